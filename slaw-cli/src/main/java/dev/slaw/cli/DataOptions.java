@@ -1,0 +1,154 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.Checkpoints;
+import dev.slaw.io.DatasetLoader;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.Recipe;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The data options every command that reads runs shares, as a picocli mixin:
+ * {@code @Mixin DataOptions data;} then {@code LoadedDataset loaded = data.load(source);}
+ * where {@code source} is the command's positional argument (a file), or null to use
+ * {@code --dataset}.
+ *
+ * <p>Options, all optional, applied in the order listed in {@link Recipe}:
+ * <ul>
+ *   <li>{@code --map VAR=COLUMN} (repeatable): name a source column, e.g.
+ *       {@code --map N="Model Size"}; for JSON, COLUMN may be a path such as
+ *       {@code results[val_data=c4].loss}.</li>
+ *   <li>{@code --derive NAME=EXPR} (repeatable, in order): a computed column in the law
+ *       language, e.g. {@code --derive "D = C / (6*N)"}.</li>
+ *   <li>{@code --scale COLUMN=FACTOR} (repeatable): multiply a column, e.g.
+ *       {@code --scale "FLOPs (1E21)=1e21"}; {@code --no-header-units} stops the automatic
+ *       scaling of headers such as {@code FLOPs (1E21)} or {@code Model Size (B)}.</li>
+ *   <li>{@code --where EXPR} (repeatable): keep rows where a law-language condition holds,
+ *       e.g. {@code --where "N >= 1e8"}.</li>
+ *   <li>{@code --only COLUMN=VALUE[,VALUE...]} (repeatable): keep rows whose column equals one
+ *       of the values, e.g. {@code --only model=open_lm}.</li>
+ *   <li>{@code --group COLUMN}: one fit per value of that column.</li>
+ *   <li>{@code --drop-highest COLUMN=K}: drop the K rows with the highest value, e.g.
+ *       {@code --drop-highest loss=5}.</li>
+ *   <li>Checkpoint tables: {@code --run COLUMN[,COLUMN...]} names a run, {@code --step COLUMN}
+ *       orders its checkpoints; then {@code --last-checkpoint}, {@code --drop-first FRACTION}
+ *       (of each run's checkpoints), {@code --from-step FRACTION} (of each run's last step),
+ *       {@code --every K}.</li>
+ * </ul>
+ */
+public class DataOptions {
+
+    @Option(names = "--map", paramLabel = "VAR=COLUMN", mapFallbackValue = Option.NULL_VALUE,
+            description = "Use a source column (or JSON path) as variable VAR, e.g. --map N=\"Model Size\". Repeatable.")
+    Map<String, String> mappings = new LinkedHashMap<>();
+
+    @Option(names = "--derive", paramLabel = "NAME=EXPR",
+            description = "Add a computed column, e.g. --derive \"D = C / (6*N)\". Repeatable; later ones may use earlier ones.")
+    List<String> derivations = new ArrayList<>();
+
+    @Option(names = "--scale", paramLabel = "COLUMN=FACTOR",
+            description = "Multiply a column by a factor, e.g. --scale \"FLOPs (1E21)=1e21\". Repeatable.")
+    List<String> scales = new ArrayList<>();
+
+    @Option(names = "--no-header-units",
+            description = "Do not scale columns whose header names a multiplier, such as \"FLOPs (1E21)\".")
+    boolean noHeaderUnits;
+
+    @Option(names = "--where", paramLabel = "EXPR",
+            description = "Keep rows where the condition holds, e.g. --where \"N >= 1e8\". Repeatable.")
+    List<String> where = new ArrayList<>();
+
+    @Option(names = "--only", paramLabel = "COLUMN=VALUE[,VALUE...]",
+            description = "Keep rows whose column equals one of the values, e.g. --only model=open_lm. Repeatable.")
+    List<String> only = new ArrayList<>();
+
+    @Option(names = "--group", paramLabel = "COLUMN", description = "Split rows into groups by this column.")
+    String group;
+
+    @Option(names = "--drop-highest", paramLabel = "COLUMN=K",
+            description = "Drop the K rows with the highest value of COLUMN, e.g. --drop-highest loss=5.")
+    String dropHighest;
+
+    @Option(names = "--run", paramLabel = "COLUMN", split = ",",
+            description = "Column(s) that together name a training run, in a table of checkpoints.")
+    List<String> runColumns = new ArrayList<>();
+
+    @Option(names = "--step", paramLabel = "COLUMN", description = "Column that orders a run's checkpoints.")
+    String stepColumn;
+
+    @Option(names = "--last-checkpoint", description = "Keep only the last checkpoint of each run.")
+    boolean lastCheckpoint;
+
+    @Option(names = "--drop-first", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Drop this fraction of each run's first checkpoints (default: ${DEFAULT-VALUE}).")
+    double dropFirst;
+
+    @Option(names = "--from-step", paramLabel = "FRACTION", defaultValue = "0",
+            description = "Keep checkpoints at or after this fraction of the run's last step (default: ${DEFAULT-VALUE}).")
+    double fromStep;
+
+    @Option(names = "--every", paramLabel = "K", defaultValue = "1",
+            description = "Keep every K-th checkpoint of each run, counted back from the last (default: ${DEFAULT-VALUE}).")
+    int every;
+
+    /** The recipe the options describe. */
+    public Recipe recipe() {
+        Recipe r = Recipe.DEFAULT.withUnitsFromHeaders(!noHeaderUnits);
+        for (String s : scales) {
+            Map.Entry<String, Double> e = Recipe.parseScale(s);
+            r = r.withScale(e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, String> e : mappings.entrySet()) {
+            if (e.getValue() == null || e.getValue().isBlank()) {
+                throw new BadInputException("--map " + e.getKey() + ": expected VAR=COLUMN, e.g. --map N=\"Model Size\"");
+            }
+            r = r.withMapping(e.getKey().strip(), e.getValue().strip());
+        }
+        for (String d : derivations) {
+            r = r.withDerivation(Recipe.Derivation.parse(d));
+        }
+        if (!runColumns.isEmpty() || stepColumn != null) {
+            r = r.withCheckpoints(new Checkpoints(runColumns, stepColumn == null ? "" : stepColumn, lastCheckpoint,
+                    dropFirst, fromStep, every));
+        } else if (lastCheckpoint || dropFirst != 0 || fromStep != 0 || every != 1) {
+            throw new BadInputException("checkpoint filters need --run COLUMN[,COLUMN...] and --step COLUMN");
+        }
+        for (String o : only) {
+            r = r.withMatch(Recipe.Match.parse(o));
+        }
+        for (String w : where) {
+            r = r.withWhere(w);
+        }
+        if (group != null) {
+            r = r.withGroup(group);
+        }
+        if (dropHighest != null) {
+            r = r.withDropHighest(Recipe.DropHighest.parse(dropHighest));
+        }
+        return r;
+    }
+
+    /**
+     * Loads the dataset the command line names: {@code source} is a file path (CSV, TSV,
+     * JSON, JSON Lines, a folder of JSON files, Parquet).
+     *
+     * @throws BadInputException for anything wrong with the input, with a one-line message
+     */
+    public LoadedDataset load(String source) {
+        if (source == null || source.isBlank()) {
+            throw new BadInputException("no data: give a file");
+        }
+        Path path = Path.of(source);
+        if (!Files.exists(path)) {
+            throw new BadInputException(source + ": no such file");
+        }
+        return DatasetLoader.load(path, recipe());
+    }
+}
