@@ -1,20 +1,42 @@
 package dev.slaw.io;
 
-import dev.slaw.data.BadInputException;
+import dev.slaw.io.json.JsonTableReader;
 import dev.slaw.io.table.DelimitedTableReader;
 import dev.slaw.io.table.RawTable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 
 /** The file formats slaw reads, chosen from the file name. */
 public enum TableFormat {
-    /** CSV, TSV or other delimited text with a header row ({@code .csv}, {@code .tsv}, {@code .txt}). */
+    /** CSV, TSV or other delimited text with a header row ({@code .csv}, {@code .tsv}, anything else). */
     DELIMITED {
         @Override
-        RawTable readTable(Path path, String source, Set<String> paths) {
+        public RawTable read(Path path, String source, Set<String> wanted) {
             return DelimitedTableReader.read(path, source);
+        }
+    },
+    /** A JSON array of objects, one per run ({@code .json}). */
+    JSON {
+        @Override
+        public RawTable read(Path path, String source, Set<String> wanted) {
+            return JsonTableReader.readArray(path, source, wanted);
+        }
+    },
+    /** JSON Lines, one object per line ({@code .jsonl}, {@code .ndjson}). */
+    JSON_LINES {
+        @Override
+        public RawTable read(Path path, String source, Set<String> wanted) {
+            return JsonTableReader.readLines(path, source, wanted);
+        }
+    },
+    /** A folder with one JSON file per run. */
+    JSON_FOLDER {
+        @Override
+        public RawTable read(Path path, String source, Set<String> wanted) {
+            return JsonTableReader.readFolder(path, source, wanted);
         }
     };
 
@@ -24,7 +46,14 @@ public enum TableFormat {
      */
     public static TableFormat of(Path path) {
         if (Files.isDirectory(path)) {
-            throw new BadInputException(path + ": is a folder, not a table file");
+            return JSON_FOLDER;
+        }
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".json")) {
+            return JSON;
+        }
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
+            return JSON_LINES;
         }
         return DELIMITED;
     }
@@ -33,12 +62,8 @@ public enum TableFormat {
      * Reads a table.
      *
      * @param source how to name it in messages
-     * @param paths  column names or JSON paths the recipe asks for (JSON readers add a column
-     *               for each path that selects inside a list)
+     * @param wanted column names or JSON paths the recipe asks for (the JSON readers make a
+     *               column for each path that selects inside a list)
      */
-    public RawTable read(Path path, String source, Set<String> paths) {
-        return readTable(path, source, paths);
-    }
-
-    abstract RawTable readTable(Path path, String source, Set<String> paths);
+    public abstract RawTable read(Path path, String source, Set<String> wanted);
 }
