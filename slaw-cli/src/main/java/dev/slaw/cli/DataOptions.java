@@ -5,6 +5,7 @@ import dev.slaw.io.Checkpoints;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.project.ProjectFile;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -13,12 +14,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The data options every command that reads runs shares, as a picocli mixin:
  * {@code @Mixin DataOptions data;} then {@code LoadedDataset loaded = data.load(source);}
- * where {@code source} is the command's positional argument (a file), or null to use
- * {@code --dataset}.
+ * where {@code source} is the command's positional argument (a file or a project dataset
+ * name), or null to use {@code --dataset NAME}.
  *
  * <p>Options, all optional, applied in the order listed in {@link Recipe}:
  * <ul>
@@ -41,6 +43,9 @@ import java.util.Map;
  *       orders its checkpoints; then {@code --last-checkpoint}, {@code --drop-first FRACTION}
  *       (of each run's checkpoints), {@code --from-step FRACTION} (of each run's last step),
  *       {@code --every K}.</li>
+ *   <li>{@code --dataset NAME} and {@code --project FILE}: a dataset named in the project
+ *       file (default {@code ./slaw.toml}); {@code --save-dataset NAME} appends the source and
+ *       options to it, so the next command needs only {@code --dataset NAME}.</li>
  * </ul>
  */
 public class DataOptions {
@@ -98,6 +103,18 @@ public class DataOptions {
             description = "Keep every K-th checkpoint of each run, counted back from the last (default: ${DEFAULT-VALUE}).")
     int every;
 
+    @Option(names = "--dataset", paramLabel = "NAME",
+            description = "A dataset named in the project file (or stored with slaw import), instead of a file.")
+    String dataset;
+
+    @Option(names = "--project", paramLabel = "FILE",
+            description = "The project file naming datasets (default: ./slaw.toml when it exists).")
+    Path project;
+
+    @Option(names = "--save-dataset", paramLabel = "NAME",
+            description = "Also save this source and these options as dataset NAME in the project file.")
+    String saveAs;
+
     /** The recipe the options describe. */
     public Recipe recipe() {
         Recipe r = Recipe.DEFAULT.withUnitsFromHeaders(!noHeaderUnits);
@@ -136,19 +153,52 @@ public class DataOptions {
     }
 
     /**
-     * Loads the dataset the command line names: {@code source} is a file path (CSV, TSV,
-     * JSON, JSON Lines, a folder of JSON files, Parquet).
+     * Loads the dataset the command line names. {@code source} (the command's positional
+     * argument, may be null) is tried as a file (CSV, TSV, JSON, JSON Lines, a folder of JSON
+     * files), then as a dataset of the project file; without it, {@code --dataset NAME} names
+     * a project dataset. A project dataset's recipe comes first and the options on the command
+     * line refine it. With {@code --save-dataset NAME}, the source and options are appended to
+     * the project file once the load has succeeded.
      *
      * @throws BadInputException for anything wrong with the input, with a one-line message
      */
     public LoadedDataset load(String source) {
-        if (source == null || source.isBlank()) {
-            throw new BadInputException("no data: give a file");
+        String name = source == null || source.isBlank() ? dataset : source;
+        if (name == null || name.isBlank()) {
+            throw new BadInputException("no data: give a file or --dataset NAME");
         }
+        Recipe recipe = recipe();
+        LoadedDataset loaded;
+        String savedSource;
+        Optional<ProjectFile> projectFile = Files.exists(Path.of(name)) && dataset == null
+                ? Optional.empty() : ProjectFile.find(project);
+        Optional<ProjectFile.ProjectDataset> named = projectFile.flatMap(p -> p.dataset(name));
+        if (named.isPresent()) {
+            ProjectFile.ProjectDataset d = named.get();
+            Recipe combined = d.recipe().then(recipe);
+            loaded = loadSource(d.source(), combined, "dataset \"" + name + "\" of " + projectFile.get().file());
+            savedSource = d.source();
+            recipe = combined;
+        } else if (Files.exists(Path.of(name))) {
+            loaded = DatasetLoader.load(Path.of(name), recipe);
+            savedSource = name;
+        } else {
+            throw new BadInputException(name + ": no such file" + projectFile.map(p -> " and no dataset of that name in "
+                    + p.file() + " (datasets: " + String.join(", ", p.datasets().keySet()) + ")").orElse(""));
+        }
+        if (saveAs != null) {
+            Path target = project != null ? project : Path.of(ProjectFile.DEFAULT_NAME);
+            ProjectFile.append(target, saveAs, savedSource, recipe);
+            loaded = loaded.withNote("saved as dataset \"" + saveAs + "\" in " + target);
+        }
+        return loaded;
+    }
+
+    private static LoadedDataset loadSource(String source, Recipe recipe, String what) {
         Path path = Path.of(source);
         if (!Files.exists(path)) {
-            throw new BadInputException(source + ": no such file");
+            throw new BadInputException(what + ": source " + source + ": no such file");
         }
-        return DatasetLoader.load(path, recipe());
+        return DatasetLoader.load(path, recipe);
     }
 }

@@ -62,6 +62,25 @@ class DataOptionsTest {
     @Test
     void aMissingFileIsBadInput() {
         assertThatThrownBy(() -> parse().data.load("nope.csv"))
-                .isInstanceOf(BadInputException.class).hasMessage("nope.csv: no such file");
+                .isInstanceOf(BadInputException.class).hasMessageStartingWith("nope.csv: no such file");
+        assertThatThrownBy(() -> parse().data.load(null))
+                .isInstanceOf(BadInputException.class).hasMessage("no data: give a file or --dataset NAME");
+    }
+
+    @Test
+    void savesADatasetToTheProjectAndLoadsItBackByName() throws IOException {
+        Path csv = dir.resolve("ladder.csv");
+        Files.writeString(csv, "Model Size,loss\n1e8,3.2\n2e8,3.0\n4e8,2.8\n");
+        Path project = dir.resolve("slaw.toml");
+        Host first = parse(csv.toString(), "--project", project.toString(), "--map", "N=Model Size",
+                "--save-dataset", "ladder");
+        assertThat(first.data.load(first.source).notes()).containsExactly("saved as dataset \"ladder\" in " + project);
+        Host byName = parse("--project", project.toString(), "--dataset", "ladder", "--where", "N > 1e8");
+        LoadedDataset loaded = byName.data.load(byName.source);
+        assertThat(loaded.dataset().column("N")).containsExactly(2e8, 4e8);
+        Host positional = parse("ladder", "--project", project.toString());
+        assertThat(positional.data.load(positional.source).dataset().rowCount()).isEqualTo(3);
+        assertThatThrownBy(() -> parse("--project", project.toString(), "--dataset", "nope").data.load(null))
+                .hasMessage("nope: no such file and no dataset of that name in " + project + " (datasets: ladder)");
     }
 }
