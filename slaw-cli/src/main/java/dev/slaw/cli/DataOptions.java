@@ -6,6 +6,8 @@ import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
 import dev.slaw.io.project.ProjectFile;
+import dev.slaw.io.store.RunStore;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -46,6 +48,8 @@ import java.util.Optional;
  *   <li>{@code --dataset NAME} and {@code --project FILE}: a dataset named in the project
  *       file (default {@code ./slaw.toml}); {@code --save-dataset NAME} appends the source and
  *       options to it, so the next command needs only {@code --dataset NAME}.</li>
+ *   <li>{@code --db FILE}: the run store to look in for stored datasets (default
+ *       {@code ./slaw.duckdb}).</li>
  * </ul>
  */
 public class DataOptions {
@@ -103,6 +107,9 @@ public class DataOptions {
             description = "Keep every K-th checkpoint of each run, counted back from the last (default: ${DEFAULT-VALUE}).")
     int every;
 
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
     @Option(names = "--dataset", paramLabel = "NAME",
             description = "A dataset named in the project file (or stored with slaw import), instead of a file.")
     String dataset;
@@ -155,8 +162,8 @@ public class DataOptions {
     /**
      * Loads the dataset the command line names. {@code source} (the command's positional
      * argument, may be null) is tried as a file (CSV, TSV, JSON, JSON Lines, a folder of JSON
-     * files), then as a dataset of the project file; without it, {@code --dataset NAME} names
-     * a project dataset. A project dataset's recipe comes first and the options on the command
+     * files, Parquet), then as a dataset of the project file, then as a dataset of the run
+     * store ({@code --db}); without it, {@code --dataset NAME} names one. A project dataset's recipe comes first and the options on the command
      * line refine it. With {@code --save-dataset NAME}, the source and options are appended to
      * the project file once the load has succeeded.
      *
@@ -182,9 +189,21 @@ public class DataOptions {
         } else if (Files.exists(Path.of(name))) {
             loaded = DatasetLoader.load(Path.of(name), recipe);
             savedSource = name;
+        } else if (storeHas(name)) {
+            try (RunStore runs = RunStore.openExisting(store.db())) {
+                loaded = runs.load(name, recipe);
+            }
+            savedSource = name;
         } else {
-            throw new BadInputException(name + ": no such file" + projectFile.map(p -> " and no dataset of that name in "
-                    + p.file() + " (datasets: " + String.join(", ", p.datasets().keySet()) + ")").orElse(""));
+            List<String> places = new ArrayList<>();
+            projectFile.ifPresent(p -> places.add(p.file() + " (datasets: " + String.join(", ", p.datasets().keySet()) + ")"));
+            if (Files.isRegularFile(store.db())) {
+                try (RunStore runs = RunStore.openExisting(store.db())) {
+                    places.add(store.db() + " (stored: " + String.join(", ", runs.names()) + ")");
+                }
+            }
+            throw new BadInputException(name + ": no such file" + (places.isEmpty() ? ""
+                    : " and no dataset of that name in " + String.join(" or ", places)));
         }
         if (saveAs != null) {
             Path target = project != null ? project : Path.of(ProjectFile.DEFAULT_NAME);
@@ -194,11 +213,35 @@ public class DataOptions {
         return loaded;
     }
 
-    private static LoadedDataset loadSource(String source, Recipe recipe, String what) {
-        Path path = Path.of(source);
-        if (!Files.exists(path)) {
-            throw new BadInputException(what + ": source " + source + ": no such file");
+    /** The store file, for commands that also write to it. */
+    public Path db() {
+        return store.db();
+    }
+
+    /** The name of the dataset this command line names: the positional source or {@code --dataset}. */
+    public String datasetName(String source) {
+        return source == null || source.isBlank() ? dataset : source;
+    }
+
+    private boolean storeHas(String name) {
+        if (!Files.isRegularFile(store.db()) || !name.matches("[A-Za-z0-9_-]+")) {
+            return false;
         }
-        return DatasetLoader.load(path, recipe);
+        try (RunStore runs = RunStore.openExisting(store.db())) {
+            return runs.dataset(name).isPresent();
+        }
+    }
+
+    private LoadedDataset loadSource(String source, Recipe recipe, String what) {
+        Path path = Path.of(source);
+        if (Files.exists(path)) {
+            return DatasetLoader.load(path, recipe);
+        }
+        if (storeHas(source)) {
+            try (RunStore runs = RunStore.openExisting(store.db())) {
+                return runs.load(source, recipe);
+            }
+        }
+        throw new BadInputException(what + ": source " + source + ": no such file or stored dataset");
     }
 }

@@ -141,8 +141,15 @@ public final class DatasetLoader {
                 sourceToVariable.putIfAbsent(column, e.getKey());
             }
             Set<String> variables = recipe.mappings().keySet();
+            // mapped variables take the place of their source column, so columns keep the source order
             for (RawColumn c : table.columns()) {
                 if (sourceToVariable.containsKey(c.name())) {
+                    for (Map.Entry<String, String> e : recipe.mappings().entrySet()) {
+                        if (e.getValue().equals(c.name())) {
+                            numbers.put(e.getKey(), scaled(c.numbersOrFail(source), factors.get(c.name())));
+                            renamed.putIfAbsent(c.name(), e.getKey());
+                        }
+                    }
                     continue;
                 }
                 if (variables.contains(c.name())) {
@@ -155,11 +162,6 @@ public final class DatasetLoader {
                 } else {
                     labels.put(c.name(), c.texts());
                 }
-            }
-            for (Map.Entry<String, String> e : recipe.mappings().entrySet()) {
-                RawColumn c = table.column(e.getValue()).orElseThrow();
-                numbers.put(e.getKey(), scaled(c.numbersOrFail(source), factors.get(c.name())));
-                renamed.put(c.name(), e.getKey());
             }
         }
 
@@ -179,6 +181,10 @@ public final class DatasetLoader {
             for (Recipe.Derivation d : recipe.derivations()) {
                 double[] values = FormulaColumns.evaluate(d.expression(), numbers, table.rowCount(), source,
                         "derived column " + d.name());
+                if (labels.containsKey(d.name())) {
+                    throw new BadInputException(source + ": derived column " + d.name()
+                            + " has the name of a text column; choose another name");
+                }
                 if (numbers.containsKey(d.name())) {
                     notes.add("derived column " + d.name() + " replaces the column of that name");
                 }
@@ -355,16 +361,7 @@ public final class DatasetLoader {
             if (recipe.group().isEmpty()) {
                 return Optional.empty();
             }
-            String name = resolve(recipe.group().get(), "to group by");
-            if (!labels.containsKey(name)) {
-                String[] texts = new String[numbers.get(name).length];
-                double[] values = numbers.get(name);
-                for (int i = 0; i < texts.length; i++) {
-                    texts[i] = NumberFormat.canonical(values[i]);
-                }
-                labels.put(name, texts);
-            }
-            return Optional.of(name);
+            return Optional.of(resolve(recipe.group().get(), "to group by"));
         }
 
         private Dataset build() {

@@ -2,8 +2,10 @@ package dev.slaw.io;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.io.table.NumberFormat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +35,7 @@ public record LoadedDataset(Dataset dataset, List<String> notes, Optional<String
     public LoadedDataset requireComplete(Collection<String> columns) {
         Dataset d = dataset;
         boolean[] keep = new boolean[d.rowCount()];
-        java.util.Arrays.fill(keep, true);
+        Arrays.fill(keep, true);
         List<String> culprits = new ArrayList<>();
         int firstRow = 0;
         for (String name : columns) {
@@ -69,6 +71,34 @@ public record LoadedDataset(Dataset dataset, List<String> notes, Optional<String
         n.add(DatasetLoader.droppedNote(dropped, d.rowCount(), "with an empty cell in " + String.join(", ", culprits)
                 + " (first at row " + firstRow + ")"));
         return new LoadedDataset(d.filter(keep), n, group, recipe, sourceRows);
+    }
+
+    /**
+     * The group of each row, when the recipe names a group column: the label as written, or a
+     * number in canonical form ({@code 0.002}, {@code 16000}) when the group column is numeric.
+     */
+    public Optional<String[]> groupValues() {
+        if (group.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String[]> label = dataset.label(group.get());
+        if (label.isPresent()) {
+            return label;
+        }
+        double[] values = dataset.column(group.get());
+        String[] out = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = NumberFormat.canonical(values[i]);
+        }
+        return Optional.of(out);
+    }
+
+    /** A copy with a note before the others (where the data came from). */
+    public LoadedDataset withNoteFirst(String note) {
+        List<String> n = new ArrayList<>();
+        n.add(note);
+        n.addAll(notes);
+        return new LoadedDataset(dataset, n, group, recipe, sourceRows);
     }
 
     /** A copy with one more note. */

@@ -1,6 +1,7 @@
 package dev.slaw.io;
 
 import dev.slaw.io.json.JsonTableReader;
+import dev.slaw.io.store.ParquetFiles;
 import dev.slaw.io.table.DelimitedTableReader;
 import dev.slaw.io.table.RawTable;
 
@@ -32,6 +33,13 @@ public enum TableFormat {
             return JsonTableReader.readLines(path, source, wanted);
         }
     },
+    /** Parquet ({@code .parquet}, {@code .pq}), read through DuckDB, which is loaded only then. */
+    PARQUET {
+        @Override
+        public RawTable read(Path path, String source, Set<String> wanted) {
+            return ParquetFiles.read(path, source);
+        }
+    },
     /** A folder with one JSON file per run. */
     JSON_FOLDER {
         @Override
@@ -54,6 +62,9 @@ public enum TableFormat {
         }
         if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) {
             return JSON_LINES;
+        }
+        if (name.endsWith(".parquet") || name.endsWith(".pq")) {
+            return PARQUET;
         }
         return DELIMITED;
     }
