@@ -1,6 +1,7 @@
 package dev.slaw.io;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
 import dev.slaw.data.Dataset;
 import dev.slaw.io.table.NumberFormat;
 import dev.slaw.io.table.NumberParser;
@@ -104,7 +105,7 @@ public final class DatasetLoader {
                     if (c.isNumeric() && !factors.containsKey(c.name()) && m.find()) {
                         double factor = unitFactor(m);
                         factors.put(c.name(), factor);
-                        notes.add("column \"" + c.name() + "\" is multiplied by " + factorText(factor)
+                        notes.add("column " + Text.quote(c.name()) + " is multiplied by " + factorText(factor)
                                 + " as its header says (turn off with --no-header-units)");
                     }
                 }
@@ -135,8 +136,8 @@ public final class DatasetLoader {
             for (Map.Entry<String, String> e : recipe.mappings().entrySet()) {
                 String column = e.getValue();
                 if (table.column(column).isEmpty()) {
-                    throw new BadInputException(source + ": no column \"" + column + "\" to map to " + e.getKey()
-                            + " (columns: " + String.join(", ", table.columnNames()) + ")");
+                    throw new BadInputException(source + ": no column " + Text.quote(column) + " to map to " + e.getKey()
+                            + " (columns: " + Text.list(table.columnNames()) + ")");
                 }
                 sourceToVariable.putIfAbsent(column, e.getKey());
             }
@@ -153,7 +154,7 @@ public final class DatasetLoader {
                     continue;
                 }
                 if (variables.contains(c.name())) {
-                    notes.add("column \"" + c.name() + "\" is replaced by \"" + recipe.mappings().get(c.name())
+                    notes.add("column " + Text.quote(c.name()) + " is replaced by \"" + recipe.mappings().get(c.name())
                             + "\", mapped to " + c.name());
                     continue;
                 }
@@ -259,7 +260,7 @@ public final class DatasetLoader {
                         String v = match.values().get(k);
                         if (parser.parse(v) != NumberParser.NUMBER) {
                             throw new BadInputException("filter " + match + ": column \"" + match.column()
-                                    + "\" holds numbers and \"" + v + "\" is not a number");
+                                    + "\" holds numbers and " + Text.quote(v) + " is not a number");
                         }
                         accepted[k] = parser.value();
                     }
@@ -279,7 +280,7 @@ public final class DatasetLoader {
 
         private void where() {
             for (String expression : recipe.where()) {
-                String context = "filter \"" + expression + "\"";
+                String context = "filter " + Text.quote(expression) + "";
                 Set<String> used = FormulaColumns.names(expression, numbers.keySet(), source, context);
                 FormulaColumns.requireColumns(expression, used, numbers.keySet(), source, context);
                 Map<String, double[]> current = new LinkedHashMap<>();
@@ -326,7 +327,7 @@ public final class DatasetLoader {
                 }
             }
             if (!culprits.isEmpty()) {
-                applyMask(keep, "with an empty cell in " + String.join(", ", culprits) + " (first at row " + first + ")");
+                applyMask(keep, "with an empty cell in " + Text.list(culprits) + " (first at row " + first + ")");
             }
         }
 
@@ -456,8 +457,8 @@ public final class DatasetLoader {
             if (names.isEmpty()) {
                 names = table.columnNames();
             }
-            return new BadInputException(source + ": no column \"" + column + "\" " + purpose + " (columns: "
-                    + String.join(", ", names) + ")");
+            return new BadInputException(source + ": no column " + Text.quote(column) + " " + purpose + " (columns: "
+                    + Text.list(names) + ")");
         }
 
         private void applyMask(boolean[] keep, String why) {

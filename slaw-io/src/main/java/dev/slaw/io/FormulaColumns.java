@@ -1,6 +1,7 @@
 package dev.slaw.io;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
 import dev.slaw.law.expr.Formula;
 
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ final class FormulaColumns {
         if (!missing.isEmpty()) {
             throw new BadInputException(source + ": " + context + " (" + expression + ") uses "
                     + (missing.size() == 1 ? "a column that is not there: " : "columns that are not there: ")
-                    + String.join(", ", missing) + " (numeric columns: " + String.join(", ", available) + ")");
+                    + Text.list(missing) + " (numeric columns: " + Text.list(available) + ")");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.slaw.io;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
 import dev.slaw.data.Dataset;
 import dev.slaw.io.table.NumberFormat;
 
@@ -40,8 +41,8 @@ public record LoadedDataset(Dataset dataset, List<String> notes, Optional<String
         int firstRow = 0;
         for (String name : columns) {
             if (!d.hasColumn(name)) {
-                throw new BadInputException(d.source() + ": no column \"" + name + "\" (columns: "
-                        + String.join(", ", d.columnNames()) + ")");
+                throw new BadInputException(d.source() + ": no column " + Text.quote(name) + " (columns: "
+                        + Text.list(d.columnNames()) + ")");
             }
             double[] values = d.column(name);
             boolean any = false;
@@ -68,7 +69,7 @@ public record LoadedDataset(Dataset dataset, List<String> notes, Optional<String
             return this;
         }
         List<String> n = new ArrayList<>(notes);
-        n.add(DatasetLoader.droppedNote(dropped, d.rowCount(), "with an empty cell in " + String.join(", ", culprits)
+        n.add(DatasetLoader.droppedNote(dropped, d.rowCount(), "with an empty cell in " + Text.list(culprits)
                 + " (first at row " + firstRow + ")"));
         return new LoadedDataset(d.filter(keep), n, group, recipe, sourceRows);
     }

@@ -1,6 +1,7 @@
 package dev.slaw.io;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
 import dev.slaw.io.table.NumberParser;
 
 import java.util.ArrayList;
@@ -160,12 +161,12 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
 
     static void requireName(String name, String what) {
         if (name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0))) {
-            throw new BadInputException("\"" + name + "\" cannot be " + what
+            throw new BadInputException(Text.quote(name) + " cannot be " + what
                     + ": use a simple name (letters, digits, _), such as N or tokens");
         }
         for (int i = 1; i < name.length(); i++) {
             if (!Character.isJavaIdentifierPart(name.charAt(i))) {
-                throw new BadInputException("\"" + name + "\" cannot be " + what
+                throw new BadInputException(Text.quote(name) + " cannot be " + what
                         + ": use a simple name (letters, digits, _), such as N or tokens");
             }
         }
@@ -187,11 +188,11 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
         public static Derivation parse(String text) {
             int eq = text.indexOf('=');
             if (eq <= 0 || eq + 1 < text.length() && text.charAt(eq + 1) == '=') {
-                throw new BadInputException("derived column \"" + text + "\": expected NAME = EXPRESSION, e.g. D = C / (6*N)");
+                throw new BadInputException("derived column " + Text.quote(text) + ": expected NAME = EXPRESSION, e.g. D = C / (6*N)");
             }
             String expression = text.substring(eq + 1).strip();
             if (expression.isEmpty()) {
-                throw new BadInputException("derived column \"" + text + "\": the expression after = is empty");
+                throw new BadInputException("derived column " + Text.quote(text) + ": the expression after = is empty");
             }
             return new Derivation(text.substring(0, eq).strip(), expression);
         }
@@ -223,7 +224,7 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
         public static Match parse(String text) {
             int eq = text.indexOf('=');
             if (eq <= 0 || eq == text.length() - 1) {
-                throw new BadInputException("filter \"" + text + "\": expected COLUMN=VALUE[,VALUE...], e.g. model=open_lm");
+                throw new BadInputException("filter " + Text.quote(text) + ": expected COLUMN=VALUE[,VALUE...], e.g. model=open_lm");
             }
             List<String> values = new ArrayList<>();
             for (String v : text.substring(eq + 1).split(",", -1)) {
@@ -234,7 +235,7 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
 
         @Override
         public String toString() {
-            return column + " = " + String.join(", ", values);
+            return column + " = " + Text.list(values);
         }
     }
 
@@ -257,13 +258,13 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
         public static DropHighest parse(String text) {
             int eq = text.lastIndexOf('=');
             if (eq <= 0) {
-                throw new BadInputException("drop highest \"" + text + "\": expected COLUMN=COUNT, e.g. loss=5");
+                throw new BadInputException("drop highest " + Text.quote(text) + ": expected COLUMN=COUNT, e.g. loss=5");
             }
             String count = text.substring(eq + 1).strip();
             try {
                 return new DropHighest(text.substring(0, eq).strip(), Integer.parseInt(count));
             } catch (NumberFormatException e) {
-                throw new BadInputException("drop highest \"" + text + "\": \"" + count + "\" is not a whole number");
+                throw new BadInputException("drop highest " + Text.quote(text) + ": " + Text.quote(count) + " is not a whole number");
             }
         }
 
@@ -280,12 +281,12 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
     public static Map.Entry<String, Double> parseScale(String text) {
         int eq = text.lastIndexOf('=');
         if (eq <= 0) {
-            throw new BadInputException("scale \"" + text + "\": expected COLUMN=FACTOR, e.g. \"FLOPs (1E21)=1e21\"");
+            throw new BadInputException("scale " + Text.quote(text) + ": expected COLUMN=FACTOR, e.g. \"FLOPs (1E21)=1e21\"");
         }
         String factor = text.substring(eq + 1).strip();
         NumberParser parser = new NumberParser();
         if (parser.parse(factor) != NumberParser.NUMBER) {
-            throw new BadInputException("scale \"" + text + "\": \"" + factor + "\" is not a number");
+            throw new BadInputException("scale " + Text.quote(text) + ": " + Text.quote(factor) + " is not a number");
         }
         return Map.entry(text.substring(0, eq).strip(), parser.value());
     }

@@ -2,6 +2,7 @@ package dev.slaw.io.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
 import dev.slaw.io.table.NumberFormat;
 
 import java.util.ArrayList;
@@ -93,13 +94,13 @@ public record FieldPath(String text, List<Step> steps) {
             }
         }
         if (steps.isEmpty()) {
-            throw new BadInputException("path \"" + text + "\" is empty");
+            throw new BadInputException("path " + Text.quote(text) + " is empty");
         }
         return new FieldPath(text, steps);
     }
 
     private static BadInputException error(String text, int position, String expected) {
-        return new BadInputException("path \"" + text + "\": expected " + expected + " at character " + (position + 1));
+        return new BadInputException("path " + Text.quote(text) + ": expected " + expected + " at character " + (position + 1));
     }
 
     /**
@@ -134,7 +135,7 @@ public record FieldPath(String text, List<Step> steps) {
             JsonNode key = element.isObject() ? element.get(s.key()) : null;
             if (key != null && matches(key, s.value())) {
                 if (found != null) {
-                    throw new BadInputException(where + ", column \"" + text + "\": more than one element has "
+                    throw new BadInputException(where + ", column " + Text.quote(text) + ": more than one element has "
                             + s.key() + " = " + s.value());
                 }
                 found = element;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
 import dev.slaw.io.table.ColumnBuilder;
 import dev.slaw.io.table.NumberParser;
 import dev.slaw.io.table.RawTable;
@@ -228,7 +229,7 @@ public final class JsonTableReader {
         } else if (value.isTextual()) {
             b.addText(value.textValue(), rowNumber, parser);
         } else {
-            throw new BadInputException(where + ", column \"" + column + "\": the path reaches " + kind(value)
+            throw new BadInputException(where + ", column " + Text.quote(column) + ": the path reaches " + kind(value)
                     + ", not a value; extend the path to a field inside it");
         }
     }
@@ -240,7 +241,7 @@ public final class JsonTableReader {
             }
         } else if (node.isArray()) {
             if (node.size() > LIST_LIMIT) {
-                notes.add("field \"" + prefix + "\" is a list of more than " + LIST_LIMIT
+                notes.add("field " + Text.quote(prefix) + " is a list of more than " + LIST_LIMIT
                         + " elements, so it is not spread into columns; pick elements with a path such as "
                         + prefix + "[0] or " + prefix + "[key=value].field");
                 return;
@@ -250,7 +251,7 @@ public final class JsonTableReader {
             }
         } else if (!prefix.isEmpty()) {
             if (cells.put(prefix, node) != null) {
-                throw new BadInputException(where + ", column \"" + prefix + "\": two fields flatten to this name");
+                throw new BadInputException(where + ", column " + Text.quote(prefix) + ": two fields flatten to this name");
             }
         }
     }

@@ -15,6 +15,14 @@ import java.sql.Statement;
 /** Reads and writes Parquet files through an in-memory DuckDB. */
 public final class ParquetFiles {
 
+    /**
+     * One in-memory database for every read, made on first use: starting DuckDB costs far more
+     * than reading a small file, and a JDBC connection is used by one thread at a time.
+     */
+    private static final class Memory {
+        static final Connection CONNECTION = DuckDb.memory();
+    }
+
     private ParquetFiles() {
     }
 
@@ -26,8 +34,13 @@ public final class ParquetFiles {
         if (!Files.isRegularFile(path)) {
             throw new BadInputException(source + ": no such file");
         }
-        try (Connection c = DuckDb.memory();
-             PreparedStatement s = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
+        synchronized (Memory.class) {
+            return readWith(Memory.CONNECTION, path, source);
+        }
+    }
+
+    private static RawTable readWith(Connection c, Path path, String source) {
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM read_parquet(?)")) {
             s.setString(1, path.toAbsolutePath().toString());
             try (ResultSet rs = s.executeQuery()) {
                 return ResultTables.read(rs, source, null);

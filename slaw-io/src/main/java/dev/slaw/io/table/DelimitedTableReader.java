@@ -155,12 +155,12 @@ public final class DelimitedTableReader {
             if (fieldCount < columns) {
                 throw new BadInputException(source + ": row " + row + " has " + fieldCount
                         + (fieldCount == 1 ? " field" : " fields") + " but the header has " + columns
-                        + " (no value for column \"" + header[fieldCount] + "\")");
+                        + " (no value for column " + Text.quote(header[fieldCount]) + ")");
             }
             for (int f = columns; f < fieldCount; f++) {
                 if (!isBlank(f)) {
-                    throw new BadInputException(source + ": row " + row + ", column " + (f + 1) + ": a value (\""
-                            + abbreviate(fieldText(f)) + "\") beyond the " + columns + " columns of the header");
+                    throw new BadInputException(source + ": row " + row + ", column " + (f + 1) + ": a value ("
+                            + Text.quote(fieldText(f)) + ") beyond the " + columns + " columns of the header");
                 }
             }
             int start = 0;
@@ -187,12 +187,12 @@ public final class DelimitedTableReader {
             }
             if (name.isEmpty()) {
                 name = "column_" + (f + 1);
-                notes.add("column " + (f + 1) + " has no name in the header; it is called \"" + name + "\"");
+                notes.add("column " + (f + 1) + " has no name in the header; it is called " + Text.quote(name));
             }
             Integer earlier = seen.putIfAbsent(name, f + 1);
             if (earlier != null) {
                 throw new BadInputException(source + ": row " + row + ", column " + (f + 1)
-                        + ": duplicate column name \"" + name + "\" (also column " + earlier + ")");
+                        + ": duplicate column name " + Text.quote(name) + " (also column " + earlier + ")");
             }
             names[f] = name;
         }
@@ -218,10 +218,6 @@ public final class DelimitedTableReader {
     private String fieldText(int field) {
         int start = field == 0 ? 0 : ends[field - 1];
         return new String(record, start, ends[field] - start);
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private int next() throws IOException {

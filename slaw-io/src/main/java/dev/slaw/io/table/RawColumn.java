@@ -39,8 +39,8 @@ public record RawColumn(String name, double[] numbers, String[] texts, int numer
         if (numbers != null) {
             return numbers;
         }
-        throw new BadInputException(source + ": row " + firstTextRow + ", column \"" + name + "\": \""
-                + firstText + "\" is not a number");
+        throw new BadInputException(source + ": row " + firstTextRow + ", column " + Text.quote(name) + ": "
+                + Text.quote(firstText) + " is not a number");
     }
 
     /** The cells as text: written form for text columns, a canonical form of numbers otherwise. */
@@ -61,7 +61,7 @@ public record RawColumn(String name, double[] numbers, String[] texts, int numer
             return null;
         }
         int textCells = texts.length - numericCells - missingCells;
-        return "column \"" + name + "\" has " + numericCells + " numbers and " + textCells
-                + " text cells (first at row " + firstTextRow + ": \"" + firstText + "\"), so it is kept as text";
+        return "column " + Text.quote(name) + " has " + numericCells + " numbers and " + textCells
+                + " text cells (first at row " + firstTextRow + ": " + Text.quote(firstText) + "), so it is kept as text";
     }
 }
