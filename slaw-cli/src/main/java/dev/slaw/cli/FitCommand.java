@@ -1,0 +1,216 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.FitReport;
+import dev.slaw.fit.Fitter;
+import dev.slaw.fit.Loss;
+import dev.slaw.fit.Objective;
+import dev.slaw.fit.Optimizer;
+import dev.slaw.fit.Starts;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.fit.FitJson;
+import dev.slaw.law.Catalogue;
+import dev.slaw.law.Law;
+import dev.slaw.law.ParameterDeclaration;
+import dev.slaw.law.Target;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code slaw fit}: fit a law to a table of runs and print (and save) the Fit. */
+@Command(name = "fit", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Fit a law to a table of training runs.",
+        footer = {"", "Example (Chinchilla Approach 3 on the Epoch re-extraction):",
+                "  slaw fit examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
+                "    --drop-highest loss=5 --starts chinchilla --out fit.json"})
+public final class FitCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
+            description = "A table (CSV, TSV, JSON, JSON Lines, a folder of JSON runs, Parquet) or a dataset name.")
+    String source;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    FitSettings settings = new FitSettings();
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the fit as JSON (written only on success).")
+    Path out;
+
+    @Option(names = "--json", description = "Print the fit as JSON instead of the report.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedDataset loaded = data.load(source);
+        FitSettings.Prepared prepared = settings.prepare(loaded);
+        Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
+        PrintWriter o = spec.commandLine().getOut();
+        if (out != null) {
+            FitJson.save(fit, out);
+        }
+        o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
+        if (out != null && !json) {
+            o.println("saved " + out);
+        }
+        o.flush();
+        if (!fit.convergence().converged()) {
+            spec.commandLine().getErr().println("slaw: the best start did not converge: " + fit.convergence().reason());
+            return Main.FIT_FAILED;
+        }
+        return 0;
+    }
+
+    /**
+     * The options that choose a law and a fitting protocol, shared by every command that fits
+     * ({@code fit}, and later {@code validate}, {@code sensitivity}).
+     */
+    public static final class FitSettings {
+        @Option(names = "--law", required = true, paramLabel = "LAW",
+                description = "A catalogue name (slaw laws) or a formula, e.g. \"E + A*N^-alpha\".")
+        String law;
+
+        @Option(names = "--target", paramLabel = "COLUMN",
+                description = "The column the law predicts (default: the formula's left side if it is a column, else loss).")
+        String target;
+
+        @Option(names = "--param", paramLabel = "DECL",
+                description = "Declare a parameter: \"alpha in [0, 1]\", \"E > 0\", \"c = 1.5\" (fixed), \"beta = alpha\" (tied).")
+        List<String> declarations = new ArrayList<>();
+
+        @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "default",
+                description = "default (the law's grid), chinchilla (4,500 starts), lhs:COUNT[:SEED] (default: ${DEFAULT-VALUE}).")
+        String starts;
+
+        @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "huber",
+                description = "huber, squared, absolute or asymmetric (default: ${DEFAULT-VALUE}).")
+        String loss;
+
+        @Option(names = "--delta", defaultValue = "1e-3", description = "Huber delta (default: ${DEFAULT-VALUE}).")
+        double delta;
+
+        @Option(names = "--mean", description = "Average the loss instead of summing it (not recommended: L-BFGS-B stops early).")
+        boolean mean;
+
+        @Option(names = "--penalty", defaultValue = "4",
+                description = "Factor on over-estimates for --loss asymmetric (default: ${DEFAULT-VALUE}).")
+        double penalty;
+
+        @Option(names = "--weights", paramLabel = "COLUMN", description = "A column of per-row weights.")
+        String weights;
+
+        @Option(names = "--optimizer", defaultValue = "lbfgsb",
+                description = "lbfgsb or lm (Levenberg-Marquardt; squared loss only) (default: ${DEFAULT-VALUE}).")
+        String optimizer;
+
+        @Option(names = "--plain-target", description = "Fit y itself (residual y - f) instead of log y.")
+        boolean plainTarget;
+
+        @Option(names = "--log-target", description = "Fit log y (residual log y - log f).")
+        boolean logTarget;
+
+        @Option(names = "--threads", description = "Worker threads (default: all cores; the result does not depend on it).")
+        Integer threads;
+
+        @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--ftol", description = "L-BFGS-B relative-reduction tolerance (default: scipy's 2.2e-9).")
+        Double ftol;
+
+        @Option(names = "--gtol", description = "L-BFGS-B projected-gradient tolerance (default: scipy's 1e-5).")
+        Double gtol;
+
+        /** A law, data, target and options, ready for {@link Fitter#fit}. */
+        public record Prepared(Law law, Dataset data, String target, FitOptions options, List<String> notes) {
+        }
+
+        /** Resolves the law and the options against a loaded dataset, and drops incomplete rows with a note. */
+        public Prepared prepare(LoadedDataset loaded) {
+            Dataset d = loaded.dataset();
+            Law l = Catalogue.builtIn().resolve(law, d.columnNames());
+            if (!declarations.isEmpty()) {
+                l = l.withParameters(ParameterDeclaration.applyAll(l.parameters(), declarations, l.name()));
+            }
+            if (plainTarget && logTarget) {
+                throw new BadInputException("--plain-target and --log-target contradict each other");
+            }
+            if (plainTarget) {
+                l = l.withTarget(Target.PLAIN);
+            } else if (logTarget) {
+                l = l.withTarget(Target.LOG);
+            }
+            String t = target;
+            if (t == null) {
+                String lhs = l instanceof dev.slaw.law.FormulaLaw f ? f.definition().target().orElse(null) : null;
+                if (lhs != null && d.hasColumn(lhs)) {
+                    t = lhs;
+                } else if (d.hasColumn("loss")) {
+                    t = "loss";
+                } else {
+                    throw new BadInputException(d.source() + ": say which column the law predicts with --target (columns: "
+                            + String.join(", ", d.columnNames()) + ")");
+                }
+            }
+            List<String> needed = new ArrayList<>(l.variables());
+            needed.add(t);
+            if (weights != null) {
+                needed.add(weights);
+            }
+            LoadedDataset complete = loaded.requireComplete(needed);
+            Objective objective = new Objective(parseLoss(loss), delta, mean, penalty, weights);
+            FitOptions options = FitOptions.defaults()
+                    .withObjective(objective)
+                    .withOptimizer(parseOptimizer(optimizer))
+                    .withStarts(Starts.parse(starts, seed))
+                    .withSeed(seed)
+                    .withNotes(complete.notes());
+            if (threads != null) {
+                if (threads < 1) {
+                    throw new BadInputException("--threads must be at least 1, got " + threads);
+                }
+                options = options.withThreads(threads);
+            }
+            if (ftol != null || gtol != null) {
+                options = options.withTolerances(ftol == null ? FitOptions.SCIPY_FUNCTION_TOLERANCE : ftol,
+                        gtol == null ? FitOptions.SCIPY_GRADIENT_TOLERANCE : gtol);
+            }
+            return new Prepared(l, complete.dataset(), t, options, complete.notes());
+        }
+
+        private static Loss parseLoss(String s) {
+            try {
+                return Loss.valueOf(s.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--loss " + s + ": expected huber, squared, absolute or asymmetric");
+            }
+        }
+
+        private static Optimizer parseOptimizer(String s) {
+            return switch (s.strip().toLowerCase(Locale.ROOT)) {
+                case "lbfgsb", "l-bfgs-b" -> Optimizer.LBFGSB;
+                case "lm", "levenberg-marquardt" -> Optimizer.LEVENBERG_MARQUARDT;
+                default -> throw new BadInputException("--optimizer " + s + ": expected lbfgsb or lm");
+            };
+        }
+    }
+}
