@@ -1,6 +1,6 @@
 /**
  * Local optimisers for fitting: {@link dev.slaw.optim.Lbfgsb} for any smooth objective with box
- * constraints (and, later, Levenberg-Marquardt for sums of squares).
+ * constraints and {@link dev.slaw.optim.LevenbergMarquardt} for sums of squares.
  *
  * <h2>L-BFGS-B</h2>
  * The bound-constrained limited-memory BFGS method of R. H. Byrd, P. Lu, J. Nocedal and C. Zhu,
