@@ -1,0 +1,329 @@
+package dev.slaw.law.expr;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.law.expr.Expression.Binary;
+import dev.slaw.law.expr.Expression.Call;
+import dev.slaw.law.expr.Expression.Function;
+import dev.slaw.law.expr.Expression.Name;
+import dev.slaw.law.expr.Expression.Negation;
+import dev.slaw.law.expr.Expression.Operator;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Recursive-descent parser of the law language.
+ *
+ * <pre>
+ * formula    := [name '='] or
+ * or         := and ('||' and)*
+ * and        := comparison ('&amp;&amp;' comparison)*
+ * comparison := sum (('&lt;' | '&lt;=' | '&gt;' | '&gt;=' | '==' | '!=') sum)*
+ * sum        := product (('+' | '-') product)*
+ * product    := unary (('*' | '/') unary)*
+ * unary      := ('-' | '+') unary | power
+ * power      := primary (('^' | '**') unary)?        right-associative: 2^-x^2 = 2^(-(x^2))
+ * primary    := number | name | name '(' or (',' or)* ')' | '(' or ')' | '`' any text '`'
+ * </pre>
+ *
+ * Names may be data columns whose header has spaces or brackets ({@code Training FLOP},
+ * {@code FLOPs (1E21)}) when the caller passes the known column names, or any text in
+ * backquotes.
+ */
+final class Parser {
+    private final String text;
+    private final List<String> knownNames;
+    private int pos;
+
+    Parser(String text, Collection<String> knownNames) {
+        this.text = text;
+        // longest first, so "Training FLOP" wins over "Training"
+        List<String> names = new ArrayList<>();
+        for (String n : knownNames) {
+            if (!n.isEmpty() && !isPlainName(n)) {
+                names.add(n);
+            }
+        }
+        names.sort(Comparator.comparingInt(String::length).reversed());
+        this.knownNames = names;
+    }
+
+    /** Parses a whole formula; returns the optional target name and the expression. */
+    Formula parseFormula() {
+        skipSpace();
+        String target = null;
+        int save = pos;
+        if (pos < text.length() && isNameStart(text.charAt(pos))) {
+            String name = readPlainName();
+            skipSpace();
+            if (pos < text.length() && text.charAt(pos) == '=' && !(pos + 1 < text.length()
+                    && text.charAt(pos + 1) == '=')) {
+                pos++;
+                target = name;
+            } else {
+                pos = save;
+            }
+        }
+        Expression e = parseOr();
+        skipSpace();
+        if (pos < text.length()) {
+            throw error("expected an operator or the end of the formula");
+        }
+        return new Formula(text, target, e);
+    }
+
+    private Expression parseOr() {
+        Expression left = parseAnd();
+        while (accept("||")) {
+            left = new Binary(Operator.OR, left, parseAnd());
+        }
+        return left;
+    }
+
+    private Expression parseAnd() {
+        Expression left = parseComparison();
+        while (accept("&&")) {
+            left = new Binary(Operator.AND, left, parseComparison());
+        }
+        return left;
+    }
+
+    private Expression parseComparison() {
+        Expression left = parseSum();
+        while (true) {
+            Operator op;
+            if (accept("<=")) {
+                op = Operator.LE;
+            } else if (accept(">=")) {
+                op = Operator.GE;
+            } else if (accept("==")) {
+                op = Operator.EQ;
+            } else if (accept("!=")) {
+                op = Operator.NE;
+            } else if (accept("<")) {
+                op = Operator.LT;
+            } else if (accept(">")) {
+                op = Operator.GT;
+            } else {
+                return left;
+            }
+            left = new Binary(op, left, parseSum());
+        }
+    }
+
+    private Expression parseSum() {
+        Expression left = parseProduct();
+        while (true) {
+            if (accept("+")) {
+                left = new Binary(Operator.ADD, left, parseProduct());
+            } else if (accept("-")) {
+                left = new Binary(Operator.SUB, left, parseProduct());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Expression parseProduct() {
+        Expression left = parseUnary();
+        while (true) {
+            if (peek("**")) {
+                return left; // handled by parsePower; never reached since power binds tighter
+            }
+            if (accept("*")) {
+                left = new Binary(Operator.MUL, left, parseUnary());
+            } else if (accept("/")) {
+                left = new Binary(Operator.DIV, left, parseUnary());
+            } else {
+                return left;
+            }
+        }
+    }
+
+    private Expression parseUnary() {
+        if (accept("-")) {
+            Expression operand = parseUnary();
+            if (operand instanceof Expression.Number n) {
+                return new Expression.Number(-n.value());
+            }
+            return new Negation(operand);
+        }
+        if (accept("+")) {
+            return parseUnary();
+        }
+        return parsePower();
+    }
+
+    private Expression parsePower() {
+        Expression base = parsePrimary();
+        if (accept("^") || accept("**")) {
+            return new Binary(Operator.POW, base, parseUnary());
+        }
+        return base;
+    }
+
+    private Expression parsePrimary() {
+        skipSpace();
+        if (pos >= text.length()) {
+            throw error("expected a number, a name or '('");
+        }
+        char c = text.charAt(pos);
+        if (c == '(') {
+            pos++;
+            Expression e = parseOr();
+            expect(")");
+            return e;
+        }
+        if (c == '`') {
+            int close = text.indexOf('`', pos + 1);
+            if (close < 0) {
+                throw error("unclosed '`'");
+            }
+            String name = text.substring(pos + 1, close);
+            if (name.isBlank()) {
+                throw error("empty name between '`'");
+            }
+            pos = close + 1;
+            return new Name(name);
+        }
+        if (Character.isDigit(c) || c == '.') {
+            return readNumber();
+        }
+        for (String known : knownNames) {
+            if (text.startsWith(known, pos)) {
+                int end = pos + known.length();
+                if (end >= text.length() || !isNamePart(text.charAt(end)) || !isNamePart(known.charAt(known.length() - 1))) {
+                    pos = end;
+                    return new Name(known);
+                }
+            }
+        }
+        if (isNameStart(c)) {
+            int start = pos;
+            String name = readPlainName();
+            skipSpace();
+            if (pos < text.length() && text.charAt(pos) == '(') {
+                Function f = Function.named(name);
+                if (f == null) {
+                    pos = start;
+                    throw error("unknown function '" + name + "' (known: " + Function.known() + ")");
+                }
+                pos++;
+                List<Expression> args = new ArrayList<>();
+                args.add(parseOr());
+                while (accept(",")) {
+                    args.add(parseOr());
+                }
+                expect(")");
+                checkArity(f, args.size(), start);
+                return new Call(f, args);
+            }
+            return new Name(name);
+        }
+        throw error("expected a number, a name or '('");
+    }
+
+    private void checkArity(Function f, int count, int at) {
+        boolean ok = f.arity >= 0 ? count == f.arity : count >= -f.arity;
+        if (!ok) {
+            pos = at;
+            String want = f.arity >= 0 ? f.arity + " argument" + (f.arity == 1 ? "" : "s")
+                    : "at least " + (-f.arity) + " arguments";
+            throw error(f.symbol + " takes " + want + ", got " + count);
+        }
+    }
+
+    private Expression readNumber() {
+        int start = pos;
+        while (pos < text.length() && (Character.isDigit(text.charAt(pos)) || text.charAt(pos) == '.')) {
+            pos++;
+        }
+        if (pos < text.length() && (text.charAt(pos) == 'e' || text.charAt(pos) == 'E')) {
+            int save = pos;
+            pos++;
+            if (pos < text.length() && (text.charAt(pos) == '+' || text.charAt(pos) == '-')) {
+                pos++;
+            }
+            if (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                while (pos < text.length() && Character.isDigit(text.charAt(pos))) {
+                    pos++;
+                }
+            } else {
+                pos = save;
+            }
+        }
+        String s = text.substring(start, pos);
+        try {
+            return new Expression.Number(Double.parseDouble(s));
+        } catch (NumberFormatException e) {
+            pos = start;
+            throw error("'" + s + "' is not a number");
+        }
+    }
+
+    private String readPlainName() {
+        int start = pos;
+        while (pos < text.length() && isNamePart(text.charAt(pos))) {
+            pos++;
+        }
+        return text.substring(start, pos);
+    }
+
+    private static boolean isNameStart(char c) {
+        return Character.isLetter(c) || c == '_';
+    }
+
+    private static boolean isNamePart(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '.';
+    }
+
+    static boolean isPlainName(String s) {
+        if (s.isEmpty() || !isNameStart(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            if (!isNamePart(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean peek(String token) {
+        skipSpace();
+        return text.startsWith(token, pos);
+    }
+
+    private boolean accept(String token) {
+        skipSpace();
+        if (!text.startsWith(token, pos)) {
+            return false;
+        }
+        // '*' must not swallow the first half of '**', nor '<' of '<='
+        if (token.equals("*") && text.startsWith("**", pos)) {
+            return false;
+        }
+        pos += token.length();
+        return true;
+    }
+
+    private void expect(String token) {
+        if (!accept(token)) {
+            throw error("expected '" + token + "'");
+        }
+    }
+
+    private void skipSpace() {
+        while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
+            pos++;
+        }
+    }
+
+    private BadInputException error(String what) {
+        String found = pos >= text.length() ? "the end of the formula" : "'" + text.charAt(pos) + "'";
+        String tail = what.startsWith("expected") ? " but found " + found : "";
+        return new BadInputException("formula \"" + text + "\": at position " + (pos + 1) + ", " + what + tail);
+    }
+}
