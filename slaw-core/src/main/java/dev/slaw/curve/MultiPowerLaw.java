@@ -29,22 +29,40 @@ import java.util.Objects;
  * authors' reference code. Parameters, in order: {@code L0, A, alpha, B, C, beta, gamma}.
  *
  * <p><b>Cost.</b> Only steps where the learning rate changes contribute to {@code LD}, and
- * {@code S_k(t) = S(t) - S(k-1)} is a difference of prefix sums, so one evaluation at R observed
- * steps costs {@code O(T + sum over rows of K(t))} with {@code T} the schedule length and
- * {@code K(t) <= t} the number of rate changes up to {@code t}: one logarithm and one exponential
- * per (row, change) pair, nothing per step between observations. For a run logged every
- * {@code m} steps this is {@code O(T^2 / m)}: linear in the schedule length for a fixed number
- * of logged points, and independent of {@code T} for step schedules. Gradients are exact
- * (closed form) and come with the same pass.
+ * {@code S_k(t) = S(t) - S(k-1)} is a difference of prefix sums: the schedule is materialised once
+ * ({@code O(T)}) when the law is bound to the data, and an evaluation visits (row, change) pairs,
+ * one logarithm and one exponential each, nothing per step between observations.
+ * <ul>
+ *   <li>{@link LossDropSum#EXACT}: all {@code K(t) <= t} changes up to each observed step, so
+ *   {@code O(sum over rows of K(t))}; for a run logged every {@code m} steps, {@code O(T^2/m)}:
+ *   linear in the schedule length for a fixed number of logged points, and independent of
+ *   {@code T} for step schedules.</li>
+ *   <li>{@link LossDropSum#FAR_FIELD_QUADRATURE} (default): changes far from {@code t} are summed
+ *   by interpolatory rules over blocks that widen geometrically with their distance from
+ *   {@code t} (see {@code LossDropSums}), so each row costs {@code O(log T)} entries and an
+ *   evaluation {@code O(R log T)} after an {@code O(R T)} set-up; predictions differ from the
+ *   exact sums by less than 1e-11. On the three-curve fit of the published runs (437 rows, 2.8
+ *   million exact pairs) this is about 100 thousand pairs, some 30 times faster.</li>
+ * </ul>
+ * Gradients are exact (closed form) derivatives of the sum that is evaluated, in the same pass.
  *
  * @param schedules  the schedule of each run, by run label
  * @param parameters declarations of {@code L0, A, alpha, B, C, beta, gamma}
  * @param target     residuals on log loss (default) or on loss
  * @param runColumn  label column naming each row's run
  * @param stepColumn column holding each row's step
+ * @param lossDropSum how the loss-drop sum is taken: exactly or with far-field quadrature
  */
 public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> parameters, Target target,
-                            String runColumn, String stepColumn) implements CurveLaw {
+                            String runColumn, String stepColumn, LossDropSum lossDropSum) implements CurveLaw {
+
+    /** How the loss-drop sum over rate changes is taken. */
+    public enum LossDropSum {
+        /** Every rate change at or before the observed step. */
+        EXACT,
+        /** Exact near the observed step, interpolatory rules over far blocks (relative error about 1e-8 or less). */
+        FAR_FIELD_QUADRATURE
+    }
 
     /** Parameter names in evaluation order. */
     public static final List<String> PARAMETER_NAMES = List.of("L0", "A", "alpha", "B", "C", "beta", "gamma");
@@ -65,11 +83,12 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(runColumn, "runColumn");
         Objects.requireNonNull(stepColumn, "stepColumn");
+        Objects.requireNonNull(lossDropSum, "lossDropSum");
     }
 
     /** The law over these runs with its default declarations: L0, A, B, C positive; alpha, beta, gamma in [0, 3]. */
     public static MultiPowerLaw of(Map<String, Schedule> schedules) {
-        return new MultiPowerLaw(schedules, defaultParameters(), Target.LOG, RUN, STEP);
+        return new MultiPowerLaw(schedules, defaultParameters(), Target.LOG, RUN, STEP, LossDropSum.FAR_FIELD_QUADRATURE);
     }
 
     /** {@code L0, A, B, C > 0} (optimised as logarithms); {@code alpha, beta, gamma in [0, 3]}. */
@@ -123,27 +142,32 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
 
     @Override
     public LawEvaluator evaluator(Dataset data) {
-        return new Evaluator(CurveRows.bind(data, schedules, runColumn, stepColumn, name()), data.rowCount());
+        return new Evaluator(CurveRows.bind(data, schedules, runColumn, stepColumn, name()), data.rowCount(), lossDropSum);
     }
 
     @Override
     public MultiPowerLaw withParameters(List<Parameter> newParameters) {
-        return new MultiPowerLaw(schedules, newParameters, target, runColumn, stepColumn);
+        return new MultiPowerLaw(schedules, newParameters, target, runColumn, stepColumn, lossDropSum);
     }
 
     @Override
     public MultiPowerLaw withTarget(Target newTarget) {
-        return new MultiPowerLaw(schedules, parameters, newTarget, runColumn, stepColumn);
+        return new MultiPowerLaw(schedules, parameters, newTarget, runColumn, stepColumn, lossDropSum);
     }
 
     @Override
     public MultiPowerLaw withSchedules(Map<String, Schedule> newSchedules) {
-        return new MultiPowerLaw(newSchedules, parameters, target, runColumn, stepColumn);
+        return new MultiPowerLaw(newSchedules, parameters, target, runColumn, stepColumn, lossDropSum);
     }
 
     @Override
     public MultiPowerLaw withColumns(String newRunColumn, String newStepColumn) {
-        return new MultiPowerLaw(schedules, parameters, target, newRunColumn, newStepColumn);
+        return new MultiPowerLaw(schedules, parameters, target, newRunColumn, newStepColumn, lossDropSum);
+    }
+
+    /** The same law with the loss-drop sum taken another way. */
+    public MultiPowerLaw withLossDropSum(LossDropSum newLossDropSum) {
+        return new MultiPowerLaw(schedules, parameters, target, runColumn, stepColumn, newLossDropSum);
     }
 
     @Override
@@ -158,11 +182,11 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
      */
     private static final class Evaluator implements LawEvaluator {
         private final int rows;
-        private final double[] drop;
         private final double[] prefix;
         private final double[] logRate;
-        private final int[] rowFirst;
-        private final int[] rowEnd;
+        private final LossDropSums sums;
+        /** Changes some row refers to: only their scale is recomputed when gamma moves. */
+        private final int[] usedChanges;
         private final double[] rowSum;
         private final double[] rowLogSum;
         private final double[] rowTotalDrop;
@@ -170,10 +194,10 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
         private final double[] scale;
         private double scaleGamma = Double.NaN;
 
-        Evaluator(List<CurveRows.Run> runs, int rows) {
+        Evaluator(List<CurveRows.Run> runs, int rows, LossDropSum mode) {
             this.rows = rows;
-            rowFirst = new int[rows];
-            rowEnd = new int[rows];
+            int[] rowFirst = new int[rows];
+            int[] rowEnd = new int[rows];
             rowSum = new double[rows];
             rowLogSum = new double[rows];
             rowTotalDrop = new double[rows];
@@ -205,7 +229,7 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
                 }
             }
             int n = changes.size();
-            drop = new double[n];
+            double[] drop = new double[n];
             prefix = new double[n];
             logRate = new double[n];
             for (int j = 0; j < n; j++) {
@@ -213,7 +237,19 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
                 prefix[j] = changes.get(j)[1];
                 logRate[j] = changes.get(j)[2];
             }
+            sums = mode == LossDropSum.EXACT ? LossDropSums.exact(drop, rowFirst, rowEnd)
+                    : LossDropSums.farField(drop, prefix, logRate, rowFirst, rowEnd, rowSum);
+            boolean[] used = new boolean[n];
+            for (int c : sums.change) {
+                used[c] = true;
+            }
+            usedChanges = java.util.stream.IntStream.range(0, n).filter(j -> used[j]).toArray();
             scale = new double[n];
+        }
+
+        /** (row, entry) pairs one evaluation visits. */
+        long pairs() {
+            return sums.pairs();
         }
 
         private static int countAtOrBefore(List<Integer> ascending, int t) {
@@ -237,6 +273,10 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
 
         @Override
         public void evaluate(double[] parameters, double[] values, double[][] jacobian) {
+            final int[] change = sums.change;
+            final double[] weight = sums.weight;
+            final int[] rowStart = sums.rowStart;
+            final int[] rowStop = sums.rowEnd;
             double l0 = parameters[0];
             double a = parameters[1];
             double alpha = parameters[2];
@@ -245,7 +285,7 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
             double beta = parameters[5];
             double gamma = parameters[6];
             if (gamma != scaleGamma) {
-                for (int j = 0; j < scale.length; j++) {
+                for (int j : usedChanges) {
                     scale[j] = Math.exp(-gamma * logRate[j]);
                 }
                 scaleGamma = gamma;
@@ -256,9 +296,10 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
                 // v = (C x + 1)^-beta, x = eta_k^-gamma S_k(t); G = 1 - v, so LD = B (totalDrop - sum w v).
                 double weightedV = 0;
                 if (jacobian == null) {
-                    for (int j = rowFirst[i]; j < rowEnd[i]; j++) {
+                    for (int n = rowStart[i]; n < rowStop[i]; n++) {
+                        int j = change[n];
                         double x = scale[j] * (sum - prefix[j]);
-                        weightedV += drop[j] * Math.exp(-beta * Math.log(1 + c * x));
+                        weightedV += weight[n] * Math.exp(-beta * Math.log(1 + c * x));
                     }
                     values[i] = l0 + a * power - b * (rowTotalDrop[i] - weightedV);
                     continue;
@@ -266,11 +307,12 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
                 double sumQ = 0;
                 double sumQLogRate = 0;
                 double sumWVLogU = 0;
-                for (int j = rowFirst[i]; j < rowEnd[i]; j++) {
+                for (int n = rowStart[i]; n < rowStop[i]; n++) {
+                    int j = change[n];
                     double x = scale[j] * (sum - prefix[j]);
                     double u = 1 + c * x;
                     double logU = Math.log(u);
-                    double wv = drop[j] * Math.exp(-beta * logU);
+                    double wv = weight[n] * Math.exp(-beta * logU);
                     weightedV += wv;
                     double q = wv * x / u;
                     sumQ += q;

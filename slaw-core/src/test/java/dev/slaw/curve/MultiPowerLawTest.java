@@ -39,14 +39,19 @@ class MultiPowerLawTest {
 
     @Test
     void kernelAgreesWithTheFormulaReadLiterally() {
-        MultiPowerLaw law = MultiPowerLaw.of(SCHEDULES);
+        assertAgreesWithFormula(MultiPowerLaw.of(SCHEDULES).withLossDropSum(MultiPowerLaw.LossDropSum.EXACT), 1e-11);
+        // The quadrature's own error is far below the 1e-3 relative residuals a fit works with.
+        assertAgreesWithFormula(MultiPowerLaw.of(SCHEDULES), 1e-9);
+    }
+
+    private static void assertAgreesWithFormula(MultiPowerLaw law, double tolerance) {
         double[] values = new double[ROWS.rowCount()];
         law.evaluator(ROWS).evaluate(PUBLISHED_25M, values, null);
         String[] runs = ROWS.label(CurveLaw.RUN).orElseThrow();
         double[] steps = ROWS.column(CurveLaw.STEP);
         for (int i = 0; i < values.length; i++) {
             double expected = direct(PUBLISHED_25M, SCHEDULES.get(runs[i]), (int) steps[i]);
-            assertThat(values[i]).as("%s step %s", runs[i], steps[i]).isCloseTo(expected, within(1e-11));
+            assertThat(values[i]).as("%s step %s", runs[i], steps[i]).isCloseTo(expected, within(tolerance));
         }
     }
 
@@ -77,7 +82,7 @@ class MultiPowerLawTest {
         MultiPowerLaw law = MultiPowerLaw.of(Map.of("x", Schedule.parse("constant(1)")));
         Schedule wsd = Schedule.fromMultipowerName("wsd_20000_24000");
         double[] predicted = law.predict(PUBLISHED_25M, wsd, new int[] {19000, 23999});
-        assertThat(predicted[0]).isCloseTo(direct(PUBLISHED_25M, wsd, 19000), within(1e-11));
+        assertThat(predicted[0]).isCloseTo(direct(PUBLISHED_25M, wsd, 19000), within(1e-9));
         // Annealing lowers the loss by about B * (peak - end) * G: a few hundredths.
         assertThat(predicted[0] - predicted[1]).isBetween(0.05, 0.3);
     }
