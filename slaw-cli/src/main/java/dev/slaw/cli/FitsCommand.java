@@ -1,0 +1,66 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.store.FitStore;
+import dev.slaw.io.store.RunStore;
+import dev.slaw.io.store.SavedFit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code slaw fits [--dataset NAME] [--show ID]}: lists the fits saved in the run store with
+ * their provenance (dataset, law, when, data fingerprint), or prints one fit's JSON.
+ */
+@Command(name = "fits", mixinStandardHelpOptions = true,
+        description = "List the fits saved in the run store, or show one as JSON.")
+public final class FitsCommand implements Callable<Integer> {
+
+    @Option(names = "--dataset", paramLabel = "NAME", description = "Only fits of this dataset.")
+    String dataset;
+
+    @Option(names = "--show", paramLabel = "ID", description = "Print this fit's JSON.")
+    Long show;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunStore runs = RunStore.openExisting(store.db()); FitStore fits = runs.fits()) {
+            if (show != null) {
+                SavedFit fit = fits.get(show).orElseThrow(() -> new BadInputException("no fit with id " + show + " in "
+                        + store.db()));
+                out.println(fit.json());
+            } else {
+                List<SavedFit> list = dataset == null ? fits.list() : fits.forDataset(dataset);
+                if (list.isEmpty()) {
+                    out.println("no fits saved in " + store.db() + (dataset == null ? "" : " for " + dataset));
+                } else {
+                    List<List<String>> rows = new ArrayList<>();
+                    for (SavedFit f : list) {
+                        String fingerprint = f.fingerprint() == null ? "" : f.fingerprint();
+                        rows.add(List.of(Long.toString(f.id()), f.dataset(), f.law(), f.created().toString(),
+                                fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint));
+                    }
+                    PlainTable.print(out, List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows);
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (BadInputException e) {
+            return Failures.report(spec, e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.store.RunStore;
+import dev.slaw.io.store.StoredDataset;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code slaw runs [NAME]}: lists the datasets in the run store with their row counts and
+ * columns; with a name, shows that dataset's columns, recipe and import notes.
+ */
+@Command(name = "runs", mixinStandardHelpOptions = true,
+        description = "List the datasets in the run store, or show one.")
+public final class RunsCommand implements Callable<Integer> {
+
+    private static final int COLUMN_TEXT_LIMIT = 60;
+
+    @Parameters(index = "0", paramLabel = "NAME", arity = "0..1", description = "A stored dataset to show in full.")
+    String name;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunStore runs = RunStore.openExisting(store.db())) {
+            if (name != null) {
+                StoredDataset d = runs.dataset(name).orElseThrow(() -> new BadInputException(name
+                        + ": no dataset of that name in " + store.db() + " (stored: " + String.join(", ", runs.names()) + ")"));
+                show(out, d);
+            } else {
+                List<StoredDataset> all = runs.datasets();
+                if (all.isEmpty()) {
+                    out.println("no datasets in " + store.db() + " (import one with: slaw import FILE --name NAME)");
+                } else {
+                    List<List<String>> rows = new ArrayList<>();
+                    for (StoredDataset d : all) {
+                        rows.add(List.of(d.name(), Long.toString(d.rows()), abbreviate(String.join(", ", d.columns())),
+                                String.join(", ", d.labels()), d.source()));
+                    }
+                    PlainTable.print(out, List.of("dataset", "rows", "columns", "labels", "source"), rows);
+                }
+            }
+            out.flush();
+            return 0;
+        } catch (BadInputException e) {
+            return Failures.report(spec, e);
+        }
+    }
+
+    private static void show(PrintWriter out, StoredDataset d) {
+        out.println("dataset     " + d.name());
+        out.println("rows        " + d.rows());
+        out.println("source      " + d.source());
+        out.println("imported    " + d.imported());
+        out.println("fingerprint " + d.fingerprint());
+        out.println("columns     " + String.join(", ", d.columns()));
+        out.println("labels      " + String.join(", ", d.labels()));
+        d.group().ifPresent(g -> out.println("group       " + g));
+        for (String step : d.recipe()) {
+            out.println("recipe      " + step);
+        }
+        for (String note : d.notes()) {
+            out.println("note        " + note);
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= COLUMN_TEXT_LIMIT ? text : text.substring(0, COLUMN_TEXT_LIMIT - 3) + "...";
+    }
+}

@@ -1,0 +1,83 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.store.QueryResult;
+import dev.slaw.io.store.RunStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code slaw sql "select ..."}: runs SQL on the run store. Datasets are tables named
+ * {@code dataset_NAME}; {@code slaw_datasets} lists them and {@code fits} holds saved fits.
+ */
+@Command(name = "sql", mixinStandardHelpOptions = true,
+        description = "Run SQL on the run store (tables dataset_NAME, slaw_datasets, fits).")
+public final class SqlCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "SQL", description = "The statement, e.g. \"select * from slaw_datasets\".")
+    String sql;
+
+    @Option(names = "--limit", paramLabel = "ROWS", defaultValue = "1000",
+            description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--csv", description = "Print comma-separated values instead of aligned columns.")
+    boolean csv;
+
+    @Mixin
+    StoreOptions store = new StoreOptions();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunStore runs = RunStore.openExisting(store.db())) {
+            if (limit < 0) {
+                throw new BadInputException("--limit must be at least 0, got " + limit);
+            }
+            QueryResult result = runs.query(sql, limit);
+            if (csv) {
+                out.println(csvLine(result.columns()));
+                for (List<String> row : result.rows()) {
+                    out.println(csvLine(row));
+                }
+            } else {
+                PlainTable.print(out, result.columns(), result.rows());
+            }
+            if (result.truncated()) {
+                spec.commandLine().getErr().println("(first " + limit + " rows shown; raise --limit for more)");
+                spec.commandLine().getErr().flush();
+            }
+            out.flush();
+            return 0;
+        } catch (BadInputException e) {
+            return Failures.report(spec, e);
+        }
+    }
+
+    private static String csvLine(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String c = cells.get(i);
+            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.slaw.cli;
+
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.store.FitStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StoreCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    /** What one command printed and returned. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(Object command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(command);
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Command(name = "fit")
+    static final class FakeFit implements Callable<Integer> {
+        @Mixin
+        DataOptions data;
+
+        @Parameters(index = "0", arity = "0..1")
+        String source;
+
+        LoadedDataset loaded;
+
+        @Override
+        public Integer call() {
+            loaded = data.load(source);
+            return 0;
+        }
+    }
+
+    @Test
+    void importListQueryFitByNameAndListFits() throws IOException {
+        Path csv = dir.resolve("ladder.csv");
+        Files.writeString(csv, "Model Size,Training FLOP,loss,family\n1e8,6e18,3.2,a\n2e8,2.4e19,3.0,b\n4e8,9.6e19,2.8,b\n"
+                + "8e8,3.84e20,2.7,b\n");
+        String db = dir.resolve("runs.duckdb").toString();
+
+        Run imported = run(new ImportCommand(), csv.toString(), "--name", "ladder", "--db", db,
+                "--map", "N=Model Size", "--map", "C=Training FLOP", "--derive", "D = C / (6*N)");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("imported 4 rows into \"ladder\" in " + db);
+
+        Run listed = run(new RunsCommand(), "--db", db);
+        assertThat(listed.exit()).isZero();
+        assertThat(listed.out()).contains("ladder").contains("N, C, loss, D").contains("family");
+        assertThat(run(new RunsCommand(), "ladder", "--db", db).out()).contains("recipe      derive D = C / (6*N)");
+
+        Run sql = run(new SqlCommand(), "select count(*) as n from dataset_ladder where N >= 2e8", "--db", db, "--csv");
+        assertThat(sql.out()).isEqualTo("n\n3\n");
+
+        // a command that takes a file takes the stored name just as well
+        FakeFit fit = new FakeFit();
+        assertThat(run(fit, "ladder", "--db", db, "--where", "N > 1e8", "--drop-highest", "loss=1").exit()).isZero();
+        assertThat(fit.loaded.dataset().column("N")).containsExactly(4e8, 8e8);
+        assertThat(fit.data.datasetName(fit.source)).isEqualTo("ladder");
+
+        try (FitStore fits = FitStore.open(Path.of(db))) {
+            fits.save("ladder", "chinchilla", fit.loaded.dataset().fingerprint(fit.loaded.dataset().columnNames()),
+                    "{\"law\": \"chinchilla\"}");
+        }
+        Run fitList = run(new FitsCommand(), "--db", db);
+        assertThat(fitList.out()).contains("ladder").contains("chinchilla");
+        assertThat(run(new FitsCommand(), "--db", db, "--show", "1").out()).isEqualTo("{\"law\": \"chinchilla\"}\n");
+    }
+
+    @Test
+    void badInputPrintsOneLineAndExitsWithTwo() throws IOException {
+        String db = dir.resolve("runs.duckdb").toString();
+        Path csv = dir.resolve("bad.csv");
+        Files.writeString(csv, "N,loss\n1,3\n2,12 parrots\n");
+        Run bad = run(new ImportCommand(), csv.toString(), "--name", "bad", "--db", db, "--map", "L=loss");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).isEqualTo("slaw import: " + csv + ": row 3, column \"loss\": \"12 parrots\" is not a number\n");
+        assertThat(bad.out()).isEmpty();
+
+        Run noStore = run(new RunsCommand(), "--db", dir.resolve("none.duckdb").toString());
+        assertThat(noStore.exit()).isEqualTo(2);
+        assertThat(noStore.err()).contains("no run store here");
+
+        run(new ImportCommand(), dir.resolve("bad.csv").toString(), "--name", "ok", "--db", db);
+        Run badSql = run(new SqlCommand(), "select nope from dataset_ok", "--db", db);
+        assertThat(badSql.exit()).isEqualTo(2);
+        assertThat(badSql.err()).startsWith("slaw sql: sql: ").doesNotContain("\n\t at");
+        assertThat(badSql.err().lines().count()).isEqualTo(1);
+
+        Run missingName = run(new ImportCommand(), csv.toString(), "--db", db);
+        assertThat(missingName.exit()).isEqualTo(2);
+    }
+}

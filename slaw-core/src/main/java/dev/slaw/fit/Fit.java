@@ -1,0 +1,135 @@
+package dev.slaw.fit;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.law.Law;
+import dev.slaw.law.LawEvaluator;
+import dev.slaw.law.Numbers;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The result of fitting a law: parameters with standard errors, the objective reached, how the
+ * starts went, how well the law follows the data, and the provenance needed to reproduce it.
+ *
+ * @param law              the law with the declarations used (bounds, fixed, tied)
+ * @param target           the data column fitted
+ * @param parameters       every parameter of the law, in the law's order
+ * @param covariance       covariance of the free parameters (in parameter units), or null when not defined
+ * @param covarianceMethod how the covariance was estimated, or why it is missing
+ * @param objectiveValue   the objective at the optimum
+ * @param objective        the objective minimised
+ * @param convergence      how the optimiser finished
+ * @param starts           what happened across starts
+ * @param statistics       residual statistics
+ * @param provenance       data fingerprint, options, versions, timings
+ * @param warnings         things a careful reader should know
+ */
+public record Fit(Law law, String target, List<FittedParameter> parameters, double[][] covariance,
+                  String covarianceMethod, double objectiveValue, Objective objective, Convergence convergence,
+                  StartSummary starts, FitStatistics statistics, Provenance provenance, List<String> warnings)
+        implements Predictor {
+
+    public Fit {
+        parameters = List.copyOf(parameters);
+        warnings = List.copyOf(warnings);
+        covariance = covariance == null ? null : deepCopy(covariance);
+    }
+
+    @Override
+    public double[][] covariance() {
+        return covariance == null ? null : deepCopy(covariance);
+    }
+
+    /** Parameter values in the law's order. */
+    public double[] values() {
+        double[] v = new double[parameters.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = parameters.get(i).value();
+        }
+        return v;
+    }
+
+    /** Parameter values by name. */
+    public Map<String, Double> valueMap() {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (FittedParameter p : parameters) {
+            m.put(p.name(), p.value());
+        }
+        return m;
+    }
+
+    public Optional<FittedParameter> parameter(String name) {
+        return parameters.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** A parameter's value by name. */
+    public double value(String name) {
+        return parameter(name).orElseThrow(() -> new BadInputException("the fit has no parameter '" + name
+                + "'")).value();
+    }
+
+    /** Names of the free parameters, in the order of {@link #covariance()}. */
+    public List<String> freeParameterNames() {
+        List<String> out = new ArrayList<>();
+        for (FittedParameter p : parameters) {
+            if (p.state() == FittedParameter.State.FREE) {
+                out.add(p.name());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public double predict(Map<String, Double> point) {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String v : law.variables()) {
+            Double x = point.get(v);
+            if (x == null) {
+                throw new BadInputException("prediction needs a value for " + v + " (law " + law.name()
+                        + " reads " + String.join(", ", law.variables()) + ")");
+            }
+            cols.put(v, new double[]{x});
+        }
+        return predict(Dataset.of("prediction point", cols))[0];
+    }
+
+    /** Predictions for every row of a dataset that has the law's variables. */
+    public double[] predict(Dataset data) {
+        LawEvaluator ev = law.evaluator(data);
+        double[] out = new double[data.rowCount()];
+        ev.evaluate(values(), out, null);
+        return out;
+    }
+
+    /** The law with its numbers, e.g. {@code L = 1.82 + 478 / N^0.347 + 2144 / D^0.367}. */
+    @Override
+    public String toString() {
+        String f = law.formula();
+        for (FittedParameter p : parameters) {
+            f = f.replaceAll("(?<![\\w.])" + java.util.regex.Pattern.quote(p.name()) + "(?![\\w.(])",
+                    java.util.regex.Matcher.quoteReplacement(Numbers.compact(round(p.value()))));
+        }
+        return f;
+    }
+
+    private static double round(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        double scale = Math.pow(10, 3 - Math.floor(Math.log10(Math.abs(v))));
+        return Math.round(v * scale) / scale;
+    }
+
+    private static double[][] deepCopy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.slaw.fit;
+
+import dev.slaw.law.Law;
+import dev.slaw.law.LawEvaluator;
+import dev.slaw.law.Target;
+import dev.slaw.optim.DifferentiableFunction;
+
+/**
+ * The objective of one fit as a function of the optimiser's coordinates, with its analytic
+ * gradient. Residuals are {@code log y - log f} for log targets, {@code y - f} otherwise.
+ *
+ * <p>Holds scratch buffers: one instance per thread ({@link #copy}).
+ */
+final class FitProblem implements DifferentiableFunction {
+    private final Law law;
+    private final LawEvaluatorFactory factory;
+    private final LawEvaluator evaluator;
+    private final Parametrization map;
+    private final Objective objective;
+    private final boolean logTarget;
+    private final double[] y;
+    private final double[] weights;
+    private final double[] p;
+    private final double[] f;
+    private final double[][] jacobian;
+    private final double[] coefficient;
+    private final double[] gradientP;
+
+    /** Makes a fresh evaluator of the law on the fit's rows (one per thread). */
+    interface LawEvaluatorFactory {
+        LawEvaluator create();
+    }
+
+    FitProblem(Law law, LawEvaluatorFactory factory, Parametrization map, Objective objective, double[] y,
+               double[] weights) {
+        this.law = law;
+        this.factory = factory;
+        this.evaluator = factory.create();
+        this.map = map;
+        this.objective = objective;
+        this.logTarget = law.target() == Target.LOG;
+        this.y = y;
+        this.weights = weights;
+        int n = y.length;
+        int k = law.parameters().size();
+        p = new double[k];
+        f = new double[n];
+        jacobian = new double[k][n];
+        coefficient = new double[n];
+        gradientP = new double[k];
+    }
+
+    FitProblem copy() {
+        return new FitProblem(law, factory, map.copy(), objective, y, weights);
+    }
+
+    Parametrization parametrization() {
+        return map;
+    }
+
+    int rows() {
+        return y.length;
+    }
+
+    double[] weights() {
+        return weights;
+    }
+
+    @Override
+    public double valueAndGradient(double[] u, double[] gradient) {
+        map.toParameters(u, p);
+        evaluator.evaluate(p, f, jacobian);
+        int n = y.length;
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double fi = f[i];
+            double r;
+            double drdf;
+            if (logTarget) {
+                if (!(fi > 0)) {
+                    return Double.POSITIVE_INFINITY;
+                }
+                r = y[i] - Math.log(fi);
+                drdf = -1 / fi;
+            } else {
+                r = y[i] - fi;
+                drdf = -1;
+            }
+            double w = weights == null ? 1 : weights[i];
+            sum += w * objective.rho(r);
+            coefficient[i] = w * objective.psi(r) * drdf;
+        }
+        if (!Double.isFinite(sum)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double scale = objective.mean() ? 1.0 / n : 1.0;
+        for (int j = 0; j < gradientP.length; j++) {
+            double[] column = jacobian[j];
+            double g = 0;
+            for (int i = 0; i < n; i++) {
+                g += coefficient[i] * column[i];
+            }
+            gradientP[j] = g * scale;
+        }
+        map.chain(u, p, gradientP, gradient);
+        for (double g : gradient) {
+            if (!Double.isFinite(g)) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return sum * scale;
+    }
+
+    /**
+     * Residuals (on the fitted scale) and, per row, the gradient of that row's penalty in
+     * optimiser coordinates (for sandwich covariances); also the predictions.
+     */
+    void rowTerms(double[] u, double[] residuals, double[] predictions, double[][] scores) {
+        map.toParameters(u, p);
+        evaluator.evaluate(p, f, jacobian);
+        int n = y.length;
+        double[] gp = new double[p.length];
+        double[] gu = new double[map.freeCount()];
+        for (int i = 0; i < n; i++) {
+            double fi = f[i];
+            predictions[i] = fi;
+            double r = logTarget ? y[i] - Math.log(fi) : y[i] - fi;
+            double drdf = logTarget ? -1 / fi : -1;
+            residuals[i] = r;
+            if (scores != null) {
+                double w = weights == null ? 1 : weights[i];
+                double c = w * objective.psi(r) * drdf;
+                for (int j = 0; j < p.length; j++) {
+                    gp[j] = c * jacobian[j][i];
+                }
+                map.chain(u, p, gp, gu);
+                System.arraycopy(gu, 0, scores[i], 0, gu.length);
+            }
+        }
+    }
+
+    /** The Jacobian of residuals in optimiser coordinates, [row][free slot]. */
+    double[][] residualJacobian(double[] u) {
+        map.toParameters(u, p);
+        evaluator.evaluate(p, f, jacobian);
+        int n = y.length;
+        double[][] out = new double[n][map.freeCount()];
+        double[] gp = new double[p.length];
+        double[] gu = new double[map.freeCount()];
+        for (int i = 0; i < n; i++) {
+            double drdf = logTarget ? -1 / f[i] : -1;
+            for (int j = 0; j < p.length; j++) {
+                gp[j] = drdf * jacobian[j][i];
+            }
+            map.chain(u, p, gp, gu);
+            System.arraycopy(gu, 0, out[i], 0, gu.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,437 @@
+package dev.slaw.fit;
+
+import dev.slaw.Slaw;
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.law.Law;
+import dev.slaw.law.Parameter;
+import dev.slaw.law.Target;
+import dev.slaw.optim.Bounds;
+import dev.slaw.optim.Lbfgsb;
+import dev.slaw.optim.LevenbergMarquardt;
+import dev.slaw.optim.OptimizationResult;
+import dev.slaw.optim.ResidualFunction;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.CholeskyDecomposition;
+import org.hipparchus.linear.RealMatrix;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Fits a law to a dataset: validates the rows, runs the local optimiser from every start in
+ * parallel, keeps the lowest objective (the lowest start index on ties, so the answer does not
+ * depend on the number of threads), and builds the {@link Fit}.
+ */
+public final class Fitter {
+    /** Starts within this relative distance of the best objective "reached the best". */
+    static final double SAME_OPTIMUM = 1e-6;
+
+    private Fitter() {
+    }
+
+    /**
+     * Fits {@code law} to {@code data}, predicting column {@code target}.
+     *
+     * @throws BadInputException  for unusable data (missing column, non-finite or non-positive
+     *                            target under a log, fewer rows than free parameters)
+     * @throws FitFailedException when no start reaches a finite objective
+     */
+    public static Fit fit(Law law, Dataset data, String target, FitOptions options) {
+        long t0 = System.nanoTime();
+        Prepared prep = prepare(law, data, target, options.objective());
+        Parametrization map = prep.problem.parametrization();
+        List<double[]> starts = options.starts().generate(law, map);
+        if (starts.isEmpty()) {
+            throw new BadInputException("no start points");
+        }
+        Bounds bounds = map.bounds();
+        OptimizationResult[] results = runStarts(prep.problem, starts, bounds, options);
+        return summarise(law, data, target, options, prep, starts, results, t0);
+    }
+
+    /** Everything checked and computed once before the starts run. */
+    record Prepared(FitProblem problem, double[] y, double[] weights) {
+    }
+
+    static Prepared prepare(Law law, Dataset data, String target, Objective objective) {
+        if (!data.hasColumn(target)) {
+            throw new BadInputException(data.source() + ": no target column '" + target + "' (columns: "
+                    + String.join(", ", data.columnNames()) + ")");
+        }
+        double[] raw = data.column(target);
+        boolean log = law.target() == Target.LOG;
+        double[] y = new double[raw.length];
+        for (int i = 0; i < raw.length; i++) {
+            double v = raw[i];
+            if (!Double.isFinite(v)) {
+                throw new BadInputException(data.source() + ": row " + data.rowNumber(i) + ", column \"" + target
+                        + "\": " + v + " is not a finite number");
+            }
+            if (log && !(v > 0)) {
+                throw new BadInputException(data.source() + ": row " + data.rowNumber(i) + ", column \"" + target
+                        + "\": " + v + " is not positive, but law " + law.name()
+                        + " is fitted on log targets (use --plain-target to fit y itself)");
+            }
+            y[i] = log ? Math.log(v) : v;
+        }
+        double[] w = null;
+        if (objective.weightColumn() != null) {
+            if (!data.hasColumn(objective.weightColumn())) {
+                throw new BadInputException(data.source() + ": no weight column '" + objective.weightColumn() + "'");
+            }
+            w = data.column(objective.weightColumn());
+            for (int i = 0; i < w.length; i++) {
+                if (!Double.isFinite(w[i]) || w[i] < 0) {
+                    throw new BadInputException(data.source() + ": row " + data.rowNumber(i) + ", column \""
+                            + objective.weightColumn() + "\": weight " + w[i] + " is not a finite non-negative number");
+                }
+            }
+        }
+        Parametrization map = new Parametrization(law.parameters());
+        if (map.freeCount() == 0) {
+            throw new BadInputException("law " + law.name() + " has no free parameters to fit");
+        }
+        if (data.rowCount() < map.freeCount()) {
+            throw new BadInputException(data.source() + ": need at least " + map.freeCount() + " rows to fit "
+                    + map.freeCount() + " free parameters of " + law.name() + ", got " + data.rowCount());
+        }
+        // binding checks the law's variables (missing column, non-finite cell) once, here
+        law.evaluator(data);
+        FitProblem problem = new FitProblem(law, () -> law.evaluator(data), map, objective, y, w);
+        return new Prepared(problem, y, w);
+    }
+
+    static OptimizationResult[] runStarts(FitProblem proto, List<double[]> starts, Bounds bounds, FitOptions options) {
+        int n = starts.size();
+        OptimizationResult[] results = new OptimizationResult[n];
+        int threads = Math.max(1, Math.min(options.threads(), n));
+        AtomicInteger next = new AtomicInteger();
+        Lbfgsb lbfgsb = Lbfgsb.withDefaults().withFunctionTolerance(options.functionTolerance())
+                .withGradientTolerance(options.gradientTolerance());
+        LevenbergMarquardt lm = LevenbergMarquardt.withDefaults();
+        if (options.optimizer() == Optimizer.LEVENBERG_MARQUARDT && options.objective().loss() != Loss.SQUARED) {
+            throw new BadInputException("Levenberg-Marquardt minimises squared residuals; choose the squared loss "
+                    + "or the L-BFGS-B optimiser");
+        }
+        Runnable work = () -> {
+            FitProblem problem = proto.copy();
+            ResidualFunction residuals = options.optimizer() == Optimizer.LEVENBERG_MARQUARDT
+                    ? new WeightedResiduals(problem) : null;
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                double[] start = bounds.project(starts.get(i));
+                results[i] = residuals == null ? lbfgsb.minimize(problem, start, bounds)
+                        : lm.minimize(residuals, start, bounds);
+            }
+        };
+        if (threads == 1) {
+            work.run();
+        } else {
+            List<Thread> workers = new ArrayList<>();
+            List<Throwable> errors = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Thread th = new Thread(work, "slaw-fit-" + t);
+                th.setUncaughtExceptionHandler((x, e) -> {
+                    synchronized (errors) {
+                        errors.add(e);
+                    }
+                });
+                workers.add(th);
+                th.start();
+            }
+            for (Thread th : workers) {
+                try {
+                    th.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while fitting", e);
+                }
+            }
+            if (!errors.isEmpty()) {
+                Throwable e = errors.get(0);
+                if (e instanceof RuntimeException re) {
+                    throw re;
+                }
+                throw new IllegalStateException(e);
+            }
+        }
+        return results;
+    }
+
+    /** Weighted residuals sqrt(w) r for least squares. */
+    private static final class WeightedResiduals implements ResidualFunction {
+        private final FitProblem problem;
+
+        WeightedResiduals(FitProblem problem) {
+            this.problem = problem;
+        }
+
+        @Override
+        public int residualCount() {
+            return problem.rows();
+        }
+
+        @Override
+        public void residualsAndJacobian(double[] x, double[] residuals, double[][] jacobianOrNull) {
+            double[] predictions = new double[residuals.length];
+            problem.rowTerms(x, residuals, predictions, null);
+            double[] w = problem.weights();
+            if (w != null) {
+                for (int i = 0; i < residuals.length; i++) {
+                    residuals[i] *= Math.sqrt(w[i]);
+                }
+            }
+            if (jacobianOrNull != null) {
+                double[][] j = problem.residualJacobian(x);
+                for (int i = 0; i < j.length; i++) {
+                    double s = w == null ? 1 : Math.sqrt(w[i]);
+                    for (int k = 0; k < j[i].length; k++) {
+                        jacobianOrNull[i][k] = s * j[i][k];
+                    }
+                }
+            }
+        }
+    }
+
+    private static Fit summarise(Law law, Dataset data, String target, FitOptions options, Prepared prep,
+                                 List<double[]> starts, OptimizationResult[] results, long t0) {
+        FitProblem problem = prep.problem.copy();
+        Parametrization map = problem.parametrization();
+        int best = -1;
+        double bestValue = Double.POSITIVE_INFINITY;
+        long totalEvaluations = 0;
+        Map<String, Integer> reasons = new TreeMap<>();
+        int converged = 0;
+        for (int i = 0; i < results.length; i++) {
+            OptimizationResult r = results[i];
+            totalEvaluations += r.evaluations();
+            reasons.merge(r.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            if (r.converged()) {
+                converged++;
+            }
+            // LM reports half the sum of squares; rank every start by the fit's own objective
+            double v = options.optimizer() == Optimizer.LEVENBERG_MARQUARDT ? objectiveAt(problem, r.point())
+                    : r.value();
+            if (Double.isFinite(v) && v < bestValue) {
+                bestValue = v;
+                best = i;
+            }
+        }
+        if (best < 0) {
+            throw new FitFailedException("no start of " + results.length + " reached a finite objective for law "
+                    + law.name() + " (stop reasons: " + reasons + ")");
+        }
+        int reached = 0;
+        for (OptimizationResult r : results) {
+            double v = options.optimizer() == Optimizer.LEVENBERG_MARQUARDT ? objectiveAt(problem, r.point())
+                    : r.value();
+            if (v <= bestValue + SAME_OPTIMUM * Math.abs(bestValue) + 1e-300) {
+                reached++;
+            }
+        }
+        OptimizationResult winner = results[best];
+        double[] u = winner.point();
+        double objectiveValue = objectiveAt(problem, u);
+        double[] p = map.toParameters(u);
+        int n = prep.y.length;
+        int k = map.freeCount();
+
+        double[] residuals = new double[n];
+        double[] predictions = new double[n];
+        double[][] scores = new double[n][k];
+        problem.rowTerms(u, residuals, predictions, scores);
+        FitStatistics stats = statistics(law, data.column(target), prep.y, residuals, predictions, k);
+
+        List<String> warnings = new ArrayList<>();
+        Covariance cov = covariance(problem, options.objective(), u, residuals, scores, prep.weights);
+        double[][] pj = map.parameterJacobian(u);
+        double[][] covP = null;
+        if (cov.matrix != null) {
+            covP = new double[k][k];
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    covP[a][b] = cov.matrix[a][b] * pj[map.freeParameter(a)][a] * pj[map.freeParameter(b)][b];
+                }
+            }
+        }
+        List<FittedParameter> fitted = new ArrayList<>();
+        List<Parameter> ps = law.parameters();
+        double[] startPoint = starts.get(best);
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter d = ps.get(i);
+            FittedParameter.State state = d.isFixed() ? FittedParameter.State.FIXED
+                    : d.isTied() ? FittedParameter.State.TIED : FittedParameter.State.FREE;
+            double se = Double.NaN;
+            String note = "";
+            if (state == FittedParameter.State.FIXED) {
+                note = "fixed";
+            } else if (cov.matrix == null) {
+                note = cov.why;
+            } else {
+                double var = 0;
+                for (int a = 0; a < k; a++) {
+                    for (int b = 0; b < k; b++) {
+                        var += pj[i][a] * cov.matrix[a][b] * pj[i][b];
+                    }
+                }
+                se = var >= 0 ? Math.sqrt(var) : Double.NaN;
+                if (!(var >= 0)) {
+                    note = "negative variance";
+                }
+            }
+            double start = Double.NaN;
+            for (int s = 0; s < k; s++) {
+                if (map.freeParameter(s) == i) {
+                    start = d.transform().fromOptimizer(startPoint[s]);
+                }
+            }
+            FittedParameter fp = new FittedParameter(d.name(), p[i], se, note, state, d.tie(), d.lower(), d.upper(),
+                    start);
+            if (fp.atBound()) {
+                fp = new FittedParameter(d.name(), p[i], Double.NaN, "at a bound", state, d.tie(), d.lower(),
+                        d.upper(), start);
+                warnings.add(d.name() + " = " + p[i] + " sits on its bound " + d.boundsText()
+                        + ": the data push it there");
+            }
+            fitted.add(fp);
+        }
+        if (!winner.converged()) {
+            warnings.add("the best start stopped without converging: " + winner.message());
+        }
+        if (reached == 1 && results.length > 1) {
+            warnings.add("only one of " + results.length + " starts reached the best objective: the optimum may be fragile");
+        }
+        StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,
+                results.length - converged, best, reasons);
+        Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
+                winner.evaluations(), totalEvaluations);
+        List<String> used = new ArrayList<>(law.variables());
+        used.add(target);
+        if (options.objective().weightColumn() != null) {
+            used.add(options.objective().weightColumn());
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e6;
+        Provenance prov = new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
+                options.objective().describe(), options.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                options.starts().describe(), options.seed(), options.threads(), Slaw.version(),
+                System.getProperty("java.version"), Instant.now().toString(), elapsed);
+        return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
+                stats, prov, warnings);
+    }
+
+    private static double objectiveAt(FitProblem problem, double[] u) {
+        return problem.valueAndGradient(u, new double[u.length]);
+    }
+
+    private static FitStatistics statistics(Law law, double[] raw, double[] y, double[] residuals,
+                                            double[] predictions, int k) {
+        int n = y.length;
+        double mean = 0;
+        for (double v : y) {
+            mean += v;
+        }
+        mean /= n;
+        double ssTot = 0;
+        double ssRes = 0;
+        double maxRel = 0;
+        double sumRel = 0;
+        for (int i = 0; i < n; i++) {
+            ssTot += (y[i] - mean) * (y[i] - mean);
+            ssRes += residuals[i] * residuals[i];
+            double rel = Math.abs(predictions[i] - raw[i]) / Math.abs(raw[i]);
+            maxRel = Math.max(maxRel, rel);
+            sumRel += rel;
+        }
+        double rms = Math.sqrt(ssRes / n);
+        double r2 = ssTot > 0 ? 1 - ssRes / ssTot : Double.NaN;
+        double logLikeTerm = n * Math.log(Math.max(ssRes, Double.MIN_NORMAL) / n);
+        return new FitStatistics(n, k, rms, maxRel, sumRel / n, r2, logLikeTerm + 2 * k, logLikeTerm + k * Math.log(n));
+    }
+
+    private record Covariance(double[][] matrix, String method, String why) {
+    }
+
+    /**
+     * Covariance of the free parameters in optimiser coordinates. Squared loss: the classic
+     * least-squares estimate s^2 (J'J)^-1. Other losses: the sandwich (M-estimator) estimate
+     * H^-1 (sum g_i g_i') H^-1 with H the Hessian of the summed objective by finite differences
+     * of the analytic gradient.
+     */
+    private static Covariance covariance(FitProblem problem, Objective objective, double[] u, double[] residuals,
+                                         double[][] scores, double[] weights) {
+        int n = residuals.length;
+        int k = u.length;
+        if (n <= k) {
+            return new Covariance(null, "none", "no degrees of freedom (" + n + " rows, " + k + " parameters)");
+        }
+        try {
+            if (objective.loss() == Loss.SQUARED) {
+                double[][] j = problem.residualJacobian(u);
+                double ssr = 0;
+                double[][] jtj = new double[k][k];
+                for (int i = 0; i < n; i++) {
+                    double w = weights == null ? 1 : weights[i];
+                    ssr += w * residuals[i] * residuals[i];
+                    for (int a = 0; a < k; a++) {
+                        for (int b = 0; b < k; b++) {
+                            jtj[a][b] += w * j[i][a] * j[i][b];
+                        }
+                    }
+                }
+                RealMatrix inv = new CholeskyDecomposition(new Array2DRowRealMatrix(jtj, false), 1e-14, 1e-14)
+                        .getSolver().getInverse();
+                double s2 = ssr / (n - k);
+                return new Covariance(inv.scalarMultiply(s2).getData(), "least squares: s^2 (J'J)^-1", "");
+            }
+            FitProblem summed = problem;
+            double[][] h = hessian(summed, u, objective.mean() ? n : 1);
+            double[][] b = new double[k][k];
+            for (int i = 0; i < n; i++) {
+                for (int a = 0; a < k; a++) {
+                    for (int c = 0; c < k; c++) {
+                        b[a][c] += scores[i][a] * scores[i][c];
+                    }
+                }
+            }
+            RealMatrix hInv = new CholeskyDecomposition(new Array2DRowRealMatrix(h, false), 1e-12, 1e-14)
+                    .getSolver().getInverse();
+            RealMatrix sandwich = hInv.multiply(new Array2DRowRealMatrix(b, false)).multiply(hInv);
+            return new Covariance(sandwich.getData(), "sandwich H^-1 B H^-1 (robust, finite-difference Hessian)", "");
+        } catch (RuntimeException e) {
+            return new Covariance(null, "none",
+                    "Hessian not positive definite at the optimum (a parameter is not identified by the data)");
+        }
+    }
+
+    private static double[][] hessian(FitProblem problem, double[] u, double scale) {
+        int k = u.length;
+        double[][] h = new double[k][k];
+        double[] gp = new double[k];
+        double[] gm = new double[k];
+        for (int a = 0; a < k; a++) {
+            double step = 1e-5 * Math.max(1, Math.abs(u[a]));
+            double[] up = u.clone();
+            double[] um = u.clone();
+            up[a] += step;
+            um[a] -= step;
+            problem.valueAndGradient(up, gp);
+            problem.valueAndGradient(um, gm);
+            for (int b = 0; b < k; b++) {
+                h[a][b] = scale * (gp[b] - gm[b]) / (2 * step);
+            }
+        }
+        for (int a = 0; a < k; a++) {
+            for (int b = a + 1; b < k; b++) {
+                double s = 0.5 * (h[a][b] + h[b][a]);
+                h[a][b] = s;
+                h[b][a] = s;
+            }
+        }
+        return h;
+    }
+}

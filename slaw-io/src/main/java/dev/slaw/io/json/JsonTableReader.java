@@ -1,0 +1,287 @@
+package dev.slaw.io.json;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.table.Text;
+import dev.slaw.io.table.ColumnBuilder;
+import dev.slaw.io.table.NumberParser;
+import dev.slaw.io.table.RawTable;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Reads JSON shapes that training code writes: an array of objects (one per run), JSON Lines
+ * (one object per line) and a folder holding one JSON file per run.
+ *
+ * <p>Each object becomes a row. Nested objects become dotted columns
+ * ({@code hyperparameters.params}); lists of up to {@value #LIST_LIMIT} elements become
+ * indexed columns ({@code results[0].loss}); longer lists are left out with a note, since a
+ * loss curve of ten thousand points is not ten thousand columns. Any {@link FieldPath} the
+ * recipe asks for (such as {@code results[val_data=c4].loss}) is evaluated on every object and
+ * becomes a column named by the path. Strings are parsed as human-formatted numbers where they
+ * are numbers, booleans are 1 and 0, {@code null} is missing. Duplicate keys are an error.
+ *
+ * <p>Rows are numbered from 1 by object (JSON array), by line (JSON Lines) or by file in name
+ * order (folder, whose rows also get a {@code file} label naming their file).
+ */
+public final class JsonTableReader {
+
+    /** Lists longer than this are not spread into columns. */
+    public static final int LIST_LIMIT = 64;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private final String source;
+    private final List<FieldPath> paths = new ArrayList<>();
+    private final Map<String, ColumnBuilder> builders = new LinkedHashMap<>();
+    private final NumberParser parser = new NumberParser();
+    private final Set<String> notes = new LinkedHashSet<>();
+    private int[] rowNumbers = new int[64];
+    private int rows;
+
+    private JsonTableReader(String source, Set<String> wanted) {
+        this.source = source;
+        for (String w : wanted) {
+            if (FieldPath.selectsInList(w)) {
+                paths.add(FieldPath.parse(w));
+            }
+        }
+    }
+
+    /**
+     * Reads a file holding an array of objects (or a single object, one row).
+     *
+     * @param wanted column names the recipe asks for; paths among them are evaluated
+     */
+    public static RawTable readArray(Path path, String source, Set<String> wanted) {
+        JsonTableReader reader = new JsonTableReader(source, wanted);
+        JsonNode root = parseFile(path, source);
+        if (root.isArray()) {
+            int row = 0;
+            for (JsonNode element : root) {
+                row++;
+                reader.addRow(element, row, source + ": row " + row);
+            }
+        } else if (root.isObject()) {
+            reader.addRow(root, 1, source + ": row 1");
+        } else {
+            throw new BadInputException(source + ": expected an array of objects, found " + kind(root));
+        }
+        return reader.build();
+    }
+
+    /** Reads JSON Lines: one object per line, blank lines skipped; rows numbered by line. */
+    public static RawTable readLines(Path path, String source, Set<String> wanted) {
+        JsonTableReader reader = new JsonTableReader(source, wanted);
+        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            String line;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String where = source + ": row " + lineNumber;
+                JsonNode node;
+                try {
+                    node = MAPPER.readTree(line);
+                } catch (JsonProcessingException e) {
+                    throw new BadInputException(where + ", character " + e.getLocation().getColumnNr()
+                            + ": invalid JSON: " + firstLine(e), e);
+                }
+                reader.addRow(node, lineNumber, where);
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(source + ": no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new BadInputException(source + ": not UTF-8 text", e);
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+        return reader.build();
+    }
+
+    /**
+     * Reads a folder of {@code .json} files, one run (object) per file, in name order; each row
+     * gets a {@code file} label. Other files are ignored, and said so in a note.
+     */
+    public static RawTable readFolder(Path folder, String source, Set<String> wanted) {
+        List<Path> files = new ArrayList<>();
+        int others = 0;
+        try (Stream<Path> list = Files.list(folder)) {
+            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".json") && Files.isRegularFile(p)) {
+                    files.add(p);
+                } else {
+                    others++;
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot list the folder: " + e.getMessage(), e);
+        }
+        if (files.isEmpty()) {
+            throw new BadInputException(source + ": the folder holds no .json files");
+        }
+        JsonTableReader reader = new JsonTableReader(source, wanted);
+        ColumnBuilder fileLabel = new ColumnBuilder("file");
+        int row = 0;
+        for (Path file : files) {
+            row++;
+            String fileSource = source + "/" + file.getFileName();
+            JsonNode node = parseFile(file, fileSource);
+            reader.addRow(node, row, fileSource);
+            fileLabel.padTo(row - 1);
+            fileLabel.addText(file.getFileName().toString(), row, new NumberParser());
+        }
+        if (others > 0) {
+            reader.notes.add(source + ": " + others + (others == 1 ? " entry that is" : " entries that are")
+                    + " not a .json file ignored");
+        }
+        if (!reader.builders.containsKey("file")) {
+            reader.builders.put("file", fileLabel);
+        }
+        return reader.build();
+    }
+
+    private static JsonNode parseFile(Path path, String source) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            try (JsonParser p = MAPPER.createParser(bytes)) {
+                JsonNode root = MAPPER.readTree(p);
+                if (root == null || root.isMissingNode()) {
+                    throw new BadInputException(source + ": empty file, expected JSON");
+                }
+                if (p.nextToken() != null) {
+                    JsonLocation loc = p.currentLocation();
+                    throw new BadInputException(source + ": line " + loc.getLineNr() + ", character " + loc.getColumnNr()
+                            + ": more JSON after the first value (for one object per line, name the file .jsonl)");
+                }
+                return root;
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(source + ": no such file");
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String at = loc == null ? "" : ": line " + loc.getLineNr() + ", character " + loc.getColumnNr();
+            throw new BadInputException(source + at + ": invalid JSON: "
+                    + firstLine(e), e);
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private void addRow(JsonNode node, int rowNumber, String where) {
+        if (!node.isObject()) {
+            throw new BadInputException(where + ": expected an object (one run), found " + kind(node));
+        }
+        int index = rows;
+        Map<String, JsonNode> cells = new LinkedHashMap<>();
+        flatten("", node, cells, where);
+        for (FieldPath path : paths) {
+            if (!cells.containsKey(path.text())) {
+                JsonNode value = path.resolve(node, where);
+                cells.put(path.text(), value);
+            }
+        }
+        for (Map.Entry<String, JsonNode> cell : cells.entrySet()) {
+            ColumnBuilder b = builders.computeIfAbsent(cell.getKey(), ColumnBuilder::new);
+            b.padTo(index);
+            add(b, cell.getValue(), rowNumber, where, cell.getKey());
+        }
+        if (rows == rowNumbers.length) {
+            rowNumbers = Arrays.copyOf(rowNumbers, rows * 2);
+        }
+        rowNumbers[rows++] = rowNumber;
+    }
+
+    private void add(ColumnBuilder b, JsonNode value, int rowNumber, String where, String column) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            b.addMissing();
+        } else if (value.isNumber()) {
+            b.addNumber(value.asDouble());
+        } else if (value.isBoolean()) {
+            b.addNumber(value.booleanValue() ? 1 : 0);
+        } else if (value.isTextual()) {
+            b.addText(value.textValue(), rowNumber, parser);
+        } else {
+            throw new BadInputException(where + ", column " + Text.quote(column) + ": the path reaches " + kind(value)
+                    + ", not a value; extend the path to a field inside it");
+        }
+    }
+
+    private void flatten(String prefix, JsonNode node, Map<String, JsonNode> cells, String where) {
+        if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> f : node.properties()) {
+                flatten(prefix.isEmpty() ? f.getKey() : prefix + "." + f.getKey(), f.getValue(), cells, where);
+            }
+        } else if (node.isArray()) {
+            if (node.size() > LIST_LIMIT) {
+                notes.add("field " + Text.quote(prefix) + " is a list of more than " + LIST_LIMIT
+                        + " elements, so it is not spread into columns; pick elements with a path such as "
+                        + prefix + "[0] or " + prefix + "[key=value].field");
+                return;
+            }
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "[" + i + "]", node.get(i), cells, where);
+            }
+        } else if (!prefix.isEmpty()) {
+            if (cells.put(prefix, node) != null) {
+                throw new BadInputException(where + ", column " + Text.quote(prefix) + ": two fields flatten to this name");
+            }
+        }
+    }
+
+    private RawTable build() {
+        List<ColumnBuilder> list = new ArrayList<>(builders.values());
+        return RawTable.of(source, list, Arrays.copyOf(rowNumbers, rows), new ArrayList<>(notes));
+    }
+
+    private static String firstLine(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return message == null ? e.getClass().getSimpleName() : message.lines().findFirst().orElse("");
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isArray()) {
+            return "a list";
+        }
+        if (node.isObject()) {
+            return "an object";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        if (node.isBoolean()) {
+            return "true/false";
+        }
+        return "null";
+    }
+}

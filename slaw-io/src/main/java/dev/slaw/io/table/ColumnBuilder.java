@@ -1,0 +1,146 @@
+package dev.slaw.io.table;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Grows one column while a reader streams rows. It stays numeric (a primitive {@code double[]})
+ * until a cell is neither a number nor missing; from then on it keeps text, rewriting the
+ * numbers already seen in their canonical form. Repeated text (run ids, model families) is
+ * shared through a bounded cache so a two-million-row run column holds a few hundred strings.
+ */
+public final class ColumnBuilder {
+
+    private static final int CACHE_LIMIT = 100_000;
+
+    private final String name;
+    private double[] numbers = new double[256];
+    private String[] texts;
+    private final Map<String, String> cache = new HashMap<>();
+    private int size;
+    private int numericCells;
+    private int missingCells;
+    private int firstTextRow;
+    private String firstText;
+
+    public ColumnBuilder(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /**
+     * Adds the cell {@code chars[from, to)} of source row {@code row}.
+     *
+     * @param parser the reader's number parser
+     */
+    public void add(char[] chars, int from, int to, int row, NumberParser parser) {
+        int kind = parser.parse(chars, from, to);
+        if (kind == NumberParser.NUMBER) {
+            numericCells++;
+            if (texts == null) {
+                appendNumber(parser.value());
+            } else {
+                appendText(new String(chars, from, to - from).strip());
+            }
+        } else if (kind == NumberParser.MISSING) {
+            missingCells++;
+            if (texts == null) {
+                appendNumber(Double.NaN);
+            } else {
+                appendText(new String(chars, from, to - from).strip());
+            }
+        } else {
+            String text = new String(chars, from, to - from).strip();
+            if (texts == null) {
+                switchToText(text, row);
+            }
+            appendText(text);
+        }
+    }
+
+    /** Adds a cell given as text (from JSON or a database), parsed like a CSV cell. */
+    public void addText(String text, int row, NumberParser parser) {
+        char[] chars = text.toCharArray();
+        add(chars, 0, chars.length, row, parser);
+    }
+
+    /** Adds a cell that is already a number. */
+    public void addNumber(double value) {
+        if (Double.isNaN(value)) {
+            addMissing();
+            return;
+        }
+        numericCells++;
+        if (texts == null) {
+            appendNumber(value);
+        } else {
+            appendText(NumberFormat.canonical(value));
+        }
+    }
+
+    /** Adds an empty cell. */
+    public void addMissing() {
+        missingCells++;
+        if (texts == null) {
+            appendNumber(Double.NaN);
+        } else {
+            appendText("");
+        }
+    }
+
+    /** Pads with empty cells until the column holds {@code rows} cells. */
+    public void padTo(int rows) {
+        while (size < rows) {
+            addMissing();
+        }
+    }
+
+    public RawColumn build() {
+        if (texts == null) {
+            return new RawColumn(name, Arrays.copyOf(numbers, size), null, numericCells, missingCells, 0, null);
+        }
+        return new RawColumn(name, null, Arrays.copyOf(texts, size), numericCells, missingCells, firstTextRow,
+                firstText);
+    }
+
+    private void appendNumber(double v) {
+        if (size == numbers.length) {
+            numbers = Arrays.copyOf(numbers, size + (size >> 1) + 16);
+        }
+        numbers[size++] = v;
+    }
+
+    private void appendText(String text) {
+        if (size == texts.length) {
+            texts = Arrays.copyOf(texts, size + (size >> 1) + 16);
+        }
+        String shared = cache.get(text);
+        if (shared == null) {
+            shared = text;
+            if (cache.size() < CACHE_LIMIT) {
+                cache.put(text, text);
+            }
+        }
+        texts[size++] = shared;
+    }
+
+    private void switchToText(String text, int row) {
+        firstTextRow = row;
+        firstText = text;
+        texts = new String[Math.max(16, numbers.length)];
+        int n = size;
+        size = 0;
+        for (int i = 0; i < n; i++) {
+            appendText(NumberFormat.canonical(numbers[i]));
+        }
+        numbers = null;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.slaw.io.json;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.io.DatasetLoader;
+import dev.slaw.io.Examples;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.Recipe;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonTableReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private static final Recipe NESTED = Recipe.DEFAULT
+            .withMapping("N", "hyperparameters.params")
+            .withMapping("D", "hyperparameters.tokens")
+            .withMapping("L", "results[val_data=c4].loss");
+
+    @Test
+    void mapsAFolderOfNestedRunFilesWithoutPreprocessing() {
+        LoadedDataset loaded = DatasetLoader.load(Examples.path("json-runs"), NESTED.withGroup("hyperparameters.model"));
+        Dataset d = loaded.dataset();
+        assertThat(d.rowCount()).isEqualTo(6);
+        assertThat(d.column("N")[0]).isEqualTo(57234240);
+        assertThat(d.column("D")[0]).isEqualTo(104857600);
+        assertThat(d.column("L")[3]).isEqualTo(5.50978081766516);
+        assertThat(d.column("hyperparameters.peak_lr")[0]).isEqualTo(0.004);
+        assertThat(d.label("file")).hasValueSatisfying(f -> assertThat(f[0]).isEqualTo("misfitting_12m-100-0.004.json"));
+        assertThat(d.label("hyperparameters.model")).hasValueSatisfying(m -> assertThat(m[5]).isEqualTo("misfitting_70m"));
+        assertThat(loaded.group()).contains("hyperparameters.model");
+    }
+
+    @Test
+    void readsAnArrayAndJsonLinesTheSameWay() throws IOException {
+        String a = "{\"hyperparameters\": {\"params\": 4.1e8, \"tokens\": \"8.2B\"}, "
+                + "\"results\": [{\"val_data\": \"c4\", \"loss\": 3.1}, {\"val_data\": \"wiki\", \"loss\": 3.4}]}";
+        String b = "{\"hyperparameters\": {\"params\": 8.2e8, \"tokens\": 1.6e10}, "
+                + "\"results\": [{\"val_data\": \"wiki\", \"loss\": 3.0}, {\"val_data\": \"c4\", \"loss\": 2.9}]}";
+        Path array = dir.resolve("runs.json");
+        Files.writeString(array, "[" + a + ",\n" + b + "]");
+        Path lines = dir.resolve("runs.jsonl");
+        Files.writeString(lines, a + "\n\n" + b + "\n");
+        Dataset fromArray = DatasetLoader.load(array, NESTED).dataset();
+        Dataset fromLines = DatasetLoader.load(lines, NESTED).dataset();
+        assertThat(fromArray.column("L")).containsExactly(3.1, 2.9);
+        assertThat(fromArray.column("D")).containsExactly(8.2e9, 1.6e10);
+        assertThat(fromLines.column("L")).containsExactly(3.1, 2.9);
+        assertThat(fromLines.rowNumbers()).containsExactly(1, 3);
+    }
+
+    @Test
+    void aRunWithoutTheSelectedElementIsDroppedAndCounted() throws IOException {
+        Path lines = dir.resolve("runs.jsonl");
+        Files.writeString(lines, """
+                {"hyperparameters": {"params": 1, "tokens": 2}, "results": [{"val_data": "c4", "loss": 3.1}]}
+                {"hyperparameters": {"params": 1, "tokens": 2}, "results": [{"val_data": "wiki", "loss": 3.0}]}
+                """);
+        LoadedDataset loaded = DatasetLoader.load(lines, NESTED);
+        assertThat(loaded.dataset().rowCount()).isEqualTo(1);
+        assertThat(loaded.notes()).containsExactly("dropped 1 of 2 rows with an empty cell in L (first at row 2)");
+    }
+
+    @Test
+    void longListsAreLeftOutWithANoteButCanBeIndexed() throws IOException {
+        StringBuilder curve = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            curve.append(i == 0 ? "" : ",").append(5.0 - i * 0.01);
+        }
+        Path p = dir.resolve("run.json");
+        Files.writeString(p, "{\"N\": 1e8, \"curve\": [" + curve + "]}");
+        LoadedDataset loaded = DatasetLoader.load(p, Recipe.DEFAULT.withMapping("last", "curve[99]"));
+        assertThat(loaded.dataset().column("last")[0]).isEqualTo(5.0 - 99 * 0.01);
+        assertThat(loaded.notes()).anySatisfy(n -> assertThat(n).startsWith("field \"curve\" is a list of more than 64"));
+    }
+
+    @Test
+    void badJsonNamesTheFileAndPosition() throws IOException {
+        Path p = dir.resolve("runs.jsonl");
+        Files.writeString(p, "{\"a\": 1}\n{\"a\": 2,,}\n");
+        assertThatThrownBy(() -> DatasetLoader.load(p, Recipe.DEFAULT))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(p + ": row 2, character ");
+        Path dup = dir.resolve("dup.json");
+        Files.writeString(dup, "[{\"a\": 1, \"a\": 2}]");
+        assertThatThrownBy(() -> DatasetLoader.load(dup, Recipe.DEFAULT))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("Duplicate field 'a'");
+        Path scalar = dir.resolve("scalar.json");
+        Files.writeString(scalar, "[1, 2]");
+        assertThatThrownBy(() -> DatasetLoader.load(scalar, Recipe.DEFAULT))
+                .hasMessage(scalar + ": row 1: expected an object (one run), found a number");
+    }
+
+    @Test
+    void aSelectionMatchingTwoElementsIsAnError() throws IOException {
+        Path p = dir.resolve("runs.json");
+        Files.writeString(p, "[{\"results\": [{\"val_data\": \"c4\", \"loss\": 1}, {\"val_data\": \"c4\", \"loss\": 2}]}]");
+        assertThatThrownBy(() -> DatasetLoader.load(p, Recipe.DEFAULT.withMapping("L", "results[val_data=c4].loss")))
+                .hasMessage(p + ": row 1, column \"results[val_data=c4].loss\": more than one element has val_data = c4");
+    }
+
+    @Test
+    void pathsParseAndRefuseWithAPosition() {
+        assertThat(FieldPath.parse("results[val_data=c4].loss").steps()).containsExactly(
+                new FieldPath.Field("results"), new FieldPath.Select("val_data", "c4"), new FieldPath.Field("loss"));
+        assertThat(FieldPath.parse("a.b[2][0]").steps()).containsExactly(new FieldPath.Field("a"),
+                new FieldPath.Field("b"), new FieldPath.Index(2), new FieldPath.Index(0));
+        assertThatThrownBy(() -> FieldPath.parse("a[x")).hasMessage("path \"a[x\": expected a closing ] at character 2");
+        assertThatThrownBy(() -> FieldPath.parse("a[x]")).hasMessage(
+                "path \"a[x]\": expected an index such as [0] or a selection such as [val_data=c4] at character 3");
+    }
+}
