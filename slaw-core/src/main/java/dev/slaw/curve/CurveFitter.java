@@ -90,7 +90,7 @@ public final class CurveFitter {
                     + "; best objective kept");
         }
         double value = objective.value(best);
-        Map<String, CurveMetrics> runs = inSample(law, rows, y, best);
+        Map<String, CurveMetrics> runs = inSample(law, rows, y, objective.values.clone());
         return new CurveFit(law, best, value, iterations, objective.evaluations, rows.rowCount(), options, runs, notes);
     }
 
@@ -154,9 +154,8 @@ public final class CurveFitter {
         return out;
     }
 
-    private static Map<String, CurveMetrics> inSample(CurveLaw law, Dataset rows, double[] y, double[] p) {
-        double[] f = new double[rows.rowCount()];
-        law.evaluator(rows).evaluate(p, f, null);
+    /** Per-run agreement of the predictions {@code f} (of the fitted parameters) with the losses. */
+    private static Map<String, CurveMetrics> inSample(CurveLaw law, Dataset rows, double[] y, double[] f) {
         Map<String, List<Integer>> byRun = new LinkedHashMap<>();
         String[] labels = rows.label(law.runColumn()).orElseGet(() -> {
             String[] only = new String[rows.rowCount()];
