@@ -16,8 +16,13 @@ import java.util.function.DoubleUnaryOperator;
 final class OneDimension {
     /** Grid spacing of the global scan, in natural-log units (about 0.04 decades). */
     static final double SCAN_STEP = 0.1;
-    /** Step of the central difference for the derivative, in log units. */
-    private static final double DIFFERENCE_STEP = 1e-5;
+    /**
+     * Step of the central difference for the derivative, in log units: small enough that a
+     * kink in curvature at the optimum (the data-constrained law's U_N = min(N, ...)) biases
+     * the root by less than 1e-7, large enough that rounding (1e-16 relative in L) moves it by
+     * less than 1e-7.
+     */
+    private static final double DIFFERENCE_STEP = 1e-6;
 
     private OneDimension() {
     }
