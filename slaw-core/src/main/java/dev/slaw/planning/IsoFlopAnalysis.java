@@ -67,9 +67,9 @@ public record IsoFlopAnalysis(double toleranceDecades, int minimumModels, boolea
         Objects.requireNonNull(flops);
     }
 
-    /** Defaults: groups 0.1 decades wide, compute-adjusted, edge minima dropped, 1,000 resamples, seed 0. */
+    /** Defaults: groups 0.15 decades wide, compute-adjusted, edge minima dropped, 1,000 resamples, seed 0. */
     public static IsoFlopAnalysis defaults() {
-        return new IsoFlopAnalysis(0.1, 3, true, true, 1000, 0, 0.95, FlopModel.STANDARD);
+        return new IsoFlopAnalysis(0.15, 3, true, true, 1000, 0, 0.95, FlopModel.STANDARD);
     }
 
     public IsoFlopAnalysis withToleranceDecades(double v) {
