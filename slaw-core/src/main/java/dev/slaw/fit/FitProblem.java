@@ -75,25 +75,17 @@ final class FitProblem implements DifferentiableFunction {
         if (logTarget && weights == null && objective.loss() == Loss.HUBER) {
             // the default protocol, written out: this loop is most of the cost of a fit
             double delta = objective.delta();
-            double halfDelta = 0.5 * delta;
             for (int i = 0; i < n; i++) {
                 double fi = f[i];
                 if (!(fi > 0)) {
                     return Double.POSITIVE_INFINITY;
                 }
                 double r = y[i] - Math.log(fi);
-                double psi;
-                if (r > delta) {
-                    sum += delta * (r - halfDelta);
-                    psi = delta;
-                } else if (r < -delta) {
-                    sum += delta * (-r - halfDelta);
-                    psi = -delta;
-                } else {
-                    sum += 0.5 * r * r;
-                    psi = r;
-                }
-                coefficient[i] = -psi / fi;
+                // branch-free Huber: residual signs are random, so branches would mispredict
+                double a = Math.abs(r);
+                double c = Math.min(a, delta);
+                sum += c * (a - 0.5 * c);
+                coefficient[i] = -Math.copySign(c, r) / fi;
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -120,12 +112,7 @@ final class FitProblem implements DifferentiableFunction {
         }
         double scale = objective.mean() ? 1.0 / n : 1.0;
         for (int j = 0; j < gradientP.length; j++) {
-            double[] column = jacobian[j];
-            double g = 0;
-            for (int i = 0; i < n; i++) {
-                g += coefficient[i] * column[i];
-            }
-            gradientP[j] = g * scale;
+            gradientP[j] = dot(coefficient, jacobian[j], n) * scale;
         }
         map.chain(u, p, gradientP, gradient);
         for (double g : gradient) {
@@ -134,6 +121,28 @@ final class FitProblem implements DifferentiableFunction {
             }
         }
         return sum * scale;
+    }
+
+    /**
+     * A dot product with four independent sums: one running sum is a chain of dependent adds,
+     * four let the processor overlap them (this is a quarter of the cost of an evaluation).
+     */
+    private static double dot(double[] a, double[] b, int n) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /**
