@@ -193,6 +193,19 @@ public final class CurveCommand implements Callable<Integer> {
             if (every < 1) {
                 throw new BadInputException("--every: must be >= 1, got " + every);
             }
+            // every candidate schedule is checked before any fitting starts
+            Map<String, Schedule> parsed = new LinkedHashMap<>();
+            Map<String, Integer> totals = new LinkedHashMap<>();
+            for (String text : schedules) {
+                Schedule schedule = Schedule.parse(text, CurveFiles::learningRates);
+                int total = steps != null ? steps : schedule.totalSteps().orElseThrow(() -> new BadInputException(
+                        "schedule " + schedule + " has no total: give --steps"));
+                if (total < 2) {
+                    throw new BadInputException("--steps: need at least 2 steps, got " + total);
+                }
+                parsed.put(text, schedule);
+                totals.put(text, total);
+            }
             LawOptions lawOptions = options;
             CurveLaw law;
             double[] values;
@@ -224,12 +237,8 @@ public final class CurveCommand implements Callable<Integer> {
             }
             Map<String, double[][]> curves = new LinkedHashMap<>();
             for (String text : schedules) {
-                Schedule schedule = Schedule.parse(text, CurveFiles::learningRates);
-                int total = steps != null ? steps : schedule.totalSteps().orElseThrow(() -> new BadInputException(
-                        "schedule " + schedule + " has no total: give --steps"));
-                if (total < 2) {
-                    throw new BadInputException("--steps: need at least 2 steps, got " + total);
-                }
+                Schedule schedule = parsed.get(text);
+                int total = totals.get(text);
                 List<Integer> at = new ArrayList<>();
                 for (int s = every; s < total; s += every) {
                     at.add(s);
