@@ -144,24 +144,10 @@ public final class HtmlReport {
                 + " data" + (in.interval().isPresent() ? "; shaded: " + in.interval().get().label() : "") + ".");
         figure(h, FitPlot.residuals(fit, data, in.plotOptions()), in, 2,
                 "Residuals on the scale the fit minimised, against the fitted value.");
-        List<String> names = fit.parameters().stream().map(FittedParameter::name).toList();
-        if (names.containsAll(List.of("E", "A", "B", "alpha", "beta")) && data.hasColumn("N") && data.hasColumn("D")) {
-            double cMin = Double.POSITIVE_INFINITY;
-            double cMax = 0;
-            double[] n = data.column("N");
-            double[] d = data.column("D");
-            for (int i = 0; i < n.length; i++) {
-                double c = 6 * n[i] * d[i];
-                if (c > 0 && Double.isFinite(c)) {
-                    cMin = Math.min(cMin, c);
-                    cMax = Math.max(cMax, c);
-                }
-            }
-            if (cMax > cMin) {
-                figure(h, PlanPlots.frontier(ClosedFormFrontier.of(fit, cMin, cMax * 1e4, 60), List.of()), in, 3,
-                        "Compute-optimal N and D from the fitted law in closed form, from the smallest budget in the data"
-                                + " to 10,000 times the largest.");
-            }
+        if (ClosedFormFrontier.applies(fit, data)) {
+            figure(h, PlanPlots.frontier(ClosedFormFrontier.overData(fit, data, 60), List.of()), in, 3,
+                    "Compute-optimal N and D from the fitted law in closed form (C = 6ND), from the smallest budget in"
+                            + " the data to 10,000 times the largest.");
         }
     }
 

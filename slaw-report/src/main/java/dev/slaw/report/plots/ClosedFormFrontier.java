@@ -1,6 +1,7 @@
 package dev.slaw.report.plots;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 
 /**
@@ -49,5 +50,34 @@ public final class ClosedFormFrontier {
             loss[i] = e + a / Math.pow(n[i], alpha) + b / Math.pow(d[i], beta);
         }
         return new Frontier(c, n, d, loss, "closed form of the fit, C = 6ND");
+    }
+
+    /** Whether a fit has the parameters and the data the variables the closed form needs. */
+    public static boolean applies(Fit fit, Dataset data) {
+        return fit.valueMap().keySet().containsAll(java.util.List.of("E", "A", "B", "alpha", "beta"))
+                && fit.law().variables().containsAll(java.util.List.of("N", "D")) && data.hasColumn("N")
+                && data.hasColumn("D");
+    }
+
+    /**
+     * The frontier from the smallest budget in the data ({@code C = 6ND}) to 10,000 times the
+     * largest: the range a reader of the fit is extrapolating into.
+     */
+    public static Frontier overData(Fit fit, Dataset data, int points) {
+        double[] n = data.column("N");
+        double[] d = data.column("D");
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (int i = 0; i < n.length; i++) {
+            double c = 6 * n[i] * d[i];
+            if (c > 0 && Double.isFinite(c)) {
+                lo = Math.min(lo, c);
+                hi = Math.max(hi, c);
+            }
+        }
+        if (!(hi > lo)) {
+            throw new BadInputException("the frontier needs rows with positive N and D at more than one budget");
+        }
+        return of(fit, lo, hi * 1e4, points);
     }
 }
