@@ -16,7 +16,8 @@ import java.io.PrintWriter;
 @Command(name = "slaw", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fit scaling laws to training runs, quantify their uncertainty, extrapolate and plan.",
         subcommands = {LawsCommand.class, FitCommand.class, PredictCommand.class, ImportCommand.class,
-                RunsCommand.class, FitsCommand.class, SqlCommand.class, BenchCommand.class, ReportCommand.class,
+                RunsCommand.class, FitsCommand.class, SqlCommand.class, PlanCommand.class, CurveCommand.class,
+                BenchCommand.class, ReportCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for input or usage the user can fix. */
