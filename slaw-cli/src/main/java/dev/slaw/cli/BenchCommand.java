@@ -30,7 +30,8 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure slaw's performance targets in-process (after JIT warm-up).",
         footer = {"", "Benchmarks:", "  chinchilla  the full 4,500-start Chinchilla protocol on the Epoch data (target < 1 s)",
-                "  bootstrap   4,000 resamples of the Chinchilla data refitted (target < 10 s)"})
+                "  bootstrap   4,000 resamples of the Chinchilla data refitted (target < 10 s)",
+                "  plot        a fit plot of 5,000 points, laid out and encoded as PNG (target < 1 s)"})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,8 +56,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!which.equals("chinchilla") && !which.equals("bootstrap")) {
-            throw new BadInputException("unknown benchmark '" + which + "' (known: chinchilla, bootstrap)");
+        if (!which.equals("chinchilla") && !which.equals("bootstrap") && !which.equals("plot")) {
+            throw new BadInputException("unknown benchmark '" + which + "' (known: chinchilla, bootstrap, plot)");
         }
         if (!Files.exists(data)) {
             throw new BadInputException(data + ": no such file (run from the slaw checkout, or pass --data)");
@@ -66,6 +67,9 @@ public final class BenchCommand implements Callable<Integer> {
                 .withDropHighest(Recipe.DropHighest.parse("loss=5"));
         Dataset d = DatasetLoader.load(data, recipe).dataset();
         Law law = Catalogue.builtIn().find("chinchilla").orElseThrow();
+        if (which.equals("plot")) {
+            return plot(out, law, d);
+        }
         FitOptions options = FitOptions.defaults().withStarts(Starts.chinchilla());
         if (threads != null) {
             options = options.withThreads(threads);
@@ -110,6 +114,49 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "bootstrap: 4000 replicates, %d rows, %d threads, starts at the point estimate%n",
                 d.rowCount(), options.threads());
         out.printf(Locale.ROOT, "  time per bootstrap: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
+                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
+        return 0;
+    }
+
+    /**
+     * Times a fit plot of 5,000 synthetic rows: the Chinchilla law fitted to the Epoch data
+     * (from Epoch's published estimate), rows drawn log-uniformly over that data's N and D with
+     * 1% noise (seeded), then grouping, curves, XChart layout and PNG encoding at 900x600.
+     */
+    private int plot(PrintWriter out, Law law, Dataset epoch) {
+        Starts published = Starts.at(java.util.List.of(java.util.Map.of("E", 1.8172, "A", 482.01, "B", 2085.43,
+                "alpha", 0.3478, "beta", 0.3658)));
+        Fit fit = Fitter.fit(law, epoch, "loss", FitOptions.defaults().withStarts(published).withThreads(1));
+        int rows = 5000;
+        java.util.Random random = new java.util.Random(0);
+        double[] n = new double[rows];
+        double[] tokens = new double[rows];
+        for (int i = 0; i < rows; i++) {
+            n[i] = Math.exp(Math.log(7e7) + random.nextDouble() * Math.log(1.6e10 / 7e7));
+            tokens[i] = Math.exp(Math.log(1e9) + random.nextDouble() * Math.log(5e11 / 1e9));
+        }
+        Dataset synthetic = Dataset.of("synthetic", new java.util.LinkedHashMap<>(java.util.Map.of("N", n, "D", tokens)));
+        double[] loss = fit.predict(synthetic);
+        for (int i = 0; i < rows; i++) {
+            loss[i] *= 1 + 0.01 * random.nextGaussian();
+        }
+        Dataset data = synthetic.withColumn("loss", loss);
+        dev.slaw.report.chart.ChartSize size = dev.slaw.report.chart.ChartSize.DEFAULT;
+        int bytes = 0;
+        for (int i = 0; i < warmup; i++) {
+            bytes = dev.slaw.report.chart.ChartRenderer.png(dev.slaw.report.plots.FitPlot.chart(fit, data,
+                    dev.slaw.report.plots.FitPlotOptions.defaults()), size).length;
+        }
+        double[] ms = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            long t = System.nanoTime();
+            bytes = dev.slaw.report.chart.ChartRenderer.png(dev.slaw.report.plots.FitPlot.chart(fit, data,
+                    dev.slaw.report.plots.FitPlotOptions.defaults()), size).length;
+            ms[i] = (System.nanoTime() - t) / 1e6;
+        }
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "plot: fit plot of %d points, %s PNG (%d bytes)%n", rows, size, bytes);
+        out.printf(Locale.ROOT, "  time per plot: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
                 ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
         return 0;
     }

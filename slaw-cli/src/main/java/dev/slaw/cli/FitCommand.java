@@ -59,6 +59,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the fit as JSON instead of the report.")
     boolean json;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
     public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
@@ -71,6 +74,11 @@ public final class FitCommand implements Callable<Integer> {
         o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
         if (out != null && !json) {
             o.println("saved " + out);
+        }
+        for (Path plotted : plot.writeFitPlots(fit, prepared.data(), loaded)) {
+            if (!json) {
+                o.println("plotted " + plotted);
+            }
         }
         o.flush();
         if (!fit.convergence().converged()) {

@@ -232,13 +232,13 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
             }
         }
         for (String d : strings(t.get("derive"), where, "derive")) {
-            r = r.withDerivation(Recipe.Derivation.parse(d));
+            r = r.withDerivation(named(where, () -> Recipe.Derivation.parse(d)));
         }
         if (t.containsKey("checkpoints")) {
             r = r.withCheckpoints(checkpoints(table(t.get("checkpoints"), where, "checkpoints"), where));
         }
         for (String m : strings(t.get("only"), where, "only")) {
-            r = r.withMatch(Recipe.Match.parse(m));
+            r = r.withMatch(named(where, () -> Recipe.Match.parse(m)));
         }
         for (String w : strings(t.get("where"), where, "where")) {
             r = r.withWhere(w);
@@ -247,7 +247,8 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
             r = r.withGroup(string(t.get("group"), where, "group"));
         }
         if (t.containsKey("drop-highest")) {
-            r = r.withDropHighest(Recipe.DropHighest.parse(string(t.get("drop-highest"), where, "drop-highest")));
+            String drop = string(t.get("drop-highest"), where, "drop-highest");
+            r = r.withDropHighest(named(where, () -> Recipe.DropHighest.parse(drop)));
         }
         Path base = file.toAbsolutePath().getParent();
         Path candidate = base == null ? Path.of(source) : base.resolve(source);
@@ -259,6 +260,15 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = p.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** Parses a recipe entry, naming the file and dataset in the error (the parsers know neither). */
+    private static <T> T named(String where, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (BadInputException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
     }
 
     private static Checkpoints checkpoints(Map<String, Object> t, String where) {

@@ -1,0 +1,159 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.Fitter;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.fit.FitJson;
+import dev.slaw.report.html.HtmlReport;
+import dev.slaw.report.html.ReportInput;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code slaw report}: fit (or load a fit) and write one self-contained HTML page about it. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Write a self-contained HTML report of a fit: data, parameters, plots, held-out check, provenance.",
+        footer = {"", "Examples:",
+                "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
+                "    --drop-highest loss=5 --hold-out N=10 --out report.html",
+                "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --fit fit.json \\",
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --drop-highest loss=5 --out report.html"})
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA",
+            description = "The table the fit was (or is to be) made on, or a dataset name.")
+    String source;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    FitSource fitSource;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE", description = "The HTML file to write.")
+    Path out;
+
+    @Option(names = "--hold-out", paramLabel = "COLUMN=K",
+            description = "Keep the K rows with the largest COLUMN out of the fit and check its predictions on them,"
+                    + " e.g. --hold-out N=10.")
+    String holdOut;
+
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
+    /** Either a saved fit or the options to make one. */
+    static final class FitSource {
+        @Option(names = "--fit", paramLabel = "FIT.json", description = "Report a fit saved by 'slaw fit --out'.")
+        Path fitFile;
+
+        @ArgGroup(exclusive = false, heading = "Fit it here:%n")
+        FitCommand.FitSettings settings;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedDataset loaded = data.load(source);
+        Fit fit;
+        LoadedDataset used;
+        Dataset heldOut = null;
+        if (fitSource.fitFile != null) {
+            if (holdOut != null) {
+                throw new BadInputException("--hold-out needs a fit made here (--law ...), not a saved --fit");
+            }
+            fit = FitJson.load(fitSource.fitFile);
+            List<String> needed = new ArrayList<>(fit.law().variables());
+            needed.add(fit.target());
+            used = loaded.requireComplete(needed);
+        } else {
+            FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
+            Dataset rows = prepared.data();
+            List<String> notes = new ArrayList<>(prepared.notes());
+            if (holdOut != null) {
+                Dataset[] split = split(rows, holdOut);
+                rows = split[0];
+                heldOut = split[1];
+                notes.add("held out the " + heldOut.rowCount() + " rows with the largest " + holdOut.split("=")[0].strip()
+                        + " to check predictions on");
+            }
+            fit = Fitter.fit(prepared.law(), rows, prepared.target(), prepared.options().withNotes(notes));
+            used = new LoadedDataset(rows, notes, loaded.group(), loaded.recipe(), loaded.sourceRows());
+        }
+        ReportInput input = ReportInput.of(fit, used).withPlotOptions(plot.fitPlotOptions(used))
+                .withChartSize(plot.chartSize());
+        if (plot.title != null) {
+            input = input.withTitle(plot.title);
+        }
+        if (heldOut != null) {
+            input = input.withHeldOut(heldOut);
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(out, HtmlReport.render(input), StandardCharsets.UTF_8);
+        PrintWriter o = spec.commandLine().getOut();
+        o.println("wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
+        for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used)) {
+            o.println("plotted " + plotted);
+        }
+        o.flush();
+        return 0;
+    }
+
+    /** The rows without and with the K largest values of COLUMN. */
+    private static Dataset[] split(Dataset rows, String spec) {
+        String[] parts = spec.split("=");
+        int k;
+        try {
+            k = parts.length == 2 ? Integer.parseInt(parts[1].strip()) : -1;
+        } catch (NumberFormatException e) {
+            k = -1;
+        }
+        if (k < 1) {
+            throw new BadInputException("--hold-out " + spec + ": expected COLUMN=K with K a whole number >= 1, e.g. N=10");
+        }
+        String column = parts[0].strip();
+        if (!rows.hasColumn(column)) {
+            throw new BadInputException("--hold-out " + spec + ": no column " + column + " (columns: "
+                    + String.join(", ", rows.columnNames()) + ")");
+        }
+        if (k >= rows.rowCount()) {
+            throw new BadInputException("--hold-out " + spec + ": only " + rows.rowCount() + " rows, none would be left to fit");
+        }
+        double[] v = rows.column(column);
+        Integer[] order = new Integer[v.length];
+        for (int i = 0; i < v.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> v[i]).reversed());
+        boolean[] held = new boolean[v.length];
+        for (int i = 0; i < k; i++) {
+            held[order[i]] = true;
+        }
+        boolean[] keep = new boolean[v.length];
+        for (int i = 0; i < v.length; i++) {
+            keep[i] = !held[i];
+        }
+        return new Dataset[]{rows.filter(keep), rows.filter(held)};
+    }
+}

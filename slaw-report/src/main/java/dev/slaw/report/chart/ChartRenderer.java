@@ -1,0 +1,464 @@
+package dev.slaw.report.chart;
+
+import dev.slaw.data.BadInputException;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
+import org.knowm.xchart.internal.chartpart.AxesChart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.CategoryStyler;
+import org.knowm.xchart.VectorGraphicsEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Draws a {@link Chart} with XChart: to an {@link XYChart} (the model tests inspect), to PNG
+ * bytes, to SVG text, or to a file chosen by its extension. Runs headless.
+ */
+public final class ChartRenderer {
+    static {
+        // charts are drawn on servers and in CI: never ask for a display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    /** Tick label font size in points; {@link AxisTicks} spaces labels by it. */
+    static final int TICK_FONT_SIZE = 13;
+    /** Tableau 10: distinguishable, and still readable for the common forms of colour blindness. */
+    private static final Color[] PALETTE = {
+            new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
+            new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
+    private static final BasicStroke SOLID = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+    private static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+            new float[]{7f, 5f}, 0f);
+    private static final double DASH_ON = 9;
+    private static final double DASH_OFF = 6;
+    /** Pixels of a chart's width taken by the y axis labels and the legend, for tick spacing. */
+    private static final int X_AXIS_RESERVE = 260;
+    /** Pixels of a chart's height taken by the title, the x axis labels and its title. */
+    private static final int Y_AXIS_RESERVE = 130;
+
+    private ChartRenderer() {
+    }
+
+    /** The colour of a palette index (indices wrap around). */
+    public static Color colour(int index) {
+        return PALETTE[Math.floorMod(index, PALETTE.length)];
+    }
+
+    /**
+     * The XChart model of a chart at a size, ready to paint: an {@link XYChart}, or a
+     * {@link CategoryChart} when the chart names categories along x.
+     */
+    public static AxesChart<?, ?> toXChart(Chart chart, ChartSize size) {
+        if (!chart.categories().isEmpty()) {
+            return toCategoryChart(chart, size);
+        }
+        XYChart x = new XYChart(size.width(), size.height());
+        x.setTitle(chart.title());
+        x.setXAxisTitle(chart.x().title());
+        x.setYAxisTitle(chart.y().title());
+        XYStyler s = x.getStyler();
+        style(s);
+        int total = chart.series().stream().mapToInt(Series::size).sum();
+        s.setMarkerSize(total > 2000 ? 4 : 7);
+        boolean anyInLegend = chart.series().stream().anyMatch(Series::inLegend);
+        s.setLegendVisible(anyInLegend);
+        if (!anyInLegend) {
+            s.setChartPadding(12);
+        }
+        double xLength = size.width() - (anyInLegend ? X_AXIS_RESERVE : X_AXIS_RESERVE - 150);
+        double yLength = size.height() - Y_AXIS_RESERVE;
+        Range xRange = Range.of(chart, true);
+        Range yRange = Range.of(chart, false);
+        Span xSpan = configureAxis(s, chart.x(), xRange, xLength, true);
+        Span ySpan = configureAxis(s, chart.y(), yRange, yLength, false);
+        Set<String> names = new HashSet<>();
+        for (Band b : chart.bands()) {
+            addBand(x, chart, b, names);
+        }
+        for (Series series : chart.series()) {
+            addSeries(x, chart, series, names, total, new Span[]{xSpan.scaled(xLength), ySpan.scaled(yLength)});
+        }
+        return x;
+    }
+
+    /**
+     * A chart of values per named choice. Series x values are category positions 0..n-1; every
+     * series must give a value for every category (XChart draws categories, not positions).
+     */
+    private static CategoryChart toCategoryChart(Chart chart, ChartSize size) {
+        CategoryChart c = new CategoryChart(size.width(), size.height());
+        c.setTitle(chart.title());
+        c.setXAxisTitle(chart.x().title());
+        c.setYAxisTitle(chart.y().title());
+        CategoryStyler s = c.getStyler();
+        style(s);
+        s.setMarkerSize(10);
+        s.setOverlapped(true);
+        s.setLegendVisible(chart.series().stream().anyMatch(Series::inLegend));
+        int n = chart.categories().size();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            names.add(chart.categories().getOrDefault(i, Integer.toString(i)));
+        }
+        if (names.stream().mapToInt(String::length).sum() * 0.6 * TICK_FONT_SIZE > size.width() - X_AXIS_RESERVE) {
+            s.setXAxisLabelRotation(30);
+        }
+        configureAxis(s, chart.y(), Range.of(chart, false), size.height() - Y_AXIS_RESERVE, false);
+        Set<String> used = new HashSet<>();
+        for (Series series : chart.series()) {
+            double[] sx = series.x();
+            double[] sy = series.y();
+            List<Double> values = new ArrayList<>(java.util.Collections.nCopies(n, Double.NaN));
+            for (int i = 0; i < sx.length; i++) {
+                int k = (int) Math.round(sx[i]);
+                if (k >= 0 && k < n) {
+                    values.set(k, sy[i]);
+                }
+            }
+            CategorySeries cs = c.addSeries(unique(series.label(), used), names, values);
+            Color col = colour(series.colour());
+            cs.setShowInLegend(series.inLegend());
+            switch (series.mark()) {
+                case LINE, DASHED_LINE -> {
+                    cs.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Line);
+                    cs.setMarker(SeriesMarkers.NONE);
+                    cs.setLineColor(col);
+                    cs.setLineStyle(series.mark() == Mark.LINE ? SOLID : DASHED);
+                }
+                default -> {
+                    cs.setChartCategorySeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+                    cs.setMarker(series.mark() == Mark.HIGHLIGHT ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
+                    cs.setMarkerColor(series.mark() == Mark.HIGHLIGHT ? col.darker() : col);
+                }
+            }
+        }
+        return c;
+    }
+
+    /** The chart as a PNG image. */
+    public static byte[] png(Chart chart, ChartSize size) {
+        try {
+            return BitmapEncoder.getBitmapBytes(toXChart(chart, size), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PNG encoding failed in memory", e);
+        }
+    }
+
+    /** The chart as an SVG document (drawn through VectorGraphics2D). */
+    public static String svg(Chart chart, ChartSize size) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            VectorGraphicsEncoder.saveVectorGraphic(toXChart(chart, size), out,
+                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("SVG encoding failed in memory", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the chart to a {@code .png} or {@code .svg} file, creating its folder.
+     *
+     * @throws BadInputException for any other extension
+     */
+    public static void write(Chart chart, ChartSize size, Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        byte[] bytes;
+        if (name.endsWith(".png")) {
+            bytes = png(chart, size);
+        } else if (name.endsWith(".svg")) {
+            bytes = svg(chart, size).getBytes(StandardCharsets.UTF_8);
+        } else {
+            throw new BadInputException(file + ": a plot is written as .png or .svg");
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(file, bytes);
+    }
+
+    private static void style(AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(0x999999));
+        s.setPlotGridLinesColor(new Color(0xE4E4E4));
+        s.setPlotGridLinesStroke(new BasicStroke(1f));
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, TICK_FONT_SIZE));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        s.setLegendPosition(Styler.LegendPosition.OutsideE);
+        s.setLegendBorderColor(new Color(0xCCCCCC));
+        s.setAntiAlias(true);
+        s.setSeriesColors(PALETTE);
+    }
+
+    private static Span configureAxis(AxesChartStyler s, Axis axis, Range range, double length, boolean horizontal) {
+        double min = Double.isFinite(axis.min()) ? axis.min() : range.min(axis.scale());
+        double max = Double.isFinite(axis.max()) ? axis.max() : range.max();
+        if (axis.scale() == Scale.LOG) {
+            if (!(min > 0) || !Double.isFinite(max)) {
+                throw new BadInputException("axis '" + axis.title() + "' is logarithmic but has no positive values to show");
+            }
+            AxisTicks ticks = AxisTicks.log(min, max, length, horizontal, TICK_FONT_SIZE);
+            if (horizontal) {
+                s.setXAxisLogarithmic(true);
+                s.setXAxisLogarithmicDecadeOnly(false);
+                s.setXAxisTickLabelsFormattingFunction(ticks::labelAt);
+                s.setXAxisMin(ticks.lower());
+                s.setXAxisMax(ticks.upper());
+            } else {
+                s.setYAxisLogarithmic(true);
+                s.setYAxisLogarithmicDecadeOnly(false);
+                s.setYAxisTickLabelsFormattingFunction(ticks::labelAt);
+                s.setYAxisMin(ticks.lower());
+                s.setYAxisMax(ticks.upper());
+            }
+            return new Span(true, ticks.lower(), ticks.upper(), length);
+        } else if (Double.isFinite(min) && Double.isFinite(max)) {
+            if (min == max) {
+                // XChart labels a flat range with one tick; open it up so the axis has a scale
+                double pad = min == 0 ? 1 : Math.abs(min) * 0.1;
+                min -= pad;
+                max += pad;
+            }
+            if (horizontal) {
+                s.setXAxisMin(min);
+                s.setXAxisMax(max);
+            } else {
+                s.setYAxisMin(min);
+                s.setYAxisMax(max);
+            }
+        }
+        return new Span(false, min, max, length);
+    }
+
+    private static void addBand(XYChart x, Chart chart, Band b, Set<String> names) {
+        double[] bx = b.x();
+        double[] lo = b.lower();
+        double[] hi = b.upper();
+        int n = bx.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (keep(chart, bx[i], hi[i]) && keep(chart, bx[i], lo[i])) {
+                px[k] = bx[i];
+                py[k++] = hi[i];
+            }
+        }
+        for (int i = n - 1; i >= 0; i--) {
+            if (keep(chart, bx[i], hi[i]) && keep(chart, bx[i], lo[i])) {
+                px[k] = bx[i];
+                py[k++] = lo[i];
+            }
+        }
+        if (k < 4) {
+            return;
+        }
+        XYSeries s = x.addSeries(unique(b.label(), names), java.util.Arrays.copyOf(px, k), java.util.Arrays.copyOf(py, k));
+        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+        Color c = colour(b.colour());
+        s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
+        s.setLineColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 0));
+        s.setMarker(SeriesMarkers.NONE);
+        s.setShowInLegend(false);
+    }
+
+    private static void addSeries(XYChart x, Chart chart, Series series, Set<String> names, int total, Span[] spans) {
+        double[] sx = series.x();
+        double[] sy = series.y();
+        double[] fx = new double[sx.length];
+        double[] fy = new double[sy.length];
+        int k = 0;
+        for (int i = 0; i < sx.length; i++) {
+            if (keep(chart, sx[i], sy[i])) {
+                fx[k] = sx[i];
+                fy[k++] = sy[i];
+            }
+        }
+        if (k == 0) {
+            return;
+        }
+        fx = java.util.Arrays.copyOf(fx, k);
+        fy = java.util.Arrays.copyOf(fy, k);
+        if (series.mark() == Mark.DASHED_LINE) {
+            double[][] dashed = dash(fx, fy, spans[0], spans[1]);
+            fx = dashed[0];
+            fy = dashed[1];
+        }
+        XYSeries s = x.addSeries(unique(series.label(), names), fx, fy);
+        Color c = colour(series.colour());
+        s.setShowInLegend(series.inLegend());
+        switch (series.mark()) {
+            case POINTS -> {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.CIRCLE);
+                // thousands of points overplot: let density show through
+                int alpha = total > 1000 ? 110 : 210;
+                s.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha));
+            }
+            case LINE, DASHED_LINE -> {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                s.setMarker(SeriesMarkers.NONE);
+                s.setLineColor(c);
+                // the dashes are cut into the data (see dash); the stroke shows them in the legend
+                s.setLineStyle(series.mark() == Mark.LINE ? SOLID : DASHED);
+            }
+            case LINE_AND_POINTS -> {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+                s.setMarker(SeriesMarkers.CIRCLE);
+                s.setMarkerColor(c);
+                s.setLineColor(c);
+                s.setLineStyle(SOLID);
+            }
+            case HIGHLIGHT -> {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                s.setMarker(SeriesMarkers.DIAMOND);
+                s.setMarkerColor(c.darker());
+            }
+        }
+    }
+
+    /**
+     * A polyline cut into dashes of {@link #DASH_ON} pixels with gaps of {@link #DASH_OFF},
+     * the gaps as NaN points (where XChart lifts the pen). XChart strokes each segment on its
+     * own, so a dashed stroke restarts at every point and a finely sampled curve looks solid.
+     */
+    static double[][] dash(double[] x, double[] y, Span sx, Span sy) {
+        java.util.List<double[]> out = new java.util.ArrayList<>();
+        if (x.length == 0) {
+            return new double[][]{x, y};
+        }
+        out.add(new double[]{x[0], y[0]});
+        boolean on = true;
+        double left = DASH_ON;
+        for (int i = 1; i < x.length; i++) {
+            double u0 = sx.pixel(x[i - 1]);
+            double v0 = sy.pixel(y[i - 1]);
+            double u1 = sx.pixel(x[i]);
+            double v1 = sy.pixel(y[i]);
+            double length = Math.hypot(u1 - u0, v1 - v0);
+            double position = 0;
+            while (length - position > left) {
+                position += left;
+                double f = position / length;
+                double[] p = {sx.value(u0 + f * (u1 - u0)), sy.value(v0 + f * (v1 - v0))};
+                out.add(p);
+                if (on) {
+                    out.add(new double[]{Double.NaN, Double.NaN});
+                }
+                on = !on;
+                left = on ? DASH_ON : DASH_OFF;
+            }
+            left -= length - position;
+            if (on) {
+                out.add(new double[]{x[i], y[i]});
+            }
+        }
+        double[][] xy = new double[2][out.size()];
+        for (int i = 0; i < out.size(); i++) {
+            xy[0][i] = out.get(i)[0];
+            xy[1][i] = out.get(i)[1];
+        }
+        return xy;
+    }
+
+    /** Where an axis puts values, roughly in pixels: enough to lay dashes along a curve. */
+    record Span(boolean log, double min, double max, double length) {
+        Span scaled(double pixels) {
+            return new Span(log, min, max, pixels);
+        }
+
+        double pixel(double v) {
+            double a = log ? Math.log10(min) : min;
+            double b = log ? Math.log10(max) : max;
+            double t = log ? Math.log10(v) : v;
+            return b == a || !Double.isFinite(a) || !Double.isFinite(b) ? 0 : (t - a) / (b - a) * length;
+        }
+
+        double value(double pixel) {
+            double a = log ? Math.log10(min) : min;
+            double b = log ? Math.log10(max) : max;
+            double t = b == a || !Double.isFinite(a) || !Double.isFinite(b) ? a : a + pixel / length * (b - a);
+            return log ? Math.pow(10, t) : t;
+        }
+    }
+
+    /** Whether a point can be drawn: finite, and positive on a log axis. */
+    private static boolean keep(Chart chart, double x, double y) {
+        return Double.isFinite(x) && Double.isFinite(y) && (chart.x().scale() != Scale.LOG || x > 0)
+                && (chart.y().scale() != Scale.LOG || y > 0);
+    }
+
+    private static String unique(String label, Set<String> names) {
+        String l = label.isBlank() ? "series" : label;
+        // XChart keys series by name; a repeated label must still draw
+        while (!names.add(l)) {
+            l = l + " ";
+        }
+        return l;
+    }
+
+    /** The range of the drawable values of a chart along one axis. */
+    private record Range(double min, double minPositive, double max) {
+        double min(Scale scale) {
+            return scale == Scale.LOG ? minPositive : min;
+        }
+
+        static Range of(Chart chart, boolean horizontal) {
+            double min = Double.POSITIVE_INFINITY;
+            double minPositive = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (Series s : chart.series()) {
+                for (double v : horizontal ? s.x() : s.y()) {
+                    if (Double.isFinite(v)) {
+                        min = Math.min(min, v);
+                        max = Math.max(max, v);
+                        if (v > 0) {
+                            minPositive = Math.min(minPositive, v);
+                        }
+                    }
+                }
+            }
+            for (Band b : chart.bands()) {
+                double[][] arrays = horizontal ? new double[][]{b.x()} : new double[][]{b.lower(), b.upper()};
+                for (double[] a : arrays) {
+                    for (double v : a) {
+                        if (Double.isFinite(v)) {
+                            min = Math.min(min, v);
+                            max = Math.max(max, v);
+                            if (v > 0) {
+                                minPositive = Math.min(minPositive, v);
+                            }
+                        }
+                    }
+                }
+            }
+            return new Range(min, minPositive, max);
+        }
+    }
+}

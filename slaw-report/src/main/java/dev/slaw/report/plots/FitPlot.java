@@ -1,0 +1,377 @@
+package dev.slaw.report.plots;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.law.Target;
+import dev.slaw.report.chart.Axis;
+import dev.slaw.report.chart.AxisTicks;
+import dev.slaw.report.chart.Band;
+import dev.slaw.report.chart.Chart;
+import dev.slaw.report.chart.Mark;
+import dev.slaw.report.chart.Series;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A fitted law against its data: the target against one law variable, one curve per group of
+ * rows, the law solid over each group's data and dashed beyond it, an interval shaded when one
+ * is given; and the residuals against the fitted values.
+ *
+ * <p>Along a group's curve the law's other variables follow the group's own trend: a straight
+ * line in log-log space fitted to the group's rows by least squares. That is exact for the two
+ * common designs, a fixed model size trained on more tokens (the other variable is constant)
+ * and an IsoFLOP profile (log D falls linearly with log N), and a fair summary of the rest.
+ */
+public final class FitPlot {
+    private static final int CURVE_POINTS = 80;
+    private static final int EXTRAPOLATION_POINTS = 30;
+
+    private FitPlot() {
+    }
+
+    /**
+     * A group of rows and the law's curve through them.
+     *
+     * @param label  the legend entry, e.g. {@code N 4.4e7–1.1e8}
+     * @param colour palette index
+     * @param rows   indices of the group's rows in the dataset
+     * @param within the curve's points over the group's x range (a column per law variable)
+     * @param beyond the curve's points past the group's largest x (empty without extrapolation)
+     */
+    public record Group(String label, int colour, int[] rows, Dataset within, Dataset beyond) {
+        public Group {
+            rows = rows.clone();
+        }
+
+        @Override
+        public int[] rows() {
+            return rows.clone();
+        }
+    }
+
+    /**
+     * Where a fit plot puts things: which variable is along x, and the groups with their curves.
+     * A bootstrap can evaluate its replicates at {@link Group#within()} and {@link Group#beyond()}.
+     *
+     * @param xVariable the law variable along x
+     * @param groups    the groups, in legend order
+     */
+    public record Layout(String xVariable, List<Group> groups) {
+        public Layout {
+            groups = List.copyOf(groups);
+        }
+    }
+
+    /** Chooses the x variable and the groups, and the points each group's curve passes through. */
+    public static Layout layout(Fit fit, Dataset data, FitPlotOptions options) {
+        List<String> vars = fit.law().variables();
+        if (vars.isEmpty()) {
+            throw new BadInputException("law " + fit.law().name() + " has no variables to plot against");
+        }
+        String x = options.xVariable() != null ? options.xVariable() : vars.get(vars.size() - 1);
+        if (!vars.contains(x)) {
+            throw new BadInputException("cannot plot against " + x + ": law " + fit.law().name() + " reads "
+                    + String.join(", ", vars));
+        }
+        double[] xs = data.column(x);
+        List<RowGroup> rowGroups = groups(fit, data, options, x);
+        List<Group> out = new ArrayList<>();
+        for (int g = 0; g < rowGroups.size(); g++) {
+            RowGroup rg = rowGroups.get(g);
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i : rg.rows) {
+                lo = Math.min(lo, xs[i]);
+                hi = Math.max(hi, xs[i]);
+            }
+            if (!Double.isFinite(lo) || !Double.isFinite(hi)) {
+                continue;
+            }
+            boolean logX = lo > 0;
+            double[] grid = grid(lo, hi, CURVE_POINTS, logX);
+            double[] gridBeyond = options.extrapolateFactor() > 1 && hi > 0
+                    ? grid(hi, hi * options.extrapolateFactor(), EXTRAPOLATION_POINTS, true) : new double[0];
+            Map<String, double[]> within = new LinkedHashMap<>();
+            Map<String, double[]> beyond = new LinkedHashMap<>();
+            for (String v : vars) {
+                if (v.equals(x)) {
+                    within.put(v, grid);
+                    beyond.put(v, gridBeyond);
+                } else {
+                    Trend t = Trend.of(xs, data.column(v), rg.rows);
+                    within.put(v, t.at(grid));
+                    beyond.put(v, t.at(gridBeyond));
+                }
+            }
+            out.add(new Group(rg.label, g, rg.rows, Dataset.of("fit plot curve", within),
+                    Dataset.of("fit plot extrapolation", beyond)));
+        }
+        return new Layout(x, out);
+    }
+
+    /** The fit plot without an interval. */
+    public static Chart chart(Fit fit, Dataset data, FitPlotOptions options) {
+        return chart(fit, data, options, null);
+    }
+
+    /**
+     * The fit plot: data as points, the law as lines, the extrapolation dashed, and the interval
+     * (when not null) shaded over both.
+     */
+    public static Chart chart(Fit fit, Dataset data, FitPlotOptions options, PredictionInterval interval) {
+        Layout layout = layout(fit, data, options);
+        double[] xs = data.column(layout.xVariable());
+        double[] ys = data.column(fit.target());
+        List<Series> lines = new ArrayList<>();
+        List<Series> points = new ArrayList<>();
+        List<Band> bands = new ArrayList<>();
+        boolean first = true;
+        double xMin = Double.POSITIVE_INFINITY;
+        double yMin = Double.POSITIVE_INFINITY;
+        double yMax = Double.NEGATIVE_INFINITY;
+        for (Group g : layout.groups()) {
+            double[] gx = new double[g.rows().length];
+            double[] gy = new double[gx.length];
+            for (int k = 0; k < gx.length; k++) {
+                gx[k] = xs[g.rows()[k]];
+                gy[k] = ys[g.rows()[k]];
+                xMin = Math.min(xMin, gx[k]);
+                yMin = Math.min(yMin, gy[k]);
+                yMax = Math.max(yMax, gy[k]);
+            }
+            points.add(Series.points(g.label(), gx, gy, g.colour()));
+            double[] cx = g.within().column(layout.xVariable());
+            Series line = new Series(first ? "fitted law" : "law " + g.label(), cx, fit.predict(g.within()), Mark.LINE,
+                    g.colour(), first);
+            lines.add(line);
+            if (g.beyond().rowCount() > 0) {
+                lines.add(new Series(first ? "extrapolation" : "extrapolation " + g.label(),
+                        g.beyond().column(layout.xVariable()), fit.predict(g.beyond()), Mark.DASHED_LINE, g.colour(), first));
+            }
+            if (interval != null) {
+                bands.add(band(interval, g.within(), layout.xVariable(), g));
+                if (g.beyond().rowCount() > 0) {
+                    bands.add(band(interval, g.beyond(), layout.xVariable(), g));
+                }
+            }
+            first = false;
+        }
+        List<Series> all = new ArrayList<>(lines);
+        // points last so the data sit on top of the curves
+        all.addAll(points);
+        boolean logX = xMin > 0 && spread(xs) >= 10;
+        boolean logY = yMin > 0 && yMax / yMin >= 10;
+        Axis xAxis = logX ? Axis.log(title(fit, layout.xVariable())) : Axis.linear(title(fit, layout.xVariable()));
+        Axis yAxis = logY ? Axis.log(fit.target()) : Axis.linear(fit.target());
+        String title = fit.law().name() + ": " + fit;
+        return new Chart(title, xAxis, yAxis, all, bands, Map.of());
+    }
+
+    /**
+     * Residuals against fitted values, on the scale the fit minimised ({@code log y - log f}
+     * for a log target), coloured by the same groups as the fit plot, with the zero line.
+     */
+    public static Chart residuals(Fit fit, Dataset data, FitPlotOptions options) {
+        Layout layout = layout(fit, data, options);
+        double[] y = data.column(fit.target());
+        double[] f = fit.predict(data);
+        boolean log = fit.law().target() == Target.LOG;
+        List<Series> series = new ArrayList<>();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Group g : layout.groups()) {
+            int[] rows = g.rows();
+            double[] fx = new double[rows.length];
+            double[] r = new double[rows.length];
+            for (int k = 0; k < rows.length; k++) {
+                int i = rows[k];
+                fx[k] = f[i];
+                r[k] = log ? Math.log(y[i]) - Math.log(f[i]) : y[i] - f[i];
+                lo = Math.min(lo, f[i]);
+                hi = Math.max(hi, f[i]);
+            }
+            series.add(Series.points(g.label(), fx, r, g.colour()));
+        }
+        List<Series> all = new ArrayList<>();
+        if (lo <= hi) {
+            all.add(new Series("zero", new double[]{lo, hi}, new double[]{0, 0}, Mark.DASHED_LINE, 9, false));
+        }
+        all.addAll(series);
+        String yTitle = log ? "residual: log " + fit.target() + " - log fit" : "residual: " + fit.target() + " - fit";
+        return Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows)",
+                Axis.linear("fitted " + fit.target()), Axis.linear(yTitle), all);
+    }
+
+    private static Band band(PredictionInterval interval, Dataset points, String x, Group g) {
+        PredictionInterval.Interval iv = interval.at(points);
+        return new Band(interval.label() + " " + g.label() + " " + points.source(), points.column(x), iv.lower(),
+                iv.upper(), g.colour());
+    }
+
+    private static String title(Fit fit, String variable) {
+        String meaning = fit.law().metadata().variables().get(variable);
+        return meaning == null || meaning.isBlank() ? variable : meaning + " " + variable;
+    }
+
+    private static double spread(double[] v) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double d : v) {
+            if (Double.isFinite(d)) {
+                lo = Math.min(lo, d);
+                hi = Math.max(hi, d);
+            }
+        }
+        return hi / lo;
+    }
+
+    private static double[] grid(double lo, double hi, int n, boolean log) {
+        double[] g = new double[n];
+        for (int i = 0; i < n; i++) {
+            double t = n == 1 ? 0 : (double) i / (n - 1);
+            g[i] = log ? Math.exp(Math.log(lo) + t * (Math.log(hi) - Math.log(lo))) : lo + t * (hi - lo);
+        }
+        return g;
+    }
+
+    /** Rows of one group with its legend label. */
+    private record RowGroup(String label, int[] rows) {
+    }
+
+    private static List<RowGroup> groups(Fit fit, Dataset data, FitPlotOptions options, String x) {
+        int n = data.rowCount();
+        if (!options.groupLabels().isEmpty()) {
+            if (options.groupLabels().size() != n) {
+                throw new IllegalArgumentException("group labels: " + options.groupLabels().size() + " for " + n + " rows");
+            }
+            return byText(options.groupLabels().toArray(new String[0]), "");
+        }
+        String column = options.groupColumn();
+        if (column == null) {
+            for (String v : fit.law().variables()) {
+                if (!v.equals(x)) {
+                    column = v;
+                    break;
+                }
+            }
+        }
+        if (column == null) {
+            return List.of(new RowGroup("data", indices(n)));
+        }
+        if (!data.hasColumn(column)) {
+            if (data.label(column).isPresent()) {
+                return byText(data.label(column).get(), column + " ");
+            }
+            throw new BadInputException("cannot group the plot by " + column + ": no such column (columns: "
+                    + String.join(", ", data.columnNames()) + ")");
+        }
+        double[] values = data.column(column);
+        TreeMap<Double, List<Integer>> distinct = new TreeMap<>();
+        for (int i = 0; i < n; i++) {
+            distinct.computeIfAbsent(values[i], k -> new ArrayList<>()).add(i);
+        }
+        List<RowGroup> out = new ArrayList<>();
+        String name = column;
+        if (distinct.size() <= options.maxGroups()) {
+            distinct.forEach((v, rows) -> out.add(new RowGroup(name + " = " + AxisTicks.label(v), toArray(rows))));
+            return out;
+        }
+        // too many distinct values (every run its own size): equal-count bins over the sorted values
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
+        int bins = options.maxGroups();
+        int start = 0;
+        for (int b = 0; b < bins; b++) {
+            int end = (int) Math.round((double) n * (b + 1) / bins);
+            // rows with equal values stay in one bin
+            while (end < n && end > 0 && values[order[end]] == values[order[end - 1]]) {
+                end++;
+            }
+            if (end <= start) {
+                continue;
+            }
+            int[] rows = new int[end - start];
+            for (int k = start; k < end; k++) {
+                rows[k - start] = order[k];
+            }
+            double lo = values[order[start]];
+            double hi = values[order[end - 1]];
+            String label = lo == hi ? column + " = " + AxisTicks.label(lo)
+                    : column + " " + AxisTicks.label(lo) + "–" + AxisTicks.label(hi);
+            out.add(new RowGroup(label, rows));
+            start = end;
+        }
+        return out;
+    }
+
+    private static List<RowGroup> byText(String[] labels, String prefix) {
+        Map<String, List<Integer>> m = new LinkedHashMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            m.computeIfAbsent(labels[i] == null ? "(none)" : labels[i], k -> new ArrayList<>()).add(i);
+        }
+        List<RowGroup> out = new ArrayList<>();
+        m.forEach((k, rows) -> out.add(new RowGroup(prefix + k, toArray(rows))));
+        return out;
+    }
+
+    private static int[] toArray(List<Integer> rows) {
+        return rows.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static int[] indices(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
+        }
+        return a;
+    }
+
+    /**
+     * How another variable moves along x within a group: {@code v = exp(a + b log x)} when both
+     * are positive, else {@code v = a + b x}; a constant when x does not vary.
+     */
+    private record Trend(boolean log, double intercept, double slope) {
+        static Trend of(double[] x, double[] v, int[] rows) {
+            boolean positive = true;
+            for (int i : rows) {
+                positive &= x[i] > 0 && v[i] > 0;
+            }
+            double sx = 0;
+            double sv = 0;
+            for (int i : rows) {
+                sx += positive ? Math.log(x[i]) : x[i];
+                sv += positive ? Math.log(v[i]) : v[i];
+            }
+            double mx = sx / rows.length;
+            double mv = sv / rows.length;
+            double sxx = 0;
+            double sxv = 0;
+            for (int i : rows) {
+                double dx = (positive ? Math.log(x[i]) : x[i]) - mx;
+                double dv = (positive ? Math.log(v[i]) : v[i]) - mv;
+                sxx += dx * dx;
+                sxv += dx * dv;
+            }
+            double slope = sxx > 1e-12 * Math.max(1, mx * mx) ? sxv / sxx : 0;
+            return new Trend(positive, mv - slope * mx, slope);
+        }
+
+        double[] at(double[] xs) {
+            double[] out = new double[xs.length];
+            for (int i = 0; i < xs.length; i++) {
+                out[i] = log ? Math.exp(intercept + slope * Math.log(xs[i])) : intercept + slope * xs[i];
+            }
+            return out;
+        }
+    }
+}
