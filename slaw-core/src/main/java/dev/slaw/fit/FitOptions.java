@@ -26,7 +26,7 @@ public record FitOptions(Objective objective, Optimizer optimizer, Starts starts
     public FitOptions {
         notes = List.copyOf(notes);
         if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+            throw new dev.slaw.data.BadInputException("threads must be at least 1, got " + threads);
         }
     }
 

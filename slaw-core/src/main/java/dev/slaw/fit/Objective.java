@@ -1,5 +1,7 @@
 package dev.slaw.fit;
 
+import dev.slaw.data.BadInputException;
+
 import java.util.Locale;
 
 /**
@@ -20,10 +22,10 @@ public record Objective(Loss loss, double delta, boolean mean, double overestima
 
     public Objective {
         if (!(delta > 0)) {
-            throw new IllegalArgumentException("Huber delta must be positive, got " + delta);
+            throw new BadInputException("Huber delta must be positive, got " + delta);
         }
         if (!(overestimatePenalty > 0)) {
-            throw new IllegalArgumentException("over-estimate penalty must be positive, got " + overestimatePenalty);
+            throw new BadInputException("over-estimate penalty must be positive, got " + overestimatePenalty);
         }
     }
 
