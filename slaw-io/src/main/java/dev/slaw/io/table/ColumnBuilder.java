@@ -18,6 +18,8 @@ public final class ColumnBuilder {
     private double[] numbers = new double[256];
     private String[] texts;
     private final Map<String, String> cache = new HashMap<>();
+    private String[] shared = new String[64];
+    private int sharedCount;
     private int size;
     private int numericCells;
     private int missingCells;
@@ -47,23 +49,18 @@ public final class ColumnBuilder {
             numericCells++;
             if (texts == null) {
                 appendNumber(parser.value());
-            } else {
-                appendText(new String(chars, from, to - from).strip());
+                return;
             }
         } else if (kind == NumberParser.MISSING) {
             missingCells++;
             if (texts == null) {
                 appendNumber(Double.NaN);
-            } else {
-                appendText(new String(chars, from, to - from).strip());
+                return;
             }
-        } else {
-            String text = new String(chars, from, to - from).strip();
-            if (texts == null) {
-                switchToText(text, row);
-            }
-            appendText(text);
+        } else if (texts == null) {
+            switchToText(text(chars, from, to), row);
         }
+        appendText(text(chars, from, to));
     }
 
     /** Adds a cell given as text (from JSON or a database), parsed like a CSV cell. */
@@ -130,6 +127,68 @@ public final class ColumnBuilder {
             }
         }
         texts[size++] = shared;
+    }
+
+    /**
+     * The cell without surrounding blanks, as a string shared with earlier equal cells: the
+     * lookup hashes the characters in place, so a repeated run id costs no allocation.
+     */
+    private String text(char[] chars, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int mask = shared.length - 1;
+        int slot = (hash ^ hash >>> 16) & mask;
+        int length = end - start;
+        while (shared[slot] != null) {
+            String candidate = shared[slot];
+            if (candidate.length() == length && sameChars(candidate, chars, start)) {
+                return candidate;
+            }
+            slot = (slot + 1) & mask;
+        }
+        String s = new String(chars, start, length);
+        if (sharedCount < CACHE_LIMIT) {
+            shared[slot] = s;
+            if (++sharedCount * 2 > shared.length) {
+                rehash();
+            }
+        }
+        return s;
+    }
+
+    private static boolean sameChars(String s, char[] chars, int start) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rehash() {
+        String[] old = shared;
+        shared = new String[old.length * 2];
+        int mask = shared.length - 1;
+        for (String s : old) {
+            if (s != null) {
+                int h = s.hashCode();
+                int slot = (h ^ h >>> 16) & mask;
+                while (shared[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                shared[slot] = s;
+            }
+        }
     }
 
     private void switchToText(String text, int row) {
