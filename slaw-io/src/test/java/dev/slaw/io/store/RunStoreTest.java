@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,7 +118,11 @@ class RunStoreTest {
             store.save("first", ladder(), "a.csv", false);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        // the child's temp folder is this test's, so the DuckDB library it unpacks goes when the test ends,
+        // although a killed JVM cannot delete it itself
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"),
                 SlowImport.class.getName(), db.toString(), Examples.path("misfitting/scaling_results.csv").toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -159,7 +164,7 @@ class RunStoreTest {
     @Test
     void aBrokenParquetFileIsBadInput() throws IOException {
         Path p = dir.resolve("broken.parquet");
-        java.nio.file.Files.writeString(p, "not parquet at all");
+        Files.writeString(p, "not parquet at all");
         assertThatThrownBy(() -> DatasetLoader.load(p, Recipe.DEFAULT))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(p + ": cannot read as Parquet: ");
