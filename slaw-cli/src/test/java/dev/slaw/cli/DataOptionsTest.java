@@ -50,6 +50,13 @@ class DataOptionsTest {
     }
 
     @Test
+    void aMappedJsonPathMayHoldAnEqualsSign() {
+        Host host = parse("--map", "L=results[val_data=c4].loss", "--map", "N=hyperparameters.params");
+        assertThat(host.data.recipe().mappings()).containsExactly(
+                java.util.Map.entry("L", "results[val_data=c4].loss"), java.util.Map.entry("N", "hyperparameters.params"));
+    }
+
+    @Test
     void checkpointOptionsBuildCheckpointFilters() {
         Host host = parse("--run", "model,peak_lr", "--step", "current_steps", "--last-checkpoint", "--every", "2");
         assertThat(host.data.recipe().checkpoints().describe())

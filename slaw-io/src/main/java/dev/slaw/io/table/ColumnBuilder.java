@@ -1,14 +1,13 @@
 package dev.slaw.io.table;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Grows one column while a reader streams rows. It stays numeric (a primitive {@code double[]})
  * until a cell is neither a number nor missing; from then on it keeps text, rewriting the
  * numbers already seen in their canonical form. Repeated text (run ids, model families) is
- * shared through a bounded cache so a two-million-row run column holds a few hundred strings.
+ * shared through a bounded open-addressing table so a two-million-row run column holds a few
+ * thousand strings, not two million.
  */
 public final class ColumnBuilder {
 
@@ -17,7 +16,6 @@ public final class ColumnBuilder {
     private final String name;
     private double[] numbers = new double[256];
     private String[] texts;
-    private final Map<String, String> cache = new HashMap<>();
     private String[] shared = new String[64];
     private int sharedCount;
     private int size;
@@ -119,14 +117,7 @@ public final class ColumnBuilder {
         if (size == texts.length) {
             texts = Arrays.copyOf(texts, size + (size >> 1) + 16);
         }
-        String shared = cache.get(text);
-        if (shared == null) {
-            shared = text;
-            if (cache.size() < CACHE_LIMIT) {
-                cache.put(text, text);
-            }
-        }
-        texts[size++] = shared;
+        texts[size++] = intern(text);
     }
 
     /**
@@ -164,6 +155,26 @@ public final class ColumnBuilder {
             }
         }
         return s;
+    }
+
+    /** The string shared with earlier equal cells (String's hash is the same polynomial as above). */
+    private String intern(String text) {
+        int hash = text.hashCode();
+        int mask = shared.length - 1;
+        int slot = (hash ^ hash >>> 16) & mask;
+        while (shared[slot] != null) {
+            if (shared[slot].equals(text)) {
+                return shared[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (sharedCount < CACHE_LIMIT) {
+            shared[slot] = text;
+            if (++sharedCount * 2 > shared.length) {
+                rehash();
+            }
+        }
+        return text;
     }
 
     private static boolean sameChars(String s, char[] chars, int start) {
