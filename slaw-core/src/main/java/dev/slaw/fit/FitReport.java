@@ -53,9 +53,9 @@ public final class FitReport {
             sb.append(String.format(Locale.ROOT, "%-12s", fmt(p.value())));
             switch (p.state()) {
                 case FIXED -> sb.append(" (fixed)");
-                case TIED -> sb.append(seText(p)).append(" == '").append(p.tie()).append("'");
+                case TIED -> sb.append(seText(p, fit)).append(" == '").append(p.tie()).append("'");
                 default -> {
-                    sb.append(seText(p));
+                    sb.append(seText(p, fit));
                     if (Double.isFinite(p.start())) {
                         sb.append(" (init = ").append(fmt(p.start())).append(")");
                     }
@@ -94,9 +94,11 @@ public final class FitReport {
         return law.parameters().stream().map(ParameterDeclaration::describe).toList();
     }
 
-    private static String seText(FittedParameter p) {
+    private static String seText(FittedParameter p, Fit fit) {
         if (Double.isNaN(p.standardError())) {
-            return " +/- ?" + (p.note().isEmpty() ? "" : " (" + p.note() + ")");
+            // the reason shared by every parameter is printed once, on the uncertainty line
+            boolean shared = p.note().isEmpty() || fit.covarianceMethod().endsWith(p.note());
+            return " +/- ?" + (shared ? "" : " (" + p.note() + ")");
         }
         double rel = 100 * p.standardError() / Math.abs(p.value());
         return String.format(Locale.ROOT, " +/- %s (%.2f%%)", fmt(p.standardError()), rel);

@@ -367,7 +367,8 @@ public final class Fitter {
         int n = residuals.length;
         int k = u.length;
         if (n <= k) {
-            return new Covariance(null, "none", "no degrees of freedom (" + n + " rows, " + k + " parameters)");
+            String why = "no degrees of freedom (" + n + " rows, " + k + " parameters)";
+            return new Covariance(null, "none: " + why, why);
         }
         try {
             if (objective.loss() == Loss.SQUARED) {
@@ -403,8 +404,8 @@ public final class Fitter {
             RealMatrix sandwich = hInv.multiply(new Array2DRowRealMatrix(b, false)).multiply(hInv);
             return new Covariance(sandwich.getData(), "sandwich H^-1 B H^-1 (robust, finite-difference Hessian)", "");
         } catch (RuntimeException e) {
-            return new Covariance(null, "none",
-                    "Hessian not positive definite at the optimum (a parameter is not identified by the data)");
+            String why = "Hessian not positive definite at the optimum (a parameter is not identified by the data)";
+            return new Covariance(null, "none: " + why, why);
         }
     }
 

@@ -41,6 +41,10 @@ public record LoadedDataset(Dataset dataset, List<String> notes, Optional<String
         int firstRow = 0;
         for (String name : columns) {
             if (!d.hasColumn(name)) {
+                Optional<String[]> text = d.label(name);
+                if (text.isPresent()) {
+                    throw notNumeric(d, name, text.get());
+                }
                 throw new BadInputException(d.source() + ": no column " + Text.quote(name) + " (columns: "
                         + Text.list(d.columnNames()) + ")");
             }
@@ -107,5 +111,17 @@ public record LoadedDataset(Dataset dataset, List<String> notes, Optional<String
         List<String> n = new ArrayList<>(notes);
         n.add(note);
         return new LoadedDataset(dataset, n, group, recipe, sourceRows);
+    }
+
+    /** A numeric column was needed but the column holds text: name its first non-number. */
+    private static BadInputException notNumeric(Dataset d, String name, String[] cells) {
+        dev.slaw.io.table.NumberParser parser = new dev.slaw.io.table.NumberParser();
+        for (int i = 0; i < cells.length; i++) {
+            if (cells[i] != null && parser.parse(cells[i]) == dev.slaw.io.table.NumberParser.NOT_A_NUMBER) {
+                return new BadInputException(d.source() + ": row " + d.rowNumber(i) + ", column " + Text.quote(name)
+                        + ": " + Text.quote(cells[i]) + " is not a number");
+            }
+        }
+        return new BadInputException(d.source() + ": column " + Text.quote(name) + " holds text, not numbers");
     }
 }
