@@ -75,6 +75,32 @@ class RunStoreTest {
     }
 
     @Test
+    void theCatalogueCopyIsUsedOnlyWhileNewerThanTheDatabase() throws IOException {
+        Path db = dir.resolve("slaw.duckdb");
+        try (RunStore store = RunStore.open(db)) {
+            store.save("ladder", ladder(), "a.csv", false);
+        }
+        assertThat(CatalogueFile.readFresh(db)).hasValueSatisfying(list -> {
+            assertThat(list).singleElement().satisfies(d -> {
+                assertThat(d.name()).isEqualTo("ladder");
+                assertThat(d.rows()).isEqualTo(245);
+                assertThat(d.columns()).contains("N", "D");
+            });
+        });
+        try (RunStore store = RunStore.open(db)) {
+            assertThat(CatalogueFile.readFresh(db)).hasValueSatisfying(list ->
+                    assertThat(list).isEqualTo(store.datasets()));
+        }
+        // another tool changes the database: the copy is older and ignored
+        Files.setLastModifiedTime(db, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+        assertThat(CatalogueFile.readFresh(db)).isEmpty();
+        Files.setLastModifiedTime(db, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(CatalogueFile.readFresh(db)).isPresent();
+        Files.writeString(CatalogueFile.of(db), "[{\"name\": 3}]");
+        assertThat(CatalogueFile.readFresh(db)).isEmpty();
+    }
+
+    @Test
     void anExistingNameNeedsReplace() {
         Path db = dir.resolve("slaw.duckdb");
         try (RunStore store = RunStore.open(db)) {
