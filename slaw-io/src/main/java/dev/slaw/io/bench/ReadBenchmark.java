@@ -9,7 +9,7 @@ import dev.slaw.io.store.StoredDataset;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -39,8 +39,14 @@ public final class ReadBenchmark {
     private ReadBenchmark() {
     }
 
-    /** Benchmark settings: how many rows, where the files go, whether to time the store. */
-    record Settings(int rows, Path dir, boolean store) {
+    /**
+     * Benchmark settings.
+     *
+     * @param rows  how many checkpoint rows to generate (two million for the target)
+     * @param dir   where the CSV (kept and reused) and the store go
+     * @param store whether to time the import and the listing too
+     */
+    public record Settings(int rows, Path dir, boolean store) {
     }
 
     public static void main(String[] args) throws IOException {
@@ -61,11 +67,12 @@ public final class ReadBenchmark {
         if (dir == null) {
             dir = Files.createTempDirectory("slaw-bench");
         }
-        run(new Settings(rows, dir, store), System.out);
+        PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+        run(new Settings(rows, dir, store), out);
     }
 
-    /** Runs the benchmark, printing one line per measurement. */
-    static void run(Settings settings, PrintStream out) throws IOException {
+    /** Runs the benchmark, printing one line per measurement (for {@code slaw bench}). */
+    public static void run(Settings settings, PrintWriter out) throws IOException {
         Files.createDirectories(settings.dir());
         Path csv = settings.dir().resolve("checkpoints-" + settings.rows() + ".csv");
         if (Files.exists(csv)) {
@@ -115,6 +122,7 @@ public final class ReadBenchmark {
         out.printf(Locale.ROOT, "runs      %d dataset(s), %,d rows: %.3f s (in process, store already warm)%n",
                 listed.size(), listed.get(0).rows(), seconds(t4));
         out.println("store     " + db);
+        out.flush();
     }
 
     /** Writes a checkpoint table: run id, step, parameters, tokens, compute, learning rate, two losses. */
