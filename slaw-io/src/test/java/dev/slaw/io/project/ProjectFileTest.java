@@ -106,6 +106,15 @@ class ProjectFileTest {
     }
 
     @Test
+    void aValueTheRecipeRefusesNamesTheFileAndSection() throws IOException {
+        Path project = dir.resolve("slaw.toml");
+        Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\ncheckpoints = { run = \"r\", step = \"s\", every = 0 }\n");
+        assertThatThrownBy(() -> ProjectFile.read(project))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(project + ": [dataset.a]: keep every k-th checkpoint: k must be at least 1, got 0");
+    }
+
+    @Test
     void unknownKeysAreErrorsNotIgnored() throws IOException {
         Path project = dir.resolve("slaw.toml");
         Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\nmapping = { N = \"x\" }\n");
