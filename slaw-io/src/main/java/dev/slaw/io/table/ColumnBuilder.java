@@ -77,7 +77,7 @@ public final class ColumnBuilder {
         if (texts == null) {
             appendNumber(value);
         } else {
-            appendText(NumberFormat.canonical(value));
+            appendText(intern(NumberFormat.canonical(value)));
         }
     }
 
@@ -113,11 +113,12 @@ public final class ColumnBuilder {
         numbers[size++] = v;
     }
 
+    /** Appends a cell already shared through {@link #intern} or {@link #text}. */
     private void appendText(String text) {
         if (size == texts.length) {
             texts = Arrays.copyOf(texts, size + (size >> 1) + 16);
         }
-        texts[size++] = intern(text);
+        texts[size++] = text;
     }
 
     /**
@@ -209,7 +210,7 @@ public final class ColumnBuilder {
         int n = size;
         size = 0;
         for (int i = 0; i < n; i++) {
-            appendText(NumberFormat.canonical(numbers[i]));
+            appendText(intern(NumberFormat.canonical(numbers[i])));
         }
         numbers = null;
     }
