@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure slaw's performance targets in-process (after JIT warm-up).",
-        footer = {"", "Benchmarks:", "  chinchilla  the full 4,500-start Chinchilla protocol on the Epoch data (target < 1 s)"})
+        footer = {"", "Benchmarks:", "  chinchilla  the full 4,500-start Chinchilla protocol on the Epoch data (target < 1 s)",
+                "  bootstrap   4,000 resamples of the Chinchilla data refitted (target < 10 s)"})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,8 +55,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!which.equals("chinchilla")) {
-            throw new BadInputException("unknown benchmark '" + which + "' (known: chinchilla)");
+        if (!which.equals("chinchilla") && !which.equals("bootstrap")) {
+            throw new BadInputException("unknown benchmark '" + which + "' (known: chinchilla, bootstrap)");
         }
         if (!Files.exists(data)) {
             throw new BadInputException(data + ": no such file (run from the slaw checkout, or pass --data)");
@@ -68,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
         FitOptions options = FitOptions.defaults().withStarts(Starts.chinchilla());
         if (threads != null) {
             options = options.withThreads(threads);
+        }
+        if (which.equals("bootstrap")) {
+            return bootstrap(out, law, d, options);
         }
         for (int i = 0; i < warmup; i++) {
             Fitter.fit(law, d, "loss", options);
@@ -84,6 +88,28 @@ public final class BenchCommand implements Callable<Integer> {
                 last.starts().total(), d.rowCount(), options.threads(), last.convergence().totalEvaluations());
         out.printf(Locale.ROOT, "  objective %.10f (published 0.0010182740)%n", last.objectiveValue());
         out.printf(Locale.ROOT, "  time per full fit: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
+                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
+        return 0;
+    }
+
+    /** 4,000 row resamples of the Chinchilla data, each refitted from the point estimate. */
+    private int bootstrap(PrintWriter out, Law law, Dataset d, FitOptions options) {
+        Fit point = Fitter.fit(law, d, "loss", options);
+        dev.slaw.uncertainty.BootstrapOptions b = dev.slaw.uncertainty.BootstrapOptions.defaults()
+                .withReplicates(4000).withThreads(options.threads())
+                .withStarts(dev.slaw.uncertainty.ReplicateStarts.pointOnly());
+        for (int i = 0; i < warmup; i++) {
+            dev.slaw.uncertainty.Bootstrap.run(point, d, options, b, dev.slaw.uncertainty.ProgressListener.NONE);
+        }
+        double[] ms = new double[repeat];
+        for (int i = 0; i < repeat; i++) {
+            ms[i] = dev.slaw.uncertainty.Bootstrap.run(point, d, options, b,
+                    dev.slaw.uncertainty.ProgressListener.NONE).elapsedMillis();
+        }
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "bootstrap: 4000 replicates, %d rows, %d threads, starts at the point estimate%n",
+                d.rowCount(), options.threads());
+        out.printf(Locale.ROOT, "  time per bootstrap: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
                 ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
         return 0;
     }

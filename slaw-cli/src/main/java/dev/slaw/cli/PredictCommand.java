@@ -9,7 +9,10 @@ import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.IntervalPrediction;
 import dev.slaw.io.table.NumberParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,13 +31,14 @@ import java.util.concurrent.Callable;
 
 /** {@code slaw predict FIT.json N=70e9 D=1.4e12} or {@code --at points.csv}. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = "Predict with a saved fit at given points.",
-        footer = {"", "Examples:", "  slaw predict fit.json N=70e9 D=1.4e12", "  slaw predict fit.json --at points.csv --json"})
+        description = "Predict with a saved fit (or, with intervals, a saved bootstrap) at given points.",
+        footer = {"", "Examples:", "  slaw predict fit.json N=70e9 D=1.4e12", "  slaw predict fit.json --at points.csv --json",
+                "  slaw predict boot.json N=70e9 D=1.4e12   (confidence and prediction intervals)"})
 public final class PredictCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FIT", description = "A fit saved by slaw fit --out.")
+    @Parameters(index = "0", paramLabel = "FIT", description = "A fit saved by slaw fit --out, or a bootstrap saved by slaw bootstrap --out.")
     Path fitFile;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "VAR=VALUE",
@@ -47,9 +51,20 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Option(names = "--level", description = "Interval coverage for a bootstrap file (default: the bootstrap's level).")
+    Double level;
+
     @Override
-    public Integer call() {
-        Fit fit = FitJson.load(fitFile);
+    public Integer call() throws java.io.IOException {
+        BootstrapResult boot = null;
+        Fit fit;
+        if (java.nio.file.Files.isRegularFile(fitFile)
+                && BootstrapJson.isBootstrap(java.nio.file.Files.readString(fitFile))) {
+            boot = BootstrapJson.load(fitFile);
+            fit = boot.pointEstimate();
+        } else {
+            fit = FitJson.load(fitFile);
+        }
         List<String> vars = fit.law().variables();
         Dataset at;
         if (points != null) {
@@ -87,8 +102,12 @@ public final class PredictCommand implements Callable<Integer> {
             }
             at = Dataset.of("command line", cols);
         }
-        double[] y = fit.predict(at);
         PrintWriter out = spec.commandLine().getOut();
+        if (boot != null) {
+            printIntervals(out, boot, at, vars);
+            return 0;
+        }
+        double[] y = fit.predict(at);
         if (json) {
             ObjectMapper m = new ObjectMapper();
             ArrayNode arr = m.createArrayNode();
@@ -117,5 +136,44 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Prediction with the bootstrap's confidence and prediction intervals. */
+    private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars) {
+        List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
+        if (json) {
+            ObjectMapper m = new ObjectMapper();
+            ArrayNode arr = m.createArrayNode();
+            for (IntervalPrediction p : ps) {
+                ObjectNode o = arr.addObject();
+                p.point().forEach(o::put);
+                o.put("estimate", p.estimate());
+                o.put("median", p.median());
+                o.put("confidence_lower", p.confidence().lower());
+                o.put("confidence_upper", p.confidence().upper());
+                o.put("prediction_lower", p.prediction().lower());
+                o.put("prediction_upper", p.prediction().upper());
+                o.put("level", p.confidence().level());
+            }
+            out.println(arr.toPrettyString());
+            return;
+        }
+        List<String> header = new ArrayList<>(vars);
+        String pct = dev.slaw.law.Numbers.compact(100 * ps.get(0).confidence().level()) + "%";
+        header.addAll(List.of(boot.pointEstimate().target(), "median", pct + " confidence", pct + " prediction"));
+        List<List<String>> rows = new ArrayList<>();
+        for (IntervalPrediction p : ps) {
+            List<String> row = new ArrayList<>();
+            for (String v : vars) {
+                row.add(String.format(Locale.ROOT, "%.4g", p.point().get(v)));
+            }
+            row.add(String.format(Locale.ROOT, "%.6f", p.estimate()));
+            row.add(String.format(Locale.ROOT, "%.6f", p.median()));
+            row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.confidence().lower(), p.confidence().upper()));
+            row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.prediction().lower(), p.prediction().upper()));
+            rows.add(row);
+        }
+        PlainTable.print(out, header, rows);
+        out.println("from " + boot.successful() + " bootstrap replicates (" + boot.failures().size() + " failed)");
     }
 }

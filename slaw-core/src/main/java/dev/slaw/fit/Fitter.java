@@ -164,7 +164,7 @@ public final class Fitter {
     }
 
     /** Weighted residuals sqrt(w) r for least squares. */
-    private static final class WeightedResiduals implements ResidualFunction {
+    static final class WeightedResiduals implements ResidualFunction {
         private final FitProblem problem;
 
         WeightedResiduals(FitProblem problem) {

@@ -17,13 +17,13 @@ import java.util.Map;
  * 2024) as the replication uses it: N = Model Size, D = Training FLOP / (6 N), the 5 rows of
  * highest loss dropped. Read with a minimal parser so that the core tests need no slaw-io.
  */
-final class ChinchillaData {
+public final class ChinchillaData {
     static final Path FILE = Path.of("..", "examples", "chinchilla-epoch", "svg_extracted_data.csv");
 
     private ChinchillaData() {
     }
 
-    static Dataset load() {
+    public static Dataset load() {
         try {
             List<String> lines = Files.readAllLines(FILE);
             List<String> header = Arrays.asList(lines.get(0).split(","));

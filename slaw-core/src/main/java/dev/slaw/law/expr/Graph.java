@@ -121,9 +121,17 @@ final class Graph {
                 if (op[a] == Op.NEG) {
                     return left[a];
                 }
-                // -(s * x) with s scalar: negate the scalar, not every row
-                if (op[a] == Op.MUL && level[left[a]] <= SCALAR && level[right[a]] > SCALAR) {
-                    return binary(Op.MUL, unary(Op.NEG, left[a]), right[a]);
+                // -(s * x): negate the factor computed least often (a constant or a parameter
+                // expression once per evaluation, data once per bind), not every row
+                if (op[a] == Op.MUL && level[a] == ROW) {
+                    int x = left[a];
+                    int y = right[a];
+                    if (level[x] != ROW && (level[y] == ROW || rank(x) <= rank(y))) {
+                        return binary(Op.MUL, unary(Op.NEG, x), y);
+                    }
+                    if (level[y] != ROW) {
+                        return binary(Op.MUL, x, unary(Op.NEG, y));
+                    }
                 }
                 break;
             case LOG:
@@ -182,6 +190,20 @@ final class Graph {
                 }
                 if (isConstant(b, -1)) {
                     return unary(Op.NEG, a);
+                }
+                // s * (x * y) where s * x is already a node: reuse it, one row product saved
+                // (derivatives of A * exp(u) produce A * (exp(u) * u') next to A * exp(u))
+                int s = level[a] != ROW ? a : b;
+                int product = s == a ? b : a;
+                if (level[s] != ROW && op[product] == Op.MUL && level[product] == ROW) {
+                    Integer sx = existing(Op.MUL, s, left[product]);
+                    if (sx != null) {
+                        return commutative(Op.MUL, sx, right[product]);
+                    }
+                    Integer sy = existing(Op.MUL, s, right[product]);
+                    if (sy != null) {
+                        return commutative(Op.MUL, sy, left[product]);
+                    }
                 }
                 return commutative(o, a, b);
             case DIV:
@@ -254,6 +276,16 @@ final class Graph {
             return true;
         }
         return op[a] == Op.EXP;
+    }
+
+    /** How often a node of this level is computed: constants never, data once, parameters per evaluation. */
+    private int rank(int node) {
+        return level[node] == CONSTANT ? 0 : level[node] == DATA ? 1 : 2;
+    }
+
+    /** The node {@code o(a, b)} (commutative order) if it has been built, else null. */
+    private Integer existing(Op o, int a, int b) {
+        return interned.get(new Key(o, Math.min(a, b), Math.max(a, b), 0));
     }
 
     private int commutative(Op o, int a, int b) {

@@ -18,7 +18,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FormulaProperties {
 
-    private static final double[] X = {0.5, 1.3, 2.0, 7.5};
+    /** 40 rows: x takes 5 distinct values (computed once per value), y 40. */
+    private static final double[] X = new double[40];
+    private static final double[] Y = new double[40];
+
+    static {
+        double[] xs = {0.5, 1.3, 2.0, 7.5, 3.1};
+        for (int i = 0; i < 40; i++) {
+            X[i] = xs[(i * 7) % 5];
+            Y[i] = 0.2 + 0.37 * i;
+        }
+    }
 
     @Provide
     Arbitrary<String> formulas() {
@@ -27,7 +37,7 @@ class FormulaProperties {
 
     private Arbitrary<String> expression(int depth) {
         Arbitrary<String> leaf = Arbitraries.oneOf(
-                Arbitraries.of("x", "p0", "p1", "p2"),
+                Arbitraries.of("x", "y", "p0", "p1", "p2"),
                 Arbitraries.doubles().between(0.1, 3).map(d -> String.valueOf(Math.round(d * 100) / 100.0)));
         if (depth == 0) {
             return leaf;
@@ -48,8 +58,7 @@ class FormulaProperties {
     void printedFormulaParsesBackToTheSameFunction(@ForAll("formulas") String text) {
         Formula f = Formula.parse(text);
         Formula again = Formula.parse(f.expression().toString());
-        Map<String, double[]> cols = Map.of("x", X, "p0", new double[]{0.3, 0.3, 0.3, 0.3},
-                "p1", new double[]{1.7, 1.7, 1.7, 1.7}, "p2", new double[]{-0.4, -0.4, -0.4, -0.4});
+        Map<String, double[]> cols = Map.of("x", X, "y", Y, "p0", filled(0.3), "p1", filled(1.7), "p2", filled(-0.4));
         double[] a = f.evaluate(cols);
         double[] b = again.evaluate(cols);
         for (int i = 0; i < a.length; i++) {
@@ -57,11 +66,35 @@ class FormulaProperties {
         }
     }
 
+    private static double[] filled(double v) {
+        double[] c = new double[X.length];
+        java.util.Arrays.fill(c, v);
+        return c;
+    }
+
+    @Property(tries = 300)
+    void compiledValuesEqualColumnEvaluation(@ForAll("formulas") String text) {
+        Formula f = Formula.parse(text);
+        Program program = f.compile(Map.of("x", X, "y", Y), List.of("p0", "p1", "p2"), X.length);
+        program.run(new double[]{0.3, 1.7, -0.4});
+        double[] compiled = new double[X.length];
+        program.output(0, compiled);
+        double[] direct = f.evaluate(Map.of("x", X, "y", Y, "p0", filled(0.3), "p1", filled(1.7), "p2", filled(-0.4)));
+        for (int i = 0; i < X.length; i++) {
+            if (Double.isNaN(direct[i])) {
+                assertThat(compiled[i]).isNaN();
+            } else {
+                assertThat(compiled[i]).as("row %d of %s", i, text)
+                        .isCloseTo(direct[i], org.assertj.core.data.Offset.offset(1e-9 * (1 + Math.abs(direct[i]))));
+            }
+        }
+    }
+
     @Property(tries = 300)
     void derivativesAgreeWithFiniteDifferences(@ForAll("formulas") String text) {
         Formula f = Formula.parse(text);
         List<String> params = List.of("p0", "p1", "p2");
-        Program program = f.compile(Map.of("x", X), params, X.length);
+        Program program = f.compile(Map.of("x", X, "y", Y), params, X.length);
         double[] p = {0.3, 1.7, -0.4};
         program.run(p);
         double[] value = new double[X.length];

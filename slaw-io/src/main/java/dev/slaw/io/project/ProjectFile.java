@@ -283,8 +283,9 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
         double dropFirst = t.containsKey("drop-first") ? number(t.get("drop-first"), where, "checkpoints.drop-first", parser) : 0;
         double fromStep = t.containsKey("from-step") ? number(t.get("from-step"), where, "checkpoints.from-step", parser) : 0;
         double every = t.containsKey("every") ? number(t.get("every"), where, "checkpoints.every", parser) : 1;
-        if (every != Math.rint(every) || every > Integer.MAX_VALUE) {
-            throw new BadInputException(where + ": checkpoints.every must be a whole number, got " + every);
+        // checked here as well as in Checkpoints so that the message names the file
+        if (every != Math.rint(every) || every > Integer.MAX_VALUE || every < 1) {
+            throw new BadInputException(where + ": checkpoints.every must be a whole number >= 1, got " + every);
         }
         return new Checkpoints(run, step, last, dropFirst, fromStep, (int) every);
     }

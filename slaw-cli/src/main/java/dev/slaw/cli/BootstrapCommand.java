@@ -1,0 +1,177 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.data.BadInputException;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.Fitter;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.fit.BootstrapJson;
+import dev.slaw.io.table.NumberParser;
+import dev.slaw.law.Numbers;
+import dev.slaw.uncertainty.Bootstrap;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.DerivedQuantity;
+import dev.slaw.uncertainty.ParameterComparison;
+import dev.slaw.uncertainty.ParameterSummary;
+import dev.slaw.uncertainty.ReplicateStarts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code slaw bootstrap}: fit, resample, refit; percentile intervals and a saved bootstrap. */
+@Command(name = "bootstrap", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Bootstrap a fit: resample rows (or runs), refit each, report percentile intervals.",
+        footer = {"", "Example (the Epoch replication's 4,000 resamples):",
+                "  slaw bootstrap examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
+                "    --drop-highest loss=5 --starts chinchilla --replicates 4000 --out boot.json \\",
+                "    --against E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28"})
+public final class BootstrapCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
+    String source;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    FitCommand.FitSettings settings = new FitCommand.FitSettings();
+
+    @Option(names = "--replicates", defaultValue = "1000", description = "Resamples to refit (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "Interval coverage (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--runs", paramLabel = "COLUMN", description = "Resample whole runs named by this column instead of rows.")
+    String runs;
+
+    @Option(names = "--axis-starts", description = "Start each replicate also from 2k axis points around the point estimate.")
+    boolean axisStarts;
+
+    @Option(names = "--compute", paramLabel = "FLOPS", description = "Also report N_opt, D_opt and D/N at this compute (Chinchilla-form laws).")
+    Double compute;
+
+    @Option(names = "--against", paramLabel = "NAME=VALUE,...",
+            description = "Chi-squared test of another parameter set against the bootstrap, e.g. E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28.")
+    String against;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Save the bootstrap as JSON (for slaw predict).")
+    Path out;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        LoadedDataset loaded = data.load(source);
+        FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
+        if (replicates < 2) {
+            throw new BadInputException("--replicates must be at least 2, got " + replicates);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new BadInputException("--level must be in (0, 1), got " + level);
+        }
+        Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
+        List<DerivedQuantity> derived = new ArrayList<>(DerivedQuantity.chinchillaExponents(p.law()));
+        if (compute != null) {
+            derived.addAll(DerivedQuantity.computeOptimal(p.law(), compute));
+        }
+        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
+                .withThreads(p.options().threads()).withLevel(level).withDerived(derived)
+                .withStarts(axisStarts ? ReplicateStarts.pointAndAxes() : ReplicateStarts.pointOnly());
+        if (runs != null) {
+            options = options.withRuns(runs);
+        }
+        BootstrapResult b;
+        try (Progress progress = Progress.start("bootstrap", replicates)) {
+            b = Bootstrap.run(fit, p.data(), p.options(), options, progress.listener());
+        }
+        ParameterComparison comparison = against == null ? null
+                : ParameterComparison.of(b, parseValues(against), true);
+        if (out != null) {
+            BootstrapJson.save(b, out);
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode tree = BootstrapJson.toTree(b);
+            tree.remove("replicates");
+            tree.remove("residuals");
+            if (comparison != null) {
+                ObjectNode c = tree.putObject("comparison");
+                c.put("chi_squared", comparison.chiSquared());
+                c.put("degrees_of_freedom", comparison.degreesOfFreedom());
+                c.put("p_value", comparison.pValue());
+            }
+            o.println(tree.toPrettyString());
+        } else {
+            render(o, b, comparison);
+            if (out != null) {
+                o.println("saved " + out);
+            }
+        }
+        o.flush();
+        return 0;
+    }
+
+    static void render(PrintWriter o, BootstrapResult b, ParameterComparison c) {
+        o.println("[[Bootstrap]]");
+        o.printf(Locale.ROOT, "    law          %s%n", b.pointEstimate());
+        o.printf(Locale.ROOT, "    replicates   %d of %d refitted (%d failed, %d stopped without converging)%n",
+                b.successful(), b.options().replicates(), b.failures().size(), b.notConverged());
+        o.printf(Locale.ROOT, "    resampling   %s (%d units), seed %d%n",
+                b.options().resampling().name().toLowerCase(Locale.ROOT), b.resampledUnits(), b.options().seed());
+        o.printf(Locale.ROOT, "    starts       %s%n", b.startsDescription());
+        o.printf(Locale.ROOT, "    time         %.0f ms%n", b.elapsedMillis());
+        o.printf(Locale.ROOT, "[[%s %% percentile intervals]]%n", Numbers.compact(100 * b.options().level()));
+        List<List<String>> rows = new ArrayList<>();
+        List<ParameterSummary> all = new ArrayList<>(b.parameters());
+        all.addAll(b.derived());
+        for (ParameterSummary s : all) {
+            rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
+                    num(s.interval().upper())));
+        }
+        PlainTable.print(o, List.of("parameter", "estimate", "std error", "lower", "upper"), rows);
+        for (var f : b.failures().stream().limit(5).toList()) {
+            o.println("    failed replicate " + f.replicate() + ": " + f.reason());
+        }
+        if (c != null) {
+            o.println("[[Comparison]]");
+            o.printf(Locale.ROOT, "    chi-squared(%d) = %.1f, p = %.3g: %s%n", c.degreesOfFreedom(), c.chiSquared(),
+                    c.pValue(), c.rejects(0.05) ? "rejected at 5 %" : "not rejected at 5 %");
+        }
+    }
+
+    static String num(double v) {
+        return String.format(Locale.ROOT, "%.5g", v);
+    }
+
+    static Map<String, Double> parseValues(String text) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            NumberParser parser = new NumberParser();
+            if (eq <= 0 || parser.parse(part.substring(eq + 1).strip()) != NumberParser.NUMBER) {
+                throw new BadInputException("\"" + part.strip() + "\": expected NAME=VALUE, e.g. alpha=0.34");
+            }
+            m.put(part.substring(0, eq).strip(), parser.value());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,291 @@
+package dev.slaw.cli;
+
+import dev.slaw.curve.CurveFit;
+import dev.slaw.curve.CurveFitOptions;
+import dev.slaw.curve.CurveFitter;
+import dev.slaw.curve.CurveLaw;
+import dev.slaw.curve.LrAnnealingLaw;
+import dev.slaw.curve.MultiPowerLaw;
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.schedule.Schedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code slaw curve}: fit a loss-curve law to runs of one model and predict the curve of
+ * schedules never run.
+ */
+@Command(name = "curve", mixinStandardHelpOptions = true,
+        description = "Loss curves across learning-rate schedules (multi-power law, LR-annealing law).",
+        subcommands = {CurveCommand.Fit.class, CurveCommand.Predict.class})
+public final class CurveCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Options shared by fitting and predicting. */
+    static final class LawOptions {
+        @Option(names = "--law", defaultValue = "multi-power",
+                description = "multi-power (Luo et al. 2025) or lr-annealing (Tissue et al. 2024). Default: ${DEFAULT-VALUE}.")
+        String law;
+
+        @Option(names = "--run-schedule", paramLabel = "RUN=SCHEDULE",
+                description = "Schedule of a fitted run, e.g. cosine_24000='warmup(2160)+cosine(peak=3e-4, end=3e-5,"
+                        + " total=24000)'. Runs named as the multi-power files (cosine_T, constant_T, wsd_D_T,"
+                        + " wsdld_D_T, wsdcon_X) need none.")
+        Map<String, String> runSchedules = new LinkedHashMap<>();
+
+        @Option(names = "--protocol", defaultValue = "converged",
+                description = "converged (minimise Huber to convergence) or luo-2025 (the multi-power authors' AdamW"
+                        + " procedure). Default: ${DEFAULT-VALUE}.")
+        String protocol;
+
+        @Option(names = "--first-step", defaultValue = "0",
+                description = "Leave out rows before this step (warmup, noisy start). Default: ${DEFAULT-VALUE}.")
+        int firstStep;
+
+        CurveLaw law(Map<String, Schedule> schedules) {
+            return switch (law) {
+                case "multi-power" -> MultiPowerLaw.of(schedules);
+                case "lr-annealing" -> LrAnnealingLaw.of(schedules);
+                default -> throw new BadInputException("--law: unknown curve law '" + law
+                        + "' (known: multi-power, lr-annealing)");
+            };
+        }
+
+        CurveFitOptions options() {
+            CurveFitOptions.Protocol p = switch (protocol) {
+                case "converged" -> CurveFitOptions.Protocol.CONVERGED;
+                case "luo-2025" -> CurveFitOptions.Protocol.LUO_2025_REFERENCE;
+                default -> throw new BadInputException("--protocol: unknown protocol '" + protocol
+                        + "' (known: converged, luo-2025)");
+            };
+            if (firstStep < 0) {
+                throw new BadInputException("--first-step: must be >= 0, got " + firstStep);
+            }
+            return CurveFitOptions.defaults().withProtocol(p).withFirstStep(firstStep);
+        }
+
+        /** Fits the law to the curve files. */
+        CurveFit fit(List<Path> files) {
+            Dataset rows = CurveFiles.read(files);
+            Map<String, Schedule> schedules = new LinkedHashMap<>();
+            for (String run : rows.label(CurveLaw.RUN).orElseThrow()) {
+                if (!schedules.containsKey(run)) {
+                    String text = runSchedules.get(run);
+                    schedules.put(run, text != null ? Schedule.parse(text, CurveFiles::learningRates)
+                            : scheduleFromName(run));
+                }
+            }
+            return CurveFitter.fit(law(schedules), rows, CurveLaw.LOSS, options());
+        }
+
+        private static Schedule scheduleFromName(String run) {
+            try {
+                return Schedule.fromMultipowerName(run);
+            } catch (BadInputException e) {
+                throw new BadInputException("run '" + run + "' has no schedule: give --run-schedule " + run
+                        + "='warmup(...)+cosine(...)' (" + e.getMessage() + ")");
+            }
+        }
+    }
+
+    /** Runs a command body, turning a user error into one line on stderr and exit code 2. */
+    static int guarded(CommandSpec spec, Callable<Integer> body) throws Exception {
+        try {
+            return body.call();
+        } catch (BadInputException e) {
+            spec.commandLine().getErr().println("slaw curve: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    @Command(name = "fit", mixinStandardHelpOptions = true,
+            description = "Fit one parameter set to the loss curves of several runs of one model.")
+    static final class Fit implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        LawOptions options;
+
+        @Parameters(arity = "1..*", paramLabel = "CURVE.csv",
+                description = "Curve files with columns step and loss (one run each, named after the file), or"
+                        + " with a run column.")
+        List<Path> files;
+
+        @Option(names = "--json", description = "Print the fit as JSON.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            return guarded(spec, () -> {
+                CurveFit fit = options.fit(files);
+                PrintWriter out = spec.commandLine().getOut();
+                out.print(json ? Json.fit(fit) + "\n" : fit.toString());
+                out.flush();
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true,
+            description = "Predict the loss curve of one or more schedules, from fitted runs or given parameters;"
+                    + " compare candidates by final loss.")
+    static final class Predict implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        LawOptions options;
+
+        @Option(names = "--schedule", required = true, paramLabel = "SCHEDULE",
+                description = "A schedule to predict, e.g. 'warmup(2160)+wsd(peak=3e-4, end=3e-5, decay=20000,"
+                        + " total=24000)'; repeat to compare candidates.")
+        List<String> schedules;
+
+        @Option(names = "--fit", paramLabel = "CURVE.csv", split = ",",
+                description = "Curve files to fit first (as for 'slaw curve fit').")
+        List<Path> files = new ArrayList<>();
+
+        @Option(names = "--params", paramLabel = "NAME=VALUE", split = ",",
+                description = "Parameters instead of a fit, e.g. L0=3.04,A=0.525,alpha=0.508,B=363.8,C=2.07,"
+                        + "beta=0.583,gamma=0.641.")
+        Map<String, Double> parameters = new LinkedHashMap<>();
+
+        @Option(names = "--steps", paramLabel = "N",
+                description = "Predict steps below N (default: the schedule's total).")
+        Integer steps;
+
+        @Option(names = "--every", defaultValue = "100", paramLabel = "K",
+                description = "Predict every K steps (and the last). Default: ${DEFAULT-VALUE}.")
+        int every;
+
+        @Option(names = "--format", defaultValue = "table",
+                description = "table (final loss per schedule), csv or json (the whole curves). Default: ${DEFAULT-VALUE}.")
+        String format;
+
+        @Override
+        public Integer call() throws Exception {
+            return guarded(spec, this::run);
+        }
+
+        private Integer run() {
+            if (every < 1) {
+                throw new BadInputException("--every: must be >= 1, got " + every);
+            }
+            // every candidate schedule is checked before any fitting starts
+            Map<String, Schedule> parsed = new LinkedHashMap<>();
+            Map<String, Integer> totals = new LinkedHashMap<>();
+            for (String text : schedules) {
+                Schedule schedule = Schedule.parse(text, CurveFiles::learningRates);
+                int total = steps != null ? steps : schedule.totalSteps().orElseThrow(() -> new BadInputException(
+                        "schedule " + schedule + " has no total: give --steps"));
+                if (total < 2) {
+                    throw new BadInputException("--steps: need at least 2 steps, got " + total);
+                }
+                parsed.put(text, schedule);
+                totals.put(text, total);
+            }
+            LawOptions lawOptions = options;
+            CurveLaw law;
+            double[] values;
+            if (!files.isEmpty()) {
+                if (!parameters.isEmpty()) {
+                    throw new BadInputException("give either --fit or --params, not both");
+                }
+                CurveFit fit = lawOptions.fit(files);
+                law = fit.law();
+                values = fit.parameters();
+            } else {
+                law = lawOptions.law(Map.of("candidate", Schedule.parse("constant(1)")));
+                values = new double[law.parameters().size()];
+                for (int j = 0; j < values.length; j++) {
+                    String name = law.parameters().get(j).name();
+                    Double v = parameters.get(name);
+                    if (v == null) {
+                        throw new BadInputException("--params: missing " + name + " (the " + law.name()
+                                + " law has " + String.join(", ", law.parameters().stream().map(p -> p.name()).toList())
+                                + "); or fit curves with --fit");
+                    }
+                    values[j] = v;
+                }
+                for (String given : parameters.keySet()) {
+                    if (law.parameterIndex(given) < 0) {
+                        throw new BadInputException("--params: the " + law.name() + " law has no parameter '" + given + "'");
+                    }
+                }
+            }
+            Map<String, double[][]> curves = new LinkedHashMap<>();
+            for (String text : schedules) {
+                Schedule schedule = parsed.get(text);
+                int total = totals.get(text);
+                List<Integer> at = new ArrayList<>();
+                for (int s = every; s < total; s += every) {
+                    at.add(s);
+                }
+                if (at.isEmpty() || at.get(at.size() - 1) != total - 1) {
+                    at.add(total - 1);
+                }
+                int[] stepArray = at.stream().mapToInt(Integer::intValue).toArray();
+                double[] loss = law.predict(values, schedule, stepArray);
+                double[] lr = new double[stepArray.length];
+                for (int i = 0; i < stepArray.length; i++) {
+                    lr[i] = schedule.lrAt(stepArray[i]);
+                }
+                curves.put(schedule.toString(), new double[][] {
+                        at.stream().mapToDouble(Integer::doubleValue).toArray(), lr, loss});
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            switch (format) {
+                case "csv" -> {
+                    out.println("schedule,step,lr,loss");
+                    curves.forEach((s, c) -> {
+                        for (int i = 0; i < c[0].length; i++) {
+                            out.printf(Locale.ROOT, "\"%s\",%d,%s,%s%n", s.replace("\"", "\"\""), (long) c[0][i],
+                                    c[1][i], c[2][i]);
+                        }
+                    });
+                }
+                case "json" -> out.println(Json.curves(law, values, curves));
+                case "table" -> {
+                    List<Map.Entry<String, double[][]>> ranked = new ArrayList<>(curves.entrySet());
+                    ranked.sort((a, b) -> Double.compare(last(a.getValue()[2]), last(b.getValue()[2])));
+                    out.printf(Locale.ROOT, "%-4s %-10s %-8s %s%n", "rank", "final loss", "at step", "schedule");
+                    int rank = 1;
+                    for (Map.Entry<String, double[][]> e : ranked) {
+                        out.printf(Locale.ROOT, "%-4d %-10.5f %-8d %s%n", rank++, last(e.getValue()[2]),
+                                (long) last(e.getValue()[0]), e.getKey());
+                    }
+                }
+                default -> throw new BadInputException("--format: unknown format '" + format
+                        + "' (known: table, csv, json)");
+            }
+            out.flush();
+            return 0;
+        }
+
+        private static double last(double[] a) {
+            return a[a.length - 1];
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.slaw.cli;
+
+import dev.slaw.curve.CurveLaw;
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads loss curves from CSV files: one run per file with columns {@code step} and {@code loss}
+ * (an {@code lr} column, as in the multi-power law's files, is ignored), or several runs in one
+ * file with a {@code run} column. Errors name the file, row and column.
+ */
+final class CurveFiles {
+    private CurveFiles() {
+    }
+
+    /** The rows of all files as one dataset with label {@code run}, columns {@code step} and {@code loss}. */
+    static Dataset read(List<Path> files) {
+        List<String> runs = new ArrayList<>();
+        List<Double> steps = new ArrayList<>();
+        List<Double> losses = new ArrayList<>();
+        List<Integer> rowNumbers = new ArrayList<>();
+        for (Path file : files) {
+            List<String> lines = lines(file);
+            if (lines.isEmpty()) {
+                throw new BadInputException(file + ": empty file, expected a header with step and loss");
+            }
+            List<String> header = Arrays.stream(lines.get(0).split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            int step = column(file, header, CurveLaw.STEP);
+            int loss = column(file, header, CurveLaw.LOSS);
+            int run = header.indexOf(CurveLaw.RUN) >= 0 ? header.indexOf(CurveLaw.RUN) : header.indexOf("schedule");
+            String fileRun = runName(file);
+            for (int i = 1; i < lines.size(); i++) {
+                if (lines.get(i).isBlank()) {
+                    continue;
+                }
+                String[] cells = lines.get(i).split(",", -1);
+                if (cells.length != header.size()) {
+                    throw new BadInputException(file + ": row " + (i + 1) + " has " + cells.length + " cells, the header "
+                            + header.size());
+                }
+                runs.add(run >= 0 ? cells[run].strip() : fileRun);
+                steps.add(number(file, i + 1, CurveLaw.STEP, cells[step]));
+                losses.add(number(file, i + 1, CurveLaw.LOSS, cells[loss]));
+                rowNumbers.add(i + 1);
+            }
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put(CurveLaw.STEP, steps.stream().mapToDouble(Double::doubleValue).toArray());
+        cols.put(CurveLaw.LOSS, losses.stream().mapToDouble(Double::doubleValue).toArray());
+        String source = files.size() == 1 ? files.get(0).toString() : files.size() + " curve files";
+        return new Dataset(source, cols, Map.of(CurveLaw.RUN, runs.toArray(String[]::new)),
+                rowNumbers.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** A run is named after its file: {@code csv_25/cosine_24000.csv} is run {@code cosine_24000}. */
+    static String runName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** Per-step learning rates from a file: one number per line, or a CSV with an {@code lr} column. */
+    static double[] learningRates(String name) {
+        Path file = Path.of(name);
+        List<String> lines = lines(file);
+        List<Double> rates = new ArrayList<>();
+        int column = 0;
+        int first = 0;
+        if (!lines.isEmpty() && lines.get(0).chars().anyMatch(Character::isLetter)) {
+            List<String> header = Arrays.stream(lines.get(0).split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
+                    .toList();
+            column = column(file, header, "lr");
+            first = 1;
+        }
+        for (int i = first; i < lines.size(); i++) {
+            if (!lines.get(i).isBlank()) {
+                rates.add(number(file, i + 1, "lr", lines.get(i).split(",", -1)[column]));
+            }
+        }
+        if (rates.isEmpty()) {
+            throw new BadInputException(file + ": no learning rates");
+        }
+        return rates.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static List<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    private static int column(Path file, List<String> header, String name) {
+        int i = header.indexOf(name);
+        if (i < 0) {
+            throw new BadInputException(file + ": no column '" + name + "' (columns: " + String.join(", ", header) + ")");
+        }
+        return i;
+    }
+
+    private static double number(Path file, int row, String column, String cell) {
+        try {
+            double v = Double.parseDouble(cell.strip());
+            if (!Double.isFinite(v)) {
+                throw new NumberFormatException();
+            }
+            return v;
+        } catch (NumberFormatException e) {
+            throw new BadInputException(file + ": row " + row + ", column \"" + column + "\": '" + cell.strip()
+                    + "' is not a number");
+        }
+    }
+}

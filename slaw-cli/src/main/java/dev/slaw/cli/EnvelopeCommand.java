@@ -1,0 +1,113 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.data.Dataset;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.planning.FlopModel;
+import dev.slaw.planning.LossEnvelope;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code slaw plan envelope DATA}: Chinchilla's Approach 1 on a table of checkpoints. */
+@Command(name = "envelope", mixinStandardHelpOptions = true,
+        description = "Loss envelope (Chinchilla Approach 1): the least-loss checkpoint per compute bin, then N_opt = k C^a, D_opt = k' C^b.",
+        footer = {"", "Columns: N, D (tokens seen at the checkpoint), the target (default loss) and C when present.",
+                "", "Example:", "  slaw plan envelope examples/misfitting/scaling_results.csv --bins-per-decade 5"})
+public final class EnvelopeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of checkpoints.")
+    String source;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--target", defaultValue = "loss", description = "The loss column (default: ${DEFAULT-VALUE}).")
+    String target;
+
+    @Option(names = "--compute-column", defaultValue = "C", description = "Compute column; else from --flops (default: ${DEFAULT-VALUE}).")
+    String computeColumn;
+
+    @Option(names = "--flops", defaultValue = "6*N*D", description = "Training FLOPs (default: ${DEFAULT-VALUE}).")
+    String flops;
+
+    @Option(names = "--bins-per-decade", defaultValue = "10", description = "Compute bins per decade (default: ${DEFAULT-VALUE}).")
+    int binsPerDecade;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        LoadedDataset loaded = data.load(source);
+        boolean hasC = loaded.dataset().hasColumn(computeColumn);
+        List<String> needed = new ArrayList<>(List.of("N", "D", target));
+        if (hasC) {
+            needed.add(computeColumn);
+        }
+        Dataset d = loaded.requireComplete(needed).dataset();
+        double[] c = hasC ? d.column(computeColumn) : null;
+        if (c == null) {
+            FlopModel f = FlopModel.of(flops, Map.of());
+            c = new double[d.rowCount()];
+            for (int i = 0; i < c.length; i++) {
+                c[i] = f.flops(d.column("N")[i], d.column("D")[i]);
+            }
+        }
+        LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode root = new ObjectMapper().createObjectNode();
+            root.put("source", d.source());
+            root.put("checkpoints", d.rowCount());
+            root.put("binsPerDecade", binsPerDecade);
+            ArrayNode pts = root.putArray("points");
+            for (LossEnvelope.Point p : r.points()) {
+                ObjectNode o = pts.addObject();
+                o.put("computeFlops", p.computeFlops());
+                o.put("parameterCount", p.parameterCount());
+                o.put("tokenCount", p.tokenCount());
+                o.put("loss", p.loss());
+            }
+            IsoFlopCommand.powerLaw(root.putObject("parameterLaw"), r.parameters(), null);
+            IsoFlopCommand.powerLaw(root.putObject("tokenLaw"), r.tokens(), null);
+            out.println(root.toPrettyString());
+            out.flush();
+            return 0;
+        }
+        out.println("Loss envelope (Hoffmann et al. 2022, Approach 1) of " + d.source());
+        out.println("  " + d.rowCount() + " checkpoints, " + binsPerDecade + " compute bins per decade, "
+                + r.points().size() + " non-empty");
+        out.println();
+        List<List<String>> table = new ArrayList<>();
+        for (LossEnvelope.Point p : r.points()) {
+            table.add(List.of(PlanCommand.PlanOutput.sci(p.computeFlops()), PlanCommand.PlanOutput.sci(p.parameterCount()),
+                    PlanCommand.PlanOutput.sci(p.tokenCount()), String.format(Locale.ROOT, "%.4g", p.tokenCount()
+                            / p.parameterCount()), String.format(Locale.ROOT, "%.4f", p.loss())));
+        }
+        PlainTable.print(out, List.of("C (FLOPs)", "N", "D", "D/N", "loss"), table);
+        out.println();
+        out.println("N_opt = " + IsoFlopCommand.law(r.parameters(), null));
+        out.println("D_opt = " + IsoFlopCommand.law(r.tokens(), null));
+        out.println("  [regression t intervals over the envelope points]");
+        out.flush();
+        return 0;
+    }
+}

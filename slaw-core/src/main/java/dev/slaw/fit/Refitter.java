@@ -1,0 +1,134 @@
+package dev.slaw.fit;
+
+import dev.slaw.data.Dataset;
+import dev.slaw.law.Law;
+import dev.slaw.optim.Bounds;
+import dev.slaw.optim.Lbfgsb;
+import dev.slaw.optim.LevenbergMarquardt;
+import dev.slaw.optim.OptimizationResult;
+
+import java.util.List;
+
+/**
+ * Refits one law to one dataset many times under different per-row multiplicities, the form a
+ * bootstrap resample takes: drawing rows with replacement and summing the objective over the
+ * draws equals weighting each row by how often it was drawn, sum_i c_i w_i rho(r_i).
+ *
+ * <p>The rows are checked and bound once ({@link #prepare}); each thread then takes its own
+ * {@link Worker}, which reuses one evaluator and one objective, so a replicate costs only its
+ * optimiser runs. Fitting the resampled rows with {@link Fitter#fit} gives the same optimum
+ * (up to the order of floating-point sums) at several times the cost.
+ */
+public final class Refitter {
+    private final Law law;
+    private final Dataset data;
+    private final FitOptions options;
+    private final Fitter.Prepared prepared;
+    private final List<double[]> starts;
+
+    private Refitter(Law law, Dataset data, FitOptions options, Fitter.Prepared prepared, List<double[]> starts) {
+        this.law = law;
+        this.data = data;
+        this.options = options;
+        this.prepared = prepared;
+        this.starts = starts;
+    }
+
+    /**
+     * Checks the rows once, as {@link Fitter#fit} does, and fixes the starts every refit uses.
+     *
+     * @throws dev.slaw.data.BadInputException for unusable data, with the same messages as a fit
+     */
+    public static Refitter prepare(Law law, Dataset data, String target, FitOptions options) {
+        Fitter.Prepared prep = Fitter.prepare(law, data, target, options.objective());
+        List<double[]> starts = options.starts().generate(law, prep.problem().parametrization());
+        if (starts.isEmpty()) {
+            throw new dev.slaw.data.BadInputException("no start points");
+        }
+        if (options.optimizer() == Optimizer.LEVENBERG_MARQUARDT && options.objective().loss() != Loss.SQUARED) {
+            throw new dev.slaw.data.BadInputException("Levenberg-Marquardt minimises squared residuals; choose the "
+                    + "squared loss or the L-BFGS-B optimiser");
+        }
+        return new Refitter(law, data, options, prep, starts);
+    }
+
+    /** Rows of the data. */
+    public int rows() {
+        return prepared.y().length;
+    }
+
+    /** A refitter for one thread. */
+    public Worker worker() {
+        return new Worker();
+    }
+
+    /**
+     * The outcome of one refit.
+     *
+     * @param values         every parameter in the law's order, or null when no start reached a
+     *                       finite objective
+     * @param objectiveValue the weighted objective at the optimum
+     * @param converged      whether the best start converged
+     * @param message        the best start's stop reason, or why no start succeeded
+     */
+    public record Refit(double[] values, double objectiveValue, boolean converged, String message) {
+        public boolean succeeded() {
+            return values != null;
+        }
+    }
+
+    /** Holds one thread's evaluator, objective and multiplicity buffer. */
+    public final class Worker {
+        private final double[] weights;
+        private final FitProblem problem;
+        private final Parametrization map;
+        private final Bounds bounds;
+        private final Lbfgsb lbfgsb;
+        private final LevenbergMarquardt lm;
+
+        private Worker() {
+            weights = new double[rows()];
+            map = new Parametrization(law.parameters());
+            // the problem reads this worker's weights array, rewritten before each refit
+            problem = new FitProblem(law, () -> law.evaluator(data), map, options.objective(), prepared.y(), weights);
+            bounds = map.bounds();
+            lbfgsb = Lbfgsb.withDefaults().withFunctionTolerance(options.functionTolerance())
+                    .withGradientTolerance(options.gradientTolerance());
+            lm = LevenbergMarquardt.withDefaults();
+        }
+
+        /**
+         * Refits with row i counted {@code multiplicity[i]} times (times its weight, if the
+         * objective is weighted), from every start, keeping the lowest objective (the first
+         * start on ties).
+         */
+        public Refit refit(double[] multiplicity) {
+            if (multiplicity.length != weights.length) {
+                throw new IllegalArgumentException(multiplicity.length + " multiplicities for " + weights.length + " rows");
+            }
+            double[] base = prepared.weights();
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = base == null ? multiplicity[i] : base[i] * multiplicity[i];
+            }
+            Fitter.WeightedResiduals residuals = options.optimizer() == Optimizer.LEVENBERG_MARQUARDT
+                    ? new Fitter.WeightedResiduals(problem) : null;
+            OptimizationResult best = null;
+            double bestValue = Double.POSITIVE_INFINITY;
+            for (double[] s : starts) {
+                double[] start = bounds.project(s);
+                OptimizationResult r = residuals == null ? lbfgsb.minimize(problem, start, bounds)
+                        : lm.minimize(residuals, start, bounds);
+                double v = residuals == null ? r.value() : problem.valueAndGradient(r.point(), new double[start.length]);
+                if (Double.isFinite(v) && v < bestValue) {
+                    bestValue = v;
+                    best = r;
+                }
+            }
+            if (best == null) {
+                return new Refit(null, Double.NaN, false, "no start of " + starts.size()
+                        + " reached a finite objective");
+            }
+            return new Refit(map.toParameters(best.point()), bestValue, best.converged(), best.message());
+        }
+    }
+}

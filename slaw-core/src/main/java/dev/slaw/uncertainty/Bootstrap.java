@@ -1,0 +1,185 @@
+package dev.slaw.uncertainty;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.Refitter;
+import dev.slaw.fit.Starts;
+import dev.slaw.law.Law;
+import dev.slaw.law.Target;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The nonparametric bootstrap of a fit (Efron 1979; Efron and Tibshirani 1993, ch. 6 and 13):
+ * draw the rows (or whole runs) with replacement, refit each resample with the same law,
+ * objective and optimiser, and read uncertainty off the spread of the replicates' parameters.
+ *
+ * <p>Reproducible: replicate i draws from the i-th stream split off
+ * {@code new SplittableRandom(seed)} in order on the calling thread, and each replicate is
+ * fitted on one thread, so the result is the same for any number of threads. Replicates run in
+ * parallel over {@link BootstrapOptions#threads()} workers.
+ *
+ * <p>A resample is fitted as per-row multiplicities (a row drawn twice counts twice), which is
+ * the same objective as the resampled table, through {@link Refitter}.
+ *
+ * <p>A replicate whose refit finds no optimum (every start non-finite) is recorded as a {@link ReplicateFailure}, never dropped silently; a replicate whose best
+ * start stopped without converging is kept and counted.
+ */
+public final class Bootstrap {
+
+    private Bootstrap() {
+    }
+
+    /**
+     * Bootstraps {@code pointEstimate}, which must be a fit of {@code data}.
+     *
+     * @param fitOptions the protocol of each refit; its starts are replaced by
+     *                   {@link BootstrapOptions#starts()}, its threads by 1 and its tolerances
+     *                   scaled (see {@link #replicateOptions})
+     */
+    public static BootstrapResult run(Fit pointEstimate, Dataset data, FitOptions fitOptions, BootstrapOptions options,
+                                      ProgressListener progress) {
+        long t0 = System.nanoTime();
+        Law law = pointEstimate.law();
+        String target = pointEstimate.target();
+        double[] residuals = residuals(pointEstimate, data);
+        int[][] units = units(data, options);
+        List<Map<String, Double>> startPoints = options.starts().points(pointEstimate);
+        Refitter refitter = Refitter.prepare(law, data, target, replicateOptions(pointEstimate, fitOptions)
+                .withStarts(Starts.at(startPoints)));
+
+        int n = options.replicates();
+        SplittableRandom root = new SplittableRandom(options.seed());
+        SplittableRandom[] streams = new SplittableRandom[n];
+        for (int i = 0; i < n; i++) {
+            streams[i] = root.split();
+        }
+        Refitter.Refit[] refits = new Refitter.Refit[n];
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        Runnable work = () -> {
+            Refitter.Worker worker = refitter.worker();
+            double[] counts = new double[data.rowCount()];
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                multiplicities(units, streams[i], counts);
+                refits[i] = worker.refit(counts);
+                progress.advanced(done.incrementAndGet(), n);
+            }
+        };
+        Workers.run(work, Math.min(options.threads(), n), "slaw-bootstrap-");
+
+        List<double[]> ok = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<ReplicateFailure> failures = new ArrayList<>();
+        int notConverged = 0;
+        for (int i = 0; i < n; i++) {
+            if (refits[i].succeeded()) {
+                ok.add(refits[i].values());
+                numbers.add(i);
+                if (!refits[i].converged()) {
+                    notConverged++;
+                }
+            } else {
+                failures.add(new ReplicateFailure(i, refits[i].message()));
+            }
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e6;
+        return new BootstrapResult(pointEstimate, ok.toArray(new double[0][]),
+                numbers.stream().mapToInt(Integer::intValue).toArray(), failures, notConverged, residuals, options,
+                options.starts().describe(pointEstimate.freeParameterNames().size()), units.length, elapsed);
+    }
+
+    /** Residuals of the point fit on the fitted scale. */
+    static double[] residuals(Fit fit, Dataset data) {
+        double[] y = data.column(fit.target());
+        double[] f = fit.predict(data);
+        boolean log = fit.law().target() == Target.LOG;
+        double[] r = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            r[i] = log ? Math.log(y[i]) - Math.log(f[i]) : y[i] - f[i];
+        }
+        return r;
+    }
+
+    /** The resampling units: one row each, or the rows of each run in order of first appearance. */
+    static int[][] units(Dataset data, BootstrapOptions options) {
+        int n = data.rowCount();
+        if (options.resampling() == Resampling.ROWS) {
+            int[][] u = new int[n][];
+            for (int i = 0; i < n; i++) {
+                u[i] = new int[]{i};
+            }
+            return u;
+        }
+        String column = options.runColumn();
+        String[] ids;
+        if (data.label(column).isPresent()) {
+            ids = data.label(column).get();
+        } else if (data.hasColumn(column)) {
+            double[] v = data.column(column);
+            ids = new String[n];
+            for (int i = 0; i < n; i++) {
+                ids[i] = Double.toString(v[i]);
+            }
+        } else {
+            throw new BadInputException(data.source() + ": no run column '" + column + "' to resample runs by (columns: "
+                    + String.join(", ", data.columnNames()) + "; labels: " + String.join(", ", data.labels().keySet())
+                    + ")");
+        }
+        Map<String, List<Integer>> runs = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            runs.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(i);
+        }
+        if (runs.size() < 2) {
+            throw new BadInputException(data.source() + ": column '" + column + "' names " + runs.size()
+                    + " run; resampling runs needs at least 2");
+        }
+        int[][] u = new int[runs.size()][];
+        int j = 0;
+        for (List<Integer> rows : runs.values()) {
+            u[j++] = rows.stream().mapToInt(Integer::intValue).toArray();
+        }
+        return u;
+    }
+
+    /**
+     * One resample as per-row multiplicities: as many units as there are, drawn with
+     * replacement; every row of a drawn unit counts once more.
+     */
+    static void multiplicities(int[][] units, SplittableRandom random, double[] counts) {
+        java.util.Arrays.fill(counts, 0);
+        int m = units.length;
+        for (int j = 0; j < m; j++) {
+            for (int row : units[random.nextInt(m)]) {
+                counts[row]++;
+            }
+        }
+    }
+
+    /**
+     * The protocol of each replicate's refit: the fit's, on one thread, with L-BFGS-B's
+     * tolerances scaled by the point estimate's objective when it is below 1.
+     *
+     * <p>Why: scipy's stopping rule (f_k - f_k+1) / max(|f_k|, |f_k+1|, 1) &lt;= ftol is
+     * absolute for objectives below 1, and a summed Huber(1e-3) objective on log residuals is
+     * about 1e-3. A refit started at the point estimate then stops after its first, tiny step,
+     * and the replicates barely move from the point estimate: intervals a hundred times too
+     * narrow. Scaling both tolerances by |f| restores the relative rule.
+     */
+    static FitOptions replicateOptions(Fit pointEstimate, FitOptions fitOptions) {
+        double scale = Math.min(1, Math.abs(pointEstimate.objectiveValue()));
+        if (!(scale > 0)) {
+            scale = 1e-6;
+        }
+        return fitOptions.withThreads(1).withTolerances(fitOptions.functionTolerance() * scale,
+                fitOptions.gradientTolerance() * scale);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.slaw.uncertainty;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a bootstrap runs.
+ *
+ * @param replicates how many resamples to refit
+ * @param seed       the root seed; replicate i draws from the i-th stream split off it, so the
+ *                   result is the same for any thread count
+ * @param threads    worker threads (each replicate's fit runs on one thread)
+ * @param resampling rows or whole runs
+ * @param runColumn  the column naming a run (a label or numeric column), for {@link Resampling#RUNS}
+ * @param starts     where each replicate's fit begins
+ * @param level      nominal coverage of the reported intervals, e.g. 0.95
+ * @param derived    quantities computed from each replicate's parameters
+ */
+public record BootstrapOptions(int replicates, long seed, int threads, Resampling resampling, String runColumn,
+                               ReplicateStarts starts, double level, List<DerivedQuantity> derived) {
+
+    public BootstrapOptions {
+        if (replicates < 2) {
+            throw new IllegalArgumentException("a bootstrap needs at least 2 replicates, got " + replicates);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("interval level must be in (0, 1), got " + level);
+        }
+        Objects.requireNonNull(resampling, "resampling");
+        Objects.requireNonNull(starts, "starts");
+        if (resampling == Resampling.RUNS && (runColumn == null || runColumn.isBlank())) {
+            throw new IllegalArgumentException("resampling runs needs the column that names a run");
+        }
+        derived = List.copyOf(derived);
+    }
+
+    /** 1,000 row resamples, seed 0, all cores, point estimate plus axis starts, 95 % intervals. */
+    public static BootstrapOptions defaults() {
+        return new BootstrapOptions(1000, 0, Runtime.getRuntime().availableProcessors(), Resampling.ROWS, null,
+                ReplicateStarts.pointAndAxes(), 0.95, List.of());
+    }
+
+    public BootstrapOptions withReplicates(int n) {
+        return new BootstrapOptions(n, seed, threads, resampling, runColumn, starts, level, derived);
+    }
+
+    public BootstrapOptions withSeed(long s) {
+        return new BootstrapOptions(replicates, s, threads, resampling, runColumn, starts, level, derived);
+    }
+
+    public BootstrapOptions withThreads(int t) {
+        return new BootstrapOptions(replicates, seed, t, resampling, runColumn, starts, level, derived);
+    }
+
+    /** Resample whole runs named by {@code column}. */
+    public BootstrapOptions withRuns(String column) {
+        return new BootstrapOptions(replicates, seed, threads, Resampling.RUNS, column, starts, level, derived);
+    }
+
+    public BootstrapOptions withRows() {
+        return new BootstrapOptions(replicates, seed, threads, Resampling.ROWS, null, starts, level, derived);
+    }
+
+    public BootstrapOptions withStarts(ReplicateStarts s) {
+        return new BootstrapOptions(replicates, seed, threads, resampling, runColumn, s, level, derived);
+    }
+
+    public BootstrapOptions withLevel(double l) {
+        return new BootstrapOptions(replicates, seed, threads, resampling, runColumn, starts, l, derived);
+    }
+
+    public BootstrapOptions withDerived(List<DerivedQuantity> d) {
+        return new BootstrapOptions(replicates, seed, threads, resampling, runColumn, starts, level, d);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.slaw.uncertainty;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.Predictor;
+import dev.slaw.law.Law;
+import dev.slaw.law.LawEvaluator;
+import dev.slaw.law.Parameter;
+import dev.slaw.law.Target;
+import dev.slaw.law.Transform;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A bootstrap: the point estimate kept beside the parameters of every replicate that reached an
+ * optimum, the replicates that did not (counted, with reasons), and the point fit's residuals
+ * for prediction intervals.
+ *
+ * <p>Meets the {@link Predictor} contract with the median of the replicates' predictions, and
+ * gives confidence and prediction intervals ({@link #intervals}).
+ *
+ * @param pointEstimate     the fit to all the data
+ * @param replicateValues   per successful replicate, every parameter in the law's order
+ * @param replicateNumbers  the index of each successful replicate
+ * @param failures          replicates whose refit found no optimum
+ * @param notConverged      successful replicates whose best start stopped without converging (kept)
+ * @param residuals         the point fit's residuals on the fitted scale (log y - log f for log targets)
+ * @param options           how the bootstrap ran
+ * @param startsDescription where each replicate's fit began
+ * @param resampledUnits    rows or runs drawn per replicate
+ * @param elapsedMillis     wall time of the replicates
+ */
+public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int[] replicateNumbers,
+                              List<ReplicateFailure> failures, int notConverged, double[] residuals,
+                              BootstrapOptions options, String startsDescription, int resampledUnits,
+                              double elapsedMillis) implements Predictor {
+
+    public BootstrapResult {
+        replicateValues = deepCopy(replicateValues);
+        replicateNumbers = replicateNumbers.clone();
+        residuals = residuals.clone();
+        failures = List.copyOf(failures);
+        if (replicateValues.length != replicateNumbers.length) {
+            throw new IllegalArgumentException(replicateValues.length + " replicate rows but "
+                    + replicateNumbers.length + " replicate numbers");
+        }
+    }
+
+    @Override
+    public double[][] replicateValues() {
+        return deepCopy(replicateValues);
+    }
+
+    @Override
+    public int[] replicateNumbers() {
+        return replicateNumbers.clone();
+    }
+
+    @Override
+    public double[] residuals() {
+        return residuals.clone();
+    }
+
+    public Law law() {
+        return pointEstimate.law();
+    }
+
+    /** Replicates that reached an optimum. */
+    public int successful() {
+        return replicateValues.length;
+    }
+
+    /** Every parameter's value in each successful replicate. */
+    public double[] replicates(String parameter) {
+        int i = law().parameterIndex(parameter);
+        if (i < 0) {
+            throw new BadInputException("law " + law().name() + " has no parameter '" + parameter + "'");
+        }
+        double[] out = new double[replicateValues.length];
+        for (int r = 0; r < out.length; r++) {
+            out[r] = replicateValues[r][i];
+        }
+        return out;
+    }
+
+    /** Percentile intervals and standard errors of every parameter, at the options' level. */
+    public List<ParameterSummary> parameters() {
+        return parameters(options.level());
+    }
+
+    public List<ParameterSummary> parameters(double level) {
+        List<ParameterSummary> out = new ArrayList<>();
+        for (Parameter p : law().parameters()) {
+            double[] v = replicates(p.name());
+            out.add(new ParameterSummary(p.name(), pointEstimate.value(p.name()), Statistics.median(v),
+                    Statistics.standardDeviation(v), Statistics.percentileInterval(v, level)));
+        }
+        return out;
+    }
+
+    /** The options' derived quantities, each with its interval over replicates. */
+    public List<ParameterSummary> derived() {
+        return derived(options.derived(), options.level());
+    }
+
+    public List<ParameterSummary> derived(List<DerivedQuantity> quantities, double level) {
+        List<ParameterSummary> out = new ArrayList<>();
+        for (DerivedQuantity q : quantities) {
+            double[] v = new double[replicateValues.length];
+            for (int r = 0; r < v.length; r++) {
+                v[r] = q.valueAt(asMap(replicateValues[r]));
+            }
+            out.add(new ParameterSummary(q.name(), q.valueAt(pointEstimate.valueMap()), Statistics.median(v),
+                    Statistics.standardDeviation(v), Statistics.percentileInterval(v, level)));
+        }
+        return out;
+    }
+
+    /**
+     * The bootstrap covariance of the named parameters (sample covariance over replicates).
+     *
+     * @param optimizerScale take log-space parameters (A, B, E) as their logarithms, the scale the
+     *                       fit optimises and on which their replicates are close to normal
+     */
+    public double[][] covariance(List<String> names, boolean optimizerScale) {
+        double[][] rows = new double[replicateValues.length][names.size()];
+        for (int c = 0; c < names.size(); c++) {
+            double[] v = replicates(names.get(c));
+            Transform t = optimizerScale ? transform(names.get(c)) : Transform.IDENTITY;
+            for (int r = 0; r < v.length; r++) {
+                rows[r][c] = t.toOptimizer(v[r]);
+            }
+        }
+        return Statistics.covariance(rows);
+    }
+
+    Transform transform(String name) {
+        return law().parameters().get(law().parameterIndex(name)).transform();
+    }
+
+    /** The median of the replicates' predictions at one point. */
+    @Override
+    public double predict(Map<String, Double> point) {
+        return Statistics.median(replicatePredictions(pointData(point))[0]);
+    }
+
+    /** The point estimate, median and both intervals at one point, at the options' level. */
+    public IntervalPrediction intervals(Map<String, Double> point) {
+        return intervals(pointData(point), options.level()).get(0);
+    }
+
+    /**
+     * The point estimate, median, confidence and prediction intervals at every row of
+     * {@code at} (which needs the law's variables).
+     *
+     * <p>The prediction interval combines each replicate's prediction f_r with residuals e of
+     * the point fit drawn with replacement: f_r exp(e) for log targets, f_r + e otherwise (the
+     * residual bootstrap of Davison and Hinkley 1997, section 6.3.3). Draws come from a stream
+     * seeded by the bootstrap's seed, so the interval is reproducible.
+     */
+    public List<IntervalPrediction> intervals(Dataset at, double level) {
+        double[][] byRow = replicatePredictions(at);
+        double[] estimate = pointEstimate.predict(at);
+        boolean log = law().target() == Target.LOG;
+        int draws = Math.max(1, (int) Math.ceil(4000.0 / Math.max(1, replicateValues.length)));
+        List<IntervalPrediction> out = new ArrayList<>();
+        for (int i = 0; i < at.rowCount(); i++) {
+            double[] f = byRow[i];
+            SplittableRandom noise = new SplittableRandom(options.seed() ^ 0x9E3779B97F4A7C15L);
+            double[] withNoise = new double[f.length * draws];
+            for (int r = 0; r < f.length; r++) {
+                for (int d = 0; d < draws; d++) {
+                    double e = residuals[noise.nextInt(residuals.length)];
+                    withNoise[r * draws + d] = log ? f[r] * Math.exp(e) : f[r] + e;
+                }
+            }
+            Map<String, Double> point = new LinkedHashMap<>();
+            for (String v : law().variables()) {
+                point.put(v, at.column(v)[i]);
+            }
+            out.add(new IntervalPrediction(point, estimate[i], Statistics.median(f),
+                    Statistics.percentileInterval(f, level), Statistics.percentileInterval(withNoise, level)));
+        }
+        return out;
+    }
+
+    /** Predictions of every successful replicate, [row][replicate]. */
+    public double[][] replicatePredictions(Dataset at) {
+        LawEvaluator ev = law().evaluator(at);
+        double[][] out = new double[at.rowCount()][replicateValues.length];
+        double[] f = new double[at.rowCount()];
+        for (int r = 0; r < replicateValues.length; r++) {
+            ev.evaluate(replicateValues[r], f, null);
+            for (int i = 0; i < f.length; i++) {
+                out[i][r] = f[i];
+            }
+        }
+        return out;
+    }
+
+    private Dataset pointData(Map<String, Double> point) {
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        for (String v : law().variables()) {
+            Double x = point.get(v);
+            if (x == null) {
+                throw new BadInputException("prediction needs a value for " + v + " (law " + law().name() + " reads "
+                        + String.join(", ", law().variables()) + ")");
+            }
+            cols.put(v, new double[]{x});
+        }
+        return Dataset.of("prediction point", cols);
+    }
+
+    private Map<String, Double> asMap(double[] values) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        List<Parameter> ps = law().parameters();
+        for (int i = 0; i < ps.size(); i++) {
+            m.put(ps.get(i).name(), values[i]);
+        }
+        return m;
+    }
+
+    private static double[][] deepCopy(double[][] m) {
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i].clone();
+        }
+        return c;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BootstrapResult b && pointEstimate.equals(b.pointEstimate)
+                && Arrays.deepEquals(replicateValues, b.replicateValues)
+                && Arrays.equals(replicateNumbers, b.replicateNumbers) && failures.equals(b.failures);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.deepHashCode(replicateValues);
+    }
+
+    @Override
+    public String toString() {
+        return "BootstrapResult[" + replicateValues.length + " of " + options.replicates() + " replicates, "
+                + failures.size() + " failed, law " + law().name() + "]";
+    }
+}

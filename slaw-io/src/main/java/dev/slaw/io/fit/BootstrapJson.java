@@ -1,0 +1,182 @@
+package dev.slaw.io.fit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.data.BadInputException;
+import dev.slaw.fit.Fit;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.DerivedQuantity;
+import dev.slaw.uncertainty.ParameterSummary;
+import dev.slaw.uncertainty.ReplicateFailure;
+import dev.slaw.uncertainty.ReplicateStarts;
+import dev.slaw.uncertainty.Resampling;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A bootstrap as JSON: the point fit (as {@link FitJson}), the options, every successful
+ * replicate's parameters, the failures, the residuals, and the summaries for readers. Read back,
+ * it predicts with intervals ({@code slaw predict boot.json N=70e9 D=1.4e12}).
+ */
+public final class BootstrapJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private BootstrapJson() {
+    }
+
+    public static ObjectNode toTree(BootstrapResult b) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("slaw_bootstrap", 1);
+        root.set("point_estimate", FitJson.toTree(b.pointEstimate()));
+        BootstrapOptions o = b.options();
+        ObjectNode opts = root.putObject("options");
+        opts.put("replicates", o.replicates());
+        opts.put("seed", o.seed());
+        opts.put("threads", o.threads());
+        opts.put("resampling", o.resampling().name().toLowerCase(java.util.Locale.ROOT));
+        if (o.runColumn() != null) {
+            opts.put("run_column", o.runColumn());
+        }
+        opts.put("level", o.level());
+        opts.put("starts", b.startsDescription());
+        opts.put("axis_starts", o.starts().axes());
+        root.put("successful", b.successful());
+        root.put("not_converged", b.notConverged());
+        root.put("resampled_units", b.resampledUnits());
+        root.put("elapsed_ms", b.elapsedMillis());
+        ArrayNode summaries = root.putArray("parameters");
+        for (ParameterSummary p : b.parameters()) {
+            summaries.add(summary(p));
+        }
+        ArrayNode derived = root.putArray("derived");
+        for (ParameterSummary p : b.derived()) {
+            derived.add(summary(p));
+        }
+        ArrayNode failures = root.putArray("failures");
+        for (ReplicateFailure f : b.failures()) {
+            failures.addObject().put("replicate", f.replicate()).put("reason", f.reason());
+        }
+        ArrayNode names = root.putArray("replicate_parameters");
+        b.law().parameters().forEach(p -> names.add(p.name()));
+        ArrayNode reps = root.putArray("replicates");
+        double[][] v = b.replicateValues();
+        int[] numbers = b.replicateNumbers();
+        for (int r = 0; r < v.length; r++) {
+            ArrayNode row = reps.addArray();
+            row.add(numbers[r]);
+            for (double x : v[r]) {
+                row.add(x);
+            }
+        }
+        ArrayNode res = root.putArray("residuals");
+        for (double x : b.residuals()) {
+            res.add(x);
+        }
+        return root;
+    }
+
+    static ObjectNode summary(ParameterSummary p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("name", p.name());
+        n.put("estimate", p.estimate());
+        n.put("median", p.median());
+        n.put("standard_error", p.standardError());
+        n.put("lower", p.interval().lower());
+        n.put("upper", p.interval().upper());
+        n.put("level", p.interval().level());
+        return n;
+    }
+
+    public static String write(BootstrapResult b) {
+        try {
+            return MAPPER.writeValueAsString(toTree(b));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a bootstrap always serialises", e);
+        }
+    }
+
+    public static void save(BootstrapResult b, Path file) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".slaw-bootstrap", ".tmp");
+        try {
+            Files.writeString(tmp, write(b) + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** True when the JSON text is a saved bootstrap rather than a fit. */
+    public static boolean isBootstrap(String json) {
+        try {
+            JsonNode root = MAPPER.readTree(json);
+            return root != null && root.has("slaw_bootstrap");
+        } catch (JsonProcessingException e) {
+            return false;
+        }
+    }
+
+    public static BootstrapResult load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such bootstrap file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        return read(text, file.toString());
+    }
+
+    public static BootstrapResult read(String json, String source) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source + ": not JSON (line " + e.getLocation().getLineNr() + ")");
+        }
+        if (root == null || !root.has("slaw_bootstrap")) {
+            throw new BadInputException(source + ": not a slaw bootstrap (no \"slaw_bootstrap\" field)");
+        }
+        Fit point = FitJson.read(root.get("point_estimate").toString(), source);
+        JsonNode o = root.get("options");
+        BootstrapOptions options = new BootstrapOptions(o.get("replicates").asInt(), o.get("seed").asLong(),
+                o.get("threads").asInt(), Resampling.valueOf(o.get("resampling").asText().toUpperCase(java.util.Locale.ROOT)),
+                o.has("run_column") ? o.get("run_column").asText() : null,
+                o.get("axis_starts").asBoolean() ? ReplicateStarts.pointAndAxes() : ReplicateStarts.pointOnly(),
+                o.get("level").asDouble(), DerivedQuantity.chinchillaExponents(point.law()));
+        List<double[]> values = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        for (JsonNode row : root.get("replicates")) {
+            numbers.add(row.get(0).asInt());
+            double[] v = new double[row.size() - 1];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = row.get(i + 1).asDouble();
+            }
+            values.add(v);
+        }
+        List<ReplicateFailure> failures = new ArrayList<>();
+        for (JsonNode f : root.get("failures")) {
+            failures.add(new ReplicateFailure(f.get("replicate").asInt(), f.get("reason").asText()));
+        }
+        double[] residuals = new double[root.get("residuals").size()];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = root.get("residuals").get(i).asDouble();
+        }
+        return new BootstrapResult(point, values.toArray(new double[0][]),
+                numbers.stream().mapToInt(Integer::intValue).toArray(), failures, root.get("not_converged").asInt(),
+                residuals, options, o.get("starts").asText(), root.get("resampled_units").asInt(),
+                root.get("elapsed_ms").asDouble());
+    }
+}
