@@ -108,10 +108,13 @@ class ProjectFileTest {
     @Test
     void aValueTheRecipeRefusesNamesTheFileAndSection() throws IOException {
         Path project = dir.resolve("slaw.toml");
-        Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\ncheckpoints = { run = \"r\", step = \"s\", every = 0 }\n");
+        Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\nonly = [\"m\"]\n");
         assertThatThrownBy(() -> ProjectFile.read(project))
                 .isInstanceOf(BadInputException.class)
-                .hasMessage(project + ": [dataset.a]: keep every k-th checkpoint: k must be at least 1, got 0");
+                .hasMessage(project + ": [dataset.a]: filter \"m\": expected COLUMN=VALUE[,VALUE...], e.g. model=open_lm");
+        Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\ncheckpoints = { run = \"r\", step = \"s\", drop-first = 1.5 }\n");
+        assertThatThrownBy(() -> ProjectFile.read(project))
+                .hasMessageStartingWith(project + ": [dataset.a]: the fraction of checkpoints to drop must be in [0, 1)");
     }
 
     @Test
