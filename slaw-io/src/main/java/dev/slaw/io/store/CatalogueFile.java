@@ -1,42 +1,38 @@
 package dev.slaw.io.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slaw.io.project.Toml;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * A copy of the store's catalogue in a small JSON file beside it ({@code slaw.duckdb.runs.json}),
- * so that {@code slaw runs} answers without starting DuckDB, whose native library alone takes
- * about a second to unpack and load.
+ * A copy of the store's catalogue in a small text file beside it ({@code slaw.duckdb.runs.toml},
+ * in the project file's TOML subset), so that {@code slaw runs} answers without starting DuckDB,
+ * whose native library alone takes about a second to unpack and load, or Jackson.
  *
  * <p>The database stays the truth; the copy is used only while it is fresh: the store writes
  * it after closing the database, so it is strictly newer than the database file, and any later
  * change to the database (an import, a saved fit, SQL, another tool) makes the database newer
  * and the copy is ignored until the store is next closed. This class does not touch DuckDB.
  */
+@SuppressWarnings("unchecked")
 public final class CatalogueFile {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Map<String, Object>>> ENTRIES = new TypeReference<>() {
-    };
 
     private CatalogueFile() {
     }
 
     /** Where the copy of a store's catalogue lives. */
     public static Path of(Path db) {
-        return db.resolveSibling(db.getFileName() + ".runs.json");
+        return db.resolveSibling(db.getFileName() + ".runs.toml");
     }
 
     /**
@@ -46,24 +42,23 @@ public final class CatalogueFile {
     public static Optional<List<StoredDataset>> readFresh(Path db) {
         Path copy = of(db);
         try {
-            if (!Files.isRegularFile(db) || !Files.isRegularFile(copy)) {
+            if (!Files.isRegularFile(db) || !Files.isRegularFile(copy)
+                    || Files.exists(db.resolveSibling(db.getFileName() + ".wal"))) {
                 return Optional.empty();
             }
             FileTime dbTime = Files.getLastModifiedTime(db);
-            for (Path companion : List.of(db.resolveSibling(db.getFileName() + ".wal"))) {
-                if (Files.exists(companion)) {
-                    return Optional.empty();
-                }
-            }
             if (Files.getLastModifiedTime(copy).compareTo(dbTime) <= 0) {
                 return Optional.empty();
             }
+            Map<String, Object> root = Toml.parse(Files.readString(copy, StandardCharsets.UTF_8), copy.toString());
             List<StoredDataset> out = new ArrayList<>();
-            for (Map<String, Object> e : JSON.readValue(copy.toFile(), ENTRIES)) {
-                out.add(new StoredDataset((String) e.get("name"), (String) e.get("source"),
-                        ((Number) e.get("rows")).longValue(), strings(e.get("columns")), strings(e.get("labels")),
-                        Optional.ofNullable((String) e.get("group")), strings(e.get("recipe")), strings(e.get("notes")),
-                        Instant.parse((String) e.get("imported")), (String) e.get("fingerprint")));
+            Object datasets = root.getOrDefault("dataset", Map.of());
+            for (Map.Entry<String, Object> e : ((Map<String, Object>) datasets).entrySet()) {
+                Map<String, Object> d = (Map<String, Object>) e.getValue();
+                out.add(new StoredDataset(e.getKey(), (String) d.get("source"), ((Number) d.get("rows")).longValue(),
+                        strings(d.get("columns")), strings(d.get("labels")), Optional.ofNullable((String) d.get("group")),
+                        strings(d.get("recipe")), strings(d.get("notes")), Instant.parse((String) d.get("imported")),
+                        (String) d.get("fingerprint")));
             }
             return Optional.of(out);
         } catch (IOException | RuntimeException e) {
@@ -74,28 +69,34 @@ public final class CatalogueFile {
 
     /** Writes the copy (to a temporary file, then renamed, so a reader never sees half of it). */
     static void write(Path db, List<StoredDataset> datasets) throws IOException {
-        List<Map<String, Object>> entries = new ArrayList<>();
+        StringBuilder sb = new StringBuilder("# A copy of the catalogue of ").append(db.getFileName())
+                .append(" for slaw runs; the database is the truth.\n");
         for (StoredDataset d : datasets) {
-            Map<String, Object> e = new LinkedHashMap<>();
-            e.put("name", d.name());
-            e.put("source", d.source());
-            e.put("rows", d.rows());
-            e.put("columns", d.columns());
-            e.put("labels", d.labels());
-            e.put("group", d.group().orElse(null));
-            e.put("recipe", d.recipe());
-            e.put("notes", d.notes());
-            e.put("imported", d.imported().toString());
-            e.put("fingerprint", d.fingerprint());
-            entries.add(e);
+            sb.append("\n[dataset.").append(d.name()).append("]\n");
+            sb.append("source = ").append(Toml.quote(d.source())).append('\n');
+            sb.append("rows = ").append(d.rows()).append('\n');
+            sb.append("columns = ").append(list(d.columns())).append('\n');
+            sb.append("labels = ").append(list(d.labels())).append('\n');
+            d.group().ifPresent(g -> sb.append("group = ").append(Toml.quote(g)).append('\n'));
+            sb.append("recipe = ").append(list(d.recipe())).append('\n');
+            sb.append("notes = ").append(list(d.notes())).append('\n');
+            sb.append("imported = ").append(Toml.quote(d.imported().toString())).append('\n');
+            sb.append("fingerprint = ").append(Toml.quote(d.fingerprint())).append('\n');
         }
         Path copy = of(db);
         Path partial = copy.resolveSibling(copy.getFileName() + ".partial");
-        JSON.writeValue(partial.toFile(), entries);
+        Files.writeString(partial, sb, StandardCharsets.UTF_8);
         Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    @SuppressWarnings("unchecked")
+    private static String list(List<String> values) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < values.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(Toml.quote(values.get(i)));
+        }
+        return sb.append(']').toString();
+    }
+
     private static List<String> strings(Object value) {
         return value == null ? List.of() : List.copyOf((List<String>) value);
     }

@@ -96,7 +96,7 @@ class RunStoreTest {
         assertThat(CatalogueFile.readFresh(db)).isEmpty();
         Files.setLastModifiedTime(db, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
         assertThat(CatalogueFile.readFresh(db)).isPresent();
-        Files.writeString(CatalogueFile.of(db), "[{\"name\": 3}]");
+        Files.writeString(CatalogueFile.of(db), "[dataset.ladder]\nrows = \"many\"\n");
         assertThat(CatalogueFile.readFresh(db)).isEmpty();
     }
 
