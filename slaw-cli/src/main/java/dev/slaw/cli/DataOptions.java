@@ -207,7 +207,7 @@ public class DataOptions {
         }
         if (saveAs != null) {
             Path target = project != null ? project : Path.of(ProjectFile.DEFAULT_NAME);
-            ProjectFile.append(target, saveAs, savedSource, recipe);
+            ProjectFile.append(target, saveAs, relativeTo(target, savedSource), recipe);
             loaded = loaded.withNote("saved as dataset \"" + saveAs + "\" in " + target);
         }
         return loaded;
@@ -221,6 +221,19 @@ public class DataOptions {
     /** The name of the dataset this command line names: the positional source or {@code --dataset}. */
     public String datasetName(String source) {
         return source == null || source.isBlank() ? dataset : source;
+    }
+
+    /**
+     * A relative file path as the project file will read it (relative to its own folder); an
+     * absolute path or a stored dataset name as given.
+     */
+    private static String relativeTo(Path projectFile, String source) {
+        Path p = Path.of(source);
+        if (p.isAbsolute() || !Files.exists(p)) {
+            return source;
+        }
+        Path base = projectFile.toAbsolutePath().normalize().getParent();
+        return base == null ? source : base.relativize(p.toAbsolutePath().normalize()).toString();
     }
 
     private boolean storeHas(String name) {

@@ -50,6 +50,27 @@ class DataOptionsTest {
     }
 
     @Test
+    void aSavedRelativeSourceIsWrittenRelativeToTheProjectFile() throws IOException {
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path csv = data.resolve("ladder.csv");
+        Files.writeString(csv, "N,loss\n1e8,3.2\n2e8,3.0\n");
+        Path project = Files.createDirectories(dir.resolve("project")).resolve("slaw.toml");
+        String relative = Path.of("").toAbsolutePath().relativize(csv.toAbsolutePath()).toString();
+        Host save = parse(relative, "--project", project.toString(), "--save-dataset", "ladder");
+        save.data.load(save.source);
+        assertThat(Files.readString(project)).contains("source = \"../data/ladder.csv\"");
+        Host byName = parse("--project", project.toString(), "--dataset", "ladder");
+        assertThat(byName.data.load(null).dataset().rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aMappedJsonPathMayHoldAnEqualsSign() {
+        Host host = parse("--map", "L=results[val_data=c4].loss", "--map", "N=hyperparameters.params");
+        assertThat(host.data.recipe().mappings()).containsExactly(
+                java.util.Map.entry("L", "results[val_data=c4].loss"), java.util.Map.entry("N", "hyperparameters.params"));
+    }
+
+    @Test
     void checkpointOptionsBuildCheckpointFilters() {
         Host host = parse("--run", "model,peak_lr", "--step", "current_steps", "--last-checkpoint", "--every", "2");
         assertThat(host.data.recipe().checkpoints().describe())

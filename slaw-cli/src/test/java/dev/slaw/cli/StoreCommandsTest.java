@@ -90,6 +90,25 @@ class StoreCommandsTest {
     }
 
     @Test
+    void theRealFitCommandFitsAStoredDatasetByNameAndTheFitIsListed() throws IOException {
+        String db = dir.resolve("runs.duckdb").toString();
+        Path epoch = Path.of("..", "examples", "chinchilla-epoch", "svg_extracted_data.csv");
+        Run imported = run(new ImportCommand(), epoch.toString(), "--name", "epoch", "--db", db,
+                "--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--drop-highest", "loss=5");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("imported 240 rows");
+
+        Run fit = run(new FitCommand(), "epoch", "--db", db, "--law", "chinchilla", "--target", "loss", "--json");
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        try (FitStore fits = FitStore.open(Path.of(db))) {
+            fits.save("epoch", "chinchilla", "fingerprint-of-the-240-rows", fit.out().strip());
+        }
+        Run listed = run(new FitsCommand(), "--db", db, "--dataset", "epoch");
+        assertThat(listed.out()).contains("epoch").contains("chinchilla").contains("fingerprint-");
+        assertThat(run(new FitsCommand(), "--db", db, "--show", "1").out().strip()).isEqualTo(fit.out().strip());
+    }
+
+    @Test
     void badInputPrintsOneLineAndExitsWithTwo() throws IOException {
         String db = dir.resolve("runs.duckdb").toString();
         Path csv = dir.resolve("bad.csv");

@@ -92,8 +92,16 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
             }
             for (Map.Entry<String, Object> d : table(top.getValue(), name, "dataset").entrySet()) {
                 String where = name + ": [dataset." + d.getKey() + "]";
-                datasets.put(d.getKey(), dataset(d.getKey(), table(d.getValue(), name, "dataset." + d.getKey()),
-                        file, where));
+                Map<String, Object> section = table(d.getValue(), name, "dataset." + d.getKey());
+                try {
+                    datasets.put(d.getKey(), dataset(d.getKey(), section, file, where));
+                } catch (BadInputException e) {
+                    // a value the recipe refuses (every = 0, a filter without '=') still names its section
+                    if (e.getMessage().startsWith(where)) {
+                        throw e;
+                    }
+                    throw new BadInputException(where + ": " + e.getMessage(), e);
+                }
             }
         }
         return new ProjectFile(file, datasets);

@@ -35,28 +35,19 @@ public final class FitStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
-    private final boolean ownsConnection;
+    /** The store this opened and closes, or null for a view of a store someone else closes. */
+    private final RunStore owned;
 
-    FitStore(Path file, Connection connection, boolean ownsConnection) {
+    FitStore(Path file, Connection connection, RunStore owned) {
         this.file = file;
         this.connection = connection;
-        this.ownsConnection = ownsConnection;
+        this.owned = owned;
     }
 
     /** Opens the fits of a store file, creating the file when it does not exist. */
     public static FitStore open(Path file) {
-        Connection c = DuckDb.open(file);
-        try {
-            Schema.ensure(c);
-        } catch (SQLException e) {
-            try {
-                c.close();
-            } catch (SQLException closing) {
-                e.addSuppressed(closing);
-            }
-            throw new BadInputException(file + ": not a slaw store: " + DuckDb.firstLine(e), e);
-        }
-        return new FitStore(file, c, true);
+        RunStore store = RunStore.open(file);
+        return new FitStore(file, store.connection(), store);
     }
 
     /**
@@ -125,13 +116,8 @@ public final class FitStore implements AutoCloseable {
     /** Closes the connection when this store opened it; a view from {@link RunStore#fits()} leaves it open. */
     @Override
     public void close() {
-        if (!ownsConnection) {
-            return;
-        }
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new IllegalStateException(file + ": cannot close the store: " + DuckDb.firstLine(e), e);
+        if (owned != null) {
+            owned.close();
         }
     }
 }

@@ -11,6 +11,7 @@ import dev.slaw.io.Recipe;
 import dev.slaw.io.project.ProjectFile;
 import dev.slaw.io.table.RawTable;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -226,17 +227,42 @@ public final class RunStore implements AutoCloseable {
         }
     }
 
-    /** The fits saved in this store. */
+    /** The fits saved in this store (closing the view leaves the store open). */
     public FitStore fits() {
-        return new FitStore(file, connection, false);
+        return new FitStore(file, connection, null);
     }
 
+    Connection connection() {
+        return connection;
+    }
+
+    /** Closes the database, then refreshes the catalogue copy that lets {@code slaw runs} skip DuckDB. */
     @Override
     public void close() {
+        List<StoredDataset> catalogue = null;
+        try {
+            if (!connection.isClosed()) {
+                catalogue = datasets();
+            }
+        } catch (SQLException | BadInputException e) {
+            catalogue = null;
+        }
         try {
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException(file + ": cannot close the store: " + DuckDb.firstLine(e), e);
+        }
+        if (catalogue != null) {
+            try {
+                CatalogueFile.write(file, catalogue);
+            } catch (IOException e) {
+                // without the copy, slaw runs asks the database: slower, never wrong
+                try {
+                    Files.deleteIfExists(CatalogueFile.of(file));
+                } catch (IOException ignored) {
+                    // a stale copy is still older than the database, so it is not used
+                }
+            }
         }
     }
 

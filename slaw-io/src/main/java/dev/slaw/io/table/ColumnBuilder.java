@@ -1,14 +1,13 @@
 package dev.slaw.io.table;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Grows one column while a reader streams rows. It stays numeric (a primitive {@code double[]})
  * until a cell is neither a number nor missing; from then on it keeps text, rewriting the
  * numbers already seen in their canonical form. Repeated text (run ids, model families) is
- * shared through a bounded cache so a two-million-row run column holds a few hundred strings.
+ * shared through a bounded open-addressing table so a two-million-row run column holds a few
+ * thousand strings, not two million.
  */
 public final class ColumnBuilder {
 
@@ -17,7 +16,8 @@ public final class ColumnBuilder {
     private final String name;
     private double[] numbers = new double[256];
     private String[] texts;
-    private final Map<String, String> cache = new HashMap<>();
+    private String[] shared = new String[64];
+    private int sharedCount;
     private int size;
     private int numericCells;
     private int missingCells;
@@ -47,23 +47,18 @@ public final class ColumnBuilder {
             numericCells++;
             if (texts == null) {
                 appendNumber(parser.value());
-            } else {
-                appendText(new String(chars, from, to - from).strip());
+                return;
             }
         } else if (kind == NumberParser.MISSING) {
             missingCells++;
             if (texts == null) {
                 appendNumber(Double.NaN);
-            } else {
-                appendText(new String(chars, from, to - from).strip());
+                return;
             }
-        } else {
-            String text = new String(chars, from, to - from).strip();
-            if (texts == null) {
-                switchToText(text, row);
-            }
-            appendText(text);
+        } else if (texts == null) {
+            switchToText(text(chars, from, to), row);
         }
+        appendText(text(chars, from, to));
     }
 
     /** Adds a cell given as text (from JSON or a database), parsed like a CSV cell. */
@@ -82,7 +77,7 @@ public final class ColumnBuilder {
         if (texts == null) {
             appendNumber(value);
         } else {
-            appendText(NumberFormat.canonical(value));
+            appendText(intern(NumberFormat.canonical(value)));
         }
     }
 
@@ -118,18 +113,94 @@ public final class ColumnBuilder {
         numbers[size++] = v;
     }
 
+    /** Appends a cell already shared through {@link #intern} or {@link #text}. */
     private void appendText(String text) {
         if (size == texts.length) {
             texts = Arrays.copyOf(texts, size + (size >> 1) + 16);
         }
-        String shared = cache.get(text);
-        if (shared == null) {
-            shared = text;
-            if (cache.size() < CACHE_LIMIT) {
-                cache.put(text, text);
+        texts[size++] = text;
+    }
+
+    /**
+     * The cell without surrounding blanks, as a string shared with earlier equal cells: the
+     * lookup hashes the characters in place, so a repeated run id costs no allocation.
+     */
+    private String text(char[] chars, int from, int to) {
+        int start = from;
+        int end = to;
+        while (start < end && Character.isWhitespace(chars[start])) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(chars[end - 1])) {
+            end--;
+        }
+        int hash = 0;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        int mask = shared.length - 1;
+        int slot = (hash ^ hash >>> 16) & mask;
+        int length = end - start;
+        while (shared[slot] != null) {
+            String candidate = shared[slot];
+            if (candidate.length() == length && sameChars(candidate, chars, start)) {
+                return candidate;
+            }
+            slot = (slot + 1) & mask;
+        }
+        String s = new String(chars, start, length);
+        if (sharedCount < CACHE_LIMIT) {
+            shared[slot] = s;
+            if (++sharedCount * 2 > shared.length) {
+                rehash();
             }
         }
-        texts[size++] = shared;
+        return s;
+    }
+
+    /** The string shared with earlier equal cells (String's hash is the same polynomial as above). */
+    private String intern(String text) {
+        int hash = text.hashCode();
+        int mask = shared.length - 1;
+        int slot = (hash ^ hash >>> 16) & mask;
+        while (shared[slot] != null) {
+            if (shared[slot].equals(text)) {
+                return shared[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        if (sharedCount < CACHE_LIMIT) {
+            shared[slot] = text;
+            if (++sharedCount * 2 > shared.length) {
+                rehash();
+            }
+        }
+        return text;
+    }
+
+    private static boolean sameChars(String s, char[] chars, int start) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) != chars[start + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void rehash() {
+        String[] old = shared;
+        shared = new String[old.length * 2];
+        int mask = shared.length - 1;
+        for (String s : old) {
+            if (s != null) {
+                int h = s.hashCode();
+                int slot = (h ^ h >>> 16) & mask;
+                while (shared[slot] != null) {
+                    slot = (slot + 1) & mask;
+                }
+                shared[slot] = s;
+            }
+        }
     }
 
     private void switchToText(String text, int row) {
@@ -139,7 +210,7 @@ public final class ColumnBuilder {
         int n = size;
         size = 0;
         for (int i = 0; i < n; i++) {
-            appendText(NumberFormat.canonical(numbers[i]));
+            appendText(intern(NumberFormat.canonical(numbers[i])));
         }
         numbers = null;
     }

@@ -17,9 +17,10 @@ import java.util.Locale;
  * <p>The parser works on a slice of a {@code char[]} and allocates nothing on the common path,
  * because a two-million-row table means tens of millions of cells: the digits are gathered
  * into a {@code long} and scaled by an exact power of ten when that is correctly rounded
- * (at most 15 significant digits, |exponent| at most 22, Clinger's fast path); anything
- * else goes through {@link Double#parseDouble} so every result is the correctly rounded
- * double of the decimal written. One instance is not thread-safe: each reader owns one.
+ * (mantissa below 2^53, |exponent| at most 22, Clinger's fast path), else converted by the
+ * Eisel-Lemire algorithm ({@link EiselLemire}); the rare cases neither can decide go through
+ * {@link Double#parseDouble}, so every result is the correctly rounded double of the decimal
+ * written. One instance is not thread-safe: each reader owns one.
  */
 public final class NumberParser {
 
@@ -198,6 +199,16 @@ public final class NumberParser {
             double v = totalExponent >= 0 ? m * POWERS_OF_TEN[totalExponent] : m / POWERS_OF_TEN[-totalExponent];
             value = negative ? -v : v;
             return NUMBER;
+        }
+        if (mantissa != 0) {
+            double v = EiselLemire.toDouble(mantissa, totalExponent, negative);
+            // digits beyond the 18 kept put the true value in [m, m + 1) * 10^e: fine if both ends agree
+            if (exact || v == EiselLemire.toDouble(mantissa + 1, totalExponent, negative)) {
+                if (!Double.isNaN(v)) {
+                    value = v;
+                    return NUMBER;
+                }
+            }
         }
         value = slowPath(chars, negative, integerStart, integerEnd, fractionStart, fractionEnd,
                 exponent + suffixExponent);

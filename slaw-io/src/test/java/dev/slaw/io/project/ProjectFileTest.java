@@ -106,6 +106,18 @@ class ProjectFileTest {
     }
 
     @Test
+    void aValueTheRecipeRefusesNamesTheFileAndSection() throws IOException {
+        Path project = dir.resolve("slaw.toml");
+        Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\nonly = [\"m\"]\n");
+        assertThatThrownBy(() -> ProjectFile.read(project))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(project + ": [dataset.a]: filter \"m\": expected COLUMN=VALUE[,VALUE...], e.g. model=open_lm");
+        Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\ncheckpoints = { run = \"r\", step = \"s\", drop-first = 1.5 }\n");
+        assertThatThrownBy(() -> ProjectFile.read(project))
+                .hasMessageStartingWith(project + ": [dataset.a]: the fraction of checkpoints to drop must be in [0, 1)");
+    }
+
+    @Test
     void unknownKeysAreErrorsNotIgnored() throws IOException {
         Path project = dir.resolve("slaw.toml");
         Files.writeString(project, "[dataset.a]\nsource = \"a.csv\"\nmapping = { N = \"x\" }\n");

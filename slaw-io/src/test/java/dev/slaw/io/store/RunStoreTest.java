@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,32 @@ class RunStoreTest {
     }
 
     @Test
+    void theCatalogueCopyIsUsedOnlyWhileNewerThanTheDatabase() throws IOException {
+        Path db = dir.resolve("slaw.duckdb");
+        try (RunStore store = RunStore.open(db)) {
+            store.save("ladder", ladder(), "a.csv", false);
+        }
+        assertThat(CatalogueFile.readFresh(db)).hasValueSatisfying(list -> {
+            assertThat(list).singleElement().satisfies(d -> {
+                assertThat(d.name()).isEqualTo("ladder");
+                assertThat(d.rows()).isEqualTo(245);
+                assertThat(d.columns()).contains("N", "D");
+            });
+        });
+        try (RunStore store = RunStore.open(db)) {
+            assertThat(CatalogueFile.readFresh(db)).hasValueSatisfying(list ->
+                    assertThat(list).isEqualTo(store.datasets()));
+        }
+        // another tool changes the database: the copy is older and ignored
+        Files.setLastModifiedTime(db, java.nio.file.attribute.FileTime.from(java.time.Instant.now().plusSeconds(5)));
+        assertThat(CatalogueFile.readFresh(db)).isEmpty();
+        Files.setLastModifiedTime(db, java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(60)));
+        assertThat(CatalogueFile.readFresh(db)).isPresent();
+        Files.writeString(CatalogueFile.of(db), "[dataset.ladder]\nrows = \"many\"\n");
+        assertThat(CatalogueFile.readFresh(db)).isEmpty();
+    }
+
+    @Test
     void anExistingNameNeedsReplace() {
         Path db = dir.resolve("slaw.duckdb");
         try (RunStore store = RunStore.open(db)) {
@@ -117,7 +144,11 @@ class RunStoreTest {
             store.save("first", ladder(), "a.csv", false);
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        // the child's temp folder is this test's, so the DuckDB library it unpacks goes when the test ends,
+        // although a killed JVM cannot delete it itself
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        List<String> command = new ArrayList<>(List.of(java, "-Djava.io.tmpdir=" + tmp, "-cp",
+                System.getProperty("java.class.path"),
                 SlowImport.class.getName(), db.toString(), Examples.path("misfitting/scaling_results.csv").toString()));
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -159,7 +190,7 @@ class RunStoreTest {
     @Test
     void aBrokenParquetFileIsBadInput() throws IOException {
         Path p = dir.resolve("broken.parquet");
-        java.nio.file.Files.writeString(p, "not parquet at all");
+        Files.writeString(p, "not parquet at all");
         assertThatThrownBy(() -> DatasetLoader.load(p, Recipe.DEFAULT))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(p + ": cannot read as Parquet: ");

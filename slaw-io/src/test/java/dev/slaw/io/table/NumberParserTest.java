@@ -68,6 +68,30 @@ class NumberParserTest {
         assertThat(parser.value()).isEqualTo(Double.parseDouble(text));
     }
 
+    @Property(tries = 3000)
+    void agreesWithTheJdkOnLongDecimalStrings(@ForAll("digits") String digits, @ForAll("exponents") int exponent,
+                                              @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 30) int point) {
+        int at = Math.min(point, digits.length());
+        String text = digits.substring(0, at) + "." + digits.substring(at) + "e" + exponent;
+        assertThat(parser.parse(text)).isEqualTo(NumberParser.NUMBER);
+        assertThat(parser.value()).isEqualTo(Double.parseDouble(text));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9007199254740993", "9007199254740995", "2.2250738585072011e-308", "4.9e-324",
+        "2.4703282292062327e-324", "1.7976931348623157e308", "1.7976931348623159e308", "123456789012345678901234567890",
+        "0.1000000000000000055511151231257827", "7.3177701707893310e+15", "3.287519883364439",
+        "9456351902178213888", "0.30000000000000004", "1e23", "8.41e21", "5e-324", "1e-400", "1e400"})
+    void roundsHardCasesLikeTheJdk(String text) {
+        assertThat(parser.parse(text)).isEqualTo(NumberParser.NUMBER);
+        assertThat(parser.value()).isEqualTo(Double.parseDouble(text));
+    }
+
+    @net.jqwik.api.Provide
+    net.jqwik.api.Arbitrary<String> digits() {
+        return net.jqwik.api.Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(30);
+    }
+
     @net.jqwik.api.Provide
     net.jqwik.api.Arbitrary<Integer> exponents() {
         return net.jqwik.api.Arbitraries.integers().between(-340, 320);
