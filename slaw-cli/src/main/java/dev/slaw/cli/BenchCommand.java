@@ -31,7 +31,10 @@ import java.util.concurrent.Callable;
         description = "Measure slaw's performance targets in-process (after JIT warm-up).",
         footer = {"", "Benchmarks:", "  chinchilla  the full 4,500-start Chinchilla protocol on the Epoch data (target < 1 s)",
                 "  bootstrap   4,000 resamples of the Chinchilla data refitted (target < 10 s)",
-                "  plot        a fit plot of 5,000 points, laid out and encoded as PNG (target < 1 s)"})
+                "  plot        a fit plot of 5,000 points, laid out and encoded as PNG (target < 1 s)",
+                "  curve       the three-curve multi-power fit, 25M model (~62,000 schedule steps; target < 2 s)",
+                "  read        read a generated 2-million-row checkpoint CSV (target < 3 s, < 1 GB heap:",
+                "              run with JAVA_OPTS=-Xmx1g), import it and list the store (target < 1 s)"})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -53,11 +56,28 @@ public final class BenchCommand implements Callable<Integer> {
             description = "The Chinchilla data file (default: ${DEFAULT-VALUE}).")
     Path data;
 
+    @Option(names = "--rows", defaultValue = "2000000", description = "Rows of the generated table for 'read' (default: ${DEFAULT-VALUE}).")
+    int rows;
+
+    @Option(names = "--dir", description = "Where 'read' keeps its generated CSV and store (default: a temporary folder).")
+    Path dir;
+
+    @Option(names = "--protocol", defaultValue = "converged",
+            description = "Curve-fit protocol for 'curve': converged or luo-2025 (default: ${DEFAULT-VALUE}).")
+    String protocol;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (which.equals("read")) {
+            return read(out);
+        }
+        if (which.equals("curve")) {
+            return curve(out);
+        }
         if (!which.equals("chinchilla") && !which.equals("bootstrap") && !which.equals("plot")) {
-            throw new BadInputException("unknown benchmark '" + which + "' (known: chinchilla, bootstrap, plot)");
+            throw new BadInputException("unknown benchmark '" + which
+                    + "' (known: chinchilla, bootstrap, plot, curve, read)");
         }
         if (!Files.exists(data)) {
             throw new BadInputException(data + ": no such file (run from the slaw checkout, or pass --data)");
@@ -157,6 +177,57 @@ public final class BenchCommand implements Callable<Integer> {
         Arrays.sort(ms);
         out.printf(Locale.ROOT, "plot: fit plot of %d points, %s PNG (%d bytes)%n", rows, size, bytes);
         out.printf(Locale.ROOT, "  time per plot: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
+                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
+        return 0;
+    }
+
+    /** Generates (or reuses) the checkpoint CSV, reads it, imports it and lists the store. */
+    private int read(PrintWriter out) {
+        try {
+            Path folder = dir != null ? dir : Files.createTempDirectory("slaw-bench");
+            dev.slaw.io.bench.ReadBenchmark.run(new dev.slaw.io.bench.ReadBenchmark.Settings(rows, folder, true), out);
+        } catch (java.io.IOException e) {
+            throw new BadInputException("bench read: " + e.getMessage());
+        }
+        return 0;
+    }
+
+    /** The three-curve multi-power fit of the 25M model (cosine_24000, constant_24000, wsdcon_9). */
+    private int curve(PrintWriter out) {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        for (String run : new String[]{"cosine_24000", "constant_24000", "wsdcon_9"}) {
+            Path f = Path.of("examples", "multipower", "csv_25", run + ".csv");
+            if (!Files.exists(f)) {
+                throw new BadInputException(f + ": no such file (run from the slaw checkout)");
+            }
+            files.add(f);
+        }
+        Dataset rowsOfCurves = CurveFiles.read(files);
+        java.util.Map<String, dev.slaw.schedule.Schedule> schedules = new java.util.LinkedHashMap<>();
+        for (String run : rowsOfCurves.label(dev.slaw.curve.CurveLaw.RUN).orElseThrow()) {
+            schedules.putIfAbsent(run, dev.slaw.schedule.Schedule.fromMultipowerName(run));
+        }
+        dev.slaw.curve.CurveFitOptions.Protocol p = switch (protocol) {
+            case "converged" -> dev.slaw.curve.CurveFitOptions.Protocol.CONVERGED;
+            case "luo-2025" -> dev.slaw.curve.CurveFitOptions.Protocol.LUO_2025_REFERENCE;
+            default -> throw new BadInputException("--protocol " + protocol + ": expected converged or luo-2025");
+        };
+        dev.slaw.curve.CurveFitOptions options = dev.slaw.curve.CurveFitOptions.defaults().withProtocol(p);
+        double[] ms = new double[repeat];
+        dev.slaw.curve.CurveFit fit = null;
+        for (int i = 0; i < warmup + repeat; i++) {
+            long t = System.nanoTime();
+            // binding the law to the rows (schedule sums, quadrature) is part of the job
+            dev.slaw.curve.MultiPowerLaw law = dev.slaw.curve.MultiPowerLaw.of(schedules);
+            fit = dev.slaw.curve.CurveFitter.fit(law, rowsOfCurves, dev.slaw.curve.CurveLaw.LOSS, options);
+            if (i >= warmup) {
+                ms[i - warmup] = (System.nanoTime() - t) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        out.printf(Locale.ROOT, "curve: multi-power, %s protocol, %d rows of 3 runs, %d evaluations, objective %.6g%n",
+                protocol, rowsOfCurves.rowCount(), fit.evaluations(), fit.objective());
+        out.printf(Locale.ROOT, "  time per fit: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
                 ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
         return 0;
     }

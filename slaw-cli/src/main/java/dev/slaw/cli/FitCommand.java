@@ -59,6 +59,9 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the fit as JSON instead of the report.")
     boolean json;
 
+    @Option(names = "--save", description = "Also save the fit in the run store (--db), beside its data: list with slaw fits.")
+    boolean save;
+
     @Mixin
     PlotOptions plot = new PlotOptions();
 
@@ -70,6 +73,13 @@ public final class FitCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
             FitJson.save(fit, out);
+        }
+        if (save) {
+            try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
+                long id = store.save(data.datasetName(source), fit.law().name(), fit.provenance().fingerprint(),
+                        FitJson.write(fit));
+                spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
+            }
         }
         o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
         if (out != null && !json) {
