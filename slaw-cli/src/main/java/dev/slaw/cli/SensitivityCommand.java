@@ -162,6 +162,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         List<String> names = parameterNames(r);
         List<String> header = new ArrayList<>(List.of("aspect", "choice", "rows"));
         header.addAll(names);
+        header.add("objective");
         String atText = s.at().isEmpty() ? null : pointText(s.at());
         if (atText != null) {
             header.add(r.target() + "@" + atText);
@@ -179,6 +180,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             for (String n : names) {
                 cells.add(out.failed() ? "-" : out.fit().parameter(n).map(fp -> num(fp.value())).orElse("-"));
             }
+            cells.add(out.failed() ? "-" : num(out.fit().objectiveValue()));
             if (atText != null) {
                 cells.add(num(out.predictedLoss()));
             }
