@@ -16,8 +16,9 @@ import java.io.PrintWriter;
 @Command(name = "slaw", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fit scaling laws to training runs, quantify their uncertainty, extrapolate and plan.",
         subcommands = {LawsCommand.class, FitCommand.class, PredictCommand.class, BootstrapCommand.class,
-                PlanCommand.class, CurveCommand.class, ReportCommand.class, ImportCommand.class, RunsCommand.class,
-                FitsCommand.class, SqlCommand.class, BenchCommand.class,
+                ValidateCommand.class, SensitivityCommand.class, PlanCommand.class, CurveCommand.class,
+                ReportCommand.class, ImportCommand.class, RunsCommand.class, FitsCommand.class, SqlCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     /** Exit code for input or usage the user can fix. */

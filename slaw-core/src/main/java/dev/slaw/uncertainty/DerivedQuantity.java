@@ -1,6 +1,8 @@
 package dev.slaw.uncertainty;
 
 import dev.slaw.law.Law;
+import dev.slaw.planning.Allocation;
+import dev.slaw.planning.ChinchillaForm;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,8 @@ public record DerivedQuantity(String name, String formula, ToDoubleFunction<Map<
 
     /**
      * For Chinchilla-form laws: N_opt, D_opt and D_opt / N_opt at {@code computeFlops} under
-     * C = 6 N D (see {@link ComputeOptimal}). Empty for other laws.
+     * C = 6 N D, from the closed form of {@link ChinchillaForm} (NaN for a replicate whose
+     * parameters leave the form, e.g. an exponent at 0). Empty for other laws.
      */
     public static List<DerivedQuantity> computeOptimal(Law law, double computeFlops) {
         if (!isChinchillaForm(law)) {
@@ -53,11 +56,18 @@ public record DerivedQuantity(String name, String formula, ToDoubleFunction<Map<
         String c = dev.slaw.law.Numbers.compact(computeFlops);
         List<DerivedQuantity> out = new ArrayList<>();
         out.add(new DerivedQuantity("N_opt@" + c, "G (C/6)^(beta/(alpha+beta))",
-                p -> ComputeOptimal.parameterCount(p, computeFlops)));
+                p -> allocation(law, p, computeFlops, Allocation::parameterCount)));
         out.add(new DerivedQuantity("D_opt@" + c, "(C/6)^(alpha/(alpha+beta)) / G",
-                p -> ComputeOptimal.tokenCount(p, computeFlops)));
-        out.add(new DerivedQuantity("D/N@" + c, "D_opt / N_opt", p -> ComputeOptimal.tokensPerParameter(p, computeFlops)));
+                p -> allocation(law, p, computeFlops, Allocation::tokenCount)));
+        out.add(new DerivedQuantity("D/N@" + c, "D_opt / N_opt",
+                p -> allocation(law, p, computeFlops, Allocation::tokensPerParameter)));
         return out;
+    }
+
+    private static double allocation(Law law, Map<String, Double> p, double computeFlops,
+                                     ToDoubleFunction<Allocation> quantity) {
+        return ChinchillaForm.detect(law, p).map(f -> quantity.applyAsDouble(f.computeOptimal(computeFlops)))
+                .orElse(Double.NaN);
     }
 
     /** True for laws with parameters A, B, alpha, beta over variables N and D. */

@@ -1,0 +1,185 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.fit.FitJson;
+import dev.slaw.law.Numbers;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.HeldOutValidation;
+import dev.slaw.uncertainty.Holdout;
+import dev.slaw.uncertainty.ReplicateStarts;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code slaw validate}: held-out extrapolation. Fits on the rows a holdout leaves in,
+ * bootstraps the fit, and scores its predictions of the rows held out.
+ */
+@Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Held-out extrapolation: fit on the rest, predict the held-out rows with intervals, score them.",
+        footer = {"", "Example (fit the misfitting ladder below 400M parameters, predict the 400M and 1B runs):",
+                "  slaw validate examples/misfitting/scaling_results_last_ckpt_only.csv --law chinchilla \\",
+                "    --holdout \"N >= 5e8\" --replicates 200"})
+public final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
+    String source;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    FitCommand.FitSettings settings = new FitCommand.FitSettings();
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Held held;
+
+    /** Exactly one way of choosing the held-out rows. */
+    static final class Held {
+        @Option(names = "--holdout", paramLabel = "CONDITION",
+                description = "Hold out the rows where this condition holds, e.g. \"N >= 1e9\".")
+        String condition;
+
+        @Option(names = "--leave-largest-out", paramLabel = "COLUMN", arity = "0..1", fallbackValue = "",
+                description = "Hold out the rows at the largest value of COLUMN (default: the law's first variable, e.g. N).")
+        String largest;
+    }
+
+    @Option(names = "--replicates", defaultValue = "200",
+            description = "Bootstrap replicates of the training fit (default: ${DEFAULT-VALUE}).")
+    int replicates;
+
+    @Option(names = "--level", defaultValue = "0.95", description = "Interval coverage (default: ${DEFAULT-VALUE}).")
+    double level;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (replicates < 2) {
+            throw new BadInputException("--replicates must be at least 2, got " + replicates);
+        }
+        if (!(level > 0 && level < 1)) {
+            throw new BadInputException("--level must be in (0, 1), got " + level);
+        }
+        // parse the holdout before loading and fitting, so a typo fails at once
+        Holdout early = held.condition != null ? Holdout.where(held.condition) : null;
+        LoadedDataset loaded = data.load(source);
+        FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
+        Holdout holdout = early != null ? early
+                : Holdout.largest(held.largest.isBlank() ? p.law().variables().get(0) : held.largest);
+        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
+                .withThreads(p.options().threads()).withLevel(level).withStarts(ReplicateStarts.pointOnly());
+        HeldOutValidation v;
+        try (Progress progress = Progress.start("bootstrap", replicates)) {
+            v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (json) {
+            o.println(toJson(v, p.target()).toPrettyString());
+        } else {
+            render(o, v, p.target());
+        }
+        o.flush();
+        return 0;
+    }
+
+    static void render(PrintWriter o, HeldOutValidation v, String target) {
+        String pct = Numbers.compact(100 * v.level());
+        o.println("[[Held-out validation]]");
+        o.printf(Locale.ROOT, "    holdout      %s: %d rows held out, %d fitted%n", v.holdout().describe(),
+                v.rows().size(), v.trainingRows());
+        o.printf(Locale.ROOT, "    fit          %s%n", v.fit());
+        o.printf(Locale.ROOT, "    bootstrap    %d of %d replicates refitted (%d failed), seed %d%n",
+                v.bootstrap().successful(), v.bootstrap().options().replicates(), v.bootstrap().failures().size(),
+                v.bootstrap().options().seed());
+        o.println("[[Held-out rows]]");
+        List<String> header = new ArrayList<>();
+        header.add("row");
+        List<String> vars = v.fit().law().variables();
+        header.addAll(vars);
+        header.addAll(List.of(target, "predicted", pct + "% confidence", pct + "% prediction", "rel error", "covered"));
+        List<List<String>> rows = new ArrayList<>();
+        for (HeldOutValidation.HeldOutRow r : v.rows()) {
+            List<String> cells = new ArrayList<>();
+            cells.add(Integer.toString(r.rowNumber()));
+            for (String x : vars) {
+                cells.add(String.format(Locale.ROOT, "%.4g", r.point().get(x)));
+            }
+            cells.add(String.format(Locale.ROOT, "%.5f", r.observed()));
+            cells.add(String.format(Locale.ROOT, "%.5f", r.prediction().estimate()));
+            cells.add(String.format(Locale.ROOT, "%.5f - %.5f", r.prediction().confidence().lower(),
+                    r.prediction().confidence().upper()));
+            cells.add(String.format(Locale.ROOT, "%.5f - %.5f", r.prediction().prediction().lower(),
+                    r.prediction().prediction().upper()));
+            cells.add(String.format(Locale.ROOT, "%.2f%%", 100 * r.relativeError()));
+            cells.add(r.confidenceCovers() && r.predictionCovers() ? "both" : r.predictionCovers() ? "prediction"
+                    : r.confidenceCovers() ? "confidence" : "no");
+            rows.add(cells);
+        }
+        PlainTable.print(o, header, rows);
+        o.println("[[Summary]]");
+        o.printf(Locale.ROOT, "    relative error   mean %.2f%%, max %.2f%%%n", 100 * v.meanRelativeError(),
+                100 * v.maxRelativeError());
+        o.printf(Locale.ROOT, "    coverage         %s%% confidence intervals %.0f%%, %s%% prediction intervals %.0f%% "
+                + "(%d rows)%n", pct, 100 * v.confidenceCoverage(), pct, 100 * v.predictionCoverage(), v.rows().size());
+    }
+
+    static ObjectNode toJson(HeldOutValidation v, String target) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("holdout", v.holdout().describe());
+        root.put("target", target);
+        root.put("level", v.level());
+        root.put("training_rows", v.trainingRows());
+        root.put("held_out_rows", v.rows().size());
+        ObjectNode boot = root.putObject("bootstrap");
+        boot.put("replicates", v.bootstrap().options().replicates());
+        boot.put("successful", v.bootstrap().successful());
+        boot.put("failed", v.bootstrap().failures().size());
+        boot.put("not_converged", v.bootstrap().notConverged());
+        boot.put("seed", v.bootstrap().options().seed());
+        ObjectNode summary = root.putObject("summary");
+        summary.put("mean_relative_error", v.meanRelativeError());
+        summary.put("max_relative_error", v.maxRelativeError());
+        summary.put("confidence_coverage", v.confidenceCoverage());
+        summary.put("prediction_coverage", v.predictionCoverage());
+        ArrayNode rows = root.putArray("rows");
+        for (HeldOutValidation.HeldOutRow r : v.rows()) {
+            ObjectNode n = rows.addObject();
+            n.put("row", r.rowNumber());
+            for (Map.Entry<String, Double> e : r.point().entrySet()) {
+                n.put(e.getKey(), e.getValue());
+            }
+            n.put("observed", r.observed());
+            n.put("predicted", r.prediction().estimate());
+            n.put("median", r.prediction().median());
+            n.put("confidence_lower", r.prediction().confidence().lower());
+            n.put("confidence_upper", r.prediction().confidence().upper());
+            n.put("prediction_lower", r.prediction().prediction().lower());
+            n.put("prediction_upper", r.prediction().prediction().upper());
+            n.put("relative_error", r.relativeError());
+            n.put("confidence_covers", r.confidenceCovers());
+            n.put("prediction_covers", r.predictionCovers());
+        }
+        root.set("fit", FitJson.toTree(v.fit()));
+        return root;
+    }
+}

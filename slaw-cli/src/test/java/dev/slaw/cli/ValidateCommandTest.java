@@ -1,0 +1,71 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** slaw validate end to end: held-out rows, their intervals and scores, and the bad-input paths. */
+class ValidateCommandTest {
+    private static final String LADDER = Path.of("..", "examples", "misfitting", "scaling_results_last_ckpt_only.csv")
+            .toString();
+
+    @Test
+    void holdsOutTheLargeModelsAndReportsEveryHeldOutRowAsJson() throws Exception {
+        FitCommandTest.Result r = FitCommandTest.run("validate", LADDER, "--law", "chinchilla", "--starts", "lhs:64",
+                "--holdout", "N >= 5e8", "--replicates", "40", "--threads", "2", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("held_out_rows").asInt()).isEqualTo(17);
+        assertThat(json.get("training_rows").asInt()).isEqualTo(244);
+        assertThat(json.get("rows")).hasSize(17);
+        JsonNode row = json.get("rows").get(0);
+        for (String field : new String[]{"row", "N", "D", "observed", "predicted", "confidence_lower",
+                "confidence_upper", "prediction_lower", "prediction_upper", "relative_error", "prediction_covers"}) {
+            assertThat(row.has(field)).as(field).isTrue();
+        }
+        assertThat(row.get("prediction_lower").asDouble()).isLessThanOrEqualTo(row.get("confidence_lower").asDouble());
+        JsonNode summary = json.get("summary");
+        assertThat(summary.get("mean_relative_error").asDouble()).isBetween(0.0, 0.1);
+        assertThat(summary.get("prediction_coverage").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.get("bootstrap").get("successful").asInt()).isEqualTo(40);
+        assertThat(json.get("fit").get("slaw_fit").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void leavesTheLargestModelOutByDefaultAndPrintsATable() {
+        FitCommandTest.Result r = FitCommandTest.run("validate", LADDER, "--law", "chinchilla", "--starts", "lhs:64",
+                "--leave-largest-out", "--replicates", "20", "--threads", "2");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("the largest N: 5 rows held out, 256 fitted", "95% prediction", "coverage");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "N >=         | at position",
+            "N > 1e30     | holds out none of the 261 rows",
+            "N > 0        | holds out all 261 rows",
+            "M > 3        | unknown name 'M'"})
+    void aBadHoldoutIsOneLineAndExitTwo(String holdout, String message) {
+        FitCommandTest.Result r = FitCommandTest.run("validate", LADDER, "--law", "chinchilla", "--starts", "lhs:8",
+                "--holdout", holdout, "--replicates", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(message);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void needsExactlyOneWayOfHoldingOut() {
+        FitCommandTest.Result r = FitCommandTest.run("validate", LADDER, "--law", "chinchilla");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip().lines().count()).isEqualTo(1);
+        FitCommandTest.Result both = FitCommandTest.run("validate", LADDER, "--law", "chinchilla", "--holdout", "N > 1e9",
+                "--leave-largest-out", "N");
+        assertThat(both.code()).isEqualTo(2);
+    }
+}
