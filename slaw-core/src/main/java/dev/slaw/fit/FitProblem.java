@@ -3,6 +3,7 @@ package dev.slaw.fit;
 import dev.slaw.law.Law;
 import dev.slaw.law.LawEvaluator;
 import dev.slaw.law.Target;
+import dev.slaw.law.expr.Elementary;
 import dev.slaw.optim.DifferentiableFunction;
 
 /**
@@ -80,7 +81,7 @@ final class FitProblem implements DifferentiableFunction {
                 if (!(fi > 0)) {
                     return Double.POSITIVE_INFINITY;
                 }
-                double r = y[i] - Math.log(fi);
+                double r = y[i] - Elementary.log(fi);
                 // branch-free Huber: residual signs are random, so branches would mispredict
                 double a = Math.abs(r);
                 double c = Math.min(a, delta);
@@ -96,7 +97,7 @@ final class FitProblem implements DifferentiableFunction {
                     if (!(fi > 0)) {
                         return Double.POSITIVE_INFINITY;
                     }
-                    r = y[i] - Math.log(fi);
+                    r = y[i] - Elementary.log(fi);
                     drdf = -1 / fi;
                 } else {
                     r = y[i] - fi;

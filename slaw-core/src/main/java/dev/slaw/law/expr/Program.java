@@ -336,12 +336,12 @@ public final class Program {
                 break;
             case EXP:
                 for (int i = 0; i < n; i++) {
-                    out[i] = Math.exp(x[i]);
+                    out[i] = Elementary.exp(x[i]);
                 }
                 break;
             case LOG:
                 for (int i = 0; i < n; i++) {
-                    out[i] = Math.log(x[i]);
+                    out[i] = Elementary.log(x[i]);
                 }
                 break;
             case POW:
