@@ -8,6 +8,7 @@ import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.table.NumberParser;
 import dev.slaw.law.Numbers;
+import dev.slaw.report.plots.PredictionInterval;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
@@ -78,6 +79,9 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    FitPlotSettings plot = new FitPlotSettings();
+
     @Override
     public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
@@ -124,6 +128,11 @@ public final class BootstrapCommand implements Callable<Integer> {
             render(o, b, comparison);
             if (out != null) {
                 o.println("saved " + out);
+            }
+        }
+        for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
+            if (!json) {
+                o.println("plotted " + plotted);
             }
         }
         o.flush();

@@ -9,6 +9,8 @@ import dev.slaw.curve.MultiPowerLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.schedule.Schedule;
+import dev.slaw.report.plots.CurvePlots;
+import dev.slaw.report.plots.LossCurve;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -16,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,6 +139,9 @@ public final class CurveCommand implements Callable<Integer> {
         @Option(names = "--json", description = "Print the fit as JSON.")
         boolean json;
 
+        @Mixin
+        PlotOptions plot = new PlotOptions();
+
         @Override
         public Integer call() throws Exception {
             return guarded(spec, () -> {
@@ -143,6 +149,8 @@ public final class CurveCommand implements Callable<Integer> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.print(json ? Json.fit(fit) + "\n" : fit.toString());
                 out.flush();
+                plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fit, CurveFiles.read(files))),
+                        json ? null : out);
                 return 0;
             });
         }
@@ -184,12 +192,15 @@ public final class CurveCommand implements Callable<Integer> {
                 description = "table (final loss per schedule), csv or json (the whole curves). Default: ${DEFAULT-VALUE}.")
         String format;
 
+        @Mixin
+        PlotOptions plot = new PlotOptions();
+
         @Override
         public Integer call() throws Exception {
             return guarded(spec, this::run);
         }
 
-        private Integer run() {
+        private Integer run() throws IOException {
             if (every < 1) {
                 throw new BadInputException("--every: must be >= 1, got " + every);
             }
@@ -281,6 +292,9 @@ public final class CurveCommand implements Callable<Integer> {
                         + "' (known: table, csv, json)");
             }
             out.flush();
+            plot.writeAndReport(() -> CurvePlots.figure(curves.entrySet().stream().map(e -> LossCurve.predicted(
+                    e.getKey(), e.getValue()[0], e.getValue()[2], e.getValue()[1])).toList()),
+                    format.equals("table") ? out : null);
             return 0;
         }
 

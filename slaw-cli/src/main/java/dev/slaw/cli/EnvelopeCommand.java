@@ -7,6 +7,7 @@ import dev.slaw.data.Dataset;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.planning.FlopModel;
 import dev.slaw.planning.LossEnvelope;
+import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ import java.util.concurrent.Callable;
 @Command(name = "envelope", mixinStandardHelpOptions = true,
         description = "Loss envelope (Chinchilla Approach 1): the least-loss checkpoint per compute bin, then N_opt = k C^a, D_opt = k' C^b.",
         footer = {"", "Columns: N, D (tokens seen at the checkpoint), the target (default loss) and C when present.",
-                "", "Example:", "  slaw plan envelope examples/misfitting/scaling_results.csv --bins-per-decade 5"})
+                "", "Example:", "  slaw plan envelope examples/misfitting/scaling_results.csv --bins-per-decade 5 --plot envelope.png"})
 public final class EnvelopeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -54,8 +56,11 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));
@@ -71,6 +76,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
                 c[i] = f.flops(d.column("N")[i], d.column("D")[i]);
             }
         }
+        double[] computeFlops = c;
         LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
@@ -90,6 +96,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
             IsoFlopCommand.powerLaw(root.putObject("tokenLaw"), r.tokens(), null);
             out.println(root.toPrettyString());
             out.flush();
+        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
             return 0;
         }
         out.println("Loss envelope (Hoffmann et al. 2022, Approach 1) of " + d.source());
@@ -108,6 +115,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
         out.println("D_opt = " + IsoFlopCommand.law(r.tokens(), null));
         out.println("  [regression t intervals over the envelope points]");
         out.flush();
+        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
         return 0;
     }
 }

@@ -63,7 +63,7 @@ public final class FitCommand implements Callable<Integer> {
     boolean save;
 
     @Mixin
-    PlotOptions plot = new PlotOptions();
+    FitPlotSettings plot = new FitPlotSettings();
 
     @Override
     public Integer call() throws IOException {
@@ -85,7 +85,7 @@ public final class FitCommand implements Callable<Integer> {
         if (out != null && !json) {
             o.println("saved " + out);
         }
-        for (Path plotted : plot.writeFitPlots(fit, prepared.data(), loaded)) {
+        for (Path plotted : plot.writeFitPlots(fit, prepared.data(), loaded, null)) {
             if (!json) {
                 o.println("plotted " + plotted);
             }

@@ -12,6 +12,7 @@ import dev.slaw.planning.IsoFlopAnalysis;
 import dev.slaw.planning.IsoFlopGroup;
 import dev.slaw.planning.IsoFlopResult;
 import dev.slaw.planning.PowerLaw;
+import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +33,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Columns: N (parameters), D (tokens), the target (default loss) and, when present, C (FLOPs;",
                 "else from --flops). Runs of equal N and D (a learning-rate sweep) are merged into the lowest loss.",
                 "Groups: --group COLUMN (an IsoFLOP label per run), else runs within --tolerance decades of C.",
-                "", "Example:", "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv --at 5.88e23"})
+                "", "Example:", "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv --at 5.88e23 --plot isoflop.png"})
 public final class IsoFlopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -81,8 +83,11 @@ public final class IsoFlopCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
         Dataset d = loaded.dataset();
         boolean hasC = d.hasColumn(computeColumn);
@@ -92,6 +97,7 @@ public final class IsoFlopCommand implements Callable<Integer> {
         }
         loaded = loaded.requireComplete(needed);
         d = loaded.dataset();
+        Dataset runs = d;
         FlopModel flopModel = FlopModel.of(flops, java.util.Map.of());
         IsoFlopAnalysis analysis = new IsoFlopAnalysis(tolerance, minModels, !noComputeAdjust, !keepEdgeMinima, resamples,
                 seed, level, flopModel);
@@ -147,6 +153,8 @@ public final class IsoFlopCommand implements Callable<Integer> {
         if (json) {
             out.println(root.toPrettyString());
             out.flush();
+        plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
+                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), json ? null : out);
             return 0;
         }
         out.println("IsoFLOP analysis (Hoffmann et al. 2022, Approach 2) of " + d.source());
@@ -165,6 +173,8 @@ public final class IsoFlopCommand implements Callable<Integer> {
                 a, new ObjectMapper().createObjectNode(), text);
         out.print(text);
         out.flush();
+        plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
+                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), json ? null : out);
         return 0;
     }
 

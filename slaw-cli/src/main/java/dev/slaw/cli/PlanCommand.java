@@ -25,12 +25,15 @@ import dev.slaw.planning.Intervals;
 import dev.slaw.planning.LossSurface;
 import dev.slaw.planning.PlanIntervals;
 import dev.slaw.planning.Replicates;
+import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +53,7 @@ import java.util.concurrent.Callable;
         subcommands = {IsoFlopCommand.class, EnvelopeCommand.class},
         footer = {"", "Examples:",
                 "  slaw plan fit.json --compute 5.88e23",
-                "  slaw plan fit.json --frontier 1e20:1e26:7",
+                "  slaw plan fit.json --frontier 1e20:1e26:7 --plot frontier.png",
                 "  slaw plan fit.json --target-loss 2.0",
                 "  slaw plan fit.json --target-loss 2.1 --inference-tokens 0,1e12,1e13,1e14",
                 "  slaw plan --law data-constrained --set E=1.69 --set A=406.4 --set B=410.7 --set alpha=0.34 \\",
@@ -112,8 +115,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         LossSurface surface = surface();
         FlopModel flopModel = PlanOutput.flopModel(flops, flopConstants);
         ComputeOptimal planner = ComputeOptimal.of(surface).withFlops(flopModel).withForceNumeric(numeric);
@@ -140,6 +146,9 @@ public final class PlanCommand implements Callable<Integer> {
                     .append(replicates.size()).append(" replicates from ").append(replicatesFile).append('\n');
         }
         boolean any = false;
+        // what --plot marks on the frontier: every compute-optimal allocation planned below
+        List<Allocation> planned = new ArrayList<>();
+        Frontier[] drawn = new Frontier[1];
 
         if (uniqueTokens != null) {
             if (budgets.isEmpty()) {
@@ -166,6 +175,7 @@ public final class PlanCommand implements Callable<Integer> {
                 }
                 PlanOutput.allocation("Compute-optimal allocation at C = " + PlanOutput.sci(c) + " FLOPs", a,
                         root.withArray("computeOptimal").addObject(), text);
+                planned.add(a);
                 any = true;
             }
         }
@@ -192,6 +202,7 @@ public final class PlanCommand implements Callable<Integer> {
                 f = f.withRows(rows);
             }
             PlanOutput.frontier(f, root.putObject("frontier"), text);
+            drawn[0] = f;
             any = true;
         }
         if (targetLoss != null && inferenceTokens.isEmpty()) {
@@ -203,6 +214,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             PlanOutput.allocation("Least compute reaching loss " + PlanOutput.num(target), a,
                     root.putObject("targetLoss"), text);
+            planned.add(a);
             any = true;
         }
         if (!inferenceTokens.isEmpty()) {
@@ -221,6 +233,7 @@ public final class PlanCommand implements Callable<Integer> {
                 plans.add(p);
             }
             PlanOutput.inferenceAware(plans, root.putArray("inferenceAware"), text);
+            planned.add(plans.get(0).trainingOptimal());
             any = true;
         }
         if (!any) {
@@ -228,6 +241,13 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.print(json ? root.toPrettyString() + "\n" : text.toString());
         out.flush();
+        plot.writeAndReport(() -> {
+            if (planned.isEmpty() && drawn[0] == null) {
+                throw new BadInputException("--plot draws compute-optimal plans (--compute, --frontier, --target-loss),"
+                        + " not data-constrained ones");
+            }
+            return PlanPlots.plan(planner, drawn[0], planned);
+        }, json ? null : out);
         return 0;
     }
 

@@ -8,6 +8,12 @@ import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.report.html.HtmlReport;
 import dev.slaw.report.html.ReportInput;
+import dev.slaw.report.plots.PredictionInterval;
+import dev.slaw.io.fit.BootstrapJson;
+import dev.slaw.uncertainty.Bootstrap;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.DerivedQuantity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +41,10 @@ import java.util.concurrent.Callable;
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
                 "    --drop-highest loss=5 --hold-out N=10 --out report.html",
                 "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --fit fit.json \\",
-                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --drop-highest loss=5 --out report.html"})
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --drop-highest loss=5 --out report.html",
+                "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
+                "    --drop-highest loss=5 --bootstrap 1000 --seed 1 --out report.html"})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -58,8 +67,17 @@ public final class ReportCommand implements Callable<Integer> {
                     + " e.g. --hold-out N=10.")
     String holdOut;
 
+    @Option(names = "--bootstrap", paramLabel = "REPLICATES",
+            description = "Bootstrap the fit made here (seeded by --seed): percentile intervals in the parameter table"
+                    + " and the confidence band on the fit plot, e.g. --bootstrap 1000.")
+    Integer bootstrapReplicates;
+
+    @Option(names = "--bootstrap-file", paramLabel = "BOOT.json",
+            description = "Use a bootstrap saved by 'slaw bootstrap --out' instead (of the same fit).")
+    Path bootstrapFile;
+
     @Mixin
-    PlotOptions plot = new PlotOptions();
+    FitPlotSettings plot = new FitPlotSettings();
 
     /** Either a saved fit or the options to make one. */
     static final class FitSource {
@@ -76,9 +94,17 @@ public final class ReportCommand implements Callable<Integer> {
         Fit fit;
         LoadedDataset used;
         Dataset heldOut = null;
+        BootstrapResult bootstrap = null;
+        if (bootstrapReplicates != null && bootstrapFile != null) {
+            throw new BadInputException("give --bootstrap REPLICATES or --bootstrap-file, not both");
+        }
         if (fitSource.fitFile != null) {
             if (holdOut != null) {
                 throw new BadInputException("--hold-out needs a fit made here (--law ...), not a saved --fit");
+            }
+            if (bootstrapReplicates != null) {
+                throw new BadInputException("--bootstrap refits the data with the fit's settings, so it needs a fit made"
+                        + " here (--law ...); for a saved fit give --bootstrap-file from 'slaw bootstrap --out'");
             }
             fit = FitJson.load(fitSource.fitFile);
             List<String> needed = new ArrayList<>(fit.law().variables());
@@ -96,15 +122,24 @@ public final class ReportCommand implements Callable<Integer> {
                         + " to check predictions on");
             }
             fit = Fitter.fit(prepared.law(), rows, prepared.target(), prepared.options().withNotes(notes));
+            if (bootstrapReplicates != null) {
+                bootstrap = bootstrap(fit, rows, prepared);
+            }
             used = new LoadedDataset(rows, notes, loaded.group(), loaded.recipe(), loaded.sourceRows());
         }
         ReportInput input = ReportInput.of(fit, used).withPlotOptions(plot.fitPlotOptions(used))
-                .withChartSize(plot.chartSize());
-        if (plot.title != null) {
-            input = input.withTitle(plot.title);
+                .withChartSize(plot.plot.chartSize());
+        if (plot.plot.title != null) {
+            input = input.withTitle(plot.plot.title);
         }
         if (heldOut != null) {
             input = input.withHeldOut(heldOut);
+        }
+        if (bootstrapFile != null) {
+            bootstrap = BootstrapJson.load(bootstrapFile);
+        }
+        if (bootstrap != null) {
+            input = input.withBootstrap(bootstrap);
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -113,11 +148,25 @@ public final class ReportCommand implements Callable<Integer> {
         Files.writeString(out, HtmlReport.render(input), StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
-        for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used)) {
+        for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used,
+                bootstrap == null ? null : PredictionInterval.confidence(bootstrap))) {
             o.println("plotted " + plotted);
         }
         o.flush();
         return 0;
+    }
+
+    /** A seeded bootstrap of the fit on the rows it used, with the fit's own protocol for every refit. */
+    private BootstrapResult bootstrap(Fit fit, Dataset rows, FitCommand.FitSettings.Prepared prepared) {
+        if (bootstrapReplicates < 2) {
+            throw new BadInputException("--bootstrap must be at least 2 replicates, got " + bootstrapReplicates);
+        }
+        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(bootstrapReplicates)
+                .withSeed(prepared.options().seed()).withThreads(prepared.options().threads())
+                .withDerived(DerivedQuantity.chinchillaExponents(prepared.law()));
+        try (Progress progress = Progress.start("bootstrap", bootstrapReplicates)) {
+            return Bootstrap.run(fit, rows, prepared.options(), options, progress.listener());
+        }
     }
 
     /** The rows without and with the K largest values of COLUMN. */

@@ -8,6 +8,8 @@ import dev.slaw.fit.FittedParameter;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.table.NumberParser;
 import dev.slaw.law.Numbers;
+import dev.slaw.report.chart.Figure;
+import dev.slaw.report.plots.SensitivityPlot;
 import dev.slaw.uncertainty.DataFilter;
 import dev.slaw.uncertainty.RowCondition;
 import dev.slaw.uncertainty.SensitivityResult;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -77,8 +80,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         // conditions are checked before loading and fitting, so a typo fails at once
         List<RowCondition> base = new ArrayList<>();
         for (String c : baseline) {
@@ -121,6 +127,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             render(o, result);
         }
         o.flush();
+        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), json ? null : o);
         return 0;
     }
 

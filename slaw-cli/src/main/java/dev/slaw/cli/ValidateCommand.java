@@ -7,6 +7,8 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.law.Numbers;
+import dev.slaw.report.chart.Figure;
+import dev.slaw.report.plots.HeldOutPlot;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.HeldOutValidation;
 import dev.slaw.uncertainty.Holdout;
@@ -19,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,8 +75,11 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         if (replicates < 2) {
             throw new BadInputException("--replicates must be at least 2, got " + replicates);
         }
@@ -99,6 +105,7 @@ public final class ValidateCommand implements Callable<Integer> {
             render(o, v, p.target());
         }
         o.flush();
+        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), json ? null : o);
         return 0;
     }
 

@@ -72,6 +72,27 @@ class PlotAndReportCommandTest {
     }
 
     @Test
+    void reportWithASeededBootstrapTabulatesItsIntervalsAndShadesTheBand() throws Exception {
+        Path html = dir.resolve("boot-report.html");
+        Result r = run(with(new String[]{"report", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"},
+                "--bootstrap", "30", "--seed", "3", "--threads", "1", "--out", html.toString()));
+        assertThat(r.code()).as(r.err()).isZero();
+        String page = Files.readString(html);
+        assertThat(page).contains("<h2>Bootstrap</h2>", "95% percentile interval", "seed 3",
+                "shaded: the 95.0% confidence band (", "Compute-optimal N and D");
+        assertThat(page.split("<svg", -1)).hasSize(4);
+    }
+
+    @Test
+    void bootstrapInAReportNeedsTheFitMadeThere() {
+        Path fit = dir.resolve("missing.json");
+        Result r = run(with(new String[]{"report", CHINCHILLA, "--fit", fit.toString()}, "--bootstrap", "30",
+                "--out", dir.resolve("r.html").toString()));
+        assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("--bootstrap-file");
+    }
+
+    @Test
     void reportOfASavedFit() throws Exception {
         Path fit = dir.resolve("fit.json");
         assertThat(run(with(new String[]{"fit", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"},

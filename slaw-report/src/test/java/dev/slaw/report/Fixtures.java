@@ -12,6 +12,12 @@ import dev.slaw.law.Catalogue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.slaw.uncertainty.Bootstrap;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.DerivedQuantity;
+import dev.slaw.uncertainty.ProgressListener;
+
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +29,7 @@ import java.util.Map;
 public final class Fixtures {
     private static LoadedDataset loaded;
     private static Fit fit;
+    private static BootstrapResult bootstrap;
 
     private Fixtures() {
     }
@@ -60,5 +67,16 @@ public final class Fixtures {
                     FitOptions.defaults().withStarts(published).withThreads(1));
         }
         return fit;
+    }
+
+    /** A small seeded bootstrap of {@link #chinchillaFit()} (40 row resamples, 90% level). */
+    public static synchronized BootstrapResult chinchillaBootstrap() {
+        if (bootstrap == null) {
+            bootstrap = Bootstrap.run(chinchillaFit(), chinchillaData().dataset(), FitOptions.defaults().withThreads(1),
+                    BootstrapOptions.defaults().withReplicates(40).withSeed(7).withThreads(1).withLevel(0.9)
+                            .withDerived(DerivedQuantity.chinchillaExponents(chinchillaFit().law())),
+                    ProgressListener.NONE);
+        }
+        return bootstrap;
     }
 }

@@ -106,6 +106,30 @@ public record AxisTicks(double lower, double upper, List<Double> values, List<St
         return rounded.toPlainString() + "e" + k;
     }
 
+    /**
+     * The label of a tick on a linear axis from {@code lower} to {@code upper}: a leading zero
+     * ({@code 0.045}, where XChart's default pattern prints {@code .045}), as many decimals as a
+     * hundredth of the range needs and no trailing zeros, and mantissa and power of ten when the
+     * axis reaches a million or more ({@code 2.5e6}). Ticks a rounding error away from zero read
+     * {@code 0}.
+     */
+    public static String linearLabel(double v, double lower, double upper) {
+        double range = Math.abs(upper - lower);
+        double reach = Math.max(Math.abs(lower), Math.abs(upper));
+        if (!Double.isFinite(v) || !(range > 0) || !Double.isFinite(range)) {
+            return label(v);
+        }
+        if (Math.abs(v) < range * 1e-9) {
+            return "0";
+        }
+        if (reach >= 1e6) {
+            return label(v);
+        }
+        int decimals = Math.max(0, (int) Math.ceil(-Math.log10(range / 100)));
+        BigDecimal rounded = new BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return rounded.signum() == 0 ? "0" : rounded.toPlainString();
+    }
+
     private static AxisTicks of(double lo, double hi, List<Double> values) {
         List<String> labels = new ArrayList<>();
         for (double v : values) {

@@ -1,13 +1,15 @@
 package dev.slaw.report.chart;
 
+import de.erichseifert.vectorgraphics2d.Document;
+import de.erichseifert.vectorgraphics2d.VectorGraphics2D;
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
 import dev.slaw.data.BadInputException;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.internal.chartpart.AxesChart;
 import org.knowm.xchart.style.AxesChartStyler;
 import org.knowm.xchart.style.CategoryStyler;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -17,6 +19,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +32,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import javax.imageio.ImageIO;
 
 /**
  * Draws a {@link Chart} with XChart: to an {@link XYChart} (the model tests inspect), to PNG
@@ -158,19 +163,40 @@ public final class ChartRenderer {
 
     /** The chart as a PNG image. */
     public static byte[] png(Chart chart, ChartSize size) {
+        return png(Figure.of(chart), size);
+    }
+
+    /** The figure as a PNG image, each panel at {@code panel} size. */
+    public static byte[] png(Figure figure, ChartSize panel) {
+        ChartSize whole = figure.sizeFor(panel);
+        BufferedImage image = new BufferedImage(whole.width(), whole.height(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        paint(figure, panel, g);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            return BitmapEncoder.getBitmapBytes(toXChart(chart, size), BitmapEncoder.BitmapFormat.PNG);
+            ImageIO.write(image, "png", out);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding failed in memory", e);
         }
+        return out.toByteArray();
     }
 
     /** The chart as an SVG document (drawn through VectorGraphics2D). */
     public static String svg(Chart chart, ChartSize size) {
+        return svg(Figure.of(chart), size);
+    }
+
+    /** The figure as one SVG document, each panel at {@code panel} size. */
+    public static String svg(Figure figure, ChartSize panel) {
+        ChartSize whole = figure.sizeFor(panel);
+        VectorGraphics2D g = new VectorGraphics2D();
+        paint(figure, panel, g);
+        Document document = new SVGProcessor().getDocument(g.getCommands(),
+                new PageSize(0, 0, whole.width(), whole.height()));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            VectorGraphicsEncoder.saveVectorGraphic(toXChart(chart, size), out,
-                    VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            document.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException("SVG encoding failed in memory", e);
         }
@@ -183,12 +209,22 @@ public final class ChartRenderer {
      * @throws BadInputException for any other extension
      */
     public static void write(Chart chart, ChartSize size, Path file) throws IOException {
+        write(Figure.of(chart), size, file);
+    }
+
+    /**
+     * Writes the figure to a {@code .png} or {@code .svg} file, each panel at {@code panel} size,
+     * creating its folder.
+     *
+     * @throws BadInputException for any other extension
+     */
+    public static void write(Figure figure, ChartSize panel, Path file) throws IOException {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         byte[] bytes;
         if (name.endsWith(".png")) {
-            bytes = png(chart, size);
+            bytes = png(figure, panel);
         } else if (name.endsWith(".svg")) {
-            bytes = svg(chart, size).getBytes(StandardCharsets.UTF_8);
+            bytes = svg(figure, panel).getBytes(StandardCharsets.UTF_8);
         } else {
             throw new BadInputException(file + ": a plot is written as .png or .svg");
         }
@@ -197,6 +233,17 @@ public final class ChartRenderer {
             Files.createDirectories(parent);
         }
         Files.write(file, bytes);
+    }
+
+    /** Paints each panel into its own translated and clipped copy of the graphics. */
+    private static void paint(Figure figure, ChartSize panel, Graphics2D g) {
+        for (int i = 0; i < figure.panels().size(); i++) {
+            Graphics2D p = (Graphics2D) g.create();
+            p.translate(i * panel.width(), 0);
+            p.clipRect(0, 0, panel.width(), panel.height());
+            toXChart(figure.panels().get(i), panel).paint(p, panel.width(), panel.height());
+            p.dispose();
+        }
     }
 
     private static void style(AxesChartStyler s) {
@@ -245,12 +292,16 @@ public final class ChartRenderer {
                 min -= pad;
                 max += pad;
             }
+            double lower = min;
+            double upper = max;
             if (horizontal) {
                 s.setXAxisMin(min);
                 s.setXAxisMax(max);
+                s.setXAxisTickLabelsFormattingFunction(v -> AxisTicks.linearLabel(v, lower, upper));
             } else {
                 s.setYAxisMin(min);
                 s.setYAxisMax(max);
+                s.setYAxisTickLabelsFormattingFunction(v -> AxisTicks.linearLabel(v, lower, upper));
             }
         }
         return new Span(false, min, max, length);

@@ -7,9 +7,12 @@ import dev.slaw.fit.FittedParameter;
 import dev.slaw.fit.Provenance;
 import dev.slaw.report.chart.Chart;
 import dev.slaw.report.chart.ChartRenderer;
-import dev.slaw.report.plots.ClosedFormFrontier;
 import dev.slaw.report.plots.FitPlot;
 import dev.slaw.report.plots.PlanPlots;
+import dev.slaw.report.plots.PredictionInterval;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.ParameterSummary;
+import dev.slaw.data.BadInputException;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,14 +23,15 @@ import java.util.regex.Pattern;
 
 /**
  * Renders a {@link ReportInput} as one HTML page: data summary, the fitted law, parameter
- * table with 95% intervals, the fit and residual plots (and the compute-optimal frontier for a
- * Chinchilla-form law), held-out checks when given, the full fit report and the provenance
- * card. Charts are inline SVG; the page loads nothing.
+ * table with 95% intervals (and bootstrap percentile intervals when a bootstrap is given), the
+ * fit plot (with the bootstrap's confidence band shaded) and residual plot, the compute-optimal
+ * frontier for a law in N and D, held-out checks when given, the full fit report and the
+ * provenance card. Charts are inline SVG; the page loads nothing.
  */
 public final class HtmlReport {
     /** Two-sided 95% normal quantile, for Wald intervals from standard errors. */
     private static final double Z95 = 1.959963984540054;
-    private static final Pattern CLIP_ID = Pattern.compile("clip(\\d+)");
+    private static final Pattern CLIP_ID = Pattern.compile("clip(-?\\d+)");
     private static final String STYLE = """
             body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; margin: 2em auto;
                    max-width: 1100px; padding: 0 1em; color: #222; line-height: 1.45; }
@@ -70,6 +74,7 @@ public final class HtmlReport {
         }
         dataSummary(h, in);
         parameters(h, fit);
+        in.bootstrap().ifPresent(b -> bootstrap(h, b));
         figures(h, in);
         in.heldOut().ifPresent(rows -> heldOut(h, fit, rows));
         h.append("<h2>Fit report</h2>\n<pre>").append(esc(FitReport.render(fit))).append("</pre>\n");
@@ -135,19 +140,48 @@ public final class HtmlReport {
                 .append(esc(fit.covarianceMethod())).append(").</p>\n");
     }
 
+    /** The bootstrap's percentile intervals of every parameter and derived quantity. */
+    private static void bootstrap(StringBuilder h, BootstrapResult b) {
+        String level = fmt(100 * b.options().level()) + "%";
+        h.append("<h2>Bootstrap</h2>\n<p>").append(b.successful()).append(" of ").append(b.options().replicates())
+                .append(" replicates refitted (").append(b.failures().size()).append(" failed); resampling ")
+                .append(esc(b.options().resampling().name().toLowerCase(Locale.ROOT))).append(", seed ")
+                .append(b.options().seed()).append(".</p>\n");
+        h.append("<table>\n<tr><th>quantity</th><th>estimate</th><th>median</th><th>bootstrap standard error</th><th>")
+                .append(esc(level)).append(" percentile interval</th></tr>\n");
+        List<ParameterSummary> rows = new ArrayList<>(b.parameters());
+        rows.addAll(b.derived());
+        for (ParameterSummary p : rows) {
+            h.append("<tr><td>").append(esc(p.name())).append("</td>").append(num(p.estimate())).append(num(p.median()))
+                    .append(num(p.standardError())).append("<td class=\"num\">[").append(esc(fmt(p.interval().lower())))
+                    .append(", ").append(esc(fmt(p.interval().upper()))).append("]</td></tr>\n");
+        }
+        h.append("</table>\n");
+        for (var f : b.failures().stream().limit(5).toList()) {
+            h.append("<p class=\"warn\">failed replicate ").append(f.replicate()).append(": ").append(esc(f.reason()))
+                    .append("</p>\n");
+        }
+    }
+
     private static void figures(StringBuilder h, ReportInput in) {
         Fit fit = in.fit();
         Dataset data = in.data().dataset();
         h.append("<h2>Plots</h2>\n");
-        Chart fitChart = FitPlot.chart(fit, data, in.plotOptions(), in.interval().orElse(null));
+        PredictionInterval band = in.bootstrap().map(PredictionInterval::confidence).orElse(null);
+        Chart fitChart = FitPlot.chart(fit, data, in.plotOptions(), band);
         figure(h, fitChart, in, 1, "The data (points) and the fitted law (lines) per group; dashed beyond each group's"
-                + " data" + (in.interval().isPresent() ? "; shaded: " + in.interval().get().label() : "") + ".");
+                + " data" + (band != null ? "; shaded: the " + band.label() : "") + ".");
         figure(h, FitPlot.residuals(fit, data, in.plotOptions()), in, 2,
                 "Residuals on the scale the fit minimised, against the fitted value.");
-        if (ClosedFormFrontier.applies(fit, data)) {
-            figure(h, PlanPlots.frontier(ClosedFormFrontier.overData(fit, data, 60), List.of()), in, 3,
-                    "Compute-optimal N and D from the fitted law in closed form (C = 6ND), from the smallest budget in"
-                            + " the data to 10,000 times the largest.");
+        if (fit.law().variables().containsAll(List.of("N", "D"))) {
+            try {
+                figure(h, PlanPlots.frontier(PlanPlots.frontierOverData(fit, data), List.of()), in, 3,
+                        "Compute-optimal N and D under the fitted law (C = 6ND), from the smallest budget in the data to"
+                                + " 10,000 times the largest.");
+            } catch (BadInputException e) {
+                // a law in N and D may still not bound the allocation: say why there is no frontier
+                h.append("<p class=\"muted\">No compute-optimal frontier: ").append(esc(e.getMessage())).append("</p>\n");
+            }
         }
     }
 

@@ -2,13 +2,14 @@ package dev.slaw.report.plots;
 
 import dev.slaw.data.Dataset;
 
-import java.util.Arrays;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.IntervalPrediction;
+
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * Lower and upper predictions of a law at given points: what a fit plot shades around its
- * curve. The bootstrap supplies one (for example {@link #percentile} over its replicate fits);
+ * curve. The bootstrap supplies one ({@link #confidence}, the percentile band of its replicates);
  * the plot asks it for the points it draws, so the two never need to agree on a grid.
  */
 @FunctionalInterface
@@ -53,49 +54,22 @@ public interface PredictionInterval {
     }
 
     /**
-     * The central {@code level} share of the replicates' predictions at each point (percentile
-     * interval), e.g. level 0.95 takes the 2.5th and 97.5th percentiles. Each replicate maps a
-     * dataset of points to its predictions, as {@code Fit::predict} does.
-     *
-     * @throws IllegalArgumentException with fewer than two replicates or a level outside (0, 1)
+     * The bootstrap's confidence band: at each point, the percentile interval of the successful
+     * replicates' predictions at the bootstrap's level ({@link BootstrapResult#intervals}), where
+     * the law's mean lies given the parameter uncertainty.
      */
-    static PredictionInterval percentile(List<Function<Dataset, double[]>> replicates, double level) {
-        if (replicates.size() < 2) {
-            throw new IllegalArgumentException("a percentile interval needs at least 2 replicates, got "
-                    + replicates.size());
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new IllegalArgumentException("interval level must be in (0, 1), got " + level);
-        }
-        List<Function<Dataset, double[]>> copy = List.copyOf(replicates);
-        String name = Math.round(level * 1000) / 10.0 + "% interval (" + copy.size() + " replicates)";
+    static PredictionInterval confidence(BootstrapResult bootstrap) {
+        double level = bootstrap.options().level();
+        String name = Math.round(level * 1000) / 10.0 + "% confidence band (" + bootstrap.successful() + " replicates)";
         return new PredictionInterval() {
             @Override
             public Interval at(Dataset points) {
-                int n = points.rowCount();
-                double[][] byReplicate = new double[copy.size()][];
-                for (int r = 0; r < copy.size(); r++) {
-                    byReplicate[r] = copy.get(r).apply(points);
-                }
-                double[] lower = new double[n];
-                double[] upper = new double[n];
-                double[] column = new double[copy.size()];
-                for (int i = 0; i < n; i++) {
-                    int k = 0;
-                    for (double[] p : byReplicate) {
-                        if (Double.isFinite(p[i])) {
-                            column[k++] = p[i];
-                        }
-                    }
-                    if (k < 2) {
-                        lower[i] = Double.NaN;
-                        upper[i] = Double.NaN;
-                        continue;
-                    }
-                    double[] sorted = Arrays.copyOf(column, k);
-                    Arrays.sort(sorted);
-                    lower[i] = quantile(sorted, (1 - level) / 2);
-                    upper[i] = quantile(sorted, 1 - (1 - level) / 2);
+                List<IntervalPrediction> predictions = bootstrap.intervals(points, level);
+                double[] lower = new double[predictions.size()];
+                double[] upper = new double[predictions.size()];
+                for (int i = 0; i < lower.length; i++) {
+                    lower[i] = predictions.get(i).confidence().lower();
+                    upper[i] = predictions.get(i).confidence().upper();
                 }
                 return new Interval(lower, upper);
             }
@@ -105,13 +79,5 @@ public interface PredictionInterval {
                 return name;
             }
         };
-    }
-
-    /** Linear interpolation between order statistics (numpy's default, type 7). */
-    private static double quantile(double[] sorted, double q) {
-        double h = (sorted.length - 1) * q;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, sorted.length - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
     }
 }

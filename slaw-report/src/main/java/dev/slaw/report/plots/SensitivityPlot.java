@@ -1,9 +1,13 @@
 package dev.slaw.report.plots;
 
+import dev.slaw.data.BadInputException;
 import dev.slaw.report.chart.Axis;
+import dev.slaw.report.chart.AxisTicks;
 import dev.slaw.report.chart.Chart;
 import dev.slaw.report.chart.Mark;
 import dev.slaw.report.chart.Series;
+import dev.slaw.uncertainty.SensitivityResult;
+import dev.slaw.uncertainty.SensitivitySweep;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,5 +67,42 @@ public final class SensitivityPlot {
         Axis yAxis = lo > 0 ? Axis.log(conclusion) : Axis.linear(conclusion);
         return new Chart("Spread of " + conclusion + " across " + choices.size() + " choices", Axis.linear("choice"),
                 yAxis, series, List.of(), categories);
+    }
+
+    /**
+     * The spread of a sensitivity sweep's conclusion across its choices: D/N at the sweep's
+     * compute when it planned one, else the predicted target at the sweep's point. Choices that
+     * failed are left out; choices whose fit did not converge say so in their label.
+     *
+     * @throws BadInputException when the sweep computed neither
+     */
+    public static Chart of(SensitivityResult result) {
+        SensitivitySweep sweep = result.sweep();
+        boolean ratio = result.outcomes().stream().anyMatch(o -> Double.isFinite(o.tokensPerParameter()));
+        if (!ratio && sweep.at().isEmpty()) {
+            throw new BadInputException("a sensitivity plot needs a conclusion to compare: D/N at --compute (a law in N"
+                    + " and D) or the prediction at --at");
+        }
+        String conclusion = ratio ? "D/N at " + AxisTicks.label(sweep.computeFlops()) + " FLOPs"
+                : result.target() + " at " + pointText(sweep.at());
+        List<Choice> choices = new ArrayList<>();
+        for (SensitivitySweep.Outcome o : result.outcomes()) {
+            double v = ratio ? o.tokensPerParameter() : o.predictedLoss();
+            if (o.failed() || !Double.isFinite(v)) {
+                continue;
+            }
+            String label = o.choice().name() + (o.converged() ? "" : " (not converged)");
+            choices.add(Choice.of(label, v));
+        }
+        if (choices.isEmpty()) {
+            throw new BadInputException("no choice of the sweep gave " + conclusion);
+        }
+        return of(conclusion, choices);
+    }
+
+    private static String pointText(Map<String, Double> point) {
+        List<String> parts = new ArrayList<>();
+        point.forEach((k, v) -> parts.add(k + " = " + AxisTicks.label(v)));
+        return String.join(", ", parts);
     }
 }

@@ -49,6 +49,17 @@ class AxisTicksTest {
     }
 
     @Test
+    void linearLabelsHaveALeadingZeroAndNoRoundingNoise() {
+        assertThat(AxisTicks.linearLabel(0.045, 0, 0.1)).isEqualTo("0.045");
+        assertThat(AxisTicks.linearLabel(-0.045, -0.1, 0.1)).isEqualTo("-0.045");
+        assertThat(AxisTicks.linearLabel(2.0150000000000001, 2.0, 2.02)).isEqualTo("2.015");
+        assertThat(AxisTicks.linearLabel(1.3877787807814457e-17, -0.1, 0.1)).isEqualTo("0");
+        assertThat(AxisTicks.linearLabel(12000, 0, 24000)).isEqualTo("12000");
+        assertThat(AxisTicks.linearLabel(2.5e6, 0, 5e6)).isEqualTo("2.5e6");
+        assertThat(AxisTicks.linearLabel(1.5e-4, 0, 3e-4)).isEqualTo("0.00015");
+    }
+
+    @Test
     void unlabelledTicksAreBlankNotEmpty() {
         AxisTicks t = AxisTicks.log(1e9, 1e11, 700, true, 13);
         assertThat(t.labelAt(7e9)).isEqualTo(" ");

@@ -36,6 +36,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void aBootstrapAddsItsIntervalTableAndTheConfidenceBand() {
+        String html = HtmlReport.render(ReportInput.of(Fixtures.chinchillaFit(), Fixtures.chinchillaData())
+                .withBootstrap(Fixtures.chinchillaBootstrap()));
+        assertThat(html).contains("<h2>Bootstrap</h2>", "90% percentile interval", "seed 7", "<td>a_opt</td>",
+                "shaded: the 90.0% confidence band (");
+        // fit plot (with its band), residuals, frontier
+        assertThat(html.split("<svg", -1)).hasSize(4);
+    }
+
+    @Test
     void reportIsSelfContained() {
         String html = chinchillaReport();
         assertThat(html).doesNotContain("<script", "<link", "<img", "src=", "@import", "url(http");

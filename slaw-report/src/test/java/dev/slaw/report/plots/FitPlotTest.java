@@ -2,6 +2,7 @@ package dev.slaw.report.plots;
 
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
+import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.report.Fixtures;
 import dev.slaw.report.Images;
 import dev.slaw.report.chart.Chart;
@@ -18,7 +19,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,18 +63,68 @@ class FitPlotTest {
     void intervalIsShadedAroundEveryCurveAndItsExtrapolation() {
         Fit fit = Fixtures.chinchillaFit();
         Dataset data = Fixtures.chinchillaData().dataset();
-        List<Function<Dataset, double[]>> replicates = List.of(
-                points -> scaled(fit.predict(points), 0.98), fit::predict, points -> scaled(fit.predict(points), 1.02));
-        Chart chart = FitPlot.chart(fit, data, FitPlotOptions.defaults(), PredictionInterval.percentile(replicates, 0.9));
+        PredictionInterval twoPercent = new PredictionInterval() {
+            @Override
+            public Interval at(Dataset points) {
+                return new Interval(scaled(fit.predict(points), 0.98), scaled(fit.predict(points), 1.02));
+            }
+
+            @Override
+            public String label() {
+                return "2% either way";
+            }
+        };
+        Chart chart = FitPlot.chart(fit, data, FitPlotOptions.defaults(), twoPercent);
 
         assertThat(chart.bands()).hasSize(12);
-        assertThat(chart.bands().get(0).label()).startsWith("90.0% interval (3 replicates)");
+        assertThat(chart.bands().get(0).label()).startsWith("2% either way");
         double[] lower = chart.bands().get(0).lower();
         double[] upper = chart.bands().get(0).upper();
         for (int i = 0; i < lower.length; i++) {
             assertThat(lower[i]).isLessThan(upper[i]);
         }
         assertThat(Images.greyVariance(Images.decode(ChartRenderer.png(chart, ChartSize.DEFAULT)))).isGreaterThan(100);
+    }
+
+    @Test
+    void bootstrapConfidenceBandSurroundsThePointEstimateAndWidensBeyondTheData() {
+        Fit fit = Fixtures.chinchillaFit();
+        Dataset data = Fixtures.chinchillaData().dataset();
+        BootstrapResult boot = Fixtures.chinchillaBootstrap();
+        PredictionInterval band = PredictionInterval.confidence(boot);
+        Chart chart = FitPlot.chart(fit, data, FitPlotOptions.defaults(), band);
+
+        assertThat(band.label()).startsWith("90.0% confidence band (").endsWith(" replicates)");
+        FitPlot.Group largest = FitPlot.layout(fit, data, FitPlotOptions.defaults()).groups().get(5);
+        double[] within = width(band.at(largest.within()));
+        double[] beyond = width(band.at(largest.beyond()));
+        double[] estimate = fit.predict(largest.within());
+        PredictionInterval.Interval iv = band.at(largest.within());
+        for (int i = 0; i < estimate.length; i++) {
+            assertThat(estimate[i]).isBetween(iv.lower()[i] - 1e-9, iv.upper()[i] + 1e-9);
+        }
+        // uncertainty grows as the law is carried past its data
+        assertThat(beyond[beyond.length - 1]).isGreaterThan(within[within.length / 2]);
+        assertThat(chart.bands()).hasSize(12);
+        assertRendersWithLabels(chart);
+    }
+
+    private static double[] width(PredictionInterval.Interval iv) {
+        double[] w = new double[iv.lower().length];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = iv.upper()[i] - iv.lower()[i];
+        }
+        return w;
+    }
+
+    private static void assertRendersWithLabels(Chart chart) {
+        BufferedImage image = Images.decode(ChartRenderer.png(chart, ChartSize.DEFAULT));
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(Images.greyVariance(image)).isGreaterThan(100);
+        AxesChart<?, ?> painted = ChartRenderer.toXChart(chart, ChartSize.DEFAULT);
+        painted.paint(new BufferedImage(900, 600, BufferedImage.TYPE_INT_ARGB).createGraphics(), 900, 600);
+        assertThat(TickLabelsProbe.x(painted)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(TickLabelsProbe.y(painted)).hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
