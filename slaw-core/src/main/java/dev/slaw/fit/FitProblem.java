@@ -75,19 +75,7 @@ final class FitProblem implements DifferentiableFunction {
         double sum = 0;
         if (logTarget && weights == null && objective.loss() == Loss.HUBER) {
             // the default protocol, written out: this loop is most of the cost of a fit
-            double delta = objective.delta();
-            for (int i = 0; i < n; i++) {
-                double fi = f[i];
-                if (!(fi > 0)) {
-                    return Double.POSITIVE_INFINITY;
-                }
-                double r = y[i] - Elementary.log(fi);
-                // branch-free Huber: residual signs are random, so branches would mispredict
-                double a = Math.abs(r);
-                double c = Math.min(a, delta);
-                sum += c * (a - 0.5 * c);
-                coefficient[i] = -Math.copySign(c, r) / fi;
-            }
+            sum = huberOfLogResiduals(n, objective.delta());
         } else {
             for (int i = 0; i < n; i++) {
                 double fi = f[i];
@@ -122,6 +110,29 @@ final class FitProblem implements DifferentiableFunction {
             }
         }
         return sum * scale;
+    }
+
+    /**
+     * The default protocol written out: Huber of {@code log y - log f}, summed, with each row's
+     * d(loss)/d(f) left in {@code coefficient}. Two simple loops run about twice as fast as one
+     * that does both (the JIT keeps the logarithm's pipeline full). A non-positive prediction
+     * makes a NaN or an infinity, which the caller's finiteness test catches.
+     */
+    private double huberOfLogResiduals(int n, double delta) {
+        double[] residual = coefficient;
+        for (int i = 0; i < n; i++) {
+            residual[i] = y[i] - Elementary.log(f[i]);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            double r = residual[i];
+            // branch-free: residual signs are random, so branches would mispredict
+            double a = Math.abs(r);
+            double c = Math.min(a, delta);
+            sum += c * (a - 0.5 * c);
+            coefficient[i] = -Math.copySign(c, r) / f[i];
+        }
+        return sum;
     }
 
     /**

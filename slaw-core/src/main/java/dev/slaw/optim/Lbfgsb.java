@@ -56,6 +56,9 @@ public final class Lbfgsb {
     private final double gradientTolerance;
     private final int maxIterations;
     private final int maxEvaluations;
+    /** Stop messages, made once: thousands of starts end with one of them. */
+    private final String gradientMessage;
+    private final String functionMessage;
 
     private Lbfgsb(int memory, double functionTolerance, double gradientTolerance, int maxIterations,
                    int maxEvaluations) {
@@ -81,6 +84,8 @@ public final class Lbfgsb {
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
         this.maxEvaluations = maxEvaluations;
+        this.gradientMessage = "projected gradient <= gtol " + gradientTolerance;
+        this.functionMessage = "relative reduction of f <= ftol " + functionTolerance;
     }
 
     /** scipy's defaults: memory 10, ftol 2.22e-9, gtol 1e-5, 15000 iterations and evaluations. */
@@ -872,12 +877,8 @@ public final class Lbfgsb {
         }
 
         private OptimizationResult converged(OptimizationResult.Status status, double measure) {
-            String message = status == OptimizationResult.Status.CONVERGED_GRADIENT
-                    ? String.format(Locale.ROOT, "projected gradient %.3g <= gtol %s",
-                    measure, options.gradientTolerance)
-                    : String.format(Locale.ROOT, "relative reduction of f %.3g <= ftol %s",
-                    measure, options.functionTolerance);
-            return result(status, message);
+            return result(status, status == OptimizationResult.Status.CONVERGED_GRADIENT
+                    ? options.gradientMessage : options.functionMessage);
         }
 
         private OptimizationResult result(OptimizationResult.Status status, String message) {
