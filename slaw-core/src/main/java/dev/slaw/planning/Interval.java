@@ -30,7 +30,11 @@ public record Interval(double lower, double upper, double level) {
         return new Interval(quantile(s, (1 - level) / 2), quantile(s, (1 + level) / 2), level);
     }
 
-    static double quantile(double[] sorted, double q) {
+    /**
+     * The {@code q}-quantile of sorted values by linear interpolation between order statistics
+     * (Hyndman and Fan 1996 type 7, numpy's default).
+     */
+    public static double quantile(double[] sorted, double q) {
         double pos = q * (sorted.length - 1);
         int i = (int) Math.floor(pos);
         if (i >= sorted.length - 1) {
@@ -42,5 +46,9 @@ public record Interval(double lower, double upper, double level) {
 
     public boolean contains(double x) {
         return x >= lower && x <= upper;
+    }
+
+    public double width() {
+        return upper - lower;
     }
 }

@@ -1,5 +1,6 @@
 package dev.slaw.uncertainty;
 
+import dev.slaw.planning.Interval;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;

@@ -1,5 +1,6 @@
 package dev.slaw.uncertainty;
 
+import dev.slaw.planning.Interval;
 import java.util.Map;
 
 /**

@@ -1,5 +1,7 @@
 package dev.slaw.uncertainty;
 
+import dev.slaw.planning.Interval;
+
 /**
  * The bootstrap's account of one parameter or derived quantity.
  *

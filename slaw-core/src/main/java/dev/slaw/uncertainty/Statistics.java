@@ -1,5 +1,6 @@
 package dev.slaw.uncertainty;
 
+import dev.slaw.planning.Interval;
 import java.util.Arrays;
 
 /** Sample statistics of replicate values. */
@@ -18,10 +19,7 @@ final class Statistics {
         if (n == 0) {
             return Double.NaN;
         }
-        double h = (n - 1) * p;
-        int lo = (int) Math.floor(h);
-        int hi = Math.min(lo + 1, n - 1);
-        return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+        return Interval.quantile(sorted, p);
     }
 
     /** The equal-tailed percentile interval at {@code level}: quantiles (1 -+ level) / 2. */
