@@ -121,7 +121,7 @@ final class FitProblem implements DifferentiableFunction {
     private double huberOfLogResiduals(int n, double delta) {
         double[] residual = coefficient;
         for (int i = 0; i < n; i++) {
-            residual[i] = y[i] - Elementary.log(f[i]);
+            residual[i] = y[i] - Elementary.logOrNaN(f[i]);
         }
         double sum = 0;
         for (int i = 0; i < n; i++) {

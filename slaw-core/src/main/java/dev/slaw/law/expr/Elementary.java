@@ -59,6 +59,30 @@ public final class Elementary {
         return (e * LN2_HI + LOG_CENTRE[k]) + (series + e * LN2_LO);
     }
 
+    /**
+     * The natural logarithm of a positive, normal, finite number, and NaN for anything else
+     * (zero, negative, subnormal, infinite, NaN), computed without a branch.
+     *
+     * <p>For hot loops that must not take a rarely-taken branch: the JIT compiles a branch it
+     * has never seen taken as a trap, and the first overflowing trial step of an optimiser
+     * would then throw the whole compiled loop away. The table method's loss of relative
+     * accuracy within 0.4 % of 1 remains (absolute error about 1e-16), which is what residuals
+     * need.
+     */
+    public static double logOrNaN(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        // 1 when bits lie outside [smallest normal, largest finite], by the sign of two differences
+        long special = ((bits - 0x0010000000000000L) | (0x7fefffffffffffffL - bits)) >>> 63;
+        int k = (int) ((bits >>> 44) & 0xff);
+        int e = (int) ((bits >>> 52) & 0x7ff) - 1023 + EXPONENT_SHIFT[k];
+        double m = Double.longBitsToDouble((bits & 0xfffffffffffffL) | 0x3ff0000000000000L);
+        double t = Math.fma(m, INVERSE_CENTRE[k], -1);
+        double series = t - t * t * (0.5 - t * (1.0 / 3 - t * (0.25 - t * 0.2)));
+        double value = (e * LN2_HI + LOG_CENTRE[k]) + (series + e * LN2_LO);
+        // OR-ing in an all-ones exponent and the quiet bit turns the value into a NaN
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(value) | (special * 0x7ff8000000000000L));
+    }
+
     /** The exponential. */
     public static double exp(double x) {
         if (!(x > -708 && x < 709)) {

@@ -33,6 +33,26 @@ class ElementaryProperties {
         assertThat(ulps(Elementary.exp(x), Math.exp(x))).as("exp(%s)", x).isLessThanOrEqualTo(2);
     }
 
+    @Property(tries = 20000)
+    void logOrNaNAgreesWithLogOnNormalNumbers(@ForAll @DoubleRange(min = -700, max = 700) double logX) {
+        double x = Math.exp(logX);
+        double want = Math.log(x);
+        assertThat(Math.abs(Elementary.logOrNaN(x) - want)).as("log(%s)", x)
+                .isLessThanOrEqualTo(8 * Math.ulp(want) + 2e-16);
+    }
+
+    @Test
+    void logOrNaNIsNaNOutsideThePositiveNormals() {
+        for (double x : new double[]{0, -0.0, -1, -Double.MAX_VALUE, Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MIN_NORMAL / 2}) {
+            assertThat(Elementary.logOrNaN(x)).as("logOrNaN(%s)", x).isNaN();
+        }
+        assertThat(Elementary.logOrNaN(Double.MIN_NORMAL)).isCloseTo(Math.log(Double.MIN_NORMAL),
+                org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(Elementary.logOrNaN(Double.MAX_VALUE)).isCloseTo(Math.log(Double.MAX_VALUE),
+                org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     @Test
     void specialArgumentsBehaveAsMath() {
         for (double x : new double[]{0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 1, 2,
