@@ -152,6 +152,10 @@ public final class FitCommand implements Callable<Integer> {
         @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--drop-missing",
+                description = "Leave out rows with an empty or NaN cell in a column the law needs (counted in the fit's notes); without it such a cell is an error.")
+        boolean dropMissing;
+
         @Option(names = "--ftol", description = "L-BFGS-B relative-reduction tolerance (default: scipy's 2.2e-9).")
         Double ftol;
 
@@ -194,6 +198,9 @@ public final class FitCommand implements Callable<Integer> {
             if (weights != null) {
                 needed.add(weights);
             }
+            if (!dropMissing) {
+                refuseMissing(d, needed);
+            }
             LoadedDataset complete = loaded.requireComplete(needed);
             Objective objective = new Objective(parseLoss(loss), delta, mean, penalty, weights);
             FitOptions options = FitOptions.defaults()
@@ -213,6 +220,22 @@ public final class FitCommand implements Callable<Integer> {
                         gtol == null ? FitOptions.SCIPY_GRADIENT_TOLERANCE : gtol);
             }
             return new Prepared(l, complete.dataset(), t, options, complete.notes());
+        }
+
+        /** A missing value where the law needs one is bad input unless the user asked to drop such rows. */
+        private static void refuseMissing(Dataset d, List<String> needed) {
+            for (String name : needed) {
+                if (!d.hasColumn(name)) {
+                    continue; // requireComplete names the missing or text column
+                }
+                double[] c = d.column(name);
+                for (int i = 0; i < c.length; i++) {
+                    if (Double.isNaN(c[i])) {
+                        throw new BadInputException(d.source() + ": row " + d.rowNumber(i) + ", column \"" + name
+                                + "\": missing value (empty or NaN); pass --drop-missing to leave such rows out");
+                    }
+                }
+            }
         }
 
         private static Loss parseLoss(String s) {

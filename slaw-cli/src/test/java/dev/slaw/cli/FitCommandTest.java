@@ -94,6 +94,19 @@ class FitCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("need at least 3 rows");
 
+        Files.writeString(csv, "N,loss\n1e8,3.1\n2e8,NaN\n4e8,2.8\n8e8,2.7\n1.6e9,2.6\n");
+        r = run("fit", csv.toString(), "--law", "power-offset", "--map", "x=N", "--target", "loss");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("row 3, column \"loss\": missing value");
+        r = run("fit", csv.toString(), "--law", "power-offset", "--map", "x=N", "--target", "loss", "--drop-missing");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dropped 1 of 5 rows");
+
+        Files.writeString(csv, "N,loss\n1e8,3.1\n2e8,inf\n4e8,2.8\n8e8,2.7\n");
+        r = run("fit", csv.toString(), "--law", "power-offset", "--map", "x=N", "--target", "loss");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("row 3, column \"loss\"").contains("not a finite number");
+
         r = run("fit", dir.resolve("missing.csv").toString(), "--law", "power", "--target", "loss");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("missing.csv");
