@@ -43,6 +43,7 @@ public final class Main implements Runnable {
         m.put("fit", FitCommand::new);
         m.put("predict", PredictCommand::new);
         m.put("bootstrap", BootstrapCommand::new);
+        m.put("likelihood", LikelihoodCommand::new);
         m.put("validate", ValidateCommand::new);
         m.put("sensitivity", SensitivityCommand::new);
         m.put("plan", PlanCommand::new);

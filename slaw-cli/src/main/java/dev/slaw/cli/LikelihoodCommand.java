@@ -1,0 +1,124 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.table.NumberParser;
+import dev.slaw.uncertainty.HuberLikelihood;
+import dev.slaw.uncertainty.LikelihoodFit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code slaw likelihood}: the maximum-likelihood variant of a fit, a Huber log-density of the
+ * log residuals with a fitted scale sigma (Besiroglu et al. 2024), from a given start.
+ */
+@Command(name = "likelihood", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Maximum-likelihood fit: Huber log-density with a fitted scale, standard errors from the scores.",
+        footer = {"", "Example (the Epoch replication, started at Chinchilla's published parameters):",
+                "  slaw likelihood examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
+                "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
+                "    --drop-highest loss=5 --start E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28"})
+public final class LikelihoodCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
+    String source;
+
+    @Mixin
+    DataOptions data = new DataOptions();
+
+    @Mixin
+    FitCommand.FitSettings settings = new FitCommand.FitSettings();
+
+    @Option(names = "--start", required = true, paramLabel = "NAME=VALUE,...",
+            description = "Where the optimiser starts, a value for every free parameter (and optionally sigma).")
+    String start;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        LoadedDataset loaded = data.load(source);
+        FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
+        Map<String, Double> at = parseStart(start);
+        for (var parameter : p.law().parameters()) {
+            if (parameter.isFree() && !at.containsKey(parameter.name())) {
+                throw new BadInputException("--start: no value for " + parameter.name() + " (law " + p.law().name()
+                        + " has free parameters " + String.join(", ", p.law().parameters().stream()
+                        .filter(x -> x.isFree()).map(x -> x.name()).toList()) + ")");
+            }
+        }
+        LikelihoodFit ml = HuberLikelihood.fit(p.law(), p.data(), p.target(), at, p.options().objective().delta());
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectMapper m = new ObjectMapper();
+            ObjectNode root = m.createObjectNode();
+            root.put("law", p.law().name());
+            root.put("target", p.target());
+            root.put("rows", ml.rows());
+            root.put("delta", ml.delta());
+            root.put("negative_log_likelihood", ml.negativeLogLikelihood());
+            root.put("converged", ml.converged());
+            root.put("message", ml.message());
+            ArrayNode ps = root.putArray("parameters");
+            for (LikelihoodFit.Estimate e : ml.parameters()) {
+                ObjectNode o = ps.addObject();
+                o.put("name", e.name());
+                o.put("value", e.value());
+                if (Double.isFinite(e.standardError())) {
+                    o.put("standard_error", e.standardError());
+                } else {
+                    o.putNull("standard_error");
+                }
+            }
+            out.println(root.toPrettyString());
+        } else {
+            out.printf(Locale.ROOT, "[[Maximum likelihood]]%n    law          %s%n    rows         %d%n", p.law().formula(),
+                    ml.rows());
+            out.printf(Locale.ROOT, "    -log L       %.6f (Huber density, delta %s, fitted scale sigma)%n",
+                    ml.negativeLogLikelihood(), ml.delta());
+            out.printf(Locale.ROOT, "    optimiser    %s after %d iterations%n", ml.message(), ml.iterations());
+            out.println("[[Parameters]]   (standard errors from the outer product of per-row scores)");
+            for (LikelihoodFit.Estimate e : ml.parameters()) {
+                out.printf(Locale.ROOT, "    %-8s %-14.6g +/- %.4g%n", e.name(), e.value(), e.standardError());
+            }
+        }
+        if (!ml.converged()) {
+            spec.commandLine().getErr().println("slaw: the likelihood fit did not converge: " + ml.message());
+            return Main.FIT_FAILED;
+        }
+        return 0;
+    }
+
+    private static Map<String, Double> parseStart(String text) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        NumberParser parser = new NumberParser();
+        for (String part : text.split(",")) {
+            int eq = part.indexOf('=');
+            if (eq <= 0) {
+                throw new BadInputException("--start: \"" + part.strip() + "\" is not NAME=VALUE");
+            }
+            String value = part.substring(eq + 1).strip();
+            if (parser.parse(value) != NumberParser.NUMBER || !Double.isFinite(parser.value())) {
+                throw new BadInputException("--start: \"" + part.strip() + "\": '" + value + "' is not a finite number");
+            }
+            m.put(part.substring(0, eq).strip(), parser.value());
+        }
+        return m;
+    }
+}
