@@ -117,8 +117,7 @@ public final class CurveCommand implements Callable<Integer> {
         try {
             return body.call();
         } catch (BadInputException e) {
-            spec.commandLine().getErr().println("slaw curve: " + e.getMessage());
-            return 2;
+            return Failures.report(spec, e);
         }
     }
 

@@ -80,28 +80,20 @@ public final class Main implements Runnable {
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            PrintWriter err = commandLine.getErr();
-            if (e instanceof BadInputException) {
-                err.println("slaw: " + oneLine(e.getMessage()));
-                return BAD_INPUT;
+            if (e instanceof BadInputException bad) {
+                return Failures.report(commandLine.getCommandSpec(), bad);
             }
             if (e instanceof FitFailedException) {
-                err.println("slaw: " + oneLine(e.getMessage()));
-                return FIT_FAILED;
+                return Failures.report(commandLine.getCommandSpec(), e.getMessage(), FIT_FAILED);
             }
             throw e;
         });
         cl.setParameterExceptionHandler((e, args) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("slaw: " + oneLine(e.getMessage()) + " (see 'slaw help " + e.getCommandLine().getCommandName()
-                    + "')");
-            return BAD_INPUT;
+            String help = e.getCommandLine().getCommandSpec().qualifiedName();
+            return Failures.report(e.getCommandLine().getCommandSpec(), e.getMessage() + " (see '"
+                    + (help.equals("slaw") ? "slaw --help" : help + " --help") + "')", BAD_INPUT);
         });
         return cl;
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "error" : s.replace('\n', ' ').strip();
     }
 
     @Override
