@@ -124,14 +124,14 @@ public final class PredictCommand implements Callable<Integer> {
             for (String v : vars) {
                 head.append(String.format(Locale.ROOT, "%14s", v));
             }
-            head.append(String.format(Locale.ROOT, "%14s", fit.target()));
+            head.append(String.format(Locale.ROOT, " %14s", fit.target()));
             out.println(head);
             for (int i = 0; i < y.length; i++) {
                 StringBuilder row = new StringBuilder();
                 for (String v : vars) {
                     row.append(String.format(Locale.ROOT, "%14.4g", at.column(v)[i]));
                 }
-                row.append(String.format(Locale.ROOT, "%14.6f", y[i]));
+                row.append(String.format(Locale.ROOT, " %14.6f", y[i]));
                 out.println(row);
             }
         }
