@@ -323,7 +323,7 @@ public final class Lbfgsb {
             }
             double projectedGradient = projectedGradientNorm();
             if (projectedGradient <= options.gradientTolerance) {
-                return converged(OptimizationResult.Status.CONVERGED_GRADIENT, projectedGradient);
+                return converged(OptimizationResult.Status.CONVERGED_GRADIENT);
             }
             while (true) {
                 if (!searchDirection()) {
@@ -358,11 +358,11 @@ public final class Lbfgsb {
                 }
                 projectedGradient = projectedGradientNorm();
                 if (projectedGradient <= options.gradientTolerance) {
-                    return converged(OptimizationResult.Status.CONVERGED_GRADIENT, projectedGradient);
+                    return converged(OptimizationResult.Status.CONVERGED_GRADIENT);
                 }
                 double scale = Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0);
                 if (fOld - fx <= options.functionTolerance * scale) {
-                    return converged(OptimizationResult.Status.CONVERGED_FUNCTION, (fOld - fx) / scale);
+                    return converged(OptimizationResult.Status.CONVERGED_FUNCTION);
                 }
                 updateMemory();
             }
@@ -876,7 +876,7 @@ public final class Lbfgsb {
             return result(OptimizationResult.Status.LINE_SEARCH_FAILED, why);
         }
 
-        private OptimizationResult converged(OptimizationResult.Status status, double measure) {
+        private OptimizationResult converged(OptimizationResult.Status status) {
             return result(status, status == OptimizationResult.Status.CONVERGED_GRADIENT
                     ? options.gradientMessage : options.functionMessage);
         }
