@@ -184,7 +184,8 @@ public class DataOptions {
         if (!runColumns.isEmpty() || stepColumn != null) {
             r = r.withCheckpoints(new Checkpoints(runColumns, stepColumn == null ? "" : stepColumn, lastCheckpoint,
                     dropFirst, fromStep, every, smooth, lastMean, averaged));
-        } else if (lastCheckpoint || dropFirst != 0 || fromStep != 0 || every != 1 || smooth != 0 || lastMean != 0) {
+        } else if (lastCheckpoint || dropFirst != 0 || fromStep != 0 || every != 1 || smooth != 0 || lastMean != 0
+                || !averaged.isEmpty()) {
             throw new BadInputException("checkpoint filters need --run COLUMN[,COLUMN...] and --step COLUMN");
         }
         for (String o : only) {
