@@ -54,10 +54,34 @@ public final class DatasetLoader {
         if (recipe.filePattern().isPresent()) {
             shaped = FileNamePattern.parse(recipe.filePattern().get()).apply(shaped);
         }
+        // judged before a melt, which multiplies rows by design
+        String perFile = severalRowsPerFile(shaped, recipe);
         if (recipe.melt().isPresent()) {
             shaped = Reshaping.melt(shaped, recipe.melt().get());
         }
-        return new Run(shaped, recipe).load();
+        LoadedDataset loaded = new Run(shaped, recipe).load();
+        return perFile == null ? loaded : loaded.withNote(perFile);
+    }
+
+    /**
+     * A note when a folder's files each hold several rows (checkpoints of one run) and no
+     * checkpoint option picks among them, since a fit then weighs every checkpoint as a run.
+     */
+    private static String severalRowsPerFile(RawTable table, Recipe recipe) {
+        if (recipe.checkpoints().isActive()) {
+            return null;
+        }
+        Optional<RawColumn> file = table.column(FileNamePattern.FILE_COLUMN).filter(c -> !c.isNumeric());
+        if (file.isEmpty()) {
+            return null;
+        }
+        long files = Arrays.stream(file.get().texts()).distinct().count();
+        if (files == 0 || table.rowCount() <= files) {
+            return null;
+        }
+        return "the " + files + " files hold " + table.rowCount() + " rows, several per file (a run's checkpoints?),"
+                + " and every row is used; --run COLUMN --step COLUMN with --last-checkpoint or --last-mean K"
+                + " --average COLUMN keeps one per run";
     }
 
     static String droppedNote(int dropped, int of, String why) {

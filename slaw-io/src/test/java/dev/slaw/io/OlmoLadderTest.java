@@ -42,7 +42,9 @@ class OlmoLadderTest {
         assertThat(loaded.notes()).containsExactly(
                 "dropped 284 of 1562 rows of 3 files whose name does not match {size}-{mult}xC.csv: 190M-1xC-rerun.csv,"
                         + " 370M-1xC-rerun.csv, 760M-1xC-rerun.csv",
-                "values from the names of 15 files ({size}-{mult}xC.csv): size, mult");
+                "values from the names of 15 files ({size}-{mult}xC.csv): size, mult",
+                "the 15 files hold 1278 rows, several per file (a run's checkpoints?), and every row is used; --run"
+                        + " COLUMN --step COLUMN with --last-checkpoint or --last-mean K --average COLUMN keeps one per run");
     }
 
     @Test
