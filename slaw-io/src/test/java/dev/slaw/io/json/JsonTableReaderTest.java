@@ -156,4 +156,16 @@ class JsonTableReaderTest {
                         + " nothing in any of the 6 rows; no row has a field \"metrics\" (fields: run_id,"
                         + " hyperparameters, results, file)");
     }
+
+    @Test
+    void aFolderOfJsonRunsTakesValuesFromItsFileNamesToo() {
+        LoadedDataset loaded = DatasetLoader.load(Examples.path("json-runs"),
+                NESTED.withFilePattern("misfitting_{model}-{steps}-{lr}.json"));
+        Dataset d = loaded.dataset();
+        assertThat(d.column("steps")).containsExactly(100, 100, 100, 200, 250, 250);
+        assertThat(d.column("lr")).containsExactly(d.column("hyperparameters.peak_lr"));
+        assertThat(d.column("steps")).containsExactly(d.column("hyperparameters.total_steps"));
+        assertThat(loaded.notes()).containsExactly("values from the names of 6 files"
+                + " (misfitting_{model}-{steps}-{lr}.json): model, steps, lr");
+    }
 }
