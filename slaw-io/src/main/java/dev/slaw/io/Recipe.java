@@ -69,43 +69,50 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
     public Recipe withMapping(String variable, String sourceColumn) {
         Map<String, String> m = new LinkedHashMap<>(mappings);
         m.put(variable, sourceColumn);
-        return new Recipe(m, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest, filePattern, melt);
+        return new Recipe(m, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy with one more derived column, computed after the ones already there. */
     public Recipe withDerivation(Derivation derivation) {
         List<Derivation> d = new ArrayList<>(derivations);
         d.add(derivation);
-        return new Recipe(mappings, d, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest, filePattern, melt);
+        return new Recipe(mappings, d, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy that multiplies a column by a factor. */
     public Recipe withScale(String column, double factor) {
         Map<String, Double> s = new LinkedHashMap<>(scales);
         s.put(column, factor);
-        return new Recipe(mappings, derivations, s, unitsFromHeaders, checkpoints, matches, where, group, dropHighest, filePattern, melt);
+        return new Recipe(mappings, derivations, s, unitsFromHeaders, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     public Recipe withUnitsFromHeaders(boolean enabled) {
-        return new Recipe(mappings, derivations, scales, enabled, checkpoints, matches, where, group, dropHighest, filePattern, melt);
+        return new Recipe(mappings, derivations, scales, enabled, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     public Recipe withCheckpoints(Checkpoints value) {
-        return new Recipe(mappings, derivations, scales, unitsFromHeaders, value, matches, where, group, dropHighest, filePattern, melt);
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, value, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy with one more equality filter. */
     public Recipe withMatch(Match match) {
         List<Match> m = new ArrayList<>(matches);
         m.add(match);
-        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, m, where, group, dropHighest, filePattern, melt);
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, m, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy with one more row filter expression. */
     public Recipe withWhere(String expression) {
         List<String> w = new ArrayList<>(where);
         w.add(expression);
-        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, w, group, dropHighest, filePattern, melt);
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, w, group, dropHighest,
+                filePattern, melt);
     }
 
     public Recipe withGroup(String column) {
