@@ -117,7 +117,7 @@ public class DataOptions {
                     + "gives columns size and mult. Files whose name does not match are left out, with a note.")
     String filePattern;
 
-    @Option(names = "--melt", paramLabel = "COLUMN[,COLUMN...]", split = ",",
+    @Option(names = "--melt", paramLabel = "COLUMN", split = ",",
             description = "Turn a wide table long: one row per listed column (* matches any text), its value in the "
                     + "--into column and its name in the --melt-names column.")
     List<String> melt = new ArrayList<>();
@@ -139,7 +139,7 @@ public class DataOptions {
             description = "Keep each run's last checkpoint, with the --average columns' mean over its last K checkpoints.")
     int lastMean;
 
-    @Option(names = "--average", paramLabel = "COLUMN[,COLUMN...]", split = ",",
+    @Option(names = "--average", paramLabel = "COLUMN", split = ",",
             description = "The columns --smooth and --last-mean average (e.g. the loss); other columns keep each "
                     + "checkpoint's own value.")
     List<String> averaged = new ArrayList<>();
