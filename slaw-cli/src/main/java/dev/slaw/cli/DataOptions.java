@@ -44,7 +44,10 @@ import java.util.Optional;
  *   <li>Checkpoint tables: {@code --run COLUMN[,COLUMN...]} names a run, {@code --step COLUMN}
  *       orders its checkpoints; then {@code --last-checkpoint}, {@code --drop-first FRACTION}
  *       (of each run's checkpoints), {@code --from-step FRACTION} (of each run's last step),
- *       {@code --every K}.</li>
+ *       {@code --every K}; {@code --smooth K} or {@code --last-mean K} with {@code --average COLUMN}
+ *       average a column over a run's checkpoints.</li>
+ *   <li>{@code --file-pattern "{size}-{mult}xC.csv"}: values from the file names of a folder of
+ *       runs; {@code --melt COLUMNS --into NAME --melt-names NAME}: a wide table turned long.</li>
  *   <li>{@code --dataset NAME} and {@code --project FILE}: a dataset named in the project
  *       file (default {@code ./slaw.toml}); {@code --save-dataset NAME} appends the source and
  *       options to it, so the next command needs only {@code --dataset NAME}.</li>
@@ -107,6 +110,40 @@ public class DataOptions {
             description = "Keep every K-th checkpoint of each run, counted back from the last (default: ${DEFAULT-VALUE}).")
     int every;
 
+    // ---- tables as they come: run files, wide tables, noisy checkpoints
+
+    @Option(names = "--file-pattern", paramLabel = "PATTERN",
+            description = "For a folder of run files: take values from each file name, e.g. \"{size}-{mult}xC.csv\" "
+                    + "gives columns size and mult. Files whose name does not match are left out, with a note.")
+    String filePattern;
+
+    @Option(names = "--melt", paramLabel = "COLUMN", split = ",",
+            description = "Turn a wide table long: one row per listed column (* matches any text), its value in the "
+                    + "--into column and its name in the --melt-names column.")
+    List<String> melt = new ArrayList<>();
+
+    @Option(names = "--into", paramLabel = "NAME", defaultValue = "value",
+            description = "The column the --melt values go into (default: ${DEFAULT-VALUE}).")
+    String meltInto;
+
+    @Option(names = "--melt-names", paramLabel = "NAME", defaultValue = "column",
+            description = "The text column that keeps each --melt value's source column name (default: ${DEFAULT-VALUE}).")
+    String meltNames;
+
+    @Option(names = "--smooth", paramLabel = "K", defaultValue = "0",
+            description = "Replace the --average columns by their moving average over K checkpoints of a run "
+                    + "(the first K-1 checkpoints are dropped).")
+    int smooth;
+
+    @Option(names = "--last-mean", paramLabel = "K", defaultValue = "0",
+            description = "Keep each run's last checkpoint, with the --average columns' mean over its last K checkpoints.")
+    int lastMean;
+
+    @Option(names = "--average", paramLabel = "COLUMN", split = ",",
+            description = "The columns --smooth and --last-mean average (e.g. the loss); other columns keep each "
+                    + "checkpoint's own value.")
+    List<String> averaged = new ArrayList<>();
+
     @Mixin
     StoreOptions store = new StoreOptions();
 
@@ -138,10 +175,17 @@ public class DataOptions {
         for (String d : derivations) {
             r = r.withDerivation(Recipe.Derivation.parse(d));
         }
+        if (filePattern != null) {
+            r = r.withFilePattern(filePattern);
+        }
+        if (!melt.isEmpty()) {
+            r = r.withMelt(new Recipe.Melt(melt, meltInto, meltNames));
+        }
         if (!runColumns.isEmpty() || stepColumn != null) {
             r = r.withCheckpoints(new Checkpoints(runColumns, stepColumn == null ? "" : stepColumn, lastCheckpoint,
-                    dropFirst, fromStep, every));
-        } else if (lastCheckpoint || dropFirst != 0 || fromStep != 0 || every != 1) {
+                    dropFirst, fromStep, every, smooth, lastMean, averaged));
+        } else if (lastCheckpoint || dropFirst != 0 || fromStep != 0 || every != 1 || smooth != 0 || lastMean != 0
+                || !averaged.isEmpty()) {
             throw new BadInputException("checkpoint filters need --run COLUMN[,COLUMN...] and --step COLUMN");
         }
         for (String o : only) {

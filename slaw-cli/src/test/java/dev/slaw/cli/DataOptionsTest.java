@@ -104,4 +104,45 @@ class DataOptionsTest {
         assertThatThrownBy(() -> parse("--project", project.toString(), "--dataset", "nope").data.load(null))
                 .hasMessage("nope: no such file and no dataset of that name in " + project + " (datasets: ladder)");
     }
+
+    @Test
+    void tablesAsTheyComeOptionsLoadTheOlmoLadderAndSurviveTheProjectFile() throws IOException {
+        Path runs = examples("olmo-ladder/data/ladder-runs");
+        Path project = dir.resolve("slaw.toml");
+        Host host = parse(runs.toString(), "--file-pattern", "{size}-{mult}xC.csv", "--map", "N=size",
+                "--map", "L=eval/c4_en-validation/CrossEntropyLoss", "--run", "size,mult", "--step", "_step",
+                "--last-mean", "5", "--average", "L", "--project", project.toString(), "--save-dataset", "ladder");
+        LoadedDataset loaded = host.data.load(host.source);
+        assertThat(loaded.dataset().rowCount()).isEqualTo(15);
+        assertThat(host.data.recipe().describe()).containsExactly("file names {size}-{mult}xC.csv", "map N = size",
+                "map L = eval/c4_en-validation/CrossEntropyLoss",
+                "checkpoints run = size, mult; step = _step; last with the mean of L over the last 5");
+        assertThat(Files.readString(project)).contains("file-pattern = \"{size}-{mult}xC.csv\"",
+                "last-mean = 5", "average = [\"L\"]");
+        Host byName = parse("--dataset", "ladder", "--project", project.toString());
+        assertThat(byName.data.load(null).dataset().column("L"))
+                .containsExactly(loaded.dataset().column("L"));
+
+        Host melted = parse(runs.toString(), "--file-pattern", "{size}-{mult}xC.csv",
+                "--melt", "eval/pile-validation/CrossEntropyLoss,eval/c4_en-validation/CrossEntropyLoss",
+                "--into", "loss", "--melt-names", "set", "--project", project.toString(), "--save-dataset", "long");
+        assertThat(melted.data.load(melted.source).dataset().rowCount()).isEqualTo(2 * 1278);
+        Host longByName = parse("--dataset", "long", "--project", project.toString());
+        assertThat(longByName.data.load(null).dataset().label("set")).isPresent();
+    }
+
+    @Test
+    void smoothingWithoutCheckpointColumnsIsBadInput() {
+        Host host = parse(examples("olmo-ladder/data/ladder-runs").toString(), "--smooth", "3", "--average", "L");
+        assertThatThrownBy(() -> host.data.recipe()).isInstanceOf(BadInputException.class)
+                .hasMessage("checkpoint filters need --run COLUMN[,COLUMN...] and --step COLUMN");
+    }
+
+    private static Path examples(String relative) {
+        Path d = Path.of("").toAbsolutePath();
+        while (d != null && !Files.exists(d.resolve("examples").resolve(relative))) {
+            d = d.getParent();
+        }
+        return d.resolve("examples").resolve(relative);
+    }
 }

@@ -33,7 +33,8 @@ import java.util.function.DoubleUnaryOperator;
  * optimum, so with ample data the plan is Chinchilla's. {@link UniqueParameters#ALL} sets
  * U_N = N (no parameter discount), the simpler reading.
  *
- * @param surface       the data-constrained law's surface (variables N, D, U, UN)
+ * @param surface       the data-constrained law's surface (variables N, D, U; or N, D, U, UN for
+ *                      {@code data-constrained-un})
  * @param uniqueTokens  U, unique tokens available
  * @param uniqueParameters how U_N is chosen
  * @param flops         training compute as a function of N and D
@@ -56,9 +57,9 @@ public record DataConstrained(LossSurface surface, double uniqueTokens, UniquePa
         Objects.requireNonNull(uniqueParameters);
         Objects.requireNonNull(flops);
         Law law = surface.law();
-        if (law == null || !law.variables().containsAll(List.of("N", "D", "U", "UN"))) {
-            throw new BadInputException("data-constrained planning needs the data-constrained law (variables N, D, U, "
-                    + "UN), not " + surface.lawName());
+        if (law == null || !law.variables().containsAll(List.of("N", "D", "U"))) {
+            throw new BadInputException("data-constrained planning needs the data-constrained law (variables N, D, U), not "
+                    + surface.lawName());
         }
         for (String p : List.of("E", "A", "B", "alpha", "beta", "RD", "RN")) {
             if (!surface.parameters().containsKey(p)) {
@@ -98,10 +99,19 @@ public record DataConstrained(LossSurface surface, double uniqueTokens, UniquePa
                 surface.parameter("alpha"), surface.parameter("beta"));
     }
 
-    /** The predicted loss of N parameters trained on D tokens drawn from the U unique ones. */
+    /**
+     * The predicted loss of N parameters trained on D tokens drawn from the U unique ones. The
+     * {@code data-constrained} law computes U_N itself; the {@code data-constrained-un} law
+     * (variable UN) is given it; {@link UniqueParameters#ALL} evaluates the latter with U_N = N.
+     */
     public double loss(double parameterCount, double tokenCount) {
         double used = Math.min(tokenCount, uniqueTokens);
-        return surface.loss(Map.of("N", parameterCount, "D", tokenCount, "U", used, "UN",
+        if (!surface.law().variables().contains("UN") && uniqueParameters == UniqueParameters.COMPUTE_OPTIMAL) {
+            return surface.loss(Map.of("N", parameterCount, "D", tokenCount, "U", used));
+        }
+        LossSurface given = surface.law().variables().contains("UN") ? surface
+                : LossSurface.of(catalogueLaw("data-constrained-un"), surface.parameters());
+        return given.loss(Map.of("N", parameterCount, "D", tokenCount, "U", used, "UN",
                 uniqueParametersFor(parameterCount, used)));
     }
 
@@ -149,7 +159,11 @@ public record DataConstrained(LossSurface surface, double uniqueTokens, UniquePa
     }
 
     private static Law chinchilla() {
-        return Catalogue.builtIn().find("chinchilla").orElseThrow(
-                () -> new IllegalStateException("the catalogue has no chinchilla law"));
+        return catalogueLaw("chinchilla");
+    }
+
+    private static Law catalogueLaw(String name) {
+        return Catalogue.builtIn().find(name).orElseThrow(
+                () -> new IllegalStateException("the catalogue has no " + name + " law"));
     }
 }

@@ -43,6 +43,8 @@ class RecoveryTest {
                         "c2", 0.6, "d2", 1e5, "f2", 0.3), grid1("x", 1, 1e9, 80), List.of("f1", "f2", "c2", "d2", "c1", "d1")),
                 Arguments.of("data-constrained", Map.of("E", 1.9, "A", 400.0, "B", 1500.0, "alpha", 0.35,
                         "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of()),
+                Arguments.of("data-constrained-un", Map.of("E", 1.9, "A", 400.0, "B", 1500.0, "alpha", 0.35,
+                        "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of()),
                 Arguments.of("overtrain", Map.of("E", 1.7, "a", 50.0, "b", 200.0, "eta", 0.12),
                         grid2("N", 1e7, 1e10, "D", 1e8, 1e12, 7), List.of()),
                 Arguments.of("rectified", Map.of("B", 100.0, "Dl", 50.0, "beta", 0.4, "E", 1.2),

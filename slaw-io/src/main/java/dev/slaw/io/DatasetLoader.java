@@ -50,7 +50,38 @@ public final class DatasetLoader {
 
     /** Applies a recipe to a table already read. */
     public static LoadedDataset load(RawTable table, Recipe recipe) {
-        return new Run(table, recipe).load();
+        RawTable shaped = table;
+        if (recipe.filePattern().isPresent()) {
+            shaped = FileNamePattern.parse(recipe.filePattern().get()).apply(shaped);
+        }
+        // judged before a melt, which multiplies rows by design
+        String perFile = severalRowsPerFile(shaped, recipe);
+        if (recipe.melt().isPresent()) {
+            shaped = Reshaping.melt(shaped, recipe.melt().get());
+        }
+        LoadedDataset loaded = new Run(shaped, recipe).load();
+        return perFile == null ? loaded : loaded.withNote(perFile);
+    }
+
+    /**
+     * A note when a folder's files each hold several rows (checkpoints of one run) and no
+     * checkpoint option picks among them, since a fit then weighs every checkpoint as a run.
+     */
+    private static String severalRowsPerFile(RawTable table, Recipe recipe) {
+        if (recipe.checkpoints().isActive()) {
+            return null;
+        }
+        Optional<RawColumn> file = table.column(FileNamePattern.FILE_COLUMN).filter(c -> !c.isNumeric());
+        if (file.isEmpty()) {
+            return null;
+        }
+        long files = Arrays.stream(file.get().texts()).distinct().count();
+        if (files == 0 || table.rowCount() <= files) {
+            return null;
+        }
+        return "the " + files + " files hold " + table.rowCount() + " rows, several per file (a run's checkpoints?),"
+                + " and every row is used; --run COLUMN --step COLUMN with --last-checkpoint or --last-mean K"
+                + " --average COLUMN keeps one per run";
     }
 
     static String droppedNote(int dropped, int of, String why) {
@@ -218,11 +249,33 @@ public final class DatasetLoader {
                 runs.computeIfAbsent(key.toString(), k -> new ArrayList<>()).add(i);
             }
             boolean[] keep = new boolean[n];
-            for (List<Integer> run : runs.values()) {
+            Map<String, double[]> averaged = new LinkedHashMap<>();
+            for (String column : cp.averaged()) {
+                String name = resolve(column, "to average");
+                if (!numbers.containsKey(name)) {
+                    numberColumn(column, "to average");
+                }
+                averaged.put(name, numbers.get(name).clone());
+            }
+            for (Map.Entry<String, List<Integer>> entry : runs.entrySet()) {
+                List<Integer> run = entry.getValue();
                 Integer[] order = run.toArray(new Integer[0]);
                 // stable sort: checkpoints of equal step stay in file order, so "last" is the later row
                 Arrays.sort(order, (a, b) -> Double.compare(steps[a], steps[b]));
+                int window = cp.window();
+                if (cp.lastMean() > order.length) {
+                    throw new BadInputException(source + ": row " + rowNumberAt(order[order.length - 1]) + ": run "
+                            + runName(cp, entry.getKey()) + " has " + order.length + " checkpoints, fewer than the "
+                            + cp.lastMean() + " to average (--last-mean)");
+                }
+                if (window > 0) {
+                    smooth(order, window, averaged);
+                }
                 int from = (int) Math.floor(cp.dropFirstFraction() * order.length);
+                if (cp.smooth() > 0) {
+                    // a window that reaches before the run's first checkpoint would mix in fewer values
+                    from = Math.max(from, cp.smooth() - 1);
+                }
                 double lastStep = steps[order[order.length - 1]];
                 List<Integer> kept = new ArrayList<>();
                 for (int j = from; j < order.length; j++) {
@@ -234,12 +287,45 @@ public final class DatasetLoader {
                 for (int j = 0; j < m; j++) {
                     boolean thinned = (m - 1 - j) % cp.every() == 0;
                     boolean last = j == m - 1;
-                    if (thinned && (!cp.lastOnly() || last)) {
+                    if (thinned && (!(cp.lastOnly() || cp.lastMean() > 0) || last)) {
                         keep[kept.get(j)] = true;
                     }
                 }
             }
+            numbers.putAll(averaged);
             applyMask(keep, "by the checkpoint filters (" + cp.describe() + "; " + runs.size() + " runs)");
+        }
+
+        /**
+         * Writes into each averaged column, at every checkpoint of one run (in step order), the
+         * mean of that checkpoint and the {@code window - 1} before it (fewer at the start).
+         */
+        private void smooth(Integer[] order, int window, Map<String, double[]> averaged) {
+            for (Map.Entry<String, double[]> column : averaged.entrySet()) {
+                double[] values = numbers.get(column.getKey());
+                double[] out = column.getValue();
+                for (int j = 0; j < order.length; j++) {
+                    int first = Math.max(0, j - window + 1);
+                    double sum = 0;
+                    for (int k = first; k <= j; k++) {
+                        sum += values[tableRow(order[k])];
+                    }
+                    out[tableRow(order[j])] = sum / (j - first + 1);
+                }
+            }
+        }
+
+        private int tableRow(int i) {
+            return rows == null ? i : rows[i];
+        }
+
+        private static String runName(Checkpoints cp, String key) {
+            String[] parts = key.split("\u0001", -1);
+            List<String> named = new ArrayList<>();
+            for (int k = 0; k < cp.runColumns().size(); k++) {
+                named.add(cp.runColumns().get(k) + " = " + parts[k]);
+            }
+            return String.join(", ", named);
         }
 
         private void matches() {

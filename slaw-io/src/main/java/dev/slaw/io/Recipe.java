@@ -18,6 +18,8 @@ import java.util.Optional;
  *
  * <p>The loader applies the steps in this order (see {@link DatasetLoader}):
  * <ol>
+ *   <li>{@link #filePattern()}: values from the file names of a folder of runs;</li>
+ *   <li>{@link #melt()}: columns stacked into one, a row per column, the column name kept;</li>
  *   <li>unit scaling: explicit {@link #scales()}, then, when {@link #unitsFromHeaders()},
  *       headers ending in a multiplier ({@code FLOPs (1E21)}, {@code Model Size (B)});</li>
  *   <li>{@link #mappings()}: variable name to source column (or JSON path); unmapped numeric
@@ -39,14 +41,18 @@ import java.util.Optional;
  * @param where            keep rows where each expression (the law language) is true
  * @param group            the column that splits rows into groups (one fit per group)
  * @param dropHighest      drop the K rows with the highest value of a column
+ * @param filePattern      for a folder of run files, a pattern such as {@code {size}-{mult}xC.csv}
+ *                         whose fields become columns (see {@link FileNamePattern})
+ * @param melt             columns stacked into one (wide table to long), see {@link Melt}
  */
 public record Recipe(Map<String, String> mappings, List<Derivation> derivations, Map<String, Double> scales,
                      boolean unitsFromHeaders, Checkpoints checkpoints, List<Match> matches, List<String> where,
-                     Optional<String> group, Optional<DropHighest> dropHighest) {
+                     Optional<String> group, Optional<DropHighest> dropHighest, Optional<String> filePattern,
+                     Optional<Melt> melt) {
 
     /** Read everything as it is, scaling unit headers. */
     public static final Recipe DEFAULT = new Recipe(Map.of(), List.of(), Map.of(), true, Checkpoints.NONE,
-            List.of(), List.of(), Optional.empty(), Optional.empty());
+            List.of(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public Recipe {
         mappings = Collections.unmodifiableMap(new LinkedHashMap<>(mappings));
@@ -63,53 +69,72 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
     public Recipe withMapping(String variable, String sourceColumn) {
         Map<String, String> m = new LinkedHashMap<>(mappings);
         m.put(variable, sourceColumn);
-        return new Recipe(m, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest);
+        return new Recipe(m, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy with one more derived column, computed after the ones already there. */
     public Recipe withDerivation(Derivation derivation) {
         List<Derivation> d = new ArrayList<>(derivations);
         d.add(derivation);
-        return new Recipe(mappings, d, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest);
+        return new Recipe(mappings, d, scales, unitsFromHeaders, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy that multiplies a column by a factor. */
     public Recipe withScale(String column, double factor) {
         Map<String, Double> s = new LinkedHashMap<>(scales);
         s.put(column, factor);
-        return new Recipe(mappings, derivations, s, unitsFromHeaders, checkpoints, matches, where, group, dropHighest);
+        return new Recipe(mappings, derivations, s, unitsFromHeaders, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     public Recipe withUnitsFromHeaders(boolean enabled) {
-        return new Recipe(mappings, derivations, scales, enabled, checkpoints, matches, where, group, dropHighest);
+        return new Recipe(mappings, derivations, scales, enabled, checkpoints, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     public Recipe withCheckpoints(Checkpoints value) {
-        return new Recipe(mappings, derivations, scales, unitsFromHeaders, value, matches, where, group, dropHighest);
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, value, matches, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy with one more equality filter. */
     public Recipe withMatch(Match match) {
         List<Match> m = new ArrayList<>(matches);
         m.add(match);
-        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, m, where, group, dropHighest);
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, m, where, group, dropHighest,
+                filePattern, melt);
     }
 
     /** A copy with one more row filter expression. */
     public Recipe withWhere(String expression) {
         List<String> w = new ArrayList<>(where);
         w.add(expression);
-        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, w, group, dropHighest);
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, w, group, dropHighest,
+                filePattern, melt);
     }
 
     public Recipe withGroup(String column) {
         return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, where,
-                Optional.of(column), dropHighest);
+                Optional.of(column), dropHighest, filePattern, melt);
+    }
+
+    /** A copy that takes values from the file names of a folder of runs, e.g. {@code {size}-{mult}xC.csv}. */
+    public Recipe withFilePattern(String pattern) {
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group,
+                dropHighest, Optional.of(FileNamePattern.parse(pattern).text()), melt);
+    }
+
+    /** A copy that stacks columns into one before anything else (wide table to long). */
+    public Recipe withMelt(Melt value) {
+        return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group,
+                dropHighest, filePattern, Optional.of(value));
     }
 
     public Recipe withDropHighest(DropHighest value) {
         return new Recipe(mappings, derivations, scales, unitsFromHeaders, checkpoints, matches, where, group,
-                Optional.of(value));
+                Optional.of(value), filePattern, melt);
     }
 
     /**
@@ -131,12 +156,16 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
         return new Recipe(m, d, s, unitsFromHeaders && more.unitsFromHeaders,
                 more.checkpoints.isActive() ? more.checkpoints : checkpoints, ma, w,
                 more.group.isPresent() ? more.group : group,
-                more.dropHighest.isPresent() ? more.dropHighest : dropHighest);
+                more.dropHighest.isPresent() ? more.dropHighest : dropHighest,
+                more.filePattern.isPresent() ? more.filePattern : filePattern,
+                more.melt.isPresent() ? more.melt : melt);
     }
 
     /** The steps as short lines, for a fit's provenance and for {@code slaw runs}. */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
+        filePattern.ifPresent(p -> lines.add("file names " + p));
+        melt.ifPresent(m -> lines.add("melt " + m));
         scales.forEach((column, factor) -> lines.add("scale " + column + " by " + factor));
         if (!unitsFromHeaders) {
             lines.add("no unit scaling from headers");
@@ -236,6 +265,37 @@ public record Recipe(Map<String, String> mappings, List<Derivation> derivations,
         @Override
         public String toString() {
             return column + " = " + Text.list(values);
+        }
+    }
+
+    /**
+     * Turns a wide table long: each row becomes one row per column in {@code columns}, with that
+     * column's value in {@code into} and its name in the text column {@code names}; the other
+     * columns are repeated. A column pattern may use {@code *} for any text
+     * ({@code eval/*-validation/CrossEntropyLoss}).
+     *
+     * @param columns column names or patterns, in order
+     * @param into    the new value column
+     * @param names   the new text column holding each value's source column name
+     */
+    public record Melt(List<String> columns, String into, String names) {
+
+        public Melt {
+            columns = List.copyOf(columns);
+            if (columns.isEmpty()) {
+                throw new BadInputException("melt: name the columns to stack, e.g. --melt \"loss_*\"");
+            }
+            requireName(into, "the column the melted values go into");
+            requireName(names, "the column the melted column names go into");
+            if (into.equals(names)) {
+                throw new BadInputException("melt: the values and the column names need two different columns, got "
+                        + into + " for both");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return Text.list(columns) + " into " + into + " (names in " + names + ")";
         }
     }
 

@@ -2,6 +2,7 @@ package dev.slaw.io;
 
 import dev.slaw.io.json.JsonTableReader;
 import dev.slaw.io.store.ParquetFiles;
+import dev.slaw.io.table.DelimitedFolderReader;
 import dev.slaw.io.table.DelimitedTableReader;
 import dev.slaw.io.table.RawTable;
 
@@ -40,6 +41,13 @@ public enum TableFormat {
             return ParquetFiles.read(path, source);
         }
     },
+    /** A folder with one CSV or TSV file per run. */
+    DELIMITED_FOLDER {
+        @Override
+        public RawTable read(Path path, String source, Set<String> wanted) {
+            return DelimitedFolderReader.read(path, source);
+        }
+    },
     /** A folder with one JSON file per run. */
     JSON_FOLDER {
         @Override
@@ -49,12 +57,13 @@ public enum TableFormat {
     };
 
     /**
-     * The format of a file, from its name; anything unrecognised is read as delimited text,
+     * The format of a file, from its name (a folder: CSV files when it holds some and no JSON
+     * file, JSON files otherwise); anything unrecognised is read as delimited text,
      * which fails with a clear message if it is not.
      */
     public static TableFormat of(Path path) {
         if (Files.isDirectory(path)) {
-            return JSON_FOLDER;
+            return DelimitedFolderReader.holdsDelimitedFiles(path) ? DELIMITED_FOLDER : JSON_FOLDER;
         }
         String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json")) {

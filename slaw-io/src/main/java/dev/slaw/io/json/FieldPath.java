@@ -7,6 +7,9 @@ import dev.slaw.io.table.NumberFormat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A path to a value inside a JSON object: field names separated by dots, each optionally
@@ -21,12 +24,14 @@ import java.util.List;
  */
 public record FieldPath(String text, List<Step> steps) {
 
+    private static final Pattern CONTAINS = Pattern.compile("(\\S+)\\s+contains\\s+(.*)");
+
     public FieldPath {
         steps = List.copyOf(steps);
     }
 
     /** One step: a field name, an index, or a selection by a field's value. */
-    public sealed interface Step permits Field, Index, Select {
+    public sealed interface Step permits Field, Index, Select, Contains {
     }
 
     /** Enter the object field of this name. */
@@ -39,6 +44,10 @@ public record FieldPath(String text, List<Step> steps) {
 
     /** Take the one element of a list of objects whose {@code key} field equals {@code value}. */
     public record Select(String key, String value) implements Step {
+    }
+
+    /** Take the one element of a list of objects whose {@code key} field, as text, contains {@code text}. */
+    public record Contains(String key, String text) implements Step {
     }
 
     /** Whether a column name is a path that selects inside a list, and so needs evaluating. */
@@ -72,13 +81,20 @@ public record FieldPath(String text, List<Step> steps) {
                 }
                 String inside = text.substring(i + 1, close).strip();
                 int eq = inside.indexOf('=');
-                if (eq > 0) {
-                    steps.add(new Select(inside.substring(0, eq).strip(), inside.substring(eq + 1).strip()));
+                Matcher contains = CONTAINS.matcher(inside);
+                if (contains.matches()) {
+                    String wanted = unquote(contains.group(2).strip());
+                    if (wanted.isEmpty()) {
+                        throw error(text, i + 1, "some text after contains, such as [val_data contains \"c4\"]");
+                    }
+                    steps.add(new Contains(contains.group(1), wanted));
+                } else if (eq > 0) {
+                    steps.add(new Select(inside.substring(0, eq).strip(), unquote(inside.substring(eq + 1).strip())));
                 } else {
                     try {
                         steps.add(new Index(Integer.parseInt(inside)));
                     } catch (NumberFormatException e) {
-                        throw error(text, i + 1, "an index such as [0] or a selection such as [val_data=c4]");
+                        throw error(text, i + 1, "an index such as [0] or a selection such as [val_data=c4] or [val_data contains c4]");
                     }
                 }
                 i = close + 1;
@@ -97,6 +113,15 @@ public record FieldPath(String text, List<Step> steps) {
             throw new BadInputException("path " + Text.quote(text) + " is empty");
         }
         return new FieldPath(text, steps);
+    }
+
+    /** {@code "c4"} or {@code 'c4'} without its quotes; anything else as it is. */
+    private static String unquote(String value) {
+        if (value.length() >= 2 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 
     private static BadInputException error(String text, int position, String expected) {
@@ -120,23 +145,27 @@ public record FieldPath(String text, List<Step> steps) {
             } else if (step instanceof Index ix) {
                 current = current.isArray() ? current.get(ix.index()) : null;
             } else if (step instanceof Select s) {
-                current = select(current, s, where);
+                current = select(current, s.key(), key -> matches(key, s.value()), "= " + s.value(), where);
+            } else if (step instanceof Contains c) {
+                current = select(current, c.key(), key -> key.isValueNode() && key.asText().contains(c.text()),
+                        "containing " + Text.quote(c.text()), where);
             }
         }
         return current;
     }
 
-    private JsonNode select(JsonNode list, Select s, String where) {
+    private JsonNode select(JsonNode list, String keyName, Predicate<JsonNode> test, String wanted, String where) {
         if (!list.isArray()) {
             return null;
         }
         JsonNode found = null;
         for (JsonNode element : list) {
-            JsonNode key = element.isObject() ? element.get(s.key()) : null;
-            if (key != null && matches(key, s.value())) {
+            JsonNode key = element.isObject() ? element.get(keyName) : null;
+            if (key != null && test.test(key)) {
                 if (found != null) {
                     throw new BadInputException(where + ", column " + Text.quote(text) + ": more than one element has "
-                            + s.key() + " = " + s.value());
+                            + keyName + " " + wanted + " (" + Text.quote(found.get(keyName).asText()) + " and "
+                            + Text.quote(key.asText()) + ")");
                 }
                 found = element;
             }

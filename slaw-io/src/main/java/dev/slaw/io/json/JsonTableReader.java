@@ -12,6 +12,7 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.io.table.Text;
 import dev.slaw.io.table.ColumnBuilder;
 import dev.slaw.io.table.NumberParser;
+import dev.slaw.io.table.RawColumn;
 import dev.slaw.io.table.RawTable;
 
 import java.io.BufferedReader;
@@ -258,7 +259,87 @@ public final class JsonTableReader {
 
     private RawTable build() {
         List<ColumnBuilder> list = new ArrayList<>(builders.values());
-        return RawTable.of(source, list, Arrays.copyOf(rowNumbers, rows), new ArrayList<>(notes));
+        RawTable table = RawTable.of(source, list, Arrays.copyOf(rowNumbers, rows), new ArrayList<>(notes));
+        for (FieldPath path : paths) {
+            table.column(path.text()).ifPresent(c -> {
+                if (c.missingCells() == c.size() && c.size() > 0) {
+                    throw nothingMatched(path, table);
+                }
+            });
+        }
+        return table;
+    }
+
+    /**
+     * A path that reached no value in any row is a misspelt path, not missing data: say so,
+     * naming the paths the rows do have under the same first field, and the values of the
+     * fields the path selects on.
+     */
+    private BadInputException nothingMatched(FieldPath path, RawTable table) {
+        String first = path.steps().get(0) instanceof FieldPath.Field f ? f.name() : "";
+        List<String> found = new ArrayList<>();
+        Set<String> keys = new LinkedHashSet<>();
+        for (FieldPath.Step step : path.steps()) {
+            if (step instanceof FieldPath.Select s) {
+                keys.add(s.key());
+            } else if (step instanceof FieldPath.Contains c) {
+                keys.add(c.key());
+            }
+        }
+        Map<String, Set<String>> keyValues = new LinkedHashMap<>();
+        for (RawColumn c : table.columns()) {
+            String name = c.name();
+            if (name.equals(path.text()) || !(name.startsWith(first + "[") || name.startsWith(first + "."))) {
+                continue;
+            }
+            found.add(name);
+            for (String key : keys) {
+                if (name.endsWith("." + key)) {
+                    Set<String> values = keyValues.computeIfAbsent(key, k -> new LinkedHashSet<>());
+                    for (String v : c.textsOrFormat()) {
+                        if (!v.isEmpty() && !v.equals("NaN") && values.size() < 12) {
+                            values.add(v);
+                        }
+                    }
+                }
+            }
+        }
+        StringBuilder message = new StringBuilder(source + ", column " + Text.quote(path.text())
+                + ": the path matches nothing in any of the " + table.rowCount() + " rows; ");
+        if (found.isEmpty()) {
+            message.append("no row has a field ").append(Text.quote(first)).append(" (fields: ")
+                    .append(Text.list(topLevel(table, paths))).append(")");
+        } else {
+            int shown = Math.min(found.size(), 16);
+            message.append("paths found: ").append(String.join(", ", found.subList(0, shown)));
+            if (shown < found.size()) {
+                message.append(" and ").append(found.size() - shown).append(" more");
+            }
+            keyValues.forEach((key, values) -> message.append("; values of ").append(key).append(": ")
+                    .append(String.join(", ", values)));
+        }
+        return new BadInputException(message.toString());
+    }
+
+    /** The top-level fields of the rows, without the columns the recipe's paths made. */
+    private static List<String> topLevel(RawTable table, List<FieldPath> paths) {
+        Set<String> made = new LinkedHashSet<>();
+        paths.forEach(p -> made.add(p.text()));
+        Set<String> names = new LinkedHashSet<>();
+        for (String name : table.columnNames()) {
+            if (made.contains(name)) {
+                continue;
+            }
+            int cut = name.length();
+            for (char ch : new char[]{'.', '['}) {
+                int at = name.indexOf(ch);
+                if (at > 0) {
+                    cut = Math.min(cut, at);
+                }
+            }
+            names.add(name.substring(0, cut));
+        }
+        return new ArrayList<>(names);
     }
 
     private static String firstLine(JsonProcessingException e) {

@@ -44,7 +44,9 @@ import java.util.Set;
  * dataset in the run store), {@code map}, {@code derive}, {@code scale}, {@code header-units},
  * {@code where}, {@code only}, {@code group}, {@code drop-highest}, and {@code checkpoints}
  * with {@code run}, {@code step}, {@code last}, {@code drop-first}, {@code from-step},
- * {@code every}, all as in {@link Recipe} and {@link Checkpoints}. Unknown keys are an error, so
+ * {@code every}, {@code smooth}, {@code last-mean}, {@code average}, {@code file-pattern}, and
+ * {@code melt} with {@code columns}, {@code into}, {@code names}, all as in {@link Recipe} and
+ * {@link Checkpoints}. Unknown keys are an error, so
  * a typo is not silently ignored.
  *
  * @param file     the project file
@@ -56,8 +58,10 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
     public static final String DEFAULT_NAME = "slaw.toml";
 
     private static final Set<String> DATASET_KEYS = Set.of("source", "map", "derive", "scale", "header-units", "where",
-            "only", "group", "drop-highest", "checkpoints");
-    private static final Set<String> CHECKPOINT_KEYS = Set.of("run", "step", "last", "drop-first", "from-step", "every");
+            "only", "group", "drop-highest", "checkpoints", "file-pattern", "melt");
+    private static final Set<String> CHECKPOINT_KEYS = Set.of("run", "step", "last", "drop-first", "from-step", "every",
+            "smooth", "last-mean", "average");
+    private static final Set<String> MELT_KEYS = Set.of("columns", "into", "names");
 
     public ProjectFile {
         datasets = Collections.unmodifiableMap(new LinkedHashMap<>(datasets));
@@ -156,6 +160,10 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
     public static String render(String name, String source, Recipe recipe) {
         StringBuilder sb = new StringBuilder("[dataset.").append(name).append("]\n");
         sb.append("source = ").append(Toml.quote(source)).append('\n');
+        recipe.filePattern().ifPresent(p -> sb.append("file-pattern = ").append(Toml.quote(p)).append('\n'));
+        recipe.melt().ifPresent(m -> sb.append("melt = { columns = ").append(quotedList(m.columns()))
+                .append(", into = ").append(Toml.quote(m.into())).append(", names = ").append(Toml.quote(m.names()))
+                .append(" }\n"));
         if (!recipe.mappings().isEmpty()) {
             List<String> pairs = new ArrayList<>();
             recipe.mappings().forEach((k, v) -> pairs.add(k + " = " + Toml.quote(v)));
@@ -202,6 +210,15 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
             if (cp.every() > 1) {
                 parts.add("every = " + cp.every());
             }
+            if (cp.smooth() > 0) {
+                parts.add("smooth = " + cp.smooth());
+            }
+            if (cp.lastMean() > 0) {
+                parts.add("last-mean = " + cp.lastMean());
+            }
+            if (!cp.averaged().isEmpty()) {
+                parts.add("average = " + quotedList(cp.averaged()));
+            }
             sb.append("checkpoints = { ").append(String.join(", ", parts)).append(" }\n");
         }
         return sb.toString();
@@ -241,6 +258,25 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
         }
         for (String d : strings(t.get("derive"), where, "derive")) {
             r = r.withDerivation(named(where, () -> Recipe.Derivation.parse(d)));
+        }
+        if (t.containsKey("file-pattern")) {
+            String pattern = string(t.get("file-pattern"), where, "file-pattern");
+            Recipe before = r;
+            r = named(where, () -> before.withFilePattern(pattern));
+        }
+        if (t.containsKey("melt")) {
+            Map<String, Object> m = table(t.get("melt"), where, "melt");
+            for (String key : m.keySet()) {
+                if (!MELT_KEYS.contains(key)) {
+                    throw new BadInputException(where + ": unknown melt key \"" + key + "\" (known: "
+                            + String.join(", ", sorted(MELT_KEYS)) + ")");
+                }
+            }
+            List<String> columns = m.get("columns") instanceof String c ? List.of(c)
+                    : strings(m.get("columns"), where, "melt.columns");
+            String into = m.containsKey("into") ? string(m.get("into"), where, "melt.into") : "value";
+            String names = m.containsKey("names") ? string(m.get("names"), where, "melt.names") : "column";
+            r = r.withMelt(named(where, () -> new Recipe.Melt(columns, into, names)));
         }
         if (t.containsKey("checkpoints")) {
             r = r.withCheckpoints(checkpoints(table(t.get("checkpoints"), where, "checkpoints"), where));
@@ -297,7 +333,24 @@ public record ProjectFile(Path file, Map<String, ProjectDataset> datasets) {
         if (every != Math.rint(every) || every > Integer.MAX_VALUE || every < 1) {
             throw new BadInputException(where + ": checkpoints.every must be a whole number >= 1, got " + every);
         }
-        return new Checkpoints(run, step, last, dropFirst, fromStep, (int) every);
+        int smooth = wholeNumber(t, "smooth", where, parser);
+        int lastMean = wholeNumber(t, "last-mean", where, parser);
+        List<String> averaged = t.get("average") instanceof String a ? List.of(a)
+                : strings(t.get("average"), where, "checkpoints.average");
+        return named(where, () -> new Checkpoints(run, step, last, dropFirst, fromStep, (int) every, smooth, lastMean,
+                averaged));
+    }
+
+    /** A whole number of checkpoints >= 1 under {@code checkpoints.key}, or 0 when the key is absent. */
+    private static int wholeNumber(Map<String, Object> t, String key, String where, NumberParser parser) {
+        if (!t.containsKey(key)) {
+            return 0;
+        }
+        double v = number(t.get(key), where, "checkpoints." + key, parser);
+        if (v != Math.rint(v) || v < 1 || v > Integer.MAX_VALUE) {
+            throw new BadInputException(where + ": checkpoints." + key + " must be a whole number >= 1, got " + v);
+        }
+        return (int) v;
     }
 
     @SuppressWarnings("unchecked")

@@ -106,7 +106,7 @@ class JsonTableReaderTest {
         Path p = dir.resolve("runs.json");
         Files.writeString(p, "[{\"results\": [{\"val_data\": \"c4\", \"loss\": 1}, {\"val_data\": \"c4\", \"loss\": 2}]}]");
         assertThatThrownBy(() -> DatasetLoader.load(p, Recipe.DEFAULT.withMapping("L", "results[val_data=c4].loss")))
-                .hasMessage(p + ": row 1, column \"results[val_data=c4].loss\": more than one element has val_data = c4");
+                .hasMessage(p + ": row 1, column \"results[val_data=c4].loss\": more than one element has val_data = c4 (\"c4\" and \"c4\")");
     }
 
     @Test
@@ -117,6 +117,55 @@ class JsonTableReaderTest {
                 new FieldPath.Field("b"), new FieldPath.Index(2), new FieldPath.Index(0));
         assertThatThrownBy(() -> FieldPath.parse("a[x")).hasMessage("path \"a[x\": expected a closing ] at character 2");
         assertThatThrownBy(() -> FieldPath.parse("a[x]")).hasMessage(
-                "path \"a[x]\": expected an index such as [0] or a selection such as [val_data=c4] at character 3");
+                "path \"a[x]\": expected an index such as [0] or a selection such as [val_data=c4] or"
+                        + " [val_data contains c4] at character 3");
+        assertThat(FieldPath.parse("results[val_data contains \"c4\"].loss").steps()).containsExactly(
+                new FieldPath.Field("results"), new FieldPath.Contains("val_data", "c4"), new FieldPath.Field("loss"));
+        assertThat(FieldPath.parse("results[val_data = 'c4'].loss").steps()).contains(new FieldPath.Select("val_data", "c4"));
+    }
+
+    @Test
+    void aContainsSelectionPicksTheElementWhoseFieldContainsTheText() {
+        // in the json-runs files, results holds {"val_data": "train"} and {"val_data": "c4"}; only c4 contains "4"
+        Dataset exact = DatasetLoader.load(Examples.path("json-runs"), NESTED).dataset();
+        Dataset contains = DatasetLoader.load(Examples.path("json-runs"),
+                NESTED.withMapping("L", "results[val_data contains \"4\"].loss")).dataset();
+        assertThat(contains.column("L")).containsExactly(exact.column("L"));
+        assertThat(contains.column("L")[3]).isEqualTo(5.50978081766516);
+    }
+
+    @Test
+    void aContainsSelectionNeedsSomeText() {
+        assertThatThrownBy(() -> DatasetLoader.load(Examples.path("json-runs"),
+                NESTED.withMapping("L", "results[val_data contains \"\"].loss")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("expected some text after contains");
+    }
+
+    @Test
+    void aPathThatMatchesNothingInAnyRowNamesThePathsFound() {
+        assertThatThrownBy(() -> DatasetLoader.load(Examples.path("json-runs"),
+                NESTED.withMapping("L", "results[val_data contains \"pile\"].loss")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage(Examples.path("json-runs") + ", column \"results[val_data contains \"pile\"].loss\": the path"
+                        + " matches nothing in any of the 6 rows; paths found: results[0].val_data, results[0].loss,"
+                        + " results[1].val_data, results[1].loss; values of val_data: train, c4");
+        assertThatThrownBy(() -> DatasetLoader.load(Examples.path("json-runs"),
+                NESTED.withMapping("L", "metrics[val_data=c4].loss")))
+                .hasMessage(Examples.path("json-runs") + ", column \"metrics[val_data=c4].loss\": the path matches"
+                        + " nothing in any of the 6 rows; no row has a field \"metrics\" (fields: run_id,"
+                        + " hyperparameters, results, file)");
+    }
+
+    @Test
+    void aFolderOfJsonRunsTakesValuesFromItsFileNamesToo() {
+        LoadedDataset loaded = DatasetLoader.load(Examples.path("json-runs"),
+                NESTED.withFilePattern("misfitting_{model}-{steps}-{lr}.json"));
+        Dataset d = loaded.dataset();
+        assertThat(d.column("steps")).containsExactly(100, 100, 100, 200, 250, 250);
+        assertThat(d.column("lr")).containsExactly(d.column("hyperparameters.peak_lr"));
+        assertThat(d.column("steps")).containsExactly(d.column("hyperparameters.total_steps"));
+        assertThat(loaded.notes()).containsExactly("values from the names of 6 files"
+                + " (misfitting_{model}-{steps}-{lr}.json): model, steps, lr");
     }
 }
