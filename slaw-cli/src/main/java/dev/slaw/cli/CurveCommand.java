@@ -179,6 +179,11 @@ public final class CurveCommand implements Callable<Integer> {
                         + "beta=0.583,gamma=0.641.")
         Map<String, Double> parameters = new LinkedHashMap<>();
 
+        /** Longest schedule predicted. */
+        static final int MAX_STEPS = 20_000_000;
+        /** Most points of one predicted curve. */
+        static final int MAX_POINTS = 2_000_000;
+
         @Option(names = "--steps", paramLabel = "N",
                 description = "Predict steps below N (default: the schedule's total).")
         Integer steps;
@@ -212,6 +217,15 @@ public final class CurveCommand implements Callable<Integer> {
                         "schedule " + schedule + " has no total: give --steps"));
                 if (total < 2) {
                     throw new BadInputException("--steps: need at least 2 steps, got " + total);
+                }
+                // the schedule is held step by step (16 bytes a step): refuse what cannot fit
+                if (total > MAX_STEPS) {
+                    throw new BadInputException("schedule " + schedule + ": " + total + " steps is more than slaw"
+                            + " predicts (at most " + MAX_STEPS + "; language-model runs take up to a few million)");
+                }
+                if (total / every > MAX_POINTS) {
+                    throw new BadInputException("--every " + every + " over " + total + " steps asks for "
+                            + total / every + " points (at most " + MAX_POINTS + "): give a larger --every");
                 }
                 parsed.put(text, schedule);
                 totals.put(text, total);

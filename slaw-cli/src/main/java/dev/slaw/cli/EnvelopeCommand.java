@@ -73,7 +73,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
             FlopModel f = FlopModel.of(flops, Map.of());
             c = new double[d.rowCount()];
             for (int i = 0; i < c.length; i++) {
-                c[i] = f.flops(d.column("N")[i], d.column("D")[i]);
+                c[i] = f.flops(d.value("N", i), d.value("D", i));
             }
         }
         double[] computeFlops = c;

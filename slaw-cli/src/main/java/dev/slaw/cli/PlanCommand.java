@@ -293,7 +293,7 @@ public final class PlanCommand implements Callable<Integer> {
         for (int i = 0; i < d.rowCount(); i++) {
             Map<String, Double> m = new LinkedHashMap<>();
             for (String c : d.columnNames()) {
-                double v = d.column(c)[i];
+                double v = d.value(c, i);
                 if (Double.isFinite(v)) {
                     m.put(c, v);
                 }

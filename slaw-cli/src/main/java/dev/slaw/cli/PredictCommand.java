@@ -104,7 +104,7 @@ public final class PredictCommand implements Callable<Integer> {
             for (int i = 0; i < y.length; i++) {
                 ObjectNode o = arr.addObject();
                 for (String v : vars) {
-                    o.put(v, at.column(v)[i]);
+                    o.put(v, at.value(v, i));
                 }
                 o.put(fit.target(), y[i]);
             }
@@ -116,12 +116,14 @@ public final class PredictCommand implements Callable<Integer> {
             }
             head.append(String.format(Locale.ROOT, " %14s", fit.target()));
             out.println(head);
+            StringBuilder row = new StringBuilder();
             for (int i = 0; i < y.length; i++) {
-                StringBuilder row = new StringBuilder();
+                row.setLength(0);
                 for (String v : vars) {
-                    row.append(String.format(Locale.ROOT, "%14.4g", at.column(v)[i]));
+                    Decimals.general(row, at.value(v, i), 14, 4);
                 }
-                row.append(String.format(Locale.ROOT, " %14.6f", y[i]));
+                row.append(' ');
+                Decimals.fixed(row, y[i], 14, 6);
                 out.println(row);
             }
         }

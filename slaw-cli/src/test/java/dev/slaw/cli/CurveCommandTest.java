@@ -57,6 +57,18 @@ class CurveCommandTest {
     }
 
     @Test
+    void predictRefusesScheduleLongerThanItCanHoldAndCurvesWithTooManyPoints() {
+        Run longRun = run("predict", "--params", PUBLISHED_25M, "--schedule", "warmup(2160)+constant(3e-4)",
+                "--steps", "2000000000");
+        assertThat(longRun.exit()).isEqualTo(2);
+        assertThat(longRun.err()).contains("2000000000 steps is more than slaw predicts").doesNotContain("Exception");
+        Run dense = run("predict", "--params", PUBLISHED_25M, "--schedule", "warmup(2160)+constant(3e-4)",
+                "--steps", "10000000", "--every", "1");
+        assertThat(dense.exit()).isEqualTo(2);
+        assertThat(dense.err()).contains("asks for 10000000 points", "give a larger --every");
+    }
+
+    @Test
     void predictWritesCurvesAsCsvAndJson() {
         Run csv = run("predict", "--params", PUBLISHED_25M, "--schedule",
                 "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)", "--every", "1000", "--format", "csv");

@@ -53,16 +53,26 @@ public interface CurveLaw extends Law {
      * @param parameters values in {@link #parameters()} order
      */
     default double[] predict(double[] parameters, Schedule schedule, int[] steps) {
-        double[] stepColumn = new double[steps.length];
-        String[] runs = new String[steps.length];
-        for (int i = 0; i < steps.length; i++) {
-            stepColumn[i] = steps[i];
-            runs[i] = "prediction";
-        }
-        Dataset rows = Dataset.of("prediction", Map.of(stepColumn(), stepColumn)).withLabel(runColumn(), runs);
-        LawEvaluator evaluator = withSchedules(Map.of("prediction", schedule)).evaluator(rows);
+        CurveLaw law = withSchedules(Map.of("prediction", schedule));
         double[] values = new double[steps.length];
-        evaluator.evaluate(parameters, values, null);
+        // a block of rows at a time: a row's sums hold a few hundred entries, so every step of
+        // a long run at once would hold hundreds of megabytes
+        for (int from = 0; from < steps.length; from += PREDICTION_BLOCK) {
+            int to = Math.min(steps.length, from + PREDICTION_BLOCK);
+            double[] stepColumn = new double[to - from];
+            String[] runs = new String[to - from];
+            for (int i = from; i < to; i++) {
+                stepColumn[i - from] = steps[i];
+                runs[i - from] = "prediction";
+            }
+            Dataset rows = Dataset.of("prediction", Map.of(stepColumn(), stepColumn)).withLabel(runColumn(), runs);
+            double[] block = new double[to - from];
+            law.evaluator(rows).evaluate(parameters, block, null);
+            System.arraycopy(block, 0, values, from, block.length);
+        }
         return values;
     }
+
+    /** Rows predicted together by {@link #predict}. */
+    int PREDICTION_BLOCK = 4096;
 }

@@ -16,7 +16,10 @@ import java.util.Arrays;
  * {@code l = log eta_k}) whose nearest singularity lies beyond {@code S(t)}. Walking back from
  * {@code t}, changes are grouped into blocks whose width in {@code P} is at most
  * {@link #RATIO} times their distance {@code S(t) - P} from {@code t}; so block widths grow
- * geometrically and a row needs {@code O(log(S(t)/eta))} blocks. Each block's sum is replaced by
+ * geometrically and a row needs {@code O(log(S(t)/eta))} blocks. Blocks are aligned (a power of
+ * two of changes, ending where the count from the run's first change is a multiple of it), so
+ * rows share them and each block's rule is built once: setting up {@code R} rows over {@code T}
+ * changes costs {@code O(T log T + R log T)}. Each block's sum is replaced by
  * an interpolatory rule on {@link #NODES} of its own change points, placed at Chebyshev points in
  * {@code P}, with weights {@code W_n = sum_k w_k L_n(P_k)} ({@code L_n} the Lagrange basis), which
  * is exact when {@code h_t} is a polynomial of degree {@code NODES - 1} in {@code P}. The blocks
@@ -83,39 +86,84 @@ final class LossDropSums {
         int rows = rowFirst.length;
         int[] start = new int[rows];
         int[] end = new int[rows];
-        double[] nodesZ = new double[NODES];
-        int[] nodes = new int[NODES];
-        double[] barycentric = new double[NODES];
-        double[] basis = new double[NODES];
-        double[] ruleWeight = new double[NODES];
+        Rules rules = new Rules(drop, prefix, logRate);
         for (int i = 0; i < rows; i++) {
             start[i] = out.size;
             double st = rowSum[i];
             int first = rowFirst[i];
             int e = rowEnd[i] - 1;
             while (e >= first) {
-                double dist = st - prefix[e];
-                int s = lowerBound(prefix, first, e, prefix[e] - RATIO * dist);
-                while (true) {
-                    if (e - s + 1 <= 2 * NODES) {
-                        for (int j = e; j >= s; j--) {
-                            out.add(j, drop[j]);
+                double widest = RATIO * (st - prefix[e]);
+                // the largest aligned block [s, e] (its length a power of two dividing e + 1 - first)
+                // that is narrow enough and, beyond 2 NODES changes, has a usable rule
+                int size = Integer.lowestOneBit(e + 1 - first);
+                Rule rule = null;
+                while (size > 1) {
+                    int s = e - size + 1;
+                    if (prefix[e] - prefix[s] <= widest) {
+                        if (size <= 2 * NODES) {
+                            break;
                         }
-                        break;
-                    }
-                    if (rule(drop, prefix, logRate, s, e, nodes, nodesZ, barycentric, basis, ruleWeight)) {
-                        for (int n = 0; n < NODES; n++) {
-                            out.add(nodes[n], ruleWeight[n]);
+                        rule = rules.of(s, size);
+                        if (rule != null) {
+                            break;
                         }
-                        break;
                     }
-                    s = (s + e + 1) >>> 1;
+                    size >>>= 1;
+                }
+                int s = e - size + 1;
+                if (rule != null) {
+                    for (int n = 0; n < NODES; n++) {
+                        out.add(rule.nodes[n], rule.weights[n]);
+                    }
+                } else {
+                    for (int j = e; j >= s; j--) {
+                        out.add(j, drop[j]);
+                    }
                 }
                 e = s - 1;
             }
             end[i] = out.size;
         }
         return new LossDropSums(Arrays.copyOf(out.change, out.size), Arrays.copyOf(out.weight, out.size), start, end);
+    }
+
+    /** A block's interpolatory rule: {@link #NODES} change points and their weights. */
+    private record Rule(int[] nodes, double[] weights) {
+    }
+
+    /**
+     * The rules of aligned blocks, each built once however many rows use it: rows share their
+     * far blocks, so building a block's rule per row made the setup quadratic in the run length.
+     */
+    private static final class Rules {
+        private static final Rule UNUSABLE = new Rule(new int[0], new double[0]);
+        private final double[] drop;
+        private final double[] prefix;
+        private final double[] logRate;
+        private final java.util.Map<Long, Rule> built = new java.util.HashMap<>();
+        private final int[] nodes = new int[NODES];
+        private final double[] nodesZ = new double[NODES];
+        private final double[] barycentric = new double[NODES];
+        private final double[] basis = new double[NODES];
+        private final double[] ruleWeight = new double[NODES];
+
+        Rules(double[] drop, double[] prefix, double[] logRate) {
+            this.drop = drop;
+            this.prefix = prefix;
+            this.logRate = logRate;
+        }
+
+        /** The rule of block [s, s + size - 1], or null where none is accurate enough. */
+        Rule of(int s, int size) {
+            Rule r = built.computeIfAbsent(((long) s << 32) | size, key -> {
+                if (!rule(drop, prefix, logRate, s, s + size - 1, nodes, nodesZ, barycentric, basis, ruleWeight)) {
+                    return UNUSABLE;
+                }
+                return new Rule(nodes.clone(), ruleWeight.clone());
+            });
+            return r == UNUSABLE ? null : r;
+        }
     }
 
     /**

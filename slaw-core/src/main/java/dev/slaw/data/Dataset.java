@@ -82,6 +82,16 @@ public record Dataset(String source, Map<String, double[]> columns, Map<String, 
         return c.clone();
     }
 
+    /** One cell, without copying its column (which {@link #column} does, to keep the dataset immutable). */
+    public double value(String name, int row) {
+        double[] c = columns.get(name);
+        if (c == null) {
+            throw new IllegalArgumentException(source + ": no column '" + name + "' (columns: "
+                    + String.join(", ", columns.keySet()) + ")");
+        }
+        return c[row];
+    }
+
     public Optional<String[]> label(String name) {
         String[] l = labels.get(name);
         return l == null ? Optional.empty() : Optional.of(l.clone());

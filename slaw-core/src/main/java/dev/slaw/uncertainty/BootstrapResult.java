@@ -184,7 +184,7 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
             }
             Map<String, Double> point = new LinkedHashMap<>();
             for (String v : law().variables()) {
-                point.put(v, at.column(v)[i]);
+                point.put(v, at.value(v, i));
             }
             out.add(new IntervalPrediction(point, estimate[i], Statistics.median(f),
                     Statistics.percentileInterval(f, level), Statistics.percentileInterval(withNoise, level)));

@@ -88,6 +88,22 @@ class MultiPowerLawTest {
     }
 
     @Test
+    void predictingEveryStepOfALongRunInBlocksMatchesTheFormula() {
+        MultiPowerLaw law = MultiPowerLaw.of(Map.of("x", Schedule.parse("constant(1)")));
+        Schedule cosine = Schedule.parse("warmup(500)+cosine(peak=3e-4, end=3e-5, total=12000)");
+        int[] steps = new int[11_999];
+        for (int i = 0; i < steps.length; i++) {
+            steps[i] = i + 1;
+        }
+        double[] predicted = law.predict(PUBLISHED_25M, cosine, steps);
+        // rows on both sides of each block boundary, and the last
+        for (int step : new int[] {1, 4095, 4096, 4097, 8192, 8193, 11999}) {
+            assertThat(predicted[step - 1]).as("step %d", step)
+                    .isCloseTo(direct(PUBLISHED_25M, cosine, step), within(1e-9));
+        }
+    }
+
+    @Test
     void rowsMustNameAKnownRunAndAStep() {
         MultiPowerLaw law = MultiPowerLaw.of(SCHEDULES);
         Dataset unknown = ROWS.withLabel(CurveLaw.RUN, replaceFirst(ROWS.label(CurveLaw.RUN).orElseThrow(), "nope"));

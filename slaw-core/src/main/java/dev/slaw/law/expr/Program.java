@@ -211,18 +211,19 @@ public final class Program {
         Map<Long, Integer> seen = new HashMap<>();
         int[] index = new int[values.length];
         int[] first = new int[values.length];
+        double most = COMPACT_SHARE * values.length;
         for (int i = 0; i < values.length; i++) {
             long bits = Double.doubleToLongBits(values[i]);
             Integer k = seen.get(bits);
             if (k == null) {
+                if (seen.size() >= most) {
+                    return false; // too many distinct values to gain: stop counting them
+                }
                 k = seen.size();
                 seen.put(bits, k);
                 first[k] = i;
             }
             index[i] = k;
-        }
-        if (seen.size() > COMPACT_SHARE * values.length) {
-            return false;
         }
         rowToValue.put(node, index);
         representative.put(node, Arrays.copyOf(first, seen.size()));

@@ -215,7 +215,7 @@ public final class HtmlReport {
         for (int i = 0; i < rows.rowCount(); i++) {
             h.append("<tr><td>").append(rows.rowNumber(i)).append("</td>");
             for (String v : vars) {
-                h.append(num(rows.column(v)[i]));
+                h.append(num(rows.value(v, i)));
             }
             double rel = (predicted[i] - observed[i]) / observed[i];
             sum += Math.abs(rel);
