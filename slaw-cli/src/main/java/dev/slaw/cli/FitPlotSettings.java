@@ -42,7 +42,8 @@ public class FitPlotSettings {
 
     /** The fit plot layout asked for. */
     public FitPlotOptions fitPlotOptions(LoadedDataset loaded) {
-        FitPlotOptions o = FitPlotOptions.defaults().withXVariable(xVariable);
+        FitPlotOptions o = FitPlotOptions.defaults().withXVariable(xVariable)
+                .withSourceNames(loaded.recipe().mappings());
         String group = groupColumn != null ? groupColumn : loaded.group().orElse(null);
         return group == null ? o : o.withGroupColumn(group);
     }
