@@ -58,6 +58,8 @@ public final class ChartRenderer {
             new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC),
             new Color(0xA0CBE8), new Color(0xFFBE7D), new Color(0x8CD17D), new Color(0xB6992D), new Color(0x499894),
             new Color(0x79706E), new Color(0xD37295), new Color(0xD4A6C8), new Color(0x2F4B7C), new Color(0x7F3B08)};
+    /** Legend entries are broken into lines of about this many characters. */
+    private static final int WRAP_AT = 48;
     /** Legend entries longer than this go below the plot, where they have the chart's width. */
     private static final int LONG_LEGEND_ENTRY = 40;
     /** How many distinct colours the palette has. */
@@ -552,8 +554,37 @@ public final class ChartRenderer {
                 && (chart.y().scale() != Scale.LOG || y > 0);
     }
 
+    /**
+     * A legend entry XChart shows whole: it cuts an entry wider than 45% of the chart with an
+     * ellipsis ("tot..."), so a long label (a schedule's text) is broken into lines after its
+     * commas or spaces.
+     */
+    static String wrapped(String label) {
+        if (label.length() <= WRAP_AT) {
+            return label;
+        }
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        int lastBreak = -1;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == ' ' || c == ',') {
+                lastBreak = i;
+            }
+            if (i - lineStart >= WRAP_AT && lastBreak > lineStart) {
+                out.append(label.substring(lineStart, lastBreak + 1).stripTrailing()).append('\n');
+                lineStart = lastBreak + 1;
+                while (lineStart < label.length() && label.charAt(lineStart) == ' ') {
+                    lineStart++;
+                }
+                lastBreak = -1;
+            }
+        }
+        return out.append(label.substring(Math.min(lineStart, label.length()))).toString().strip();
+    }
+
     private static String unique(String label, Set<String> names) {
-        String l = label.isBlank() ? "series" : label;
+        String l = label.isBlank() ? "series" : wrapped(label);
         // XChart keys series by name; a repeated label must still draw
         while (!names.add(l)) {
             l = l + " ";
