@@ -205,6 +205,7 @@ public final class ReportCommand implements Callable<Integer> {
         double[] v = rows.column(column).clone();
         Arrays.sort(v);
         String name = column.matches("[A-Za-z_][A-Za-z0-9_.]*") ? column : "`" + column + "`";
-        return Holdout.where(name + " >= " + new java.math.BigDecimal(v[v.length - k]).toPlainString());
+        // the shortest text that reads back as the same double, so the K-th row itself is held out
+        return Holdout.where(name + " >= " + Double.toString(v[v.length - k]).replace("E", "e"));
     }
 }

@@ -59,9 +59,9 @@ public final class ChartRenderer {
             new Color(0xA0CBE8), new Color(0xFFBE7D), new Color(0x8CD17D), new Color(0xB6992D), new Color(0x499894),
             new Color(0x79706E), new Color(0xD37295), new Color(0xD4A6C8), new Color(0x2F4B7C), new Color(0x7F3B08)};
     /** Legend entries are broken into lines of about this many characters. */
-    private static final int WRAP_AT = 48;
-    /** Legend entries longer than this go below the plot, where they have the chart's width. */
-    private static final int LONG_LEGEND_ENTRY = 40;
+    private static final int WRAP_AT = 32;
+    /** Legend entries longer than this (four lines or more) go below the plot, where they have the chart's width. */
+    private static final int LONG_LEGEND_ENTRY = 3 * WRAP_AT;
     /** How many distinct colours the palette has. */
     public static final int COLOURS = 20;
     private static final BasicStroke SOLID = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
@@ -115,6 +115,9 @@ public final class ChartRenderer {
         Range yRange = Range.of(chart, false);
         Span xSpan = configureAxis(s, chart.x(), xRange, xLength, true);
         Span ySpan = configureAxis(s, chart.y(), yRange, yLength, false);
+        // a long title (a fitted law with its numbers) is set smaller rather than cut at both ends
+        int titleSize = (int) Math.max(10, Math.min(16, (size.width() - X_AXIS_RESERVE) / (0.6 * Math.max(1, chart.title().length()))));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize));
         Set<String> names = new HashSet<>();
         Set<String> bandsInLegend = new HashSet<>();
         for (Band b : chart.bands()) {
