@@ -62,7 +62,7 @@ public class FitPlotSettings {
             plot.write(FitPlot.chart(fit, rows, fitPlotOptions(loaded), interval)).ifPresent(written::add);
         }
         if (frontierPlot != null) {
-            ChartRenderer.write(plot.titled(PlanPlots.frontier(PlanPlots.frontierOverData(fit, rows), List.of())),
+            ChartRenderer.write(plot.titled(PlanPlots.frontierOverDataChart(fit, rows)),
                     plot.chartSize(), frontierPlot);
             written.add(frontierPlot);
         }

@@ -200,9 +200,9 @@ public final class HtmlReport {
                 "Residuals on the scale the fit minimised, against the fitted value.");
         if (fit.law().variables().containsAll(List.of("N", "D"))) {
             try {
-                figure(h, PlanPlots.frontier(PlanPlots.frontierOverData(fit, data), List.of()), in, 3,
+                figure(h, PlanPlots.frontierOverDataChart(fit, data), in, 3,
                         "Compute-optimal N and D under the fitted law (C = 6ND), from the smallest budget in the data to"
-                                + " 10,000 times the largest.");
+                                + " 10,000 times the largest; the dashed grey line is the largest budget in the data.");
             } catch (BadInputException e) {
                 // a law in N and D may still not bound the allocation: say why there is no frontier
                 h.append("<p class=\"muted\">No compute-optimal frontier: ").append(esc(e.getMessage())).append("</p>\n");

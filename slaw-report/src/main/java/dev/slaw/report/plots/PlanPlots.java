@@ -131,6 +131,29 @@ public final class PlanPlots {
         return ComputeOptimal.of(surface).frontier(Frontier.logSpacedBudgets(lo, hi * BEYOND_DATA, FRONTIER_POINTS));
     }
 
+    /**
+     * The frontier of a fitted law over its data ({@link #frontierOverData}) with a grey dashed
+     * vertical line at the largest budget among the rows: left of it the law is read within its
+     * data, right of it extrapolated.
+     */
+    public static Chart frontierOverDataChart(Fit fit, Dataset data) {
+        Frontier f = frontierOverData(fit, data);
+        double[] n = data.column("N");
+        double[] d = data.column("D");
+        double largest = 0;
+        for (int i = 0; i < n.length; i++) {
+            double c = 6 * n[i] * d[i];
+            if (Double.isFinite(c)) {
+                largest = Math.max(largest, c);
+            }
+        }
+        double lo = f.rows().stream().mapToDouble(Allocation::parameterCount).min().orElse(Double.NaN);
+        double hi = f.rows().stream().mapToDouble(Allocation::tokenCount).max().orElse(Double.NaN);
+        Series end = new Series("end of data (largest C = " + AxisTicks.label(largest) + ")", new double[]{largest, largest},
+                new double[]{lo, hi}, Mark.DASHED_LINE, 9, true);
+        return frontier(f, List.of(end));
+    }
+
     /** IsoFLOP profiles: runs as points, each parabola as a line, each minimum highlighted. */
     public static Chart isoFlop(List<IsoFlopProfile> profiles) {
         List<Series> lines = new ArrayList<>();

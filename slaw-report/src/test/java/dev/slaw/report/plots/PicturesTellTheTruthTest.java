@@ -60,6 +60,19 @@ class PicturesTellTheTruthTest {
     }
 
     @Test
+    void theFrontierOverTheDataMarksTheLargestBudgetInTheData() {
+        var data = Fixtures.chinchillaData().dataset();
+        double largest = 0;
+        for (int i = 0; i < data.rowCount(); i++) {
+            largest = Math.max(largest, 6 * data.column("N")[i] * data.column("D")[i]);
+        }
+        double c = largest;
+        Chart chart = PlanPlots.frontierOverDataChart(Fixtures.chinchillaFit(), data);
+        assertThat(chart.series()).filteredOn(s -> s.label().startsWith("end of data (largest C = ")).singleElement()
+                .satisfies(s -> assertThat(s.x()).containsExactly(c, c));
+    }
+
+    @Test
     void eighteenIsoFlopBudgetsGetEighteenDistinctColours() {
         List<IsoFlopProfile> profiles = new ArrayList<>();
         for (int b = 0; b < 18; b++) {
