@@ -42,7 +42,8 @@ public class FitPlotSettings {
 
     /** The fit plot layout asked for. */
     public FitPlotOptions fitPlotOptions(LoadedDataset loaded) {
-        FitPlotOptions o = FitPlotOptions.defaults().withXVariable(xVariable);
+        FitPlotOptions o = FitPlotOptions.defaults().withXVariable(xVariable)
+                .withSourceNames(loaded.recipe().mappings());
         String group = groupColumn != null ? groupColumn : loaded.group().orElse(null);
         return group == null ? o : o.withGroupColumn(group);
     }
@@ -61,7 +62,7 @@ public class FitPlotSettings {
             plot.write(FitPlot.chart(fit, rows, fitPlotOptions(loaded), interval)).ifPresent(written::add);
         }
         if (frontierPlot != null) {
-            ChartRenderer.write(plot.titled(PlanPlots.frontier(PlanPlots.frontierOverData(fit, rows), List.of())),
+            ChartRenderer.write(plot.titled(PlanPlots.frontierOverDataChart(fit, rows)),
                     plot.chartSize(), frontierPlot);
             written.add(frontierPlot);
         }

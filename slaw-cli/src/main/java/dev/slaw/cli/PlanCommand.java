@@ -24,6 +24,8 @@ import dev.slaw.planning.Intervals;
 import dev.slaw.planning.LossSurface;
 import dev.slaw.planning.PlanIntervals;
 import dev.slaw.planning.Replicates;
+import dev.slaw.io.fit.BootstrapJson;
+import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +108,8 @@ public final class PlanCommand implements Callable<Integer> {
     boolean numeric;
 
     @Option(names = "--replicates", paramLabel = "FILE",
-            description = "Bootstrap replicates: a table with a column per parameter, a row per replicate.")
+            description = "Bootstrap replicates: a bootstrap saved by 'slaw bootstrap --out', or a table with a column"
+                    + " per parameter, a row per replicate.")
     Path replicatesFile;
 
     @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
@@ -122,7 +126,7 @@ public final class PlanCommand implements Callable<Integer> {
         LossSurface surface = surface();
         FlopModel flopModel = PlanOutput.flopModel(flops, flopConstants);
         ComputeOptimal planner = ComputeOptimal.of(surface).withFlops(flopModel).withForceNumeric(numeric);
-        Replicates replicates = replicatesFile == null ? null : readReplicates(replicatesFile);
+        Replicates replicates = replicatesFile == null ? null : readReplicates(replicatesFile, surface);
 
         ObjectNode root = new ObjectMapper().createObjectNode();
         PrintWriter out = spec.commandLine().getOut();
@@ -286,7 +290,48 @@ public final class PlanCommand implements Callable<Integer> {
         };
     }
 
-    private static Replicates readReplicates(Path file) {
+    /**
+     * Replicates from a table (a column per parameter, a row per replicate) or from a bootstrap
+     * saved by {@code slaw bootstrap --out}; every replicate must give every parameter of the law
+     * planned with, or the plan would have no intervals to show.
+     */
+    private static Replicates readReplicates(Path file, LossSurface surface) throws IOException {
+        Replicates r = isSavedBootstrap(file) ? bootstrapReplicates(file) : tableReplicates(file);
+        java.util.Set<String> needed = new java.util.LinkedHashSet<>(surface.parameters().keySet());
+        needed.removeAll(r.parameterSets().get(0).keySet());
+        if (!needed.isEmpty()) {
+            throw new BadInputException(file + ": the replicates give no value of " + String.join(", ", needed)
+                    + " (they give " + String.join(", ", r.parameterSets().get(0).keySet()) + "); --replicates takes a"
+                    + " table with a column per parameter of the law, or a bootstrap saved by 'slaw bootstrap --out'");
+        }
+        return r;
+    }
+
+    private static boolean isSavedBootstrap(Path file) throws IOException {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".json") && Files.isRegularFile(file)
+                && BootstrapJson.isBootstrap(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The successful replicates of a saved bootstrap, by the names of its law's parameters. */
+    private static Replicates bootstrapReplicates(Path file) {
+        BootstrapResult boot = BootstrapJson.load(file);
+        List<String> names = boot.pointEstimate().parameters().stream().map(dev.slaw.fit.FittedParameter::name).toList();
+        List<Map<String, Double>> sets = new ArrayList<>();
+        for (double[] values : boot.replicateValues()) {
+            Map<String, Double> m = new LinkedHashMap<>();
+            for (int j = 0; j < names.size() && j < values.length; j++) {
+                m.put(names.get(j), values[j]);
+            }
+            sets.add(m);
+        }
+        if (sets.isEmpty()) {
+            throw new BadInputException(file + ": the bootstrap has no successful replicates to plan with");
+        }
+        return Replicates.of(sets);
+    }
+
+    private static Replicates tableReplicates(Path file) {
         LoadedDataset loaded = DatasetLoader.load(file, Recipe.DEFAULT);
         Dataset d = loaded.dataset();
         List<Map<String, Double>> sets = new ArrayList<>();

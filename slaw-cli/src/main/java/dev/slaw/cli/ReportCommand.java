@@ -13,6 +13,8 @@ import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.HeldOutValidation;
+import dev.slaw.uncertainty.Holdout;
 import dev.slaw.uncertainty.DerivedQuantity;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -63,8 +65,9 @@ public final class ReportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--hold-out", paramLabel = "COLUMN=K",
-            description = "Keep the K rows with the largest COLUMN out of the fit and check its predictions on them,"
-                    + " e.g. --hold-out N=10.")
+            description = "Check the law on the K rows with the largest COLUMN: fit it again without them, bootstrap"
+                    + " that fit (--bootstrap replicates, else 200) and tabulate its predictions of them with intervals"
+                    + " and coverage; the headline stays the fit on every row. E.g. --hold-out N=10.")
     String holdOut;
 
     @Option(names = "--bootstrap", paramLabel = "REPLICATES",
@@ -78,6 +81,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
+
+    /** Replicates of the held-out check's bootstrap when --bootstrap does not give a number. */
+    private static final int HELD_OUT_REPLICATES = 200;
 
     /** Either a saved fit or the options to make one. */
     static final class FitSource {
@@ -93,7 +99,7 @@ public final class ReportCommand implements Callable<Integer> {
         LoadedDataset loaded = data.load(source);
         Fit fit;
         LoadedDataset used;
-        Dataset heldOut = null;
+        HeldOutValidation heldOut = null;
         BootstrapResult bootstrap = null;
         if (bootstrapReplicates != null && bootstrapFile != null) {
             throw new BadInputException("give --bootstrap REPLICATES or --bootstrap-file, not both");
@@ -114,16 +120,20 @@ public final class ReportCommand implements Callable<Integer> {
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
             Dataset rows = prepared.data();
             List<String> notes = new ArrayList<>(prepared.notes());
-            if (holdOut != null) {
-                Dataset[] split = split(rows, holdOut);
-                rows = split[0];
-                heldOut = split[1];
-                notes.add("held out the " + heldOut.rowCount() + " rows with the largest " + holdOut.split("=")[0].strip()
-                        + " to check predictions on");
-            }
+            // the headline is the fit on every row; the held-out check fits the law again without them
             fit = Fitter.fit(prepared.law(), rows, prepared.target(), prepared.options().withNotes(notes));
             if (bootstrapReplicates != null) {
                 bootstrap = bootstrap(fit, rows, prepared);
+            }
+            if (holdOut != null) {
+                Holdout holdout = largest(rows, holdOut);
+                int replicates = bootstrapReplicates != null ? bootstrapReplicates : HELD_OUT_REPLICATES;
+                BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates)
+                        .withSeed(prepared.options().seed()).withThreads(prepared.options().threads());
+                try (Progress progress = Progress.start("held-out check", replicates)) {
+                    heldOut = HeldOutValidation.run(prepared.law(), rows, prepared.target(), holdout,
+                            prepared.options().withNotes(notes), options, progress.listener());
+                }
             }
             used = new LoadedDataset(rows, notes, loaded.group(), loaded.recipe(), loaded.sourceRows());
         }
@@ -169,8 +179,11 @@ public final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    /** The rows without and with the K largest values of COLUMN. */
-    private static Dataset[] split(Dataset rows, String spec) {
+    /**
+     * The rows with the K largest values of COLUMN, as a condition {@code COLUMN >= v} with v the
+     * K-th largest value (rows tied with it are held out too).
+     */
+    private static Holdout largest(Dataset rows, String spec) {
         String[] parts = spec.split("=");
         int k;
         try {
@@ -189,20 +202,10 @@ public final class ReportCommand implements Callable<Integer> {
         if (k >= rows.rowCount()) {
             throw new BadInputException("--hold-out " + spec + ": only " + rows.rowCount() + " rows, none would be left to fit");
         }
-        double[] v = rows.column(column);
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> v[i]).reversed());
-        boolean[] held = new boolean[v.length];
-        for (int i = 0; i < k; i++) {
-            held[order[i]] = true;
-        }
-        boolean[] keep = new boolean[v.length];
-        for (int i = 0; i < v.length; i++) {
-            keep[i] = !held[i];
-        }
-        return new Dataset[]{rows.filter(keep), rows.filter(held)};
+        double[] v = rows.column(column).clone();
+        Arrays.sort(v);
+        String name = column.matches("[A-Za-z_][A-Za-z0-9_.]*") ? column : "`" + column + "`";
+        // the shortest text that reads back as the same double, so the K-th row itself is held out
+        return Holdout.where(name + " >= " + Double.toString(v[v.length - k]).replace("E", "e"));
     }
 }

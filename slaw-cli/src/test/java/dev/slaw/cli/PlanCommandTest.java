@@ -120,6 +120,44 @@ class PlanCommandTest {
     }
 
     @Test
+    void planWithASavedBootstrapAsReplicatesGivesIntervals() throws IOException {
+        Path fit = dir.resolve("fit.json");
+        Path boot = dir.resolve("boot.json");
+        String[] recipe = {"../examples/chinchilla-epoch/svg_extracted_data.csv", "--law", "chinchilla",
+                "--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--target", "loss",
+                "--drop-highest", "loss=5", "--starts", "lhs:20:1"};
+        assertThat(run(concat(new String[]{"fit"}, recipe, "--out", fit.toString())).code()).isZero();
+        Result b = run(concat(new String[]{"bootstrap"}, recipe, "--replicates", "20", "--seed", "1", "--threads", "1",
+                "--out", boot.toString()));
+        assertThat(b.code()).as(b.err()).isZero();
+        Result r = run("plan", fit.toString(), "--compute", "5.88e23", "--replicates", boot.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("replicates").asInt()).isEqualTo(20);
+        assertThat(r.out()).contains("\"parameterCount\"", "\"lower\"", "\"upper\"");
+    }
+
+    @Test
+    void replicatesWithoutTheLawsParametersAreAClearError() throws IOException {
+        Path fit = dir.resolve("fit.json");
+        assertThat(run("fit", "../examples/chinchilla-epoch/svg_extracted_data.csv", "--law", "chinchilla",
+                "--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--target", "loss",
+                "--drop-highest", "loss=5", "--starts", "lhs:20:1", "--out", fit.toString()).code()).isZero();
+        Path table = dir.resolve("reps.csv");
+        Files.writeString(table, "E,A,alpha\n1.8,400,0.33\n1.9,420,0.34\n");
+        Result r = run("plan", fit.toString(), "--compute", "5.88e23", "--replicates", table.toString());
+        assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+        assertThat(r.err()).contains("reps.csv: the replicates give no value of B, beta");
+    }
+
+    private static String[] concat(String[] head, String[] middle, String... tail) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + middle.length + tail.length);
+        System.arraycopy(middle, 0, all, head.length, middle.length);
+        System.arraycopy(tail, 0, all, head.length + middle.length, tail.length);
+        return all;
+    }
+
+    @Test
     void planFromASavedFitFile() throws IOException {
         // a fit made by slaw fit, then planned with: the whole path a user takes
         Path fit = dir.resolve("fit.json");

@@ -61,14 +61,23 @@ class PlotAndReportCommandTest {
     }
 
     @Test
-    void reportFitsHoldsOutTheLargestModelsAndWritesOnePage() throws Exception {
+    void reportHeadlineIsTheFitOnEveryRowAndTheHeldOutCheckRefitsWithIntervalsAndCoverage() throws Exception {
         Path html = dir.resolve("out/report.html");
         Result r = run(with(new String[]{"report", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"},
-                "--hold-out", "N=10", "--out", html.toString()));
+                "--hold-out", "N=10", "--bootstrap", "20", "--seed", "2", "--threads", "1", "--out", html.toString()));
         assertThat(r.code()).as(r.err()).isZero();
+        Result all = run(with(new String[]{"fit", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"}));
+        String law = all.out().lines().filter(l -> l.strip().startsWith("fitted:")).findFirst().orElseThrow()
+                .strip().substring("fitted:".length()).strip();
         String page = Files.readString(html);
-        assertThat(page).contains("<h2>Held-out check</h2>", "10 rows were kept out of the fit",
-                "held out the 10 rows with the largest N", "<svg");
+        String headline = page.substring(page.indexOf("<div class=\"law\">") + 17);
+        headline = headline.substring(0, headline.indexOf("</div>"));
+        assertThat(headline).isEqualTo(law);
+        assertThat(r.out()).contains("(chinchilla: " + law + ")");
+        String check = page.substring(page.indexOf("<h2>Held-out check</h2>"), page.indexOf("<h2>Fit report</h2>"));
+        assertThat(check).contains("without the 10 held out", "95% prediction interval", "Coverage: ",
+                "rows held out (grey diamonds)").doesNotContain(headline);
+        assertThat(page.split("<svg", -1)).hasSize(6);
     }
 
     @Test
@@ -78,8 +87,9 @@ class PlotAndReportCommandTest {
                 "--bootstrap", "30", "--seed", "3", "--threads", "1", "--out", html.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         String page = Files.readString(html);
-        assertThat(page).contains("<h2>Bootstrap</h2>", "95% percentile interval", "seed 3",
-                "shaded: the 95.0% confidence band (", "Compute-optimal N and D");
+        assertThat(page).contains("<h2>Bootstrap</h2>", "95% bootstrap percentile interval", "seed 3",
+                "shaded: the 95% bootstrap confidence interval of the law (", "Compute-optimal N and D",
+                "95% interval from the standard error", "believe the bootstrap");
         assertThat(page.split("<svg", -1)).hasSize(4);
     }
 

@@ -106,13 +106,57 @@ public record Fit(Law law, String target, List<FittedParameter> parameters, doub
         return out;
     }
 
-    /** The law with its numbers, e.g. {@code L = 1.82 + 478 / N^0.347 + 2144 / D^0.367}. */
+    /**
+     * The law with its numbers, e.g. {@code L = 1.82 + 478 / N^0.347 + 2144 / D^0.367}; a
+     * negative value folds into the sign before it ({@code E - 13.02 * (x - 0.771)},
+     * {@code x^-0.0377}), and the text parses back to the fitted function (to four digits).
+     */
     @Override
     public String toString() {
-        String f = law.formula();
+        Map<String, Double> values = new LinkedHashMap<>();
         for (FittedParameter p : parameters) {
-            f = f.replaceAll("(?<![\\w.])" + java.util.regex.Pattern.quote(p.name()) + "(?![\\w.(])",
-                    java.util.regex.Matcher.quoteReplacement(Numbers.compact(round(p.value()))));
+            values.put(p.name(), round(p.value()));
+        }
+        if (law instanceof dev.slaw.law.FormulaLaw f) {
+            return dev.slaw.law.expr.LawText.withValues(f.definition(), values, Numbers::compact);
+        }
+        return substituteInText(law.formula(), values);
+    }
+
+    /**
+     * For a law written in Java whose formula is only a description: each parameter name
+     * replaced by its value, a negative value merged with a sign or caret before it.
+     */
+    private static String substituteInText(String formula, Map<String, Double> values) {
+        String f = formula;
+        for (Map.Entry<String, Double> p : values.entrySet()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "(\\^-|\\^|[-+] |)(?<![\\w.])" + java.util.regex.Pattern.quote(p.getKey()) + "(?![\\w.(])(\\^)?").matcher(f);
+            StringBuilder sb = new StringBuilder();
+            double v = p.getValue();
+            String magnitude = Numbers.compact(Math.abs(v));
+            while (m.find()) {
+                String before = m.group(1);
+                boolean powerFollows = m.group(2) != null;
+                String after = powerFollows ? "^" : "";
+                String text;
+                if (v >= 0) {
+                    text = before + magnitude;
+                } else if (before.equals("^-")) {
+                    text = "^" + magnitude;
+                } else if (before.equals("^")) {
+                    text = "^-" + magnitude;
+                } else if (!powerFollows && before.equals("- ")) {
+                    text = "+ " + magnitude;
+                } else if (!powerFollows && before.equals("+ ")) {
+                    text = "- " + magnitude;
+                } else {
+                    text = before + "(-" + magnitude + ")";
+                }
+                m.appendReplacement(sb, java.util.regex.Matcher.quoteReplacement(text + after));
+            }
+            m.appendTail(sb);
+            f = sb.toString();
         }
         return f;
     }

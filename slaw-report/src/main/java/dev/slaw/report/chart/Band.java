@@ -7,7 +7,8 @@ import java.util.Arrays;
  * prediction interval around a law. The bootstrap supplies the two curves; the chart only
  * shades between them.
  *
- * @param label  what the band is (e.g. {@code 95% interval}); not listed in the legend
+ * @param label  the legend entry, naming the interval's kind and level (e.g. {@code 95% bootstrap
+ *               confidence interval of the law}); bands of one label share one entry
  * @param x      x values, increasing
  * @param lower  lower curve
  * @param upper  upper curve

@@ -48,10 +48,22 @@ public final class ChartRenderer {
 
     /** Tick label font size in points; {@link AxisTicks} spaces labels by it. */
     static final int TICK_FONT_SIZE = 13;
-    /** Tableau 10: distinguishable, and still readable for the common forms of colour blindness. */
+    /**
+     * Tableau 10 (distinguishable, and still readable for the common forms of colour blindness),
+     * then ten more of Tableau 20's colours unlike any of the first ten, so a picture of up to 19
+     * groups (index 9, grey, is kept for reference marks) gives each group its own colour.
+     */
     private static final Color[] PALETTE = {
             new Color(0x4E79A7), new Color(0xF28E2B), new Color(0xE15759), new Color(0x76B7B2), new Color(0x59A14F),
-            new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC)};
+            new Color(0xEDC948), new Color(0xB07AA1), new Color(0xFF9DA7), new Color(0x9C755F), new Color(0xBAB0AC),
+            new Color(0xA0CBE8), new Color(0xFFBE7D), new Color(0x8CD17D), new Color(0xB6992D), new Color(0x499894),
+            new Color(0x79706E), new Color(0xD37295), new Color(0xD4A6C8), new Color(0x2F4B7C), new Color(0x7F3B08)};
+    /** Legend entries are broken into lines of about this many characters. */
+    private static final int WRAP_AT = 32;
+    /** Legend entries longer than this (four lines or more) go below the plot, where they have the chart's width. */
+    private static final int LONG_LEGEND_ENTRY = 3 * WRAP_AT;
+    /** How many distinct colours the palette has. */
+    public static final int COLOURS = 20;
     private static final BasicStroke SOLID = new BasicStroke(2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
     private static final BasicStroke DASHED = new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
             new float[]{7f, 5f}, 0f);
@@ -78,6 +90,7 @@ public final class ChartRenderer {
         if (!chart.categories().isEmpty()) {
             return toCategoryChart(chart, size);
         }
+        chart = withReadableLinearAxes(chart);
         XYChart x = new XYChart(size.width(), size.height());
         x.setTitle(chart.title());
         x.setXAxisTitle(chart.x().title());
@@ -86,20 +99,29 @@ public final class ChartRenderer {
         style(s);
         int total = chart.series().stream().mapToInt(Series::size).sum();
         s.setMarkerSize(total > 2000 ? 4 : 7);
-        boolean anyInLegend = chart.series().stream().anyMatch(Series::inLegend);
+        boolean anyInLegend = chart.series().stream().anyMatch(Series::inLegend) || !chart.bands().isEmpty();
         s.setLegendVisible(anyInLegend);
         if (!anyInLegend) {
             s.setChartPadding(12);
         }
-        double xLength = size.width() - (anyInLegend ? X_AXIS_RESERVE : X_AXIS_RESERVE - 150);
-        double yLength = size.height() - Y_AXIS_RESERVE;
+        boolean legendBelow = legendBelow(chart);
+        if (legendBelow) {
+            s.setLegendPosition(Styler.LegendPosition.OutsideS);
+            s.setLegendLayout(Styler.LegendLayout.Vertical);
+        }
+        double xLength = size.width() - (anyInLegend && !legendBelow ? X_AXIS_RESERVE : X_AXIS_RESERVE - 150);
+        double yLength = size.height() - Y_AXIS_RESERVE - (legendBelow ? 20 * legendEntries(chart) : 0);
         Range xRange = Range.of(chart, true);
         Range yRange = Range.of(chart, false);
         Span xSpan = configureAxis(s, chart.x(), xRange, xLength, true);
         Span ySpan = configureAxis(s, chart.y(), yRange, yLength, false);
+        // a long title (a fitted law with its numbers) is set smaller rather than cut at both ends
+        int titleSize = (int) Math.max(10, Math.min(16, (size.width() - X_AXIS_RESERVE) / (0.6 * Math.max(1, chart.title().length()))));
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, titleSize));
         Set<String> names = new HashSet<>();
+        Set<String> bandsInLegend = new HashSet<>();
         for (Band b : chart.bands()) {
-            addBand(x, chart, b, names);
+            addBand(x, chart, b, names, bandsInLegend);
         }
         for (Series series : chart.series()) {
             addSeries(x, chart, series, names, total, new Span[]{xSpan.scaled(xLength), ySpan.scaled(yLength)});
@@ -127,7 +149,10 @@ public final class ChartRenderer {
             names.add(chart.categories().getOrDefault(i, Integer.toString(i)));
         }
         if (names.stream().mapToInt(String::length).sum() * 0.6 * TICK_FONT_SIZE > size.width() - X_AXIS_RESERVE) {
-            s.setXAxisLabelRotation(30);
+            // upright labels need the width of a line each, not of their text: every choice is named
+            s.setXAxisLabelRotation(90);
+            s.setXAxisTickMarkSpacingHint(1);
+            s.setXAxisMaxLabelCount(n);
         }
         configureAxis(s, chart.y(), Range.of(chart, false), size.height() - Y_AXIS_RESERVE, false);
         Set<String> used = new HashSet<>();
@@ -307,7 +332,74 @@ public final class ChartRenderer {
         return new Span(false, min, max, length);
     }
 
-    private static void addBand(XYChart x, Chart chart, Band b, Set<String> names) {
+    /**
+     * XChart labels a linear axis of values far below one (learning rates of 3e-4) at its data
+     * values, dozens of overlapping labels; such an axis is drawn in units of a power of ten
+     * instead, named in its title ("learning rate (x 1e-4)").
+     */
+    static Chart withReadableLinearAxes(Chart chart) {
+        if (!chart.categories().isEmpty()) {
+            return chart;
+        }
+        double fx = unitScale(chart.x(), Range.of(chart, true));
+        double fy = unitScale(chart.y(), Range.of(chart, false));
+        if (fx == 1 && fy == 1) {
+            return chart;
+        }
+        List<Series> series = new ArrayList<>();
+        for (Series s : chart.series()) {
+            series.add(new Series(s.label(), times(s.x(), fx), times(s.y(), fy), s.mark(), s.colour(), s.inLegend()));
+        }
+        List<Band> bands = new ArrayList<>();
+        for (Band b : chart.bands()) {
+            bands.add(new Band(b.label(), times(b.x(), fx), times(b.lower(), fy), times(b.upper(), fy), b.colour()));
+        }
+        return new Chart(chart.title(), scaled(chart.x(), fx), scaled(chart.y(), fy), series, bands, chart.categories());
+    }
+
+    /** 1, or the power of ten that brings a linear axis of small values to between 1 and 10. */
+    private static double unitScale(Axis axis, Range range) {
+        double largest = Math.max(Math.abs(range.min()), Math.abs(range.max()));
+        if (Double.isFinite(axis.max())) {
+            largest = Math.max(Math.abs(axis.min()), Math.abs(axis.max()));
+        }
+        if (axis.scale() != Scale.LINEAR || !(largest > 0) || !Double.isFinite(largest) || largest >= 1e-2) {
+            return 1;
+        }
+        return Math.pow(10, -Math.floor(Math.log10(largest)));
+    }
+
+    private static Axis scaled(Axis axis, double factor) {
+        if (factor == 1) {
+            return axis;
+        }
+        String unit = "1e" + Math.round(-Math.log10(factor));
+        return new Axis(axis.title() + " (x " + unit + ")", axis.scale(), axis.min() * factor, axis.max() * factor);
+    }
+
+    private static double[] times(double[] v, double factor) {
+        if (factor == 1) {
+            return v;
+        }
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] * factor;
+        }
+        return out;
+    }
+
+    private static boolean legendBelow(Chart chart) {
+        return chart.series().stream().filter(Series::inLegend).anyMatch(s -> s.label().length() > LONG_LEGEND_ENTRY)
+                || chart.bands().stream().anyMatch(b -> b.label().length() > LONG_LEGEND_ENTRY);
+    }
+
+    private static int legendEntries(Chart chart) {
+        return (int) (chart.series().stream().filter(Series::inLegend).count()
+                + chart.bands().stream().map(Band::label).distinct().count());
+    }
+
+    /** Shades a band; the first band of each label is listed in the legend under that label. */
+    private static void addBand(XYChart x, Chart chart, Band b, Set<String> names, Set<String> inLegend) {
         double[] bx = b.x();
         double[] lo = b.lower();
         double[] hi = b.upper();
@@ -336,7 +428,7 @@ public final class ChartRenderer {
         s.setFillColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 60));
         s.setLineColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 0));
         s.setMarker(SeriesMarkers.NONE);
-        s.setShowInLegend(false);
+        s.setShowInLegend(inLegend.add(b.label()));
     }
 
     private static void addSeries(XYChart x, Chart chart, Series series, Set<String> names, int total, Span[] spans) {
@@ -465,8 +557,37 @@ public final class ChartRenderer {
                 && (chart.y().scale() != Scale.LOG || y > 0);
     }
 
+    /**
+     * A legend entry XChart shows whole: it cuts an entry wider than 45% of the chart with an
+     * ellipsis ("tot..."), so a long label (a schedule's text) is broken into lines after its
+     * commas or spaces.
+     */
+    static String wrapped(String label) {
+        if (label.length() <= WRAP_AT) {
+            return label;
+        }
+        StringBuilder out = new StringBuilder();
+        int lineStart = 0;
+        int lastBreak = -1;
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c == ' ' || c == ',') {
+                lastBreak = i;
+            }
+            if (i - lineStart >= WRAP_AT && lastBreak > lineStart) {
+                out.append(label.substring(lineStart, lastBreak + 1).stripTrailing()).append('\n');
+                lineStart = lastBreak + 1;
+                while (lineStart < label.length() && label.charAt(lineStart) == ' ') {
+                    lineStart++;
+                }
+                lastBreak = -1;
+            }
+        }
+        return out.append(label.substring(Math.min(lineStart, label.length()))).toString().strip();
+    }
+
     private static String unique(String label, Set<String> names) {
-        String l = label.isBlank() ? "series" : label;
+        String l = label.isBlank() ? "series" : wrapped(label);
         // XChart keys series by name; a repeated label must still draw
         while (!names.add(l)) {
             l = l + " ";

@@ -1,11 +1,11 @@
 package dev.slaw.report.html;
 
-import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.report.chart.ChartSize;
 import dev.slaw.report.plots.FitPlotOptions;
 import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.HeldOutValidation;
 
 import java.util.Optional;
 
@@ -13,15 +13,16 @@ import java.util.Optional;
  * What a fit report shows.
  *
  * @param title       the page heading
- * @param fit         the fit
+ * @param fit         the fit on every row: the page's headline
  * @param data        the rows the fit used, with the notes of how they were loaded
- * @param heldOut     rows kept out of the fit to check its predictions on, if any
+ * @param heldOut     a check of the law on rows kept out of a second fit, if any: that fit, its
+ *                    bootstrap intervals at the rows held out and their coverage
  * @param bootstrap   a bootstrap of the fit, if any: its percentile intervals join the parameter
  *                    table and its confidence band is shaded around the fitted curves
  * @param plotOptions how the fit plot is laid out
  * @param chartSize   the size of each chart
  */
-public record ReportInput(String title, Fit fit, LoadedDataset data, Optional<Dataset> heldOut,
+public record ReportInput(String title, Fit fit, LoadedDataset data, Optional<HeldOutValidation> heldOut,
                           Optional<BootstrapResult> bootstrap, FitPlotOptions plotOptions, ChartSize chartSize) {
 
     /** A report of a fit on its data with the default plot layout, no held-out rows and no bootstrap. */
@@ -34,8 +35,9 @@ public record ReportInput(String title, Fit fit, LoadedDataset data, Optional<Da
         return new ReportInput(t, fit, data, heldOut, bootstrap, plotOptions, chartSize);
     }
 
-    public ReportInput withHeldOut(Dataset rows) {
-        return new ReportInput(title, fit, data, Optional.of(rows), bootstrap, plotOptions, chartSize);
+    /** The report with a held-out check of the same law (fitted again without the rows held out). */
+    public ReportInput withHeldOut(HeldOutValidation check) {
+        return new ReportInput(title, fit, data, Optional.of(check), bootstrap, plotOptions, chartSize);
     }
 
     /** The report with a bootstrap of the same fit (same law, same point estimate). */

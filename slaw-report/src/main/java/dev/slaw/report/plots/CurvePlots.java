@@ -5,6 +5,7 @@ import dev.slaw.curve.CurveLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.report.chart.Axis;
+import dev.slaw.report.chart.AxisTicks;
 import dev.slaw.report.chart.Chart;
 import dev.slaw.report.chart.Figure;
 import dev.slaw.report.chart.Mark;
@@ -44,8 +45,61 @@ public final class CurvePlots {
         }
         List<Series> all = new ArrayList<>(points);
         all.addAll(lines);
-        return Chart.of(observed ? "Observed (points) and predicted (lines) loss" : "Predicted loss",
-                Axis.linear("step"), Axis.linear("loss"), all);
+        String title = observed ? "Observed (points) and predicted (lines) loss" : "Predicted loss";
+        Axis loss = Axis.linear("loss");
+        double from = Double.NaN;
+        for (LossCurve c : curves) {
+            from = Double.isNaN(from) ? warmupEnd(c) : Math.min(from, warmupEnd(c));
+        }
+        double[] range = lossRange(curves, from);
+        double[] whole = lossRange(curves, Double.NEGATIVE_INFINITY);
+        if (range != null && whole != null && whole[1] - whole[0] > 2 * (range[1] - range[0])) {
+            // the early loss (tens of nats while warming up) would flatten the curves a reader
+            // compares to one line; the axis shows the loss from the end of warm-up, and says so
+            double pad = 0.05 * Math.max(range[1] - range[0], 1e-3 * Math.abs(range[1]));
+            loss = loss.withRange(range[0] - pad, range[1] + pad);
+            title += ", from step " + AxisTicks.label(from);
+        }
+        return Chart.of(title, Axis.linear("step"), loss, all);
+    }
+
+    /**
+     * The step where a curve's warm-up ends (its learning rate first reaches its peak), or, for a
+     * schedule without warm-up, the step at 5% of the run, past the steepest early drop.
+     */
+    static double warmupEnd(LossCurve c) {
+        double[] lr = c.learningRate();
+        double[] step = c.step();
+        if (step.length == 0) {
+            return Double.NaN;
+        }
+        double peak = Arrays.stream(lr).filter(Double::isFinite).max().orElse(Double.NaN);
+        int i = 0;
+        while (i < lr.length && !(lr[i] >= peak * (1 - 1e-9))) {
+            i++;
+        }
+        if (i == 0 || i == lr.length) {
+            return step[0] + 0.05 * (step[step.length - 1] - step[0]);
+        }
+        return step[i];
+    }
+
+    /** Least and largest loss (observed or predicted) at steps from {@code from} on, or null. */
+    private static double[] lossRange(List<LossCurve> curves, double from) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (LossCurve c : curves) {
+            double[] step = c.step();
+            for (double[] v : new double[][]{c.observed(), c.predicted()}) {
+                for (int i = 0; i < v.length; i++) {
+                    if (step[i] >= from && Double.isFinite(v[i])) {
+                        lo = Math.min(lo, v[i]);
+                        hi = Math.max(hi, v[i]);
+                    }
+                }
+            }
+        }
+        return lo <= hi ? new double[]{lo, hi} : null;
     }
 
     /** The learning rate against step, one line per curve in the same colour as its loss. */

@@ -164,12 +164,21 @@ public final class FitPlot {
             first = false;
         }
         List<Series> all = new ArrayList<>(lines);
+        double xMax = Arrays.stream(xs).filter(Double::isFinite).max().orElse(Double.NaN);
+        if (layout.groups().stream().anyMatch(g -> g.beyond().rowCount() > 0) && yMin <= yMax) {
+            // where the data end and extrapolation begins, for every group at once
+            all.add(new Series("end of data (largest " + layout.xVariable() + " = " + AxisTicks.label(xMax) + ")",
+                    new double[]{xMax, xMax}, new double[]{yMin, yMax}, Mark.DASHED_LINE, 9, true));
+        }
         // points last so the data sit on top of the curves
         all.addAll(points);
         boolean logX = xMin > 0 && spread(xs) >= 10;
         boolean logY = yMin > 0 && yMax / yMin >= 10;
-        Axis xAxis = logX ? Axis.log(title(fit, layout.xVariable())) : Axis.linear(title(fit, layout.xVariable()));
-        Axis yAxis = logY ? Axis.log(fit.target()) : Axis.linear(fit.target());
+        String xTitle = title(fit, layout.xVariable(), options);
+        String yTitle = options.sourceNames().containsKey(fit.target())
+                ? options.sourceNames().get(fit.target()) + " (" + fit.target() + ")" : fit.target();
+        Axis xAxis = logX ? Axis.log(xTitle) : Axis.linear(xTitle);
+        Axis yAxis = logY ? Axis.log(yTitle) : Axis.linear(yTitle);
         String title = fit.law().name() + ": " + fit;
         return new Chart(title, xAxis, yAxis, all, bands, Map.of());
     }
@@ -211,11 +220,16 @@ public final class FitPlot {
 
     private static Band band(PredictionInterval interval, Dataset points, String x, Group g) {
         PredictionInterval.Interval iv = interval.at(points);
-        return new Band(interval.label() + " " + g.label() + " " + points.source(), points.column(x), iv.lower(),
-                iv.upper(), g.colour());
+        // one legend entry for every group's band: what kind of interval, at what level
+        return new Band(interval.label(), points.column(x), iv.lower(), iv.upper(), g.colour());
     }
 
-    private static String title(Fit fit, String variable) {
+    private static String title(Fit fit, String variable, FitPlotOptions options) {
+        String source = options.sourceNames().get(variable);
+        if (source != null && !source.equals(variable)) {
+            // the reader's own column name says more than the law's generic "the scale variable"
+            return source + " (" + variable + ")";
+        }
         String meaning = fit.law().metadata().variables().get(variable);
         return meaning == null || meaning.isBlank() ? variable : meaning + " " + variable;
     }

@@ -131,6 +131,29 @@ public final class PlanPlots {
         return ComputeOptimal.of(surface).frontier(Frontier.logSpacedBudgets(lo, hi * BEYOND_DATA, FRONTIER_POINTS));
     }
 
+    /**
+     * The frontier of a fitted law over its data ({@link #frontierOverData}) with a grey dashed
+     * vertical line at the largest budget among the rows: left of it the law is read within its
+     * data, right of it extrapolated.
+     */
+    public static Chart frontierOverDataChart(Fit fit, Dataset data) {
+        Frontier f = frontierOverData(fit, data);
+        double[] n = data.column("N");
+        double[] d = data.column("D");
+        double largest = 0;
+        for (int i = 0; i < n.length; i++) {
+            double c = 6 * n[i] * d[i];
+            if (Double.isFinite(c)) {
+                largest = Math.max(largest, c);
+            }
+        }
+        double lo = f.rows().stream().mapToDouble(Allocation::parameterCount).min().orElse(Double.NaN);
+        double hi = f.rows().stream().mapToDouble(Allocation::tokenCount).max().orElse(Double.NaN);
+        Series end = new Series("end of data (largest C = " + AxisTicks.label(largest) + ")", new double[]{largest, largest},
+                new double[]{lo, hi}, Mark.DASHED_LINE, 9, true);
+        return frontier(f, List.of(end));
+    }
+
     /** IsoFLOP profiles: runs as points, each parabola as a line, each minimum highlighted. */
     public static Chart isoFlop(List<IsoFlopProfile> profiles) {
         List<Series> lines = new ArrayList<>();
@@ -139,8 +162,10 @@ public final class PlanPlots {
         double[] minLoss = new double[profiles.size()];
         for (int i = 0; i < profiles.size(); i++) {
             IsoFlopProfile p = profiles.get(i);
-            points.add(Series.points(p.label(), p.parameterCount(), p.loss(), i));
-            lines.add(new Series("parabola " + p.label(), p.curveParameterCount(), p.curveLoss(), Mark.LINE, i, false));
+            // palette index 9 (grey) marks the minima; every budget gets a colour of its own
+            int colour = i < 9 ? i : i + 1;
+            points.add(Series.points(p.label(), p.parameterCount(), p.loss(), colour));
+            lines.add(new Series("parabola " + p.label(), p.curveParameterCount(), p.curveLoss(), Mark.LINE, colour, false));
             minN[i] = p.optimalParameterCount();
             minLoss[i] = p.optimalLoss();
         }
@@ -216,8 +241,21 @@ public final class PlanPlots {
                 usedD.add(group.tokenCount());
             }
         }
-        return Figure.of(isoFlop(profiles), powerLaws("IsoFLOP minima and the fitted power laws", result.parameters(),
-                result.tokens(), toArray(usedC), toArray(usedN), toArray(usedD), "IsoFLOP minimum"));
+        Chart laws = powerLaws("IsoFLOP minima and the fitted power laws", result.parameters(),
+                result.tokens(), toArray(usedC), toArray(usedN), toArray(usedD), "IsoFLOP minimum");
+        if (!result.replicates().isEmpty()) {
+            // the bootstrap the analysis ran: N_opt(C) and D_opt(C) of every resample, percentile bands
+            double[] grid = laws.series().get(0).x();
+            List<Allocation> at = java.util.Arrays.stream(grid).mapToObj(result::at).toList();
+            String level = AxisTicks.label(100 * result.options().level()) + "% bootstrap interval of ";
+            String resamples = " (" + result.replicates().size() + " resamples)";
+            laws = laws.withBands(List.of(
+                    new Band(level + "N_opt" + resamples, grid, intervalEnd(at, "parameterCount", true),
+                            intervalEnd(at, "parameterCount", false), 0),
+                    new Band(level + "D_opt" + resamples, grid, intervalEnd(at, "tokenCount", true),
+                            intervalEnd(at, "tokenCount", false), 1)));
+        }
+        return Figure.of(isoFlop(profiles), laws);
     }
 
     /**
@@ -261,6 +299,11 @@ public final class PlanPlots {
         return AxisTicks.label(p.coefficient()) + " C^" + String.format(Locale.ROOT, "%.3f", p.exponent());
     }
 
+    private static double[] intervalEnd(List<Allocation> rows, String quantity, boolean lower) {
+        return rows.stream().mapToDouble(a -> a.intervals().of(quantity)
+                .map(iv -> lower ? iv.lower() : iv.upper()).orElse(Double.NaN)).toArray();
+    }
+
     /** A quantity's bootstrap interval along the frontier, when every row carries one. */
     private static Optional<Band> band(Frontier f, String quantity, int colour) {
         List<Allocation> rows = f.rows();
@@ -279,8 +322,15 @@ public final class PlanPlots {
         if (rows.isEmpty()) {
             return Optional.empty();
         }
-        String level = Math.round(rows.get(0).intervals().of(quantity).get().level() * 100) + "% interval";
-        return Optional.of(new Band(level + " of " + quantity, c, lo, hi, colour));
+        String level = AxisTicks.label(rows.get(0).intervals().of(quantity).get().level() * 100)
+                + "% bootstrap interval of ";
+        String name = switch (quantity) {
+            case "parameterCount" -> "N";
+            case "tokenCount" -> "D";
+            default -> quantity;
+        };
+        return Optional.of(new Band(level + name + " (" + rows.get(0).intervals().replicates() + " replicates)", c, lo,
+                hi, colour));
     }
 
     private static double[] column(Frontier f, java.util.function.ToDoubleFunction<Allocation> value) {

@@ -1,6 +1,7 @@
 package dev.slaw.report.plots;
 
 import dev.slaw.data.Dataset;
+import dev.slaw.report.chart.AxisTicks;
 
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.IntervalPrediction;
@@ -60,7 +61,8 @@ public interface PredictionInterval {
      */
     static PredictionInterval confidence(BootstrapResult bootstrap) {
         double level = bootstrap.options().level();
-        String name = Math.round(level * 1000) / 10.0 + "% confidence band (" + bootstrap.successful() + " replicates)";
+        String name = AxisTicks.label(100 * level) + "% bootstrap confidence interval of the law (" + bootstrap.successful()
+                + " replicates)";
         return new PredictionInterval() {
             @Override
             public Interval at(Dataset points) {

@@ -2,6 +2,12 @@ package dev.slaw.report.html;
 
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.Starts;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.HeldOutValidation;
+import dev.slaw.uncertainty.Holdout;
+import dev.slaw.uncertainty.ProgressListener;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.report.Fixtures;
 import dev.slaw.report.Images;
@@ -11,18 +17,35 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class HtmlReportTest {
 
+    private static HeldOutValidation check;
+
+    /** The Chinchilla fit checked on its 5 largest-N rows (and ties): refitted without them, 20 replicates. */
+    private static synchronized HeldOutValidation heldOutCheck() {
+        if (check == null) {
+            Dataset d = Fixtures.chinchillaData().dataset();
+            double[] n = d.column("N").clone();
+            java.util.Arrays.sort(n);
+            Starts published = Starts.at(List.of(Map.of("E", 1.8172, "A", 482.01, "B", 2085.43, "alpha", 0.3478,
+                    "beta", 0.3658)));
+            check = HeldOutValidation.run(Fixtures.chinchillaFit().law(), d, "loss",
+                    Holdout.where("N >= " + new java.math.BigDecimal(n[n.length - 5]).toPlainString()),
+                    FitOptions.defaults().withStarts(published).withThreads(1),
+                    BootstrapOptions.defaults().withReplicates(20).withSeed(3).withThreads(1), ProgressListener.NONE);
+        }
+        return check;
+    }
+
     private static String chinchillaReport() {
         Fit fit = Fixtures.chinchillaFit();
         LoadedDataset data = Fixtures.chinchillaData();
-        Dataset d = data.dataset();
-        // the five largest models' rows, as a held-out check (predicted by the same fit here)
-        Dataset largest = d.select(new int[]{0, 1, 2, 3, 4});
-        return HtmlReport.render(ReportInput.of(fit, data).withTitle("Chinchilla <Approach 3>").withHeldOut(largest));
+        return HtmlReport.render(ReportInput.of(fit, data).withTitle("Chinchilla <Approach 3>").withHeldOut(heldOutCheck()));
     }
 
     @Test
@@ -31,16 +54,34 @@ class HtmlReportTest {
         assertThat(html).startsWith("<!DOCTYPE html>")
                 .contains("<h2>Data</h2>", "<h2>Parameters</h2>", "<h2>Plots</h2>", "<h2>Held-out check</h2>",
                         "<h2>Fit report</h2>", "<h2>Provenance</h2>", "[[Parameters]]", "Chinchilla &lt;Approach 3&gt;")
-                .contains("95% interval", "alpha", "sha256");
-        assertThat(html.split("<svg", -1)).hasSize(4);
+                .contains("95% interval from the standard error", "alpha", "sha256");
+        // fit, residuals, frontier; the held-out fit with the rows held out, and predictions against truth
+        assertThat(html.split("<svg", -1)).hasSize(6);
+    }
+
+    @Test
+    void headlineIsTheFitOnEveryRowAndTheHeldOutCheckShowsItsOwnFitWithIntervalsAndCoverage() {
+        String html = chinchillaReport();
+        String headline = html.substring(html.indexOf("<div class=\"law\">"));
+        headline = headline.substring(0, headline.indexOf("</div>"));
+        assertThat(headline).contains(HtmlReport.esc(Fixtures.chinchillaFit().toString()));
+        assertThat(Fixtures.chinchillaFit().toString()).isNotEqualTo(heldOutCheck().fit().toString());
+        String section = html.substring(html.indexOf("<h2>Held-out check</h2>"));
+        assertThat(section).contains(HtmlReport.esc(heldOutCheck().fit().toString()), "95% prediction interval",
+                "95% confidence interval", "Coverage: ", "the rows held out (grey diamonds)");
+        // the five largest N, and the rows tied with the fifth
+        assertThat(heldOutCheck().rows()).hasSizeGreaterThanOrEqualTo(5);
     }
 
     @Test
     void aBootstrapAddsItsIntervalTableAndTheConfidenceBand() {
         String html = HtmlReport.render(ReportInput.of(Fixtures.chinchillaFit(), Fixtures.chinchillaData())
                 .withBootstrap(Fixtures.chinchillaBootstrap()));
-        assertThat(html).contains("<h2>Bootstrap</h2>", "90% percentile interval", "seed 7", "<td>a_opt</td>",
-                "shaded: the 90.0% confidence band (");
+        assertThat(html).contains("<h2>Bootstrap</h2>", "90% bootstrap percentile interval", "seed 7", "<td>a_opt</td>",
+                "shaded: the 90% bootstrap confidence interval of the law (");
+        // both intervals of a parameter are named, side by side, and the page says which to believe
+        assertThat(html).contains("<th>95% interval from the standard error</th><th>90% bootstrap percentile interval</th>",
+                "believe the bootstrap");
         // fit plot (with its band), residuals, frontier
         assertThat(html.split("<svg", -1)).hasSize(4);
     }

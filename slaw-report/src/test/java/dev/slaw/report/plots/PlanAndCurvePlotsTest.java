@@ -90,7 +90,7 @@ class PlanAndCurvePlotsTest {
             rows.add(a.withIntervals(new Intervals(iv, 100, 0)));
         }
         Chart chart = PlanPlots.frontier(new Frontier("chinchilla", "6*N*D", rows), List.of());
-        assertThat(chart.bands()).hasSize(2).allSatisfy(b -> assertThat(b.label()).startsWith("95% interval"));
+        assertThat(chart.bands()).hasSize(2).allSatisfy(b -> assertThat(b.label()).startsWith("95% bootstrap interval of "));
         assertRendered(chart, "frontier-intervals.png");
     }
 
@@ -194,7 +194,7 @@ class PlanAndCurvePlotsTest {
         Figure figure = CurvePlots.figure(List.of(new LossCurve("cosine", step, observed, predicted, cosine),
                 LossCurve.predicted("constant", step, predicted, constant)));
 
-        assertThat(figure.panels().get(0).title()).isEqualTo("Observed (points) and predicted (lines) loss");
+        assertThat(figure.panels().get(0).title()).startsWith("Observed (points) and predicted (lines) loss");
         assertThat(figure.panels().get(1).y().title()).isEqualTo("learning rate");
         AxesChart<?, ?> schedules = assertRendered(figure, "curves.png").get(1);
         // linear axes print a leading zero: 0.0001, not .0001
