@@ -202,10 +202,20 @@ public final class BootstrapCommand implements Callable<Integer> {
         List<ParameterSummary> all = new ArrayList<>(b.parameters());
         all.addAll(b.derived());
         for (ParameterSummary s : all) {
-            rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
-                    num(s.interval().upper())));
+            if (s.stands()) {
+                rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
+                        num(s.interval().upper())));
+            } else {
+                // a withheld interval shows its reason, short, instead of numbers that look like a result
+                String why = s.withheld().startsWith("the point estimate") ? "withheld: missed optimum"
+                        : s.withheld().equals("fixed") ? "fixed" : "withheld: no spread";
+                rows.add(List.of(s.name(), num(s.estimate()), why, "-", "-"));
+            }
         }
         PlainTable.print(o, List.of("parameter", "estimate", "std error", "lower", "upper"), rows);
+        for (String w : b.warnings()) {
+            o.println("    warning: " + w);
+        }
         for (var f : b.failures().stream().limit(5).toList()) {
             o.println("    failed replicate " + f.replicate() + ": " + f.reason());
         }
