@@ -55,6 +55,23 @@ class ValidateScoresTest {
     }
 
     @Test
+    void aHoldoutComparesTextColumnsToText() throws Exception {
+        // the 400M and 1B models by name are the rows with N >= 5e8 (embeddings counted)
+        FitCommandTest.Result r = FitCommandTest.run("validate", MISFITTING, "--law", "chinchilla", "--holdout",
+                "model == \"misfitting_1b\" || model == 'misfitting_400m'", "--replicates", "20", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(r.out());
+        assertThat(json.get("held_out_rows").asInt()).isEqualTo(17);
+        assertThat(json.get("holdout").asText()).isEqualTo("'model == \"misfitting_1b\" || model == 'misfitting_400m''");
+        assertThat(json.get("summary").get("r_squared").asDouble()).isCloseTo(0.7547, within(0.002));
+
+        FitCommandTest.Result wrong = FitCommandTest.run("validate", MISFITTING, "--law", "chinchilla", "--holdout",
+                "N == \"misfitting_1b\"");
+        assertThat(wrong.code()).isEqualTo(2);
+        assertThat(wrong.err()).contains("column 'N' holds numbers; compare it to a number, not to text");
+    }
+
+    @Test
     void aRolloutFitsTheSmallestScalesAndScoresTheLargerOnesForEveryK() throws Exception {
         FitCommandTest.Result text = FitCommandTest.run("validate", OLMO, "--law", "chinchilla", "--rollout");
         assertThat(text.code()).as(text.err()).isZero();
