@@ -197,6 +197,11 @@ public final class ValidateCommand implements Callable<Integer> {
         for (Rollout.Step s : r.steps()) {
             if (!s.fitted()) {
                 o.printf(Locale.ROOT, "    k = %d not fitted: %s%n", s.fittedScales(), s.failure());
+            } else {
+                // a rung's fit may be degenerate (one scale cannot fix an exponent): its warnings say so
+                for (String w : s.fit().warnings()) {
+                    o.printf(Locale.ROOT, "    k = %d fit warns: %s%n", s.fittedScales(), w);
+                }
             }
         }
     }
@@ -233,6 +238,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             n.put("fit", s.fit().toString());
+            ArrayNode warnings = n.putArray("warnings");
+            s.fit().warnings().forEach(warnings::add);
             putScores(n.putObject("next"), s.next());
             putScores(n.putObject("larger"), s.larger());
         }

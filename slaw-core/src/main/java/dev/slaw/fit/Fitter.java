@@ -363,8 +363,9 @@ public final class Fitter {
             Parameter p = parameters.get(map.freeParameter(s));
             double logSe = Math.sqrt(Math.max(0, cov.matrix[s][s]));
             if (p.transform() == dev.slaw.law.Transform.LOG && logSe > 1) {
+                double factor = Math.exp(logSe);
                 String why = UNDETERMINED + p.name() + " (its linearised standard error is a factor "
-                        + String.format(java.util.Locale.ROOT, "%.3g", Math.exp(logSe))
+                        + (factor < 1e300 ? String.format(java.util.Locale.ROOT, "%.3g", factor) : "beyond 1e300")
                         + " either way), so no local standard error is reliable; slaw bootstrap shows the spread";
                 return new Covariance(null, "none: " + why, why);
             }

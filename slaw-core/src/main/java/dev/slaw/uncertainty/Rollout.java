@@ -93,6 +93,12 @@ public record Rollout(String column, double[] scales, List<Step> steps) {
                 next[i] = v[i] == scales[k];
                 rows += training[i] ? 1 : 0;
             }
+            if (k == 1) {
+                // every row of one scale has the same value of the column: no trend in it to extrapolate
+                steps.add(new Step(k, top, rows, null, "one value of " + column + " shows no trend in " + column,
+                        scales[k], null, null));
+                continue;
+            }
             if (rows <= free) {
                 steps.add(new Step(k, top, rows, null, rows + " rows, not more than the " + free + " free parameters",
                         scales[k], null, null));
