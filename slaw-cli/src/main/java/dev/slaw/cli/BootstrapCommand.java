@@ -144,7 +144,9 @@ public final class BootstrapCommand implements Callable<Integer> {
             ObjectNode tree = BootstrapJson.toTree(b);
             tree.remove("replicates");
             tree.remove("residuals");
-            if (comparison != null) {
+            if (comparison != null && b.missedOptimum() != null) {
+                tree.putObject("comparison").put("withheld", b.missedOptimum().describe());
+            } else if (comparison != null) {
                 ObjectNode c = tree.putObject("comparison");
                 c.put("chi_squared", comparison.chiSquared());
                 c.put("degrees_of_freedom", comparison.degreesOfFreedom());
@@ -219,7 +221,11 @@ public final class BootstrapCommand implements Callable<Integer> {
         for (var f : b.failures().stream().limit(5).toList()) {
             o.println("    failed replicate " + f.replicate() + ": " + f.reason());
         }
-        if (c != null) {
+        if (c != null && b.missedOptimum() != null) {
+            // the test is centred at the point estimate, which is not the optimum
+            o.println("[[Comparison]]");
+            o.println("    withheld: " + b.missedOptimum().describe());
+        } else if (c != null) {
             renderComparison(o, c);
         }
     }

@@ -3,6 +3,7 @@ package dev.slaw.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,12 +30,21 @@ class BootstrapWarningsTest {
     }
 
     @Test
-    void aPointEstimateThatItsReplicatesBeatWithholdsEveryInterval() throws Exception {
+    void aPointEstimateThatItsReplicatesBeatWithholdsEveryIntervalAndTheComparison(@TempDir Path dir) throws Exception {
         // two Latin-hypercube starts land at alpha = 1.93, far from the optimum (alpha = 0.347)
         FitCommandTest.Result text = bootstrap("lhs:2:1");
         assertThat(text.out()).contains("alpha      1.9283    withheld: missed optimum",
                 "warning: the point estimate is not the optimum: replicate");
         assertThat(text.out()).doesNotContainPattern("(?m)^alpha +1\\.9283 +[0-9]");
+
+        FitCommandTest.Result against = bootstrap("lhs:2:1", "--against", "E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28",
+                "--out", dir.resolve("boot.json").toString());
+        assertThat(against.out()).contains("[[Comparison]]", "    withheld: the point estimate is not the optimum")
+                .doesNotContain("chi-squared(5)");
+        FitCommandTest.Result predict = FitCommandTest.run("predict", dir.resolve("boot.json").toString(), "N=70e9",
+                "D=1.4e12");
+        assertThat(predict.code()).as(predict.err()).isZero();
+        assertThat(predict.err()).contains("slaw predict: warning: the point estimate is not the optimum");
 
         JsonNode json = new ObjectMapper().readTree(bootstrap("lhs:2:1", "--json").out());
         JsonNode missed = json.get("missed_optimum");
