@@ -144,7 +144,9 @@ public final class BootstrapCommand implements Callable<Integer> {
             ObjectNode tree = BootstrapJson.toTree(b);
             tree.remove("replicates");
             tree.remove("residuals");
-            if (comparison != null) {
+            if (comparison != null && b.missedOptimum() != null) {
+                tree.putObject("comparison").put("withheld", b.missedOptimum().describe());
+            } else if (comparison != null) {
                 ObjectNode c = tree.putObject("comparison");
                 c.put("chi_squared", comparison.chiSquared());
                 c.put("degrees_of_freedom", comparison.degreesOfFreedom());
@@ -202,14 +204,28 @@ public final class BootstrapCommand implements Callable<Integer> {
         List<ParameterSummary> all = new ArrayList<>(b.parameters());
         all.addAll(b.derived());
         for (ParameterSummary s : all) {
-            rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
-                    num(s.interval().upper())));
+            if (s.stands()) {
+                rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
+                        num(s.interval().upper())));
+            } else {
+                // a withheld interval shows its reason, short, instead of numbers that look like a result
+                String why = s.withheld().startsWith("the point estimate") ? "withheld: missed optimum"
+                        : s.withheld().equals("fixed") ? "fixed" : "withheld: no spread";
+                rows.add(List.of(s.name(), num(s.estimate()), why, "-", "-"));
+            }
         }
         PlainTable.print(o, List.of("parameter", "estimate", "std error", "lower", "upper"), rows);
+        for (String w : b.warnings()) {
+            o.println("    warning: " + w);
+        }
         for (var f : b.failures().stream().limit(5).toList()) {
             o.println("    failed replicate " + f.replicate() + ": " + f.reason());
         }
-        if (c != null) {
+        if (c != null && b.missedOptimum() != null) {
+            // the test is centred at the point estimate, which is not the optimum
+            o.println("[[Comparison]]");
+            o.println("    withheld: " + b.missedOptimum().describe());
+        } else if (c != null) {
             renderComparison(o, c);
         }
     }

@@ -61,6 +61,10 @@ public final class PredictCommand implements Callable<Integer> {
                 && BootstrapJson.isBootstrap(java.nio.file.Files.readString(fitFile))) {
             boot = BootstrapJson.load(fitFile);
             fit = boot.pointEstimate();
+            // a bootstrap whose intervals are not results (missed optimum, no spread) says so here too
+            for (String w : boot.warnings()) {
+                spec.commandLine().getErr().println("slaw predict: warning: " + w);
+            }
         } else {
             fit = FitJson.load(fitFile);
         }

@@ -10,9 +10,11 @@ import dev.slaw.law.Numbers;
 import dev.slaw.report.chart.Figure;
 import dev.slaw.report.plots.HeldOutPlot;
 import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.HeldOutScores;
 import dev.slaw.uncertainty.HeldOutValidation;
 import dev.slaw.uncertainty.Holdout;
 import dev.slaw.uncertainty.ReplicateStarts;
+import dev.slaw.uncertainty.Rollout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,7 +39,9 @@ import java.util.concurrent.Callable;
         description = "Held-out extrapolation: fit on the rest, predict the held-out rows with intervals, score them.",
         footer = {"", "Example (fit the misfitting ladder below 400M parameters, predict the 400M and 1B runs):",
                 "  slaw validate examples/misfitting/scaling_results_last_ckpt_only.csv --law chinchilla \\",
-                "    --holdout \"N >= 5e8\" --replicates 200"})
+                "    --holdout \"N >= 5e8\" --replicates 200",
+                "Example (a rollout: fit the k smallest model sizes, score the larger ones, for every k):",
+                "  slaw validate examples/olmo-ladder/final_c4_losses.csv --law chinchilla --rollout N"})
 public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,6 +67,10 @@ public final class ValidateCommand implements Callable<Integer> {
         @Option(names = "--leave-largest-out", paramLabel = "COLUMN", arity = "0..1", fallbackValue = "",
                 description = "Hold out the rows at the largest value of COLUMN (default: the law's first variable, e.g. N).")
         String largest;
+
+        @Option(names = "--rollout", paramLabel = "COLUMN", arity = "0..1", fallbackValue = "",
+                description = "For every k, fit on the k smallest values of COLUMN and score every larger one (default: the law's first variable, e.g. N). No bootstrap.")
+        String rollout;
     }
 
     @Option(names = "--replicates", defaultValue = "200",
@@ -87,9 +95,21 @@ public final class ValidateCommand implements Callable<Integer> {
             throw new BadInputException("--level must be in (0, 1), got " + level);
         }
         // parse the holdout before loading and fitting, so a typo fails at once
-        Holdout early = held.condition != null ? Holdout.where(held.condition) : null;
+        Holdout early = held.rollout != null ? null : held.condition != null ? Holdout.where(held.condition) : null;
         LoadedDataset loaded = data.load(source);
         FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
+        if (held.rollout != null) {
+            String column = held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip();
+            Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
+            PrintWriter o = spec.commandLine().getOut();
+            if (json) {
+                o.println(rolloutJson(r, p.target()).toPrettyString());
+            } else {
+                renderRollout(o, r);
+            }
+            o.flush();
+            return 0;
+        }
         Holdout holdout = early != null ? early
                 : Holdout.largest(held.largest.isBlank() ? p.law().variables().get(0) : held.largest);
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
@@ -146,8 +166,107 @@ public final class ValidateCommand implements Callable<Integer> {
         o.println("[[Summary]]");
         o.printf(Locale.ROOT, "    relative error   mean %.2f%%, max %.2f%%%n", 100 * v.meanRelativeError(),
                 100 * v.maxRelativeError());
+        o.printf(Locale.ROOT, "    scores           %s%n", scores(v.scores()));
         o.printf(Locale.ROOT, "    coverage         %s%% confidence intervals %.0f%%, %s%% prediction intervals %.0f%% "
                 + "(%d rows)%n", pct, 100 * v.confidenceCoverage(), pct, 100 * v.predictionCoverage(), v.rows().size());
+    }
+
+    static void renderRollout(PrintWriter o, Rollout r) {
+        o.printf(Locale.ROOT, "[[Rollout over %s]]%n", r.column());
+        o.printf(Locale.ROOT, "    fit on the k smallest of %d values of %s, score the next one and every larger one%n",
+                r.scales().length, r.column());
+        List<List<String>> rows = new ArrayList<>();
+        for (Rollout.Step s : r.steps()) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(s.fittedScales()), g(s.largestFitted()),
+                    Integer.toString(s.trainingRows()), g(s.nextScale())));
+            if (!s.fitted()) {
+                cells.addAll(List.of("-", "-", "-", "-", "-", "-", "-"));
+            } else {
+                cells.add(pct(s.next().meanRelativeError()));
+                cells.add(Integer.toString(s.larger().rows()));
+                cells.add(fixed(s.larger().rSquared()));
+                cells.add(fixed(s.larger().nmse()));
+                cells.add(fixed(s.larger().nmae()));
+                cells.add(pct(s.larger().meanRelativeError()));
+                cells.add(pct(s.larger().maxRelativeError()));
+            }
+            rows.add(cells);
+        }
+        PlainTable.print(o, List.of("k", "fitted up to", "rows", "next", "next rel err", "larger rows", "R-squared",
+                "NMSE", "NMAE", "mean rel err", "max rel err"), rows);
+        for (Rollout.Step s : r.steps()) {
+            if (!s.fitted()) {
+                o.printf(Locale.ROOT, "    k = %d not fitted: %s%n", s.fittedScales(), s.failure());
+            } else {
+                // a rung's fit may be degenerate (one scale cannot fix an exponent): its warnings say so
+                for (String w : s.fit().warnings()) {
+                    o.printf(Locale.ROOT, "    k = %d fit warns: %s%n", s.fittedScales(), w);
+                }
+            }
+        }
+    }
+
+    private static String g(double v) {
+        return String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private static String pct(double v) {
+        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+
+    private static String fixed(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
+    }
+
+    static ObjectNode rolloutJson(Rollout r, String target) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("rollout", r.column());
+        root.put("target", target);
+        ArrayNode scales = root.putArray("scales");
+        for (double x : r.scales()) {
+            scales.add(x);
+        }
+        ArrayNode steps = root.putArray("steps");
+        for (Rollout.Step s : r.steps()) {
+            ObjectNode n = steps.addObject();
+            n.put("fitted_scales", s.fittedScales());
+            n.put("largest_fitted", s.largestFitted());
+            n.put("training_rows", s.trainingRows());
+            n.put("next_scale", s.nextScale());
+            if (!s.fitted()) {
+                n.put("failure", s.failure());
+                continue;
+            }
+            n.put("fit", s.fit().toString());
+            ArrayNode warnings = n.putArray("warnings");
+            s.fit().warnings().forEach(warnings::add);
+            putScores(n.putObject("next"), s.next());
+            putScores(n.putObject("larger"), s.larger());
+        }
+        return root;
+    }
+
+    /** R-squared, NMSE and NMAE on one line; "n/a" where the held-out values do not spread. */
+    static String scores(HeldOutScores s) {
+        if (Double.isNaN(s.nmse())) {
+            return "R-squared, NMSE, NMAE n/a: the held-out values do not spread (" + s.rows() + " rows)";
+        }
+        return String.format(Locale.ROOT, "R-squared %.4f, NMSE %.4f, NMAE %.4f (pooled over %d rows)", s.rSquared(),
+                s.nmse(), s.nmae(), s.rows());
+    }
+
+    static void putScores(ObjectNode node, HeldOutScores s) {
+        node.put("rows_scored", s.rows());
+        node.put("r_squared", finite(s.rSquared()));
+        node.put("nmse", finite(s.nmse()));
+        node.put("nmae", finite(s.nmae()));
+        node.put("mean_relative_error", s.meanRelativeError());
+        node.put("max_relative_error", s.maxRelativeError());
+    }
+
+    /** JSON has no NaN: a score without spread to normalise by is null. */
+    private static Double finite(double v) {
+        return Double.isFinite(v) ? v : null;
     }
 
     static ObjectNode toJson(HeldOutValidation v, String target) {
@@ -168,6 +287,7 @@ public final class ValidateCommand implements Callable<Integer> {
         summary.put("max_relative_error", v.maxRelativeError());
         summary.put("confidence_coverage", v.confidenceCoverage());
         summary.put("prediction_coverage", v.predictionCoverage());
+        putScores(summary, v.scores());
         ArrayNode rows = root.putArray("rows");
         for (HeldOutValidation.HeldOutRow r : v.rows()) {
             ObjectNode n = rows.addObject();

@@ -90,6 +90,19 @@ public final class Refitter {
         }
 
         /**
+         * The objective over every row counted once (times its weight, if weighted) at the given
+         * parameter values, in the law's order: what a refit's parameters score on all the data.
+         */
+        public double objectiveAt(double[] parameterValues) {
+            double[] base = prepared.weights();
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = base == null ? 1 : base[i];
+            }
+            double[] u = map.toOptimizer(parameterValues);
+            return problem.valueAndGradient(u, new double[u.length]);
+        }
+
+        /**
          * Refits with row i counted {@code multiplicity[i]} times (times its weight, if the
          * objective is weighted), from every start, keeping the lowest objective (the first
          * start on ties).

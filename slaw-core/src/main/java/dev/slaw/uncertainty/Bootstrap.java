@@ -74,6 +74,7 @@ public final class Bootstrap {
         Refitter.Refit[] refits = new Refitter.Refit[n];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
+        int free = pointEstimate.freeParameterNames().size();
         Runnable work = () -> {
             Refitter.Worker worker = refitter.worker();
             double[] counts = new double[data.rowCount()];
@@ -84,7 +85,10 @@ public final class Bootstrap {
                 } else {
                     multiplicities(units, splitStreams[i], counts);
                 }
-                refits[i] = worker.refit(counts);
+                int distinct = distinctRows(counts);
+                // fewer distinct rows than free parameters cannot determine them: any optimum found is arbitrary
+                refits[i] = distinct < free ? new Refitter.Refit(null, Double.NaN, false, "the resample has " + distinct
+                        + " distinct rows, fewer than the " + free + " free parameters") : worker.refit(counts);
                 progress.advanced(done.incrementAndGet(), n);
             }
         };
@@ -105,11 +109,52 @@ public final class Bootstrap {
                 failures.add(new ReplicateFailure(i, refits[i].message()));
             }
         }
+        MissedOptimum missed = missedOptimum(pointEstimate, refitter.worker(), ok, numbers);
         double elapsed = (System.nanoTime() - t0) / 1e6;
         return new BootstrapResult(pointEstimate, ok.toArray(new double[0][]),
                 numbers.stream().mapToInt(Integer::intValue).toArray(), failures, notConverged, residuals, options,
                 options.starts().describe(pointEstimate.freeParameterNames().size()),
-                fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT), units.length, elapsed);
+                fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT), units.length, elapsed, missed);
+    }
+
+    /** A replicate objective this far below the point estimate's, relatively, is a better optimum. */
+    static final double BETTER_OPTIMUM = 1e-4;
+
+    /**
+     * The replicate whose parameters fit all the data best, if they fit them better than the
+     * point estimate by more than {@link #BETTER_OPTIMUM}: then the point fit's starts missed the
+     * optimum (a resample's refit wandered into a lower valley of the full data's objective).
+     */
+    static MissedOptimum missedOptimum(Fit pointEstimate, Refitter.Worker worker, List<double[]> replicates,
+                                       List<Integer> numbers) {
+        double[] point = new double[pointEstimate.law().parameters().size()];
+        for (int j = 0; j < point.length; j++) {
+            point[j] = pointEstimate.value(pointEstimate.law().parameters().get(j).name());
+        }
+        double pointObjective = worker.objectiveAt(point);
+        int best = -1;
+        double bestObjective = pointObjective;
+        for (int r = 0; r < replicates.size(); r++) {
+            double v = worker.objectiveAt(replicates.get(r));
+            if (v < bestObjective) {
+                bestObjective = v;
+                best = r;
+            }
+        }
+        if (best < 0 || !(bestObjective < pointObjective - BETTER_OPTIMUM * Math.abs(pointObjective))) {
+            return null;
+        }
+        return new MissedOptimum(numbers.get(best), bestObjective, pointObjective);
+    }
+
+    private static int distinctRows(double[] counts) {
+        int d = 0;
+        for (double c : counts) {
+            if (c > 0) {
+                d++;
+            }
+        }
+        return d;
     }
 
     /** Residuals of the point fit on the fitted scale. */

@@ -37,11 +37,16 @@ import java.util.SplittableRandom;
  * @param optimizer         the refits' local optimiser, e.g. "lbfgsb" or "bfgs"
  * @param resampledUnits    rows or runs drawn per replicate
  * @param elapsedMillis     wall time of the replicates
+ * @param missedOptimum     the replicate that fits all the data best, when it fits them better
+ *                          than the point estimate; null when the point estimate is the optimum
  */
 public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int[] replicateNumbers,
                               List<ReplicateFailure> failures, int notConverged, double[] residuals,
                               BootstrapOptions options, String startsDescription, String optimizer, int resampledUnits,
-                              double elapsedMillis) implements Predictor {
+                              double elapsedMillis, MissedOptimum missedOptimum) implements Predictor {
+
+    /** An interval narrower than this, relative to its bounds, has no width: the replicates agree to rounding. */
+    static final double NO_WIDTH = 1e-9;
 
     public BootstrapResult {
         replicateValues = deepCopy(replicateValues);
@@ -52,6 +57,61 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
             throw new IllegalArgumentException(replicateValues.length + " replicate rows but "
                     + replicateNumbers.length + " replicate numbers");
         }
+    }
+
+    /** A bootstrap whose point estimate was not checked against its replicates. */
+    public BootstrapResult(Fit pointEstimate, double[][] replicateValues, int[] replicateNumbers,
+                           List<ReplicateFailure> failures, int notConverged, double[] residuals,
+                           BootstrapOptions options, String startsDescription, String optimizer, int resampledUnits,
+                           double elapsedMillis) {
+        this(pointEstimate, replicateValues, replicateNumbers, failures, notConverged, residuals, options,
+                startsDescription, optimizer, resampledUnits, elapsedMillis, null);
+    }
+
+    /**
+     * What makes the intervals less than a result, one sentence each: a missed optimum, and
+     * parameters or derived quantities whose replicates do not spread at all.
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        if (missedOptimum != null) {
+            out.add(missedOptimum.describe());
+        }
+        List<String> flat = new ArrayList<>();
+        List<ParameterSummary> all = new ArrayList<>(parameters());
+        all.addAll(derived());
+        for (ParameterSummary s : all) {
+            if (s.withheld().startsWith(NO_SPREAD)) {
+                flat.add(s.name());
+            }
+        }
+        if (!flat.isEmpty()) {
+            out.add("no spread in " + String.join(", ", flat) + ": every replicate gave the same value, so the"
+                    + " interval is no measure of uncertainty");
+        }
+        if (!failures.isEmpty()) {
+            out.add(failures.size() + " of " + options.replicates() + " replicates failed (first: "
+                    + failures.get(0).reason() + ")");
+        }
+        return out;
+    }
+
+    private static final String NO_SPREAD = "no spread";
+
+    /** The summary of one quantity, withheld when its interval is not a result. */
+    private ParameterSummary summary(String name, double estimate, double[] v, double level, boolean fixed) {
+        Interval interval = Statistics.percentileInterval(v, level);
+        String withheld = "";
+        if (fixed) {
+            withheld = "fixed";
+        } else if (missedOptimum != null) {
+            withheld = missedOptimum.describe();
+        } else if (v.length > 0 && interval.upper() - interval.lower()
+                <= NO_WIDTH * Math.max(Math.abs(interval.lower()), Math.abs(interval.upper()))) {
+            withheld = NO_SPREAD + ": every replicate gave " + interval.lower();
+        }
+        return new ParameterSummary(name, estimate, Statistics.median(v), Statistics.standardDeviation(v), interval,
+                withheld);
     }
 
     @Override
@@ -99,9 +159,7 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
     public List<ParameterSummary> parameters(double level) {
         List<ParameterSummary> out = new ArrayList<>();
         for (Parameter p : law().parameters()) {
-            double[] v = replicates(p.name());
-            out.add(new ParameterSummary(p.name(), pointEstimate.value(p.name()), Statistics.median(v),
-                    Statistics.standardDeviation(v), Statistics.percentileInterval(v, level)));
+            out.add(summary(p.name(), pointEstimate.value(p.name()), replicates(p.name()), level, p.isFixed()));
         }
         return out;
     }
@@ -118,8 +176,7 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
             for (int r = 0; r < v.length; r++) {
                 v[r] = q.valueAt(asMap(replicateValues[r]));
             }
-            out.add(new ParameterSummary(q.name(), q.valueAt(pointEstimate.valueMap()), Statistics.median(v),
-                    Statistics.standardDeviation(v), Statistics.percentileInterval(v, level)));
+            out.add(summary(q.name(), q.valueAt(pointEstimate.valueMap()), v, level, false));
         }
         return out;
     }

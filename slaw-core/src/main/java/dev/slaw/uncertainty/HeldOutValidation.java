@@ -97,6 +97,13 @@ public record HeldOutValidation(Holdout holdout, int trainingRows, Fit fit, Boot
         return new HeldOutValidation(holdout, training.rowCount(), fit, boot, out);
     }
 
+    /** R-squared, NMSE, NMAE and relative errors of the held-out rows, pooled. */
+    public HeldOutScores scores() {
+        double[] y = rows.stream().mapToDouble(HeldOutRow::observed).toArray();
+        double[] f = rows.stream().mapToDouble(r -> r.prediction().estimate()).toArray();
+        return HeldOutScores.of(y, f);
+    }
+
     /** Mean relative error over the held-out rows. */
     public double meanRelativeError() {
         return rows.stream().mapToDouble(HeldOutRow::relativeError).average().orElse(Double.NaN);

@@ -76,6 +76,10 @@ public record Holdout(RowCondition condition, String column) {
 
     /** A short description, e.g. {@code "N >= 1e9"} or {@code the largest N}. */
     public String describe() {
-        return condition != null ? "\"" + condition.text() + "\"" : "the largest " + column;
+        if (condition == null) {
+            return "the largest " + column;
+        }
+        // a condition with text in double quotes is shown in single ones
+        return condition.text().contains("\"") ? "'" + condition.text() + "'" : "\"" + condition.text() + "\"";
     }
 }

@@ -2,6 +2,8 @@ package dev.slaw.uncertainty;
 
 import dev.slaw.planning.Interval;
 
+import java.util.Objects;
+
 /**
  * The bootstrap's account of one parameter or derived quantity.
  *
@@ -10,7 +12,22 @@ import dev.slaw.planning.Interval;
  * @param median        the median over replicates
  * @param standardError the standard deviation over replicates (divisor n - 1)
  * @param interval      the percentile interval over replicates
+ * @param withheld      why the interval is not a result (no spread, a missed optimum), or empty
  */
 public record ParameterSummary(String name, double estimate, double median, double standardError,
-                               Interval interval) {
+                               Interval interval, String withheld) {
+
+    public ParameterSummary {
+        Objects.requireNonNull(withheld, "withheld");
+    }
+
+    /** A summary whose interval stands. */
+    public ParameterSummary(String name, double estimate, double median, double standardError, Interval interval) {
+        this(name, estimate, median, standardError, interval, "");
+    }
+
+    /** Whether the interval is a result (not withheld). */
+    public boolean stands() {
+        return withheld.isEmpty();
+    }
 }

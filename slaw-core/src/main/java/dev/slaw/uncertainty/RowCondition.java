@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * A condition on a row in the law language, e.g. {@code N >= 1e9} or
- * {@code portion_steps_elapsed == 1 && peak_lr < 0.004}: the formula is evaluated over the data
+ * {@code portion_steps_elapsed == 1 && peak_lr < 0.004} or {@code family != "llama"} (text
+ * columns compare to text with == and !=): the formula is evaluated over the data
  * columns and a row satisfies it where the value is neither 0 nor NaN (comparisons give 1 or 0),
  * the same rule as the loader's {@code --where}.
  *
@@ -40,7 +41,9 @@ public record RowCondition(String text) {
      * @throws BadInputException naming an unknown column and the columns there are
      */
     public boolean[] holds(Dataset data) {
-        double[] v = Formula.parse(text, data.columnNames()).evaluate(data.columns());
+        java.util.List<String> known = new java.util.ArrayList<>(data.columnNames());
+        known.addAll(data.labels().keySet());
+        double[] v = Formula.parse(text, known).evaluate(data.columns(), data.labels());
         boolean[] out = new boolean[data.rowCount()];
         for (int i = 0; i < out.length; i++) {
             out[i] = v[i] != 0 && !Double.isNaN(v[i]);

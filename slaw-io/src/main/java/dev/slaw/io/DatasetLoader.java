@@ -367,13 +367,21 @@ public final class DatasetLoader {
         private void where() {
             for (String expression : recipe.where()) {
                 String context = "filter " + Text.quote(expression) + "";
-                Set<String> used = FormulaColumns.names(expression, numbers.keySet(), source, context);
-                FormulaColumns.requireColumns(expression, used, numbers.keySet(), source, context);
+                // text columns too: --where 'family != "llama"'
+                Set<String> known = new LinkedHashSet<>(numbers.keySet());
+                known.addAll(labels.keySet());
+                Set<String> used = FormulaColumns.names(expression, known, source, context);
+                FormulaColumns.requireColumns(expression, used, known, source, context);
                 Map<String, double[]> current = new LinkedHashMap<>();
+                Map<String, String[]> texts = new LinkedHashMap<>();
                 for (String name : used) {
-                    current.put(name, gather(numbers.get(name)));
+                    if (numbers.containsKey(name)) {
+                        current.put(name, gather(numbers.get(name)));
+                    } else {
+                        texts.put(name, gatherLabel(name));
+                    }
                 }
-                double[] truth = FormulaColumns.evaluate(expression, current, currentRowCount(), source, context);
+                double[] truth = FormulaColumns.evaluate(expression, current, texts, currentRowCount(), source, context);
                 boolean[] keep = new boolean[truth.length];
                 for (int i = 0; i < truth.length; i++) {
                     keep[i] = truth[i] != 0 && !Double.isNaN(truth[i]);

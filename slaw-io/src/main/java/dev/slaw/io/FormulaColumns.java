@@ -46,6 +46,26 @@ final class FormulaColumns {
         return formula.evaluate(columns);
     }
 
+    /**
+     * Evaluates a condition over numeric and text columns ({@code split == "test"}).
+     *
+     * @param texts the text columns it may compare to text, all of {@code rows} values
+     */
+    static double[] evaluate(String expression, Map<String, double[]> columns, Map<String, String[]> texts,
+                             int rows, String source, String context) {
+        List<String> known = new ArrayList<>(columns.keySet());
+        known.addAll(texts.keySet());
+        Formula formula = parse(expression, known, source, context);
+        if (formula.names().isEmpty()) {
+            return formula.evaluate(Map.of("", new double[rows]));
+        }
+        try {
+            return formula.evaluate(columns, texts);
+        } catch (BadInputException e) {
+            throw new BadInputException(source + ": " + context + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Fails, listing the numeric columns, when an expression uses a name that is not one of them. */
     static void requireColumns(String expression, Set<String> used, Set<String> available, String source,
                                String context) {

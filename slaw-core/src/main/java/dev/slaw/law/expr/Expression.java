@@ -27,6 +27,17 @@ public sealed interface Expression {
         }
     }
 
+    /**
+     * A text literal such as {@code "test"}, allowed only as one side of {@code ==} or
+     * {@code !=} whose other side names a text column: {@code split == "test"}.
+     */
+    record Text(String value) implements Expression {
+        @Override
+        public String toString() {
+            return value.indexOf('"') < 0 ? "\"" + value + "\"" : "'" + value + "'";
+        }
+    }
+
     /** Unary minus. */
     record Negation(Expression operand) implements Expression {
         @Override

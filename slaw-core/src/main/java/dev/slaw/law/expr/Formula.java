@@ -87,30 +87,124 @@ public final class Formula {
         }
     }
 
+    /** Names compared with text ({@code split} in {@code split == "test"}): they must be text columns. */
+    public Set<String> textNames() {
+        Set<String> out = new LinkedHashSet<>();
+        collectText(expression, out);
+        return out;
+    }
+
+    private static void collectText(Expression e, Set<String> out) {
+        if (e instanceof Expression.Binary b) {
+            if (b.left() instanceof Expression.Name n && b.right() instanceof Expression.Text) {
+                out.add(n.name());
+            } else if (b.right() instanceof Expression.Name n && b.left() instanceof Expression.Text) {
+                out.add(n.name());
+            }
+            collectText(b.left(), out);
+            collectText(b.right(), out);
+        } else if (e instanceof Expression.Negation n) {
+            collectText(n.operand(), out);
+        } else if (e instanceof Expression.Call c) {
+            for (Expression a : c.arguments()) {
+                collectText(a, out);
+            }
+        }
+    }
+
     /**
      * Evaluates the formula on whole columns (every name must be a column).
      *
      * @throws BadInputException naming an unknown name and the columns there are
      */
     public double[] evaluate(Map<String, double[]> columns) {
-        int rows = columns.isEmpty() ? 0 : columns.values().iterator().next().length;
+        return evaluate(columns, Map.of());
+    }
+
+    /**
+     * Evaluates the formula on whole columns, numeric and text: {@code split == "test"} is 1
+     * where the text column {@code split} holds exactly {@code test} (a missing cell equals no
+     * text), {@code !=} its opposite.
+     *
+     * @throws BadInputException naming an unknown name, or a numeric column compared to text
+     */
+    public double[] evaluate(Map<String, double[]> columns, Map<String, String[]> texts) {
+        int rows = !columns.isEmpty() ? columns.values().iterator().next().length
+                : texts.isEmpty() ? 0 : texts.values().iterator().next().length;
+        Map<String, double[]> all = new HashMap<>(columns);
+        // each comparison with text becomes a 0/1 column under a name no header can have
+        Expression numeric = withoutText(expression, columns, texts, all, rows);
+        Set<String> used = new LinkedHashSet<>();
+        collect(numeric, used);
         Graph g = new Graph(rows);
         Map<String, Integer> nodes = new HashMap<>();
-        for (String name : names()) {
-            double[] c = columns.get(name);
+        for (String name : used) {
+            double[] c = all.get(name);
+            if (c == null && texts.containsKey(name)) {
+                throw new BadInputException("formula \"" + text + "\": column '" + name + "' holds text; compare it"
+                        + " to text with == or !=, e.g. " + name + " == \"" + texts.get(name)[0] + "\"");
+            }
             if (c == null) {
+                List<String> known = new java.util.ArrayList<>(columns.keySet());
+                known.addAll(texts.keySet());
                 throw new BadInputException("formula \"" + text + "\": unknown name '" + name + "' (columns: "
-                        + String.join(", ", columns.keySet()) + ")");
+                        + String.join(", ", known) + ")");
             }
             nodes.put(name, g.variable(name, c));
         }
-        int root = g.build(expression, nodes::get);
+        int root = g.build(numeric, nodes::get);
         if (g.level(root) == Graph.CONSTANT) {
             double[] out = new double[rows];
             java.util.Arrays.fill(out, g.constant(root));
             return out;
         }
         return g.data(root).clone();
+    }
+
+    private Expression withoutText(Expression e, Map<String, double[]> columns, Map<String, String[]> texts,
+                                   Map<String, double[]> all, int rows) {
+        if (e instanceof Expression.Binary b) {
+            Expression.Name name = null;
+            Expression.Text literal = null;
+            if (b.left() instanceof Expression.Name n && b.right() instanceof Expression.Text t) {
+                name = n;
+                literal = t;
+            } else if (b.right() instanceof Expression.Name n && b.left() instanceof Expression.Text t) {
+                name = n;
+                literal = t;
+            }
+            if (name != null) {
+                String[] cells = texts.get(name.name());
+                if (cells == null) {
+                    throw new BadInputException("formula \"" + text + "\": " + (columns.containsKey(name.name())
+                            ? "column '" + name.name() + "' holds numbers; compare it to a number, not to text " + literal
+                            : texts.isEmpty() ? "text comparisons work in row filters (--where, --holdout) only"
+                            : "unknown text column '" + name.name() + "' (text columns: "
+                            + String.join(", ", texts.keySet()) + ")"));
+                }
+                boolean equal = b.operator() == Expression.Operator.EQ;
+                double[] truth = new double[rows];
+                for (int i = 0; i < rows; i++) {
+                    truth[i] = literal.value().equals(cells[i]) == equal ? 1 : 0;
+                }
+                String key = "\u0000" + all.size();
+                all.put(key, truth);
+                return new Expression.Name(key);
+            }
+            return new Expression.Binary(b.operator(), withoutText(b.left(), columns, texts, all, rows),
+                    withoutText(b.right(), columns, texts, all, rows));
+        }
+        if (e instanceof Expression.Negation n) {
+            return new Expression.Negation(withoutText(n.operand(), columns, texts, all, rows));
+        }
+        if (e instanceof Expression.Call c) {
+            List<Expression> args = new java.util.ArrayList<>();
+            for (Expression a : c.arguments()) {
+                args.add(withoutText(a, columns, texts, all, rows));
+            }
+            return new Expression.Call(c.function(), args);
+        }
+        return e;
     }
 
     /**

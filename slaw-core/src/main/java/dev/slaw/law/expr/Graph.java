@@ -357,6 +357,9 @@ final class Graph {
 
     /** Builds the graph of an expression, resolving each name to a node. */
     int build(Expression e, Function<String, Integer> names) {
+        if (e instanceof Expression.Text t) {
+            throw new BadInputException("text " + t + " is only allowed in a comparison with a text column, in a filter");
+        }
         if (e instanceof Expression.Number n) {
             return number(n.value());
         }

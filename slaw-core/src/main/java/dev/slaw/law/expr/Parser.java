@@ -25,8 +25,12 @@ import java.util.List;
  * product    := unary (('*' | '/') unary)*
  * unary      := ('-' | '+') unary | power
  * power      := primary (('^' | '**') unary)?        right-associative: 2^-x^2 = 2^(-(x^2))
- * primary    := number | name | name '(' or (',' or)* ')' | '(' or ')' | '`' any text '`'
+ * primary    := number | name | name '(' or (',' or)* ')' | '(' or ')' | '`' any text '`' | text
+ * text       := '"' any text '"' | "'" any text "'"
  * </pre>
+ *
+ * A text literal may only be compared to a name with {@code ==} or {@code !=}
+ * ({@code split == "test"}, {@code family != 'llama'}); the name must then be a text column.
  *
  * Names may be data columns whose header has spaces or brackets ({@code Training FLOP},
  * {@code FLOPs (1E21)}) when the caller passes the known column names, or any text in
@@ -71,7 +75,26 @@ final class Parser {
         if (pos < text.length()) {
             throw error("expected an operator or the end of the formula");
         }
+        checkText(e, false);
         return new Formula(text, target, e);
+    }
+
+    /** Fails on a text literal anywhere but one side of == or != against a name. */
+    private void checkText(Expression e, boolean comparedToName) {
+        if (e instanceof Expression.Text t && !comparedToName) {
+            throw new BadInputException("formula \"" + text + "\": text " + t
+                    + " can only be compared to a column with == or !=, e.g. split == " + t);
+        } else if (e instanceof Negation n) {
+            checkText(n.operand(), false);
+        } else if (e instanceof Binary b) {
+            boolean equality = b.operator() == Operator.EQ || b.operator() == Operator.NE;
+            checkText(b.left(), equality && b.right() instanceof Name);
+            checkText(b.right(), equality && b.left() instanceof Name);
+        } else if (e instanceof Call c) {
+            for (Expression a : c.arguments()) {
+                checkText(a, false);
+            }
+        }
     }
 
     private Expression parseOr() {
@@ -187,6 +210,15 @@ final class Parser {
             }
             pos = close + 1;
             return new Name(name);
+        }
+        if (c == '"' || c == '\'') {
+            int close = text.indexOf(c, pos + 1);
+            if (close < 0) {
+                throw error("unclosed " + c);
+            }
+            String value = text.substring(pos + 1, close);
+            pos = close + 1;
+            return new Expression.Text(value);
         }
         if (Character.isDigit(c) || c == '.') {
             return readNumber();

@@ -9,6 +9,7 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Fit;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.MissedOptimum;
 import dev.slaw.uncertainty.DerivedQuantity;
 import dev.slaw.uncertainty.ParameterSummary;
 import dev.slaw.uncertainty.ReplicateFailure;
@@ -71,6 +72,13 @@ public final class BootstrapJson {
         for (ParameterSummary p : b.derived()) {
             derived.add(summary(p));
         }
+        ArrayNode warnings = root.putArray("warnings");
+        b.warnings().forEach(warnings::add);
+        if (b.missedOptimum() != null) {
+            root.putObject("missed_optimum").put("replicate", b.missedOptimum().replicate())
+                    .put("replicate_objective", b.missedOptimum().replicateObjective())
+                    .put("point_objective", b.missedOptimum().pointObjective());
+        }
         ArrayNode failures = root.putArray("failures");
         for (ReplicateFailure f : b.failures()) {
             failures.addObject().put("replicate", f.replicate()).put("reason", f.reason());
@@ -103,6 +111,9 @@ public final class BootstrapJson {
         n.put("lower", p.interval().lower());
         n.put("upper", p.interval().upper());
         n.put("level", p.interval().level());
+        if (!p.stands()) {
+            n.put("withheld", p.withheld());
+        }
         return n;
     }
 
@@ -200,6 +211,11 @@ public final class BootstrapJson {
                 // bootstraps saved before the optimiser was recorded refitted with the point fit's
                 o.has("optimizer") ? o.get("optimizer").asText() : point.provenance().optimizer(),
                 root.get("resampled_units").asInt(),
-                root.get("elapsed_ms").asDouble());
+                root.get("elapsed_ms").asDouble(), missedOptimum(root.get("missed_optimum")));
+    }
+
+    private static MissedOptimum missedOptimum(JsonNode m) {
+        return m == null ? null : new MissedOptimum(m.get("replicate").asInt(), m.get("replicate_objective").asDouble(),
+                m.get("point_objective").asDouble());
     }
 }

@@ -1,0 +1,130 @@
+package dev.slaw.uncertainty;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitFailedException;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.Fitter;
+import dev.slaw.law.Law;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A scaling-law rollout: for every k, fit on the rows at the k smallest values of a scale column
+ * (model size N, say) and score the predictions of every larger scale, and of the next one
+ * alone. It shows how the extrapolation improves as the ladder grows, the check OLMo-core's
+ * scaling-law rollout makes for model ladders (Bhagia et al. 2024 fit on small rungs to predict
+ * a large one).
+ *
+ * @param column the scale column
+ * @param scales its distinct values, ascending
+ * @param steps  one per k = 1 .. scales - 1, in order
+ */
+public record Rollout(String column, double[] scales, List<Step> steps) {
+
+    public Rollout {
+        Objects.requireNonNull(column, "column");
+        scales = scales.clone();
+        steps = List.copyOf(steps);
+    }
+
+    @Override
+    public double[] scales() {
+        return scales.clone();
+    }
+
+    /**
+     * One rung of the rollout.
+     *
+     * @param fittedScales  k, the number of smallest scales fitted
+     * @param largestFitted the largest scale fitted
+     * @param trainingRows  rows fitted
+     * @param fit           the fit, or null when there was none (see {@code failure})
+     * @param failure       why there is no fit (too few rows, no start converged), or empty
+     * @param nextScale     the next larger scale
+     * @param next          scores on the rows of the next scale, or null without a fit
+     * @param larger        scores on the rows of every larger scale, pooled, or null without a fit
+     */
+    public record Step(int fittedScales, double largestFitted, int trainingRows, Fit fit, String failure,
+                       double nextScale, HeldOutScores next, HeldOutScores larger) {
+
+        public Step {
+            Objects.requireNonNull(failure, "failure");
+        }
+
+        /** Whether this rung was fitted and scored. */
+        public boolean fitted() {
+            return fit != null;
+        }
+    }
+
+    /**
+     * Runs the rollout of {@code law} over the distinct values of {@code column}.
+     *
+     * @throws BadInputException when the column is missing or has fewer than two distinct values
+     */
+    public static Rollout run(Law law, Dataset data, String target, String column, FitOptions options) {
+        if (!data.hasColumn(column)) {
+            throw new BadInputException(data.source() + ": no column '" + column + "' to roll out over (columns: "
+                    + String.join(", ", data.columnNames()) + ")");
+        }
+        double[] v = data.column(column);
+        double[] scales = Arrays.stream(v).distinct().sorted().toArray();
+        if (scales.length < 2) {
+            throw new BadInputException(data.source() + ": column '" + column + "' has " + scales.length
+                    + " distinct value; a rollout needs at least 2 scales");
+        }
+        double[] y = data.column(target);
+        long free = law.parameters().stream().filter(p -> !p.isFixed() && !p.isTied()).count();
+        List<Step> steps = new ArrayList<>();
+        for (int k = 1; k < scales.length; k++) {
+            double top = scales[k - 1];
+            boolean[] training = new boolean[v.length];
+            boolean[] larger = new boolean[v.length];
+            boolean[] next = new boolean[v.length];
+            int rows = 0;
+            for (int i = 0; i < v.length; i++) {
+                training[i] = v[i] <= top;
+                larger[i] = !training[i];
+                next[i] = v[i] == scales[k];
+                rows += training[i] ? 1 : 0;
+            }
+            if (k == 1) {
+                // every row of one scale has the same value of the column: no trend in it to extrapolate
+                steps.add(new Step(k, top, rows, null, "one value of " + column + " shows no trend in " + column,
+                        scales[k], null, null));
+                continue;
+            }
+            if (rows <= free) {
+                steps.add(new Step(k, top, rows, null, rows + " rows, not more than the " + free + " free parameters",
+                        scales[k], null, null));
+                continue;
+            }
+            Fit fit;
+            try {
+                fit = Fitter.fit(law, data.filter(training), target, options);
+            } catch (FitFailedException e) {
+                steps.add(new Step(k, top, rows, null, e.getMessage(), scales[k], null, null));
+                continue;
+            }
+            steps.add(new Step(k, top, rows, fit, "", scales[k], score(fit, data, y, next), score(fit, data, y, larger)));
+        }
+        return new Rollout(column, scales, steps);
+    }
+
+    private static HeldOutScores score(Fit fit, Dataset data, double[] y, boolean[] rows) {
+        Dataset held = data.filter(rows);
+        double[] observed = new double[held.rowCount()];
+        int j = 0;
+        for (int i = 0; i < rows.length; i++) {
+            if (rows[i]) {
+                observed[j++] = y[i];
+            }
+        }
+        return HeldOutScores.of(observed, fit.predict(held));
+    }
+}
