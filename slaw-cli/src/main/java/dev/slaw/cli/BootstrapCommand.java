@@ -137,7 +137,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         ParameterComparison comparison = against == null ? null
                 : ParameterComparison.of(b, Assignments.list(against, "--against"), true);
         if (out != null) {
-            BootstrapJson.save(b, out);
+            BootstrapJson.save(b, Outputs.staged(out));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {

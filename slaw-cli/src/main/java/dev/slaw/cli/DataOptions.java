@@ -207,7 +207,9 @@ public class DataOptions {
         }
         if (saveAs != null) {
             Path target = project != null ? project : Path.of(ProjectFile.DEFAULT_NAME);
-            ProjectFile.append(target, saveAs, relativeTo(target, savedSource), recipe);
+            String relative = relativeTo(target, savedSource);
+            Recipe saved = recipe;
+            Outputs.onSuccess(() -> ProjectFile.append(target, saveAs, relative, saved));
             loaded = loaded.withNote("saved as dataset \"" + saveAs + "\" in " + target);
         }
         return loaded;

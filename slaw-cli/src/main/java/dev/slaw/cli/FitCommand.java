@@ -72,14 +72,16 @@ public final class FitCommand implements Callable<Integer> {
         Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
-            FitJson.save(fit, out);
+            FitJson.save(fit, Outputs.staged(out));
         }
         if (save) {
-            try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
-                long id = store.save(data.datasetName(source), fit.law().name(), fit.provenance().fingerprint(),
-                        FitJson.write(fit));
-                spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
-            }
+            Outputs.onSuccess(() -> {
+                try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
+                    long id = store.save(data.datasetName(source), fit.law().name(), fit.provenance().fingerprint(),
+                            FitJson.write(fit));
+                    spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
+                }
+            });
         }
         o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
         if (out != null && !json) {

@@ -62,7 +62,7 @@ public class FitPlotSettings {
         }
         if (frontierPlot != null) {
             ChartRenderer.write(plot.titled(PlanPlots.frontier(PlanPlots.frontierOverData(fit, rows), List.of())),
-                    plot.chartSize(), frontierPlot);
+                    plot.chartSize(), Outputs.staged(frontierPlot));
             written.add(frontierPlot);
         }
         return written;

@@ -53,7 +53,7 @@ public class PlotOptions {
         if (plot == null) {
             return Optional.empty();
         }
-        ChartRenderer.write(title == null ? figure : figure.withTitle(title), chartSize(), plot);
+        ChartRenderer.write(title == null ? figure : figure.withTitle(title), chartSize(), Outputs.staged(plot));
         return Optional.of(plot);
     }
 

@@ -145,7 +145,7 @@ public final class ReportCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(out, HtmlReport.render(input), StandardCharsets.UTF_8);
+        Files.writeString(Outputs.staged(out), HtmlReport.render(input), StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
         o.println("wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
         for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used,

@@ -117,7 +117,8 @@ public final class BootstrapJson {
     public static void save(BootstrapResult b, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".slaw-bootstrap", ".tmp");
+        // not createTempFile: its 0600 would keep other users from reading the result; a new file follows the umask
+        Path tmp = Files.createFile(dir.resolve(".slaw-bootstrap" + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             Files.writeString(tmp, write(b) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);

@@ -225,7 +225,8 @@ public final class FitJson {
     public static void save(Fit fit, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".slaw-fit", ".tmp");
+        // not createTempFile: its 0600 would keep other users from reading the result; a new file follows the umask
+        Path tmp = Files.createFile(dir.resolve(".slaw-fit" + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             Files.writeString(tmp, write(fit) + "\n", StandardCharsets.UTF_8);
             try {
