@@ -190,7 +190,7 @@ public class DataOptions {
             loaded = DatasetLoader.load(Path.of(name), recipe);
             savedSource = name;
         } else if (storeHas(name)) {
-            try (RunStore runs = RunStore.openExisting(store.db())) {
+            try (RunStore runs = RunStore.openReadOnly(store.db())) {
                 loaded = runs.load(name, recipe);
             }
             savedSource = name;
@@ -198,7 +198,7 @@ public class DataOptions {
             List<String> places = new ArrayList<>();
             projectFile.ifPresent(p -> places.add(p.file() + " (datasets: " + String.join(", ", p.datasets().keySet()) + ")"));
             if (Files.isRegularFile(store.db())) {
-                try (RunStore runs = RunStore.openExisting(store.db())) {
+                try (RunStore runs = RunStore.openReadOnly(store.db())) {
                     places.add(store.db() + " (stored: " + String.join(", ", runs.names()) + ")");
                 }
             }
@@ -242,7 +242,7 @@ public class DataOptions {
         if (!Files.isRegularFile(store.db()) || !name.matches("[A-Za-z0-9_-]+")) {
             return false;
         }
-        try (RunStore runs = RunStore.openExisting(store.db())) {
+        try (RunStore runs = RunStore.openReadOnly(store.db())) {
             return runs.dataset(name).isPresent();
         }
     }
@@ -253,7 +253,7 @@ public class DataOptions {
             return DatasetLoader.load(path, recipe);
         }
         if (storeHas(source)) {
-            try (RunStore runs = RunStore.openExisting(store.db())) {
+            try (RunStore runs = RunStore.openReadOnly(store.db())) {
                 return runs.load(source, recipe);
             }
         }

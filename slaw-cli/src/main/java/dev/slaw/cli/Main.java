@@ -111,10 +111,24 @@ public final class Main implements Runnable {
      * work, and the files appear only when the command returns 0 (see {@link Outputs}).
      */
     private static int executeStaged(CommandLine.ParseResult parseResult) {
-        try (Outputs outputs = Outputs.begin(parseResult)) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        Outputs outputs;
+        try {
+            outputs = Outputs.begin(parseResult);
+        } catch (RuntimeException e) { // picocli passes only this exception to the handler
+            throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        try (outputs) {
             int code = new CommandLine.RunLast().execute(parseResult);
             if (code == 0) {
-                outputs.commit();
+                try {
+                    outputs.commit();
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
+                }
             }
             return code;
         }

@@ -86,7 +86,11 @@ final class Outputs implements AutoCloseable {
             throw new BadInputException(what + ": cannot write this file (permission denied)");
         }
         if (PICTURE_OPTIONS.contains(option)) {
-            ChartRenderer.checkFormat(file);
+            try {
+                ChartRenderer.checkFormat(file);
+            } catch (BadInputException e) {
+                throw new BadInputException(option + " " + e.getMessage(), e);
+            }
         }
         Path folder = file.toAbsolutePath().normalize().getParent();
         while (folder != null && !Files.exists(folder)) {

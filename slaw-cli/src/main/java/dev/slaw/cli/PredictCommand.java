@@ -92,6 +92,10 @@ public final class PredictCommand implements Callable<Integer> {
             }
             at = Dataset.of("command line", cols);
         }
+        if (at.rowCount() == 0) {
+            throw new BadInputException(points + ": no points to predict at (the table has a header but no rows)");
+        }
+        requireDomain(fit, at, vars);
         PrintWriter out = spec.commandLine().getOut();
         if (boot != null) {
             printIntervals(out, boot, at, vars);
@@ -128,8 +132,27 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A point where the law is not finite (N = 0 under N^-alpha) is outside its domain: an error naming it. */
+    private static void requireDomain(Fit fit, Dataset at, List<String> vars) {
+        double[] y = fit.predict(at);
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                StringBuilder point = new StringBuilder();
+                for (String v : vars) {
+                    point.append(point.length() == 0 ? "" : ", ").append(v).append('=')
+                            .append(dev.slaw.law.Numbers.compact(at.column(v)[i]));
+                }
+                throw new BadInputException((at.rowCount() > 1 ? "row " + at.rowNumber(i) + " (" + point + ")" : point)
+                        + ": outside the domain of law " + fit.law().name() + " (it gives " + y[i] + " there)");
+            }
+        }
+    }
+
     /** Prediction with the bootstrap's confidence and prediction intervals. */
     private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars) {
+        if (level != null) {
+            Assignments.requireLevel(level);
+        }
         List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
         if (json) {
             ObjectMapper m = new ObjectMapper();
