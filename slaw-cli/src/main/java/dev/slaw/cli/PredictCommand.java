@@ -57,8 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         BootstrapResult boot = null;
         Fit fit;
-        if (java.nio.file.Files.isRegularFile(fitFile)
-                && BootstrapJson.isBootstrap(java.nio.file.Files.readString(fitFile))) {
+        if (java.nio.file.Files.isRegularFile(fitFile) && BootstrapJson.isBootstrap(text(fitFile))) {
             boot = BootstrapJson.load(fitFile);
             fit = boot.pointEstimate();
         } else {
@@ -130,6 +129,14 @@ public final class PredictCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static String text(Path file) throws java.io.IOException {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not a slaw fit or bootstrap (not UTF-8 text)");
+        }
     }
 
     /** A point where the law is not finite (N = 0 under N^-alpha) is outside its domain: an error naming it. */

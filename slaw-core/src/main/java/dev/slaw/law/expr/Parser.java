@@ -369,6 +369,10 @@ final class Parser {
     private BadInputException error(String what) {
         String found = pos >= text.length() ? "the end of the formula" : "'" + text.charAt(pos) + "'";
         String tail = what.startsWith("expected") ? " but found " + found : "";
-        return new BadInputException("formula \"" + text + "\": at position " + (pos + 1) + ", " + what + tail);
+        // a long formula is shown around the position, so the message stays one readable line
+        String shown = text.length() <= 120 ? text
+                : (pos > 60 ? "..." : "") + text.substring(Math.max(0, pos - 60), Math.min(text.length(), pos + 40))
+                + (pos + 40 < text.length() ? "..." : "");
+        return new BadInputException("formula \"" + shown + "\": at position " + (pos + 1) + ", " + what + tail);
     }
 }
