@@ -69,11 +69,14 @@ final class CurveFiles {
     }
 
     private static double number(Path file, int row, String name, RawColumn column, int i) {
-        double v = column.isNumeric() ? column.numbers()[i] : Double.NaN;
+        if (!column.isNumeric()) {
+            throw new BadInputException(file + ": row " + column.firstTextRow() + ", column \"" + name + "\": '"
+                    + column.firstText() + "' is not a number");
+        }
+        double v = column.numbers()[i];
         if (!Double.isFinite(v)) {
-            String cell = column.isNumeric() ? (Double.isNaN(v) ? "" : Double.toString(v)) : column.texts()[i];
-            throw new BadInputException(file + ": row " + row + ", column \"" + name + "\": '" + cell
-                    + "' is not a number");
+            throw new BadInputException(file + ": row " + row + ", column \"" + name + "\": '"
+                    + (Double.isNaN(v) ? "" : Double.toString(v)) + "' is not a number");
         }
         return v;
     }

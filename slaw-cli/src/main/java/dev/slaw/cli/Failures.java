@@ -64,7 +64,7 @@ final class Failures {
                 return "input nested too deeply to process (a formula, JSON document or expression)";
             }
             if (t instanceof CharacterCodingException) {
-                return "a file is not UTF-8 text (" + t.getClass().getSimpleName() + ")";
+                return "a file is not UTF-8 text";
             }
             if (t instanceof AccessDeniedException a) {
                 return a.getFile() + ": permission denied";
@@ -79,8 +79,11 @@ final class Failures {
                 return "cannot read or write a file: " + io.getMessage();
             }
         }
-        return "internal error, please report it: " + e + (e.getStackTrace().length > 0 ? " at "
-                + e.getStackTrace()[0].getClassName() + "." + e.getStackTrace()[0].getMethodName() : "");
+        // named without the word "exception": the user sees one line about slaw, not Java's trace
+        String kind = e.getClass().getSimpleName().replace("Exception", "").replace("Error", "");
+        return "internal error (" + kind + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"
+                + (e.getStackTrace().length > 0 ? " in " + e.getStackTrace()[0].getClassName() + "."
+                + e.getStackTrace()[0].getMethodName() : "") + "; please report it";
     }
 
     static String oneLine(String s) {

@@ -171,7 +171,10 @@ public final class FitCommand implements Callable<Integer> {
         /** Resolves the law and the options against a loaded dataset, and drops incomplete rows with a note. */
         public Prepared prepare(LoadedDataset loaded) {
             Dataset d = loaded.dataset();
-            Law l = Catalogue.builtIn().resolve(law, d.columnNames());
+            // text columns count as data too: a formula naming one must fail on its text, not fit it as a parameter
+            List<String> columns = new ArrayList<>(d.columnNames());
+            columns.addAll(d.labels().keySet());
+            Law l = Catalogue.builtIn().resolve(law, columns);
             if (!declarations.isEmpty()) {
                 l = l.withParameters(ParameterDeclaration.applyAll(l.parameters(), declarations, l.name()));
             }
