@@ -36,6 +36,8 @@ public final class Main implements Runnable {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         }
+        // a thread of slaw's own that fails says so in one line too, never with a trace
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("slaw: " + Failures.describe(e)));
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

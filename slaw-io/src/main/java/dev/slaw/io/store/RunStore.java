@@ -287,7 +287,7 @@ public final class RunStore implements AutoCloseable {
                 return new QueryResult(columns, rows, truncated);
             }
         } catch (SQLException e) {
-            throw new BadInputException("sql: " + DuckDb.firstLine(e), e);
+            throw new BadInputException("the statement failed: " + DuckDb.firstLine(e), e);
         }
     }
 

@@ -280,7 +280,7 @@ public final class DelimitedTableReader {
 
     private void append(char c) {
         if (recordLength == record.length) {
-            checkRecordLength(2L * record.length);
+            checkRecordLength(recordLength + 1L);
             record = Arrays.copyOf(record, record.length * 2);
         }
         record[recordLength++] = c;
@@ -373,7 +373,6 @@ public final class DelimitedTableReader {
         int lim = limit;
         int need = recordLength + (lim - p);
         if (need > record.length) {
-            checkRecordLength(Math.max(need, 2L * record.length));
             record = Arrays.copyOf(record, Math.max(need, record.length * 2));
         }
         char[] b = buf;
@@ -390,5 +389,6 @@ public final class DelimitedTableReader {
         }
         pos = p;
         recordLength = n;
+        checkRecordLength(n);
     }
 }
