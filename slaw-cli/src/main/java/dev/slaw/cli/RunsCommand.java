@@ -105,8 +105,8 @@ public final class RunsCommand implements Callable<Integer> {
                 StoredDataset removed = runs.remove(name);
                 long fits = runs.fits().forDataset(removed.name()).size();
                 out.println("removed \"" + removed.name() + "\" (" + removed.rows() + " rows) from " + store.db()
-                        + (fits == 0 ? "" : "; its " + fits + " saved fit" + (fits == 1 ? "" : "s")
-                        + " stay (slaw fits rm ID removes one)"));
+                        + (fits == 0 ? "" : fits == 1 ? "; its saved fit stays (slaw fits rm ID removes it)"
+                        : "; its " + fits + " saved fits stay (slaw fits rm ID removes one)"));
                 out.flush();
                 return 0;
             }
