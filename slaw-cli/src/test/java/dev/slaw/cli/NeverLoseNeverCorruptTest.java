@@ -480,6 +480,27 @@ class NeverLoseNeverCorruptTest {
     }
 
     @Test
+    void runningOutOfMemoryIsOneLineWithAHintAndLeavesNoFile() throws IOException, InterruptedException {
+        StringBuilder rows = new StringBuilder("N,D,loss\n");
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < 300_000; i++) {
+            rows.append(1e6 + random.nextDouble() * 1e9).append(',').append(1e8 + random.nextDouble() * 1e11).append(',')
+                    .append(2 + random.nextDouble()).append('\n');
+        }
+        Path big = write("big.csv", rows.toString());
+        // a real process with a 16 MB heap, as a user with -Xmx too small for the table would run it
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx16m",
+                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "fit", s(big),
+                "--law", "chinchilla", "--starts", "lhs:2", "--out", s(dir.resolve("fit.json")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(err).contains("out of memory", "JAVA_OPTS=-Xmx4g").doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(err.strip().lines().count()).isEqualTo(1);
+        assertThat(files()).containsExactly("big.csv");
+    }
+
+    @Test
     void failuresOutsideSlawAreOneLineWithAHint() {
         assertThat(Failures.describe(new OutOfMemoryError("Java heap space"))).contains("out of memory", "JAVA_OPTS=-Xmx4g");
         assertThat(Failures.describe(new StackOverflowError())).contains("nested too deeply");
