@@ -154,12 +154,12 @@ public final class BootstrapCommand implements Callable<Integer> {
         } else {
             render(o, b, comparison);
             if (out != null) {
-                o.println("saved " + out);
+                Outputs.say(o, "saved " + out);
             }
         }
         for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
             if (!json) {
-                o.println("plotted " + plotted);
+                Outputs.say(o, "plotted " + plotted);
             }
         }
         o.flush();

@@ -85,11 +85,11 @@ public final class FitCommand implements Callable<Integer> {
         }
         o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
         if (out != null && !json) {
-            o.println("saved " + out);
+            Outputs.say(o, "saved " + out);
         }
         for (Path plotted : plot.writeFitPlots(fit, prepared.data(), loaded, null)) {
             if (!json) {
-                o.println("plotted " + plotted);
+                Outputs.say(o, "plotted " + plotted);
             }
         }
         o.flush();

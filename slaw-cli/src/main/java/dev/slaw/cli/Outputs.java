@@ -6,6 +6,7 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -125,6 +126,17 @@ final class Outputs implements AutoCloseable {
         } else {
             outputs.actions.add(action);
         }
+    }
+
+    /**
+     * Prints a line such as {@code saved fit.json} only when the command succeeds, after the
+     * report it follows: a command that fails later must not claim a file it will not leave.
+     */
+    static void say(PrintWriter out, String line) {
+        onSuccess(() -> {
+            out.println(line);
+            out.flush();
+        });
     }
 
     private Path stage(Path target) {

@@ -67,8 +67,7 @@ public class PlotOptions {
         }
         write(picture.figure());
         if (out != null) {
-            out.println("plotted " + plot);
-            out.flush();
+            Outputs.say(out, "plotted " + plot);
         }
     }
 

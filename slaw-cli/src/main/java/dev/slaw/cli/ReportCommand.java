@@ -161,10 +161,10 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Files.writeString(Outputs.staged(out), HtmlReport.render(input), StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
+        Outputs.say(o, "wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
         for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used,
                 bootstrap == null ? null : PredictionInterval.confidence(bootstrap))) {
-            o.println("plotted " + plotted);
+            Outputs.say(o, "plotted " + plotted);
         }
         o.flush();
         return 0;

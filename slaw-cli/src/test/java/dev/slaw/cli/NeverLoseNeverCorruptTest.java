@@ -204,6 +204,7 @@ class NeverLoseNeverCorruptTest {
         Result r = run(args.toArray(String[]::new));
         assertThat(r.code()).as(r.err()).isIn(1, 2);
         assertThat(r.err()).doesNotContain("Exception");
+        assertThat(r.out()).doesNotContain("saved").doesNotContain("plotted");
         // no fit.json, no picture, no temporary file, and the folder made for the plot is gone again
         assertThat(files()).containsExactly("ladder.csv");
     }
