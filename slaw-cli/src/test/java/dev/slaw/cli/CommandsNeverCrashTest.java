@@ -40,6 +40,7 @@ class CommandsNeverCrashTest {
 
     private static Path dir;
     private static String fitJson;
+    private static String bootstrapJson;
     private static int counter;
 
     @BeforeContainer
@@ -51,6 +52,11 @@ class CommandsNeverCrashTest {
         Result r = run("fit", data.toString(), "--law", LAW, "--starts", "lhs:10", "--out", fit.toString());
         assertThat(r.code()).as(r.err()).isZero();
         fitJson = Files.readString(fit);
+        Path boot = dir.resolve("boot.json");
+        Result b = run("bootstrap", data.toString(), "--law", LAW, "--starts", "lhs:3", "--replicates", "5",
+                "--out", boot.toString());
+        assertThat(b.code()).as(b.err()).isZero();
+        bootstrapJson = Files.readString(boot);
     }
 
     @AfterContainer
@@ -88,14 +94,17 @@ class CommandsNeverCrashTest {
         Arbitrary<Input> ragged = Arbitraries.integers().between(0, 1000).list().ofMinSize(1).ofMaxSize(6).flatMap(cuts ->
                 ext.map(e -> new Input("ragged table", ragged(cuts).getBytes(StandardCharsets.UTF_8), e)));
         Arbitrary<Input> editedFit = Arbitraries.integers().between(0, 10_000).flatMap(at ->
-                Arbitraries.of(EDITS).map(edit -> new Input("edited fit (" + edit + ")", edited(at, edit), ".json")));
+                Arbitraries.of(EDITS).map(edit -> new Input("edited fit (" + edit + ")", edited(fitJson, at, edit), ".json")));
+        Arbitrary<Input> editedBootstrap = Arbitraries.integers().between(0, 20_000).flatMap(at ->
+                Arbitraries.of(EDITS).map(edit -> new Input("edited bootstrap (" + edit + ")",
+                        edited(bootstrapJson, at, edit), ".json")));
         Arbitrary<Input> truncatedFit = Arbitraries.integers().between(0, 4000).map(n ->
                 new Input("truncated fit", fitJson.substring(0, Math.min(n, fitJson.length()))
                         .getBytes(StandardCharsets.UTF_8), ".json"));
         Arbitrary<Input> deep = Arbitraries.integers().between(300, 3000).flatMap(n ->
                 Arbitraries.of("[", "{\"a\":", "(").map(open -> new Input("nested " + n + " deep",
                         nested(open, n).getBytes(StandardCharsets.UTF_8), open.equals("(") ? ".csv" : ".jsonl")));
-        return Arbitraries.oneOf(random, truncated, ragged, editedFit, truncatedFit, deep);
+        return Arbitraries.oneOf(random, truncated, ragged, editedFit, editedBootstrap, truncatedFit, deep);
     }
 
     /** The ladder with cells moved, doubled and cut at the given places. */
@@ -113,14 +122,14 @@ class CommandsNeverCrashTest {
         return s.toString();
     }
 
-    /** The fit file with the number nearest {@code at} replaced by {@code edit}. */
-    private static byte[] edited(int at, String edit) {
-        Matcher m = NUMBER.matcher(fitJson);
-        int start = at % fitJson.length();
+    /** A saved file with the number nearest {@code at} replaced by {@code edit}. */
+    private static byte[] edited(String json, int at, String edit) {
+        Matcher m = NUMBER.matcher(json);
+        int start = at % json.length();
         if (!m.find(start) && !m.find(0)) {
-            return fitJson.getBytes(StandardCharsets.UTF_8);
+            return json.getBytes(StandardCharsets.UTF_8);
         }
-        return (fitJson.substring(0, m.start()) + edit + fitJson.substring(m.end())).getBytes(StandardCharsets.UTF_8);
+        return (json.substring(0, m.start()) + edit + json.substring(m.end())).getBytes(StandardCharsets.UTF_8);
     }
 
     private static String nested(String open, int depth) {
@@ -132,7 +141,7 @@ class CommandsNeverCrashTest {
         return open.repeat(depth) + "1" + close.repeat(depth) + "\n";
     }
 
-    @Property(tries = 40, seed = "20261206")
+    @Property(tries = 50, seed = "20261206")
     void everyCommandEndsCleanlyOnBadInput(@ForAll("badInputs") Input input) throws IOException {
         Path work = Files.createDirectory(dir.resolve("try" + (++counter)));
         Path file = work.resolve("input" + input.extension());
@@ -153,6 +162,8 @@ class CommandsNeverCrashTest {
                 new String[]{"predict", fitFile(work).toString(), "--at", f},
                 new String[]{"plan", f, "--target-loss", "3"},
                 new String[]{"report", data.toString(), "--fit", f, "--out", out.resolve("report.html").toString()},
+                new String[]{"report", data.toString(), "--law", LAW, "--starts", "lhs:2", "--bootstrap-file", f,
+                        "--out", out.resolve("report-boot.html").toString()},
                 new String[]{"bootstrap", f, "--law", LAW, "--starts", "lhs:2", "--replicates", "3",
                         "--out", out.resolve("boot.json").toString()},
                 new String[]{"curve", "fit", f},
