@@ -137,7 +137,7 @@ public final class BootstrapCommand implements Callable<Integer> {
         ParameterComparison comparison = against == null ? null
                 : ParameterComparison.of(b, Assignments.list(against, "--against"), true);
         if (out != null) {
-            BootstrapJson.save(b, out);
+            BootstrapJson.save(b, Outputs.staged(out));
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
@@ -156,12 +156,12 @@ public final class BootstrapCommand implements Callable<Integer> {
         } else {
             render(o, b, comparison);
             if (out != null) {
-                o.println("saved " + out);
+                Outputs.say(o, "saved " + out);
             }
         }
         for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
             if (!json) {
-                o.println("plotted " + plotted);
+                Outputs.say(o, "plotted " + plotted);
             }
         }
         o.flush();

@@ -3,6 +3,9 @@ package dev.slaw.cli;
 import dev.slaw.curve.CurveLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.io.TableFormat;
+import dev.slaw.io.table.RawColumn;
+import dev.slaw.io.table.RawTable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads loss curves from CSV files: one run per file with columns {@code step} and {@code loss}
@@ -25,44 +29,56 @@ final class CurveFiles {
     private CurveFiles() {
     }
 
-    /** The rows of all files as one dataset with label {@code run}, columns {@code step} and {@code loss}. */
+    /**
+     * The rows of all files as one dataset with label {@code run}, columns {@code step} and
+     * {@code loss}. Each file goes through the one table reader (delimiter, quoting, BOM,
+     * duplicate and header-only checks), and every problem names its file.
+     */
     static Dataset read(List<Path> files) {
         List<String> runs = new ArrayList<>();
         List<Double> steps = new ArrayList<>();
         List<Double> losses = new ArrayList<>();
         List<Integer> rowNumbers = new ArrayList<>();
         for (Path file : files) {
-            List<String> lines = lines(file);
-            if (lines.isEmpty()) {
-                throw new BadInputException(file + ": empty file, expected a header with step and loss");
+            RawTable table = TableFormat.of(file).read(file, file.toString(), Set.of());
+            if (table.rowCount() == 0) {
+                throw new BadInputException(file + ": no rows (a loss curve needs step and loss values)");
             }
-            List<String> header = Arrays.stream(lines.get(0).split(",")).map(s -> s.strip().toLowerCase(Locale.ROOT))
-                    .toList();
-            int step = column(file, header, CurveLaw.STEP);
-            int loss = column(file, header, CurveLaw.LOSS);
+            List<String> header = table.columnNames().stream().map(s -> s.strip().toLowerCase(Locale.ROOT)).toList();
+            RawColumn step = table.columns().get(column(file, header, CurveLaw.STEP));
+            RawColumn loss = table.columns().get(column(file, header, CurveLaw.LOSS));
             int run = header.indexOf(CurveLaw.RUN) >= 0 ? header.indexOf(CurveLaw.RUN) : header.indexOf("schedule");
+            String[] runCells = run >= 0 ? table.columns().get(run).textsOrFormat() : null;
             String fileRun = runName(file);
-            for (int i = 1; i < lines.size(); i++) {
-                if (lines.get(i).isBlank()) {
-                    continue;
-                }
-                String[] cells = lines.get(i).split(",", -1);
-                if (cells.length != header.size()) {
-                    throw new BadInputException(file + ": row " + (i + 1) + " has " + cells.length + " cells, the header "
-                            + header.size());
-                }
-                runs.add(run >= 0 ? cells[run].strip() : fileRun);
-                steps.add(number(file, i + 1, CurveLaw.STEP, cells[step]));
-                losses.add(number(file, i + 1, CurveLaw.LOSS, cells[loss]));
-                rowNumbers.add(i + 1);
+            for (int i = 0; i < table.rowCount(); i++) {
+                int row = table.rowNumbers()[i];
+                runs.add(runCells != null ? runCells[i].strip() : fileRun);
+                steps.add(number(file, row, CurveLaw.STEP, step, i));
+                losses.add(number(file, row, CurveLaw.LOSS, loss, i));
+                rowNumbers.add(row);
             }
         }
         Map<String, double[]> cols = new LinkedHashMap<>();
         cols.put(CurveLaw.STEP, steps.stream().mapToDouble(Double::doubleValue).toArray());
         cols.put(CurveLaw.LOSS, losses.stream().mapToDouble(Double::doubleValue).toArray());
-        String source = files.size() == 1 ? files.get(0).toString() : files.size() + " curve files";
+        // rows are numbered within their file, so a message names the files
+        String source = files.size() == 1 ? files.get(0).toString()
+                : files.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(", "));
         return new Dataset(source, cols, Map.of(CurveLaw.RUN, runs.toArray(String[]::new)),
                 rowNumbers.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static double number(Path file, int row, String name, RawColumn column, int i) {
+        if (!column.isNumeric()) {
+            throw new BadInputException(file + ": row " + column.firstTextRow() + ", column \"" + name + "\": '"
+                    + column.firstText() + "' is not a number");
+        }
+        double v = column.numbers()[i];
+        if (!Double.isFinite(v)) {
+            throw new BadInputException(file + ": row " + row + ", column \"" + name + "\": '"
+                    + (Double.isNaN(v) ? "" : Double.toString(v)) + "' is not a number");
+        }
+        return v;
     }
 
     /** A run is named after its file: {@code csv_25/cosine_24000.csv} is run {@code cosine_24000}. */

@@ -234,7 +234,7 @@ public class DataOptions {
             loaded = DatasetLoader.load(Path.of(name), recipe);
             savedSource = name;
         } else if (storeHas(name)) {
-            try (RunStore runs = RunStore.openExisting(store.db())) {
+            try (RunStore runs = RunStore.openReadOnly(store.db())) {
                 loaded = runs.load(name, recipe);
             }
             savedSource = name;
@@ -242,7 +242,7 @@ public class DataOptions {
             List<String> places = new ArrayList<>();
             projectFile.ifPresent(p -> places.add(p.file() + " (datasets: " + String.join(", ", p.datasets().keySet()) + ")"));
             if (Files.isRegularFile(store.db())) {
-                try (RunStore runs = RunStore.openExisting(store.db())) {
+                try (RunStore runs = RunStore.openReadOnly(store.db())) {
                     places.add(store.db() + " (stored: " + String.join(", ", runs.names()) + ")");
                 }
             }
@@ -251,7 +251,9 @@ public class DataOptions {
         }
         if (saveAs != null) {
             Path target = project != null ? project : Path.of(ProjectFile.DEFAULT_NAME);
-            ProjectFile.append(target, saveAs, relativeTo(target, savedSource), recipe);
+            String relative = relativeTo(target, savedSource);
+            Recipe saved = recipe;
+            Outputs.onSuccess(() -> ProjectFile.append(target, saveAs, relative, saved));
             loaded = loaded.withNote("saved as dataset \"" + saveAs + "\" in " + target);
         }
         return loaded;
@@ -284,7 +286,7 @@ public class DataOptions {
         if (!Files.isRegularFile(store.db()) || !name.matches("[A-Za-z0-9_-]+")) {
             return false;
         }
-        try (RunStore runs = RunStore.openExisting(store.db())) {
+        try (RunStore runs = RunStore.openReadOnly(store.db())) {
             return runs.dataset(name).isPresent();
         }
     }
@@ -295,7 +297,7 @@ public class DataOptions {
             return DatasetLoader.load(path, recipe);
         }
         if (storeHas(source)) {
-            try (RunStore runs = RunStore.openExisting(store.db())) {
+            try (RunStore runs = RunStore.openReadOnly(store.db())) {
                 return runs.load(source, recipe);
             }
         }

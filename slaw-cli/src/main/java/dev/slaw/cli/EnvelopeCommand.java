@@ -61,6 +61,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Assignments.requireLevel(level);
         LoadedDataset loaded = data.load(source);
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));

@@ -72,22 +72,24 @@ public final class FitCommand implements Callable<Integer> {
         Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
-            FitJson.save(fit, out);
+            FitJson.save(fit, Outputs.staged(out));
         }
         if (save) {
-            try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
-                long id = store.save(data.datasetName(source), fit.law().name(), fit.provenance().fingerprint(),
-                        FitJson.write(fit));
-                spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
-            }
+            Outputs.onSuccess(() -> {
+                try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
+                    long id = store.save(data.datasetName(source), fit.law().name(), fit.provenance().fingerprint(),
+                            FitJson.write(fit));
+                    spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
+                }
+            });
         }
         o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
         if (out != null && !json) {
-            o.println("saved " + out);
+            Outputs.say(o, "saved " + out);
         }
         for (Path plotted : plot.writeFitPlots(fit, prepared.data(), loaded, null)) {
             if (!json) {
-                o.println("plotted " + plotted);
+                Outputs.say(o, "plotted " + plotted);
             }
         }
         o.flush();
@@ -169,7 +171,10 @@ public final class FitCommand implements Callable<Integer> {
         /** Resolves the law and the options against a loaded dataset, and drops incomplete rows with a note. */
         public Prepared prepare(LoadedDataset loaded) {
             Dataset d = loaded.dataset();
-            Law l = Catalogue.builtIn().resolve(law, d.columnNames());
+            // text columns count as data too: a formula naming one must fail on its text, not fit it as a parameter
+            List<String> columns = new ArrayList<>(d.columnNames());
+            columns.addAll(d.labels().keySet());
+            Law l = Catalogue.builtIn().resolve(law, columns);
             if (!declarations.isEmpty()) {
                 l = l.withParameters(ParameterDeclaration.applyAll(l.parameters(), declarations, l.name()));
             }

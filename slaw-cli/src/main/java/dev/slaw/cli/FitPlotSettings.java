@@ -63,7 +63,7 @@ public class FitPlotSettings {
         }
         if (frontierPlot != null) {
             ChartRenderer.write(plot.titled(PlanPlots.frontierOverDataChart(fit, rows)),
-                    plot.chartSize(), frontierPlot);
+                    plot.chartSize(), Outputs.staged(frontierPlot));
             written.add(frontierPlot);
         }
         return written;

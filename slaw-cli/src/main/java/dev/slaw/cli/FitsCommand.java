@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
  * {@code slaw fits [--dataset NAME] [--show ID]}: lists the fits saved in the run store with
  * their provenance (dataset, law, when, data fingerprint), or prints one fit's JSON.
  */
-@Command(name = "fits", mixinStandardHelpOptions = true,
-        description = "List the fits saved in the run store, or show one as JSON.")
+@Command(name = "fits", mixinStandardHelpOptions = true, subcommands = FitsCommand.Remove.class,
+        description = "List the fits saved in the run store, or show one as JSON; 'fits rm ID' removes one.")
 public final class FitsCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Only fits of this dataset.")
@@ -38,7 +38,7 @@ public final class FitsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore runs = RunStore.openExisting(store.db()); FitStore fits = runs.fits()) {
+        try (RunStore runs = RunStore.openReadOnly(store.db()); FitStore fits = runs.fits()) {
             if (show != null) {
                 SavedFit fit = fits.get(show).orElseThrow(() -> new BadInputException("no fit with id " + show + " in "
                         + store.db()));
@@ -61,6 +61,30 @@ public final class FitsCommand implements Callable<Integer> {
             return 0;
         } catch (BadInputException e) {
             return Failures.report(spec, e);
+        }
+    }
+
+    /** {@code slaw fits rm ID}: removes a saved fit. */
+    @Command(name = "rm", mixinStandardHelpOptions = true, description = "Remove a saved fit from the run store.")
+    static final class Remove implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "ID", description = "The fit's id (see slaw fits).")
+        long id;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            try (RunStore runs = RunStore.openExisting(store.db()); FitStore fits = runs.fits()) {
+                SavedFit removed = fits.remove(id);
+                spec.commandLine().getOut().println("removed fit " + removed.id() + " (" + removed.law() + " on "
+                        + removed.dataset() + ") from " + store.db());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
         }
     }
 }

@@ -88,6 +88,7 @@ public final class IsoFlopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Assignments.requireLevel(level);
         LoadedDataset loaded = data.load(source);
         Dataset d = loaded.dataset();
         boolean hasC = d.hasColumn(computeColumn);

@@ -1,8 +1,6 @@
 package dev.slaw.cli;
 
 import dev.slaw.Slaw;
-import dev.slaw.data.BadInputException;
-import dev.slaw.fit.FitFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -38,6 +36,8 @@ public final class Main implements Runnable {
         if (System.getProperty("picocli.converters.excludes") == null) {
             System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         }
+        // a thread of slaw's own that fails says so in one line too, never with a trace
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("slaw: " + Failures.describe(e)));
         // standard output buffered and flushed once at the end: flushing each line made a
         // two-million-row prediction spend most of its time in write calls
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
@@ -78,7 +78,15 @@ public final class Main implements Runnable {
         CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
         cl.setOut(out);
         cl.setErr(err);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (Throwable e) { // the last stop: errors (memory, stack) pass picocli's handler
+            CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+            if (cl.getSubcommands().size() == 1) {
+                spec = cl.getSubcommands().values().iterator().next().getCommandSpec();
+            }
+            return Failures.report(spec, e);
+        }
     }
 
     /** The configured command line with every verb (error handling, exit codes). */
@@ -97,21 +105,42 @@ public final class Main implements Runnable {
             }
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof BadInputException bad) {
-                return Failures.report(commandLine.getCommandSpec(), bad);
-            }
-            if (e instanceof FitFailedException) {
-                return Failures.report(commandLine.getCommandSpec(), e.getMessage(), FIT_FAILED);
-            }
-            throw e;
-        });
+        cl.setExecutionStrategy(Main::executeStaged);
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(commandLine.getCommandSpec(), e));
         cl.setParameterExceptionHandler((e, args) -> {
             String help = e.getCommandLine().getCommandSpec().qualifiedName();
             return Failures.report(e.getCommandLine().getCommandSpec(), e.getMessage() + " (see '"
                     + (help.equals("slaw") ? "slaw --help" : help + " --help") + "')", BAD_INPUT);
         });
         return cl;
+    }
+
+    /**
+     * Runs the command with its output files staged: every output path is checked before any
+     * work, and the files appear only when the command returns 0 (see {@link Outputs}).
+     */
+    private static int executeStaged(CommandLine.ParseResult parseResult) {
+        CommandLine.ParseResult command = parseResult;
+        while (command.hasSubcommand()) {
+            command = command.subcommand();
+        }
+        Outputs outputs;
+        try {
+            outputs = Outputs.begin(parseResult);
+        } catch (RuntimeException e) { // picocli passes only this exception to the handler
+            throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
+        }
+        try (outputs) {
+            int code = new CommandLine.RunLast().execute(parseResult);
+            if (code == 0) {
+                try {
+                    outputs.commit();
+                } catch (RuntimeException e) {
+                    throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
+                }
+            }
+            return code;
+        }
     }
 
     @Override

@@ -123,6 +123,7 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Assignments.requireLevel(level);
         LossSurface surface = surface();
         FlopModel flopModel = PlanOutput.flopModel(flops, flopConstants);
         ComputeOptimal planner = ComputeOptimal.of(surface).withFlops(flopModel).withForceNumeric(numeric);

@@ -53,7 +53,7 @@ public class PlotOptions {
         if (plot == null) {
             return Optional.empty();
         }
-        ChartRenderer.write(title == null ? figure : figure.withTitle(title), chartSize(), plot);
+        ChartRenderer.write(title == null ? figure : figure.withTitle(title), chartSize(), Outputs.staged(plot));
         return Optional.of(plot);
     }
 
@@ -67,8 +67,7 @@ public class PlotOptions {
         }
         write(picture.figure());
         if (out != null) {
-            out.println("plotted " + plot);
-            out.flush();
+            Outputs.say(out, "plotted " + plot);
         }
     }
 

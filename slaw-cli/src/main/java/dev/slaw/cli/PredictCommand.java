@@ -57,8 +57,7 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         BootstrapResult boot = null;
         Fit fit;
-        if (java.nio.file.Files.isRegularFile(fitFile)
-                && BootstrapJson.isBootstrap(java.nio.file.Files.readString(fitFile))) {
+        if (java.nio.file.Files.isRegularFile(fitFile) && BootstrapJson.isBootstrap(text(fitFile))) {
             boot = BootstrapJson.load(fitFile);
             fit = boot.pointEstimate();
             // a bootstrap whose intervals are not results (missed optimum, no spread) says so here too
@@ -96,6 +95,10 @@ public final class PredictCommand implements Callable<Integer> {
             }
             at = Dataset.of("command line", cols);
         }
+        if (at.rowCount() == 0) {
+            throw new BadInputException(points + ": no points to predict at (the table has a header but no rows)");
+        }
+        requireDomain(fit, at, vars);
         PrintWriter out = spec.commandLine().getOut();
         if (boot != null) {
             printIntervals(out, boot, at, vars);
@@ -134,8 +137,35 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static String text(Path file) throws java.io.IOException {
+        try {
+            return java.nio.file.Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not a slaw fit or bootstrap (not UTF-8 text)");
+        }
+    }
+
+    /** A point where the law is not finite (N = 0 under N^-alpha) is outside its domain: an error naming it. */
+    private static void requireDomain(Fit fit, Dataset at, List<String> vars) {
+        double[] y = fit.predict(at);
+        for (int i = 0; i < y.length; i++) {
+            if (!Double.isFinite(y[i])) {
+                StringBuilder point = new StringBuilder();
+                for (String v : vars) {
+                    point.append(point.length() == 0 ? "" : ", ").append(v).append('=')
+                            .append(dev.slaw.law.Numbers.compact(at.column(v)[i]));
+                }
+                throw new BadInputException((at.rowCount() > 1 ? "row " + at.rowNumber(i) + " (" + point + ")" : point)
+                        + ": outside the domain of law " + fit.law().name() + " (it gives " + y[i] + " there)");
+            }
+        }
+    }
+
     /** Prediction with the bootstrap's confidence and prediction intervals. */
     private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars) {
+        if (level != null) {
+            Assignments.requireLevel(level);
+        }
         List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
         if (json) {
             ObjectMapper m = new ObjectMapper();

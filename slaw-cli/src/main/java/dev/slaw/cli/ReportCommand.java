@@ -94,6 +94,23 @@ public final class ReportCommand implements Callable<Integer> {
         FitCommand.FitSettings settings;
     }
 
+    /** A saved fit shown over data other than the rows it was fitted on: legitimate, but said. */
+    private void warnIfOtherData(Fit fit, Dataset data) {
+        String made = fit.provenance().fingerprint();
+        List<String> columns = fit.provenance().columns();
+        if (made == null || made.isBlank() || columns.isEmpty() || !columns.stream().allMatch(data::hasColumn)) {
+            return;
+        }
+        String now = data.fingerprint(columns);
+        if (!now.equals(made)) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("slaw report: warning: these rows differ from the ones the fit was made on (sha256 "
+                    + now.substring(0, Math.min(12, now.length())) + "... here, " + made.substring(0, Math.min(12, made.length()))
+                    + "... in the fit, from " + fit.provenance().dataSource() + ")");
+            err.flush();
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
@@ -116,6 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
             List<String> needed = new ArrayList<>(fit.law().variables());
             needed.add(fit.target());
             used = loaded.requireComplete(needed);
+            warnIfOtherData(fit, used.dataset());
         } else {
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
             Dataset rows = prepared.data();
@@ -151,16 +169,12 @@ public final class ReportCommand implements Callable<Integer> {
         if (bootstrap != null) {
             input = input.withBootstrap(bootstrap);
         }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        Files.writeString(out, HtmlReport.render(input), StandardCharsets.UTF_8);
+        Files.writeString(Outputs.staged(out), HtmlReport.render(input), StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
-        o.println("wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
+        Outputs.say(o, "wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
         for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used,
                 bootstrap == null ? null : PredictionInterval.confidence(bootstrap))) {
-            o.println("plotted " + plotted);
+            Outputs.say(o, "plotted " + plotted);
         }
         o.flush();
         return 0;

@@ -19,8 +19,8 @@ import java.util.concurrent.Callable;
  * {@code slaw runs [NAME]}: lists the datasets in the run store with their row counts and
  * columns; with a name, shows that dataset's columns, recipe and import notes.
  */
-@Command(name = "runs", mixinStandardHelpOptions = true,
-        description = "List the datasets in the run store, or show one.")
+@Command(name = "runs", mixinStandardHelpOptions = true, subcommands = RunsCommand.Remove.class,
+        description = "List the datasets in the run store, or show one; 'runs rm NAME' removes one.")
 public final class RunsCommand implements Callable<Integer> {
 
     private static final int COLUMN_TEXT_LIMIT = 60;
@@ -63,7 +63,7 @@ public final class RunsCommand implements Callable<Integer> {
     }
 
     private List<StoredDataset> fromStore() {
-        try (RunStore runs = RunStore.openExisting(store.db())) {
+        try (RunStore runs = RunStore.openReadOnly(store.db())) {
             return runs.datasets();
         }
     }
@@ -82,6 +82,34 @@ public final class RunsCommand implements Callable<Integer> {
         }
         for (String note : d.notes()) {
             out.println("note        " + note);
+        }
+    }
+
+    /** {@code slaw runs rm NAME}: removes a stored dataset, its table and catalogue entry together. */
+    @Command(name = "rm", mixinStandardHelpOptions = true,
+            description = "Remove a stored dataset (its table and catalogue entry, in one transaction); its saved fits stay.")
+    static final class Remove implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "NAME", description = "The stored dataset to remove.")
+        String name;
+
+        @Mixin
+        StoreOptions store = new StoreOptions();
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (RunStore runs = RunStore.openExisting(store.db())) {
+                StoredDataset removed = runs.remove(name);
+                long fits = runs.fits().forDataset(removed.name()).size();
+                out.println("removed \"" + removed.name() + "\" (" + removed.rows() + " rows) from " + store.db()
+                        + (fits == 0 ? "" : fits == 1 ? "; its saved fit stays (slaw fits rm ID removes it)"
+                        : "; its " + fits + " saved fits stay (slaw fits rm ID removes one)"));
+                out.flush();
+                return 0;
+            }
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  * {@code dataset_NAME}; {@code slaw_datasets} lists them and {@code fits} holds saved fits.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run SQL on the run store (tables dataset_NAME, slaw_datasets, fits).")
+        description = "Run SQL on the run store (tables dataset_NAME, slaw_datasets, fits); read-only unless --write.")
 public final class SqlCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The statement, e.g. \"select * from slaw_datasets\".")
@@ -32,6 +32,10 @@ public final class SqlCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "Print comma-separated values instead of aligned columns.")
     boolean csv;
 
+    @Option(names = "--write", description = "Allow statements that change the store or write files (default: read-only;"
+            + " remove datasets and fits with slaw runs rm and slaw fits rm, which keep the catalogue consistent).")
+    boolean write;
+
     @Mixin
     StoreOptions store = new StoreOptions();
 
@@ -41,11 +45,20 @@ public final class SqlCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try (RunStore runs = RunStore.openExisting(store.db())) {
-            if (limit < 0) {
-                throw new BadInputException("--limit must be at least 0, got " + limit);
+        if (limit < 0) {
+            return Failures.report(spec, new BadInputException("--limit must be at least 0, got " + limit));
+        }
+        try (RunStore runs = write ? RunStore.openExisting(store.db()) : RunStore.openReadOnly(store.db())) {
+            QueryResult result;
+            try {
+                result = runs.query(sql, limit);
+            } catch (BadInputException e) {
+                if (!write && refusedAsReadOnly(e.getMessage())) {
+                    throw new BadInputException(e.getMessage() + " (the store is read-only here: pass --write to change it,"
+                            + " or remove datasets and fits with slaw runs rm NAME and slaw fits rm ID)", e);
+                }
+                throw e;
             }
-            QueryResult result = runs.query(sql, limit);
             if (csv) {
                 out.println(csvLine(result.columns()));
                 for (List<String> row : result.rows()) {
@@ -63,6 +76,12 @@ public final class SqlCommand implements Callable<Integer> {
         } catch (BadInputException e) {
             return Failures.report(spec, e);
         }
+    }
+
+    private static boolean refusedAsReadOnly(String message) {
+        String m = message.toLowerCase(java.util.Locale.ROOT);
+        return m.contains("read-only") || m.contains("read only") || m.contains("external access")
+                || m.contains("permission error");
     }
 
     private static String csvLine(List<String> cells) {

@@ -125,7 +125,7 @@ class StoreCommandsTest {
         run(new ImportCommand(), dir.resolve("bad.csv").toString(), "--name", "ok", "--db", db);
         Run badSql = run(new SqlCommand(), "select nope from dataset_ok", "--db", db);
         assertThat(badSql.exit()).isEqualTo(2);
-        assertThat(badSql.err()).startsWith("slaw sql: sql: ").doesNotContain("\n\t at");
+        assertThat(badSql.err()).startsWith("slaw sql: the statement failed: ").doesNotContain("\n\t at");
         assertThat(badSql.err().lines().count()).isEqualTo(1);
 
         Run missingName = run(new ImportCommand(), csv.toString(), "--db", db);

@@ -186,6 +186,42 @@ public final class Fitter {
         }
     }
 
+    /**
+     * When no start reached a finite objective, names a data row where the law is not finite at
+     * every start's end point (N = 0 under N^-alpha): that is bad data, not a failed fit.
+     */
+    private static void rowOutsideDomain(Law law, Dataset data, Parametrization map, OptimizationResult[] results) {
+        int rows = data.rowCount();
+        boolean[] bad = new boolean[rows];
+        java.util.Arrays.fill(bad, true);
+        double[] values = new double[rows];
+        dev.slaw.law.LawEvaluator evaluator = law.evaluator(data);
+        int examined = 0;
+        for (OptimizationResult r : results) {
+            if (r == null || r.point() == null || examined == 10) {
+                continue;
+            }
+            examined++;
+            evaluator.evaluate(map.toParameters(r.point()), values, null);
+            for (int i = 0; i < rows; i++) {
+                bad[i] &= !Double.isFinite(values[i]);
+            }
+        }
+        for (int i = 0; examined > 0 && i < rows; i++) {
+            if (bad[i]) {
+                StringBuilder point = new StringBuilder();
+                for (String v : law.variables()) {
+                    if (data.hasColumn(v)) {
+                        point.append(point.length() == 0 ? "" : ", ").append(v).append(" = ").append(data.column(v)[i]);
+                    }
+                }
+                throw new BadInputException(data.source() + ": row " + data.rowNumber(i) + " (" + point + ") is outside"
+                        + " the domain of law " + law.name() + ": it is not finite there for any parameters tried;"
+                        + " remove the row or filter it out (--where)");
+            }
+        }
+    }
+
     private static Fit summarise(Law law, Dataset data, String target, FitOptions options, Prepared prep,
                                  List<double[]> starts, OptimizationResult[] results, long t0) {
         FitProblem problem = prep.problem.copy();
@@ -210,6 +246,7 @@ public final class Fitter {
             }
         }
         if (best < 0) {
+            rowOutsideDomain(law, data, map, results);
             throw new FitFailedException("no start of " + results.length + " reached a finite objective within the bounds for law "
                     + law.name() + " (stop reasons: " + reasons + ")");
         }

@@ -50,6 +50,10 @@ public final class DatasetLoader {
 
     /** Applies a recipe to a table already read. */
     public static LoadedDataset load(RawTable table, Recipe recipe) {
+        if (table.rowCount() == 0) {
+            throw new BadInputException(table.source() + ": no rows (the table has "
+                    + (table.columns().isEmpty() ? "nothing in it" : "a header but no data") + ")");
+        }
         RawTable shaped = table;
         if (recipe.filePattern().isPresent()) {
             shaped = FileNamePattern.parse(recipe.filePattern().get()).apply(shaped);

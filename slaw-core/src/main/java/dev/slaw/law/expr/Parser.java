@@ -11,7 +11,9 @@ import dev.slaw.law.expr.Expression.Operator;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Recursive-descent parser of the law language.
@@ -40,6 +42,16 @@ final class Parser {
     private final String text;
     private final List<String> knownNames;
     private int pos;
+    private int nesting;
+    /** The height of each operator node built so far; names and numbers have height 1. */
+    private final Map<Expression, Integer> heights = new IdentityHashMap<>();
+
+    /**
+     * How deep a formula may nest, counting brackets, signs and chained operators alike. Everything
+     * downstream (derivatives, the graph, printing) walks the tree recursively, so the bound keeps a
+     * formula from exhausting the stack; laws of the literature nest about ten deep.
+     */
+    static final int MAX_NESTING = 200;
 
     Parser(String text, Collection<String> knownNames) {
         this.text = text;
@@ -100,7 +112,7 @@ final class Parser {
     private Expression parseOr() {
         Expression left = parseAnd();
         while (accept("||")) {
-            left = new Binary(Operator.OR, left, parseAnd());
+            left = binary(Operator.OR, left, parseAnd());
         }
         return left;
     }
@@ -108,7 +120,7 @@ final class Parser {
     private Expression parseAnd() {
         Expression left = parseComparison();
         while (accept("&&")) {
-            left = new Binary(Operator.AND, left, parseComparison());
+            left = binary(Operator.AND, left, parseComparison());
         }
         return left;
     }
@@ -132,7 +144,7 @@ final class Parser {
             } else {
                 return left;
             }
-            left = new Binary(op, left, parseSum());
+            left = binary(op, left, parseSum());
         }
     }
 
@@ -140,9 +152,9 @@ final class Parser {
         Expression left = parseProduct();
         while (true) {
             if (accept("+")) {
-                left = new Binary(Operator.ADD, left, parseProduct());
+                left = binary(Operator.ADD, left, parseProduct());
             } else if (accept("-")) {
-                left = new Binary(Operator.SUB, left, parseProduct());
+                left = binary(Operator.SUB, left, parseProduct());
             } else {
                 return left;
             }
@@ -156,9 +168,9 @@ final class Parser {
                 return left; // handled by parsePower; never reached since power binds tighter
             }
             if (accept("*")) {
-                left = new Binary(Operator.MUL, left, parseUnary());
+                left = binary(Operator.MUL, left, parseUnary());
             } else if (accept("/")) {
-                left = new Binary(Operator.DIV, left, parseUnary());
+                left = binary(Operator.DIV, left, parseUnary());
             } else {
                 return left;
             }
@@ -166,12 +178,24 @@ final class Parser {
     }
 
     private Expression parseUnary() {
+        // every nesting (brackets, arguments, signs, powers) passes here: bound it before the stack is
+        if (++nesting > MAX_NESTING) {
+            throw error("formula nested more than " + MAX_NESTING + " deep");
+        }
+        try {
+            return parseUnaryUnbounded();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Expression parseUnaryUnbounded() {
         if (accept("-")) {
             Expression operand = parseUnary();
             if (operand instanceof Expression.Number n) {
                 return new Expression.Number(-n.value());
             }
-            return new Negation(operand);
+            return sized(new Negation(operand), height(operand));
         }
         if (accept("+")) {
             return parseUnary();
@@ -182,7 +206,7 @@ final class Parser {
     private Expression parsePower() {
         Expression base = parsePrimary();
         if (accept("^") || accept("**")) {
-            return new Binary(Operator.POW, base, parseUnary());
+            return binary(Operator.POW, base, parseUnary());
         }
         return base;
     }
@@ -250,7 +274,11 @@ final class Parser {
                 }
                 expect(")");
                 checkArity(f, args.size(), start);
-                return new Call(f, args);
+                int h = 0;
+                for (Expression a : args) {
+                    h = Math.max(h, height(a));
+                }
+                return sized(new Call(f, args), h);
             }
             return new Name(name);
         }
@@ -353,9 +381,30 @@ final class Parser {
         }
     }
 
+    private Expression binary(Operator op, Expression left, Expression right) {
+        return sized(new Binary(op, left, right), Math.max(height(left), height(right)));
+    }
+
+    private int height(Expression e) {
+        return heights.getOrDefault(e, 1);
+    }
+
+    /** Records a node whose tallest child has {@code childHeight}; refuses one too deep. */
+    private Expression sized(Expression node, int childHeight) {
+        if (childHeight + 1 > MAX_NESTING) {
+            throw error("formula nested more than " + MAX_NESTING + " deep");
+        }
+        heights.put(node, childHeight + 1);
+        return node;
+    }
+
     private BadInputException error(String what) {
         String found = pos >= text.length() ? "the end of the formula" : "'" + text.charAt(pos) + "'";
         String tail = what.startsWith("expected") ? " but found " + found : "";
-        return new BadInputException("formula \"" + text + "\": at position " + (pos + 1) + ", " + what + tail);
+        // a long formula is shown around the position, so the message stays one readable line
+        String shown = text.length() <= 120 ? text
+                : (pos > 60 ? "..." : "") + text.substring(Math.max(0, pos - 60), Math.min(text.length(), pos + 40))
+                + (pos + 40 < text.length() ? "..." : "");
+        return new BadInputException("formula \"" + shown + "\": at position " + (pos + 1) + ", " + what + tail);
     }
 }

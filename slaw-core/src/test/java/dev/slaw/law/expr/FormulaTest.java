@@ -98,4 +98,23 @@ class FormulaTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("unknown name 'y'");
     }
+
+    @Test
+    void aFormulaNestedDeeperThanTheLimitIsRefusedNotAStackOverflow() {
+        String brackets = "(".repeat(1500) + "x" + ")".repeat(1500);
+        assertThatThrownBy(() -> Formula.parse(brackets)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("at position 201, formula nested more than 200 deep");
+        assertThatThrownBy(() -> Formula.parse("-".repeat(5000) + "x")).hasMessageContaining("nested more than 200 deep");
+        assertThatThrownBy(() -> Formula.parse("x" + "^x".repeat(3000))).hasMessageContaining("nested more than 200 deep");
+        assertThatThrownBy(() -> Formula.parse(String.join("+", java.util.Collections.nCopies(3000, "x"))))
+                .hasMessageContaining("nested more than 200 deep");
+        // the message shows the formula around the position, not 3,000 characters of it
+        assertThatThrownBy(() -> Formula.parse(brackets)).satisfies(e -> assertThat(e.getMessage().length()).isLessThan(200));
+    }
+
+    @Test
+    void aFormulaWithinTheLimitParsesAndEvaluates() {
+        assertThat(eval("(".repeat(150) + "x" + ")".repeat(150), 2)).isEqualTo(2);
+        assertThat(eval(String.join("+", java.util.Collections.nCopies(150, "x")), 2)).isEqualTo(300);
+    }
 }

@@ -128,7 +128,8 @@ public final class BootstrapJson {
     public static void save(BootstrapResult b, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".slaw-bootstrap", ".tmp");
+        // not createTempFile: its 0600 would keep other users from reading the result; a new file follows the umask
+        Path tmp = Files.createFile(dir.resolve(".slaw-bootstrap" + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             Files.writeString(tmp, write(b) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -153,6 +154,8 @@ public final class BootstrapJson {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such bootstrap file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not a slaw bootstrap (not UTF-8 text)");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
@@ -164,11 +167,22 @@ public final class BootstrapJson {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": not JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new BadInputException(source + ": not JSON" + (e.getLocation() == null ? " ("
+                    + e.getOriginalMessage() + ")" : " (line " + e.getLocation().getLineNr() + ")"));
         }
         if (root == null || !root.has("slaw_bootstrap")) {
             throw new BadInputException(source + ": not a slaw bootstrap (no \"slaw_bootstrap\" field)");
         }
+        try {
+            return fromTree(root, source);
+        } catch (NullPointerException | IllegalArgumentException | ClassCastException e) {
+            // a field missing or of the wrong kind: the file was edited or cut short
+            throw new BadInputException(source + ": malformed slaw bootstrap (a field is missing or not what slaw wrote"
+                    + (e instanceof NullPointerException ? "" : ": " + e.getMessage()) + ")");
+        }
+    }
+
+    private static BootstrapResult fromTree(JsonNode root, String source) {
         Fit point = FitJson.read(root.get("point_estimate").toString(), source);
         JsonNode o = root.get("options");
         Map<String, Double> startAt = new LinkedHashMap<>();

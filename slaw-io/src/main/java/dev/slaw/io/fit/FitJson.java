@@ -225,7 +225,8 @@ public final class FitJson {
     public static void save(Fit fit, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".slaw-fit", ".tmp");
+        // not createTempFile: its 0600 would keep other users from reading the result; a new file follows the umask
+        Path tmp = Files.createFile(dir.resolve(".slaw-fit" + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
             Files.writeString(tmp, write(fit) + "\n", StandardCharsets.UTF_8);
             try {
@@ -249,6 +250,10 @@ public final class FitJson {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such fit file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BadInputException(file + ": not a slaw fit (not UTF-8 text)");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new BadInputException(file + ": cannot read the fit file (permission denied)");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
         }
@@ -261,10 +266,16 @@ public final class FitJson {
         try {
             root = Reader.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": not JSON (line " + e.getLocation().getLineNr() + ")");
+            throw new BadInputException(source + ": not JSON" + (e.getLocation() == null ? " ("
+                    + e.getOriginalMessage() + ")" : " (line " + e.getLocation().getLineNr() + ")"));
         }
-        if (root == null || !root.has("slaw_fit")) {
+        if (root == null || !root.isObject() || !root.has("slaw_fit")) {
             throw new BadInputException(source + ": not a slaw fit (no \"slaw_fit\" field)");
+        }
+        JsonNode version = root.get("slaw_fit");
+        if (!version.isIntegralNumber() || version.asInt() != FORMAT) {
+            throw new BadInputException(source + ": slaw fit format " + version + " is not one this slaw reads ("
+                    + FORMAT + ")");
         }
         try {
             return fromTree(root);
@@ -272,69 +283,207 @@ public final class FitJson {
             if (e instanceof BadInputException) {
                 throw e;
             }
-            throw new BadInputException(source + ": malformed slaw fit (" + e.getMessage() + ")");
+            throw new BadInputException(source + ": malformed slaw fit: " + e.getMessage());
         }
     }
 
+    /**
+     * Rebuilds a fit, checking every field it uses: the law re-parsed, each of its parameters
+     * present once by name (the file's order does not matter), each number a finite number (a
+     * string, a boolean or null where a number belongs is an error, not 0 or NaN). A problem is an
+     * {@link IllegalArgumentException} naming the field; {@link #read} adds the file.
+     */
     private static Fit fromTree(JsonNode root) {
-        JsonNode l = root.get("law");
+        JsonNode l = object(root, "law", "");
         Law law = law(l);
-        List<FittedParameter> params = new ArrayList<>();
-        for (JsonNode p : root.get("parameters")) {
-            params.add(new FittedParameter(p.get("name").asText(), num(p.get("value")), num(p.get("standard_error")),
-                    p.path("note").asText(""), FittedParameter.State.valueOf(p.get("state").asText().toUpperCase(Locale.ROOT)),
-                    p.hasNonNull("tie") ? p.get("tie").asText() : null, bound(p.get("lower"), Double.NEGATIVE_INFINITY),
-                    bound(p.get("upper"), Double.POSITIVE_INFINITY), num(p.get("start"))));
+        Map<String, FittedParameter> byName = new LinkedHashMap<>();
+        JsonNode list = field(root, "parameters", "");
+        if (!list.isArray()) {
+            throw new IllegalArgumentException("\"parameters\" must be a list");
         }
-        JsonNode cov = root.get("covariance");
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode p = list.get(i);
+            String at = "parameters[" + i + "]";
+            if (!p.isObject()) {
+                throw new IllegalArgumentException(at + " must be an object");
+            }
+            String name = text(p, "name", at);
+            at = "parameter \"" + name + "\"";
+            FittedParameter.State state = constant(FittedParameter.State.class, text(p, "state", at), at + " \"state\"");
+            FittedParameter fp = new FittedParameter(name, finite(p, "value", at), optionalNumber(p, "standard_error", at),
+                    p.hasNonNull("note") ? text(p, "note", at) : "", state,
+                    p.hasNonNull("tie") ? text(p, "tie", at) : null, bound(p, "lower", Double.NEGATIVE_INFINITY, at),
+                    bound(p, "upper", Double.POSITIVE_INFINITY, at), optionalNumber(p, "start", at));
+            if (byName.put(name, fp) != null) {
+                throw new IllegalArgumentException(at + " is given twice");
+            }
+        }
+        List<FittedParameter> params = new ArrayList<>();
+        for (Parameter declared : law.parameters()) {
+            FittedParameter fp = byName.remove(declared.name());
+            if (fp == null) {
+                throw new IllegalArgumentException("no value for parameter \"" + declared.name() + "\" of law "
+                        + law.name() + " (parameters: " + String.join(", ", names(law)) + ")");
+            }
+            params.add(fp);
+        }
+        if (!byName.isEmpty()) {
+            throw new IllegalArgumentException("parameter \"" + byName.keySet().iterator().next() + "\" is not one of law "
+                    + law.name() + " (parameters: " + String.join(", ", names(law)) + ")");
+        }
+        JsonNode cov = object(root, "covariance", "");
+        long free = params.stream().filter(x -> x.state() == FittedParameter.State.FREE).count();
         double[][] matrix = null;
         if (cov.hasNonNull("matrix")) {
             JsonNode m = cov.get("matrix");
+            if (!m.isArray() || m.size() != free) {
+                throw new IllegalArgumentException("covariance \"matrix\" must be " + free + " by " + free
+                        + " (one row per free parameter)");
+            }
             matrix = new double[m.size()][];
             for (int i = 0; i < m.size(); i++) {
+                if (!m.get(i).isArray() || m.get(i).size() != free) {
+                    throw new IllegalArgumentException("covariance \"matrix\" row " + (i + 1) + " must hold " + free + " numbers");
+                }
                 matrix[i] = new double[m.get(i).size()];
                 for (int j = 0; j < m.get(i).size(); j++) {
-                    matrix[i][j] = num(m.get(i).get(j));
+                    matrix[i][j] = optionalNumber(m.get(i).get(j), "covariance \"matrix\" row " + (i + 1));
                 }
             }
         }
-        JsonNode o = root.get("objective");
-        Objective objective = new Objective(Loss.valueOf(o.get("loss").asText().toUpperCase(Locale.ROOT)),
-                o.get("delta").asDouble(), o.get("mean").asBoolean(), o.get("overestimate_penalty").asDouble(),
-                o.hasNonNull("weights") ? o.get("weights").asText() : null);
-        JsonNode c = root.get("convergence");
-        Convergence conv = new Convergence(c.get("converged").asBoolean(), c.get("reason").asText(),
-                c.get("iterations").asInt(), c.get("evaluations").asInt(), c.get("total_evaluations").asLong());
-        JsonNode s = root.get("starts");
+        JsonNode o = object(root, "objective", "");
+        Objective objective = new Objective(constant(Loss.class, text(o, "loss", "objective"), "objective \"loss\""),
+                finite(o, "delta", "objective"), bool(o, "mean", "objective"), finite(o, "overestimate_penalty", "objective"),
+                o.hasNonNull("weights") ? text(o, "weights", "objective") : null);
+        JsonNode c = object(root, "convergence", "");
+        Convergence conv = new Convergence(bool(c, "converged", "convergence"), text(c, "reason", "convergence"),
+                (int) integer(c, "iterations", "convergence"), (int) integer(c, "evaluations", "convergence"),
+                integer(c, "total_evaluations", "convergence"));
+        JsonNode s = object(root, "starts", "");
         Map<String, Integer> reasons = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> it = s.get("stop_reasons").fields();
+        Iterator<Map.Entry<String, JsonNode>> it = object(s, "stop_reasons", "starts").fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
-            reasons.put(e.getKey(), e.getValue().asInt());
+            reasons.put(e.getKey(), (int) integer(s.get("stop_reasons"), e.getKey(), "starts \"stop_reasons\""));
         }
-        StartSummary starts = new StartSummary(s.get("description").asText(), s.get("total").asInt(),
-                s.get("converged").asInt(), s.get("reached_best").asInt(), s.get("failed").asInt(),
-                s.get("best_start").asInt(), reasons);
-        JsonNode st = root.get("statistics");
-        FitStatistics stats = new FitStatistics(st.get("rows").asInt(), st.get("free_parameters").asInt(),
-                num(st.get("rms_residual")), num(st.get("max_relative_error")), num(st.get("mean_relative_error")),
-                num(st.get("r_squared")), num(st.get("aic")), num(st.get("bic")));
-        JsonNode p = root.get("provenance");
-        Provenance prov = new Provenance(p.get("data").asText(), p.get("sha256").asText(), strings(p.get("columns")),
-                strings(p.get("notes")), p.get("objective").asText(), p.get("optimizer").asText(),
-                p.get("starts").asText(), p.get("seed").asLong(), p.get("threads").asInt(),
-                p.get("slaw_version").asText(), p.get("java_version").asText(), p.get("created").asText(),
-                p.get("elapsed_ms").asDouble());
-        return new Fit(law, root.get("target").asText(), params, matrix, cov.get("method").asText(),
-                num(o.get("value")), objective, conv, starts, stats, prov, strings(root.get("warnings")));
+        StartSummary starts = new StartSummary(text(s, "description", "starts"), (int) integer(s, "total", "starts"),
+                (int) integer(s, "converged", "starts"), (int) integer(s, "reached_best", "starts"),
+                (int) integer(s, "failed", "starts"), (int) integer(s, "best_start", "starts"), reasons);
+        JsonNode st = object(root, "statistics", "");
+        FitStatistics stats = new FitStatistics((int) integer(st, "rows", "statistics"),
+                (int) integer(st, "free_parameters", "statistics"), optionalNumber(st, "rms_residual", "statistics"),
+                optionalNumber(st, "max_relative_error", "statistics"), optionalNumber(st, "mean_relative_error", "statistics"),
+                optionalNumber(st, "r_squared", "statistics"), optionalNumber(st, "aic", "statistics"),
+                optionalNumber(st, "bic", "statistics"));
+        JsonNode p = object(root, "provenance", "");
+        Provenance prov = new Provenance(text(p, "data", "provenance"), text(p, "sha256", "provenance"),
+                strings(p.get("columns")), strings(p.get("notes")), text(p, "objective", "provenance"),
+                text(p, "optimizer", "provenance"), text(p, "starts", "provenance"), integer(p, "seed", "provenance"),
+                (int) integer(p, "threads", "provenance"), text(p, "slaw_version", "provenance"),
+                text(p, "java_version", "provenance"), text(p, "created", "provenance"),
+                optionalNumber(p, "elapsed_ms", "provenance"));
+        return new Fit(law, text(root, "target", ""), params, matrix, text(cov, "method", "covariance"),
+                optionalNumber(o, "value", "objective"), objective, conv, starts, stats, prov, strings(root.get("warnings")));
+    }
+
+    private static String where(String at, String name) {
+        return (at.isEmpty() ? "" : at + " ") + "\"" + name + "\"";
+    }
+
+    /** A field that must be present and not null. */
+    private static JsonNode field(JsonNode parent, String name, String at) {
+        JsonNode n = parent.get(name);
+        if (n == null || n.isNull()) {
+            throw new IllegalArgumentException("missing " + where(at, name));
+        }
+        return n;
+    }
+
+    private static JsonNode object(JsonNode parent, String name, String at) {
+        JsonNode n = field(parent, name, at);
+        if (!n.isObject()) {
+            throw new IllegalArgumentException(where(at, name) + " must be an object, got " + shown(n));
+        }
+        return n;
+    }
+
+    private static String text(JsonNode parent, String name, String at) {
+        JsonNode n = field(parent, name, at);
+        if (!n.isTextual()) {
+            throw new IllegalArgumentException(where(at, name) + " must be text, got " + shown(n));
+        }
+        return n.asText();
+    }
+
+    private static boolean bool(JsonNode parent, String name, String at) {
+        JsonNode n = field(parent, name, at);
+        if (!n.isBoolean()) {
+            throw new IllegalArgumentException(where(at, name) + " must be true or false, got " + shown(n));
+        }
+        return n.asBoolean();
+    }
+
+    private static long integer(JsonNode parent, String name, String at) {
+        JsonNode n = field(parent, name, at);
+        if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+            throw new IllegalArgumentException(where(at, name) + " must be a whole number, got " + shown(n));
+        }
+        return n.asLong();
+    }
+
+    /** A number that must be present and finite. */
+    private static double finite(JsonNode parent, String name, String at) {
+        JsonNode n = parent.get(name);
+        if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw new IllegalArgumentException(where(at, name) + " must be a finite number, got "
+                    + (n == null ? "nothing" : shown(n)));
+        }
+        return n.asDouble();
+    }
+
+    /** A number written as null when it was not finite (a standard error, a statistic): NaN then. */
+    private static double optionalNumber(JsonNode parent, String name, String at) {
+        return optionalNumber(parent.get(name), where(at, name));
+    }
+
+    private static double optionalNumber(JsonNode n, String what) {
+        if (n == null || n.isNull()) {
+            return Double.NaN;
+        }
+        if (!n.isNumber() || !Double.isFinite(n.asDouble())) {
+            throw new IllegalArgumentException(what + " must be a number or null, got " + shown(n));
+        }
+        return n.asDouble();
+    }
+
+    /** A bound: null means unbounded. */
+    private static double bound(JsonNode parent, String name, double infinite, String at) {
+        JsonNode n = parent.get(name);
+        return n == null || n.isNull() ? infinite : finite(parent, name, at);
+    }
+
+    private static <E extends Enum<E>> E constant(Class<E> type, String text, String what) {
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equalsIgnoreCase(text)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException(what + " must be one of " + java.util.Arrays.toString(type.getEnumConstants())
+                .toLowerCase(Locale.ROOT) + ", got \"" + text + "\"");
+    }
+
+    /** A JSON value as the user wrote it, shortened. */
+    private static String shown(JsonNode n) {
+        String t = n.toString();
+        return t.length() <= 40 ? t : t.substring(0, 37) + "...";
     }
 
     /** The law of a fit file: the catalogue entry of that name when its formula matches, else the formula. */
     private static Law law(JsonNode l) {
-        String name = l.get("name").asText();
-        String formula = l.get("formula").asText();
-        List<String> variables = strings(l.get("variables"));
-        Target target = Target.valueOf(l.get("target").asText().toUpperCase(Locale.ROOT));
+        String name = text(l, "name", "law");
+        String formula = text(l, "formula", "law");
+        List<String> variables = strings(field(l, "variables", "law"));
+        Target target = constant(Target.class, text(l, "target", "law"), "law \"target\"");
         Law base = Catalogue.builtIn().find(name).filter(x -> x.formula().equals(formula)).orElse(null);
         List<Parameter> params;
         if (base != null) {
@@ -353,12 +502,10 @@ public final class FitJson {
                 new LawMetadata("", l.path("citation").asText(""), Map.of(), Map.of()));
     }
 
-    private static double num(JsonNode n) {
-        return n == null || n.isNull() ? Double.NaN : n.asDouble();
-    }
-
-    private static double bound(JsonNode n, double infinite) {
-        return n == null || n.isNull() ? infinite : n.asDouble();
+    private static List<String> names(Law law) {
+        List<String> out = new ArrayList<>();
+        law.parameters().forEach(x -> out.add(x.name()));
+        return out;
     }
 
     private static List<String> strings(JsonNode array) {

@@ -111,8 +111,8 @@ public final class JsonTableReader {
                 try {
                     node = MAPPER.readTree(line);
                 } catch (JsonProcessingException e) {
-                    throw new BadInputException(where + ", character " + e.getLocation().getColumnNr()
-                            + ": invalid JSON: " + firstLine(e), e);
+                    throw new BadInputException(where + (e.getLocation() == null ? "" : ", character "
+                            + e.getLocation().getColumnNr()) + ": invalid JSON: " + firstLine(e), e);
                 }
                 reader.addRow(node, lineNumber, where);
             }
@@ -226,7 +226,8 @@ public final class JsonTableReader {
         } else if (value.isNumber()) {
             b.addNumber(value.asDouble());
         } else if (value.isBoolean()) {
-            b.addNumber(value.booleanValue() ? 1 : 0);
+            // true/false is a label, never silently the number 1 or 0
+            b.addText(value.booleanValue() ? "true" : "false", rowNumber, parser);
         } else if (value.isTextual()) {
             b.addText(value.textValue(), rowNumber, parser);
         } else {

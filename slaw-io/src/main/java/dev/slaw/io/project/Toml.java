@@ -141,7 +141,22 @@ public final class Toml {
         return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-';
     }
 
+    /** Arrays and inline tables nest by recursion: bound it, so a damaged file gets a message, not a stack overflow. */
+    private static final int MAX_NESTING = 100;
+    private int nesting;
+
     private Object value() {
+        if (++nesting > MAX_NESTING) {
+            throw error("values nested more than " + MAX_NESTING + " deep");
+        }
+        try {
+            return valueUnbounded();
+        } finally {
+            nesting--;
+        }
+    }
+
+    private Object valueUnbounded() {
         if (pos >= text.length()) {
             throw expected("a value");
         }

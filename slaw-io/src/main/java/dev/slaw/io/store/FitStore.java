@@ -97,6 +97,22 @@ public final class FitStore implements AutoCloseable {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
+    /**
+     * Removes a saved fit.
+     *
+     * @return the fit removed
+     * @throws BadInputException when no fit has that id
+     */
+    public SavedFit remove(long id) {
+        SavedFit fit = get(id).orElseThrow(() -> new BadInputException("no fit with id " + id + " in " + file));
+        try (Statement s = connection.createStatement()) {
+            s.execute("DELETE FROM " + Schema.FITS + " WHERE id = " + id);
+        } catch (SQLException e) {
+            throw new BadInputException(file + ": cannot remove fit " + id + ": " + DuckDb.firstLine(e), e);
+        }
+        return fit;
+    }
+
     private List<SavedFit> select(String where) {
         List<SavedFit> out = new ArrayList<>();
         try (Statement s = connection.createStatement();

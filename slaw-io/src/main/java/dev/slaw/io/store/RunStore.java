@@ -50,10 +50,12 @@ public final class RunStore implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final boolean readOnly;
 
-    private RunStore(Path file, Connection connection) {
+    private RunStore(Path file, Connection connection, boolean readOnly) {
         this.file = file;
         this.connection = connection;
+        this.readOnly = readOnly;
     }
 
     /** Opens a store, creating the file when it does not exist. */
@@ -65,15 +67,33 @@ public final class RunStore implements AutoCloseable {
             closeQuietly(c, e);
             throw new BadInputException(file + ": not a slaw store: " + DuckDb.firstLine(e), e);
         }
-        return new RunStore(file, c);
+        return new RunStore(file, c, false);
+    }
+
+    /**
+     * Opens an existing store for reading only: DuckDB's read-only access mode, no access to
+     * other files, and the catalogue copy left as it is. For every command that only reads.
+     */
+    public static RunStore openReadOnly(Path file) {
+        requireFile(file);
+        return new RunStore(file, DuckDb.open(file, true), true);
     }
 
     /** Opens an existing store; a missing file is an error that says how to make one. */
     public static RunStore openExisting(Path file) {
+        requireFile(file);
+        return open(file);
+    }
+
+    private static void requireFile(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file + ": no run store here (import a table with: slaw import FILE --name NAME)");
         }
-        return open(file);
+    }
+
+    /** Whether this store was opened read-only ({@link #openReadOnly}). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public Path file() {
@@ -102,14 +122,19 @@ public final class RunStore implements AutoCloseable {
         try {
             connection.setAutoCommit(false);
             try {
-                boolean exists = dataset(name).isPresent();
-                if (exists && !replace) {
-                    throw new BadInputException(file + ": dataset \"" + name
-                            + "\" is already stored (use --replace to replace it)");
+                // SQL names ignore case, so GOOD and good would share one table: a clash in any case
+                Optional<StoredDataset> existing = datasetIgnoringCase(name);
+                if (existing.isPresent() && !replace) {
+                    String old = existing.get().name();
+                    throw new BadInputException(file + ": dataset \"" + old + "\" is already stored"
+                            + (old.equals(name) ? "" : " (names differing only in case clash)")
+                            + " (use --replace to replace it)");
+                }
+                if (existing.isPresent()) {
+                    dropDataset(existing.get().name());
                 }
                 try (Statement s = connection.createStatement()) {
                     s.execute("DROP TABLE IF EXISTS " + DuckDb.quote(table));
-                    s.execute("DELETE FROM " + Schema.DATASETS + " WHERE name = " + DuckDb.literal(name));
                 }
                 DatasetTables.create(connection, table, d);
                 DatasetTables.append(connection, table, d, afterRow);
@@ -140,6 +165,45 @@ public final class RunStore implements AutoCloseable {
             throw new BadInputException(file + ": import of \"" + name + "\" failed, store unchanged: "
                     + DuckDb.firstLine(e), e);
         }
+    }
+
+    /**
+     * Removes a stored dataset: its table and its catalogue entry together, in one transaction.
+     * Saved fits of it stay (each carries its own JSON).
+     *
+     * @throws BadInputException when no dataset has that name
+     */
+    public StoredDataset remove(String name) {
+        StoredDataset d = dataset(name).orElseThrow(() -> new BadInputException(name + ": no dataset of that name in "
+                + file + " (stored: " + String.join(", ", names()) + ")"));
+        try {
+            connection.setAutoCommit(false);
+            try {
+                dropDataset(d.name());
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new BadInputException(file + ": cannot remove \"" + name + "\", store unchanged: "
+                    + DuckDb.firstLine(e), e);
+        }
+        return d;
+    }
+
+    private void dropDataset(String name) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS " + DuckDb.quote(Schema.dataTable(name)));
+            s.execute("DELETE FROM " + Schema.DATASETS + " WHERE name = " + DuckDb.literal(name));
+        }
+    }
+
+    private Optional<StoredDataset> datasetIgnoringCase(String name) {
+        List<StoredDataset> found = catalogue(" WHERE lower(name) = lower(" + DuckDb.literal(name) + ")");
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
     }
 
     /** Every stored dataset, by name. Reads only the catalogue, so it is quick whatever the data size. */
@@ -223,7 +287,7 @@ public final class RunStore implements AutoCloseable {
                 return new QueryResult(columns, rows, truncated);
             }
         } catch (SQLException e) {
-            throw new BadInputException("sql: " + DuckDb.firstLine(e), e);
+            throw new BadInputException("the statement failed: " + DuckDb.firstLine(e), e);
         }
     }
 
@@ -241,7 +305,8 @@ public final class RunStore implements AutoCloseable {
     public void close() {
         List<StoredDataset> catalogue = null;
         try {
-            if (!connection.isClosed()) {
+            // a reader changes nothing, the copy included
+            if (!readOnly && !connection.isClosed()) {
                 catalogue = datasets();
             }
         } catch (SQLException | BadInputException e) {

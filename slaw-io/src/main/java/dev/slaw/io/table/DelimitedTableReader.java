@@ -51,10 +51,32 @@ public final class DelimitedTableReader {
     private int[] ends = new int[64];
     private int fieldCount;
 
+    /**
+     * The longest record read, in characters: a file with no line breaks (a binary file, one
+     * huge JSON value named .csv) is refused with a message rather than exhausting memory.
+     */
+    static final int MAX_RECORD = 1 << 26;
+    private int maxRecord = MAX_RECORD;
+    private int currentRow;
+
     private DelimitedTableReader(Reader in, String source, char delimiter) {
         this.in = in;
         this.source = source;
         this.delimiter = delimiter;
+    }
+
+    /** Reads delimited text with a known delimiter and a smaller record limit (tests). */
+    static RawTable read(Reader reader, String source, char delimiter, int maxRecord) throws IOException {
+        DelimitedTableReader r = new DelimitedTableReader(reader, source, delimiter);
+        r.maxRecord = maxRecord;
+        return r.readTable();
+    }
+
+    private void checkRecordLength(long need) {
+        if (need > maxRecord) {
+            throw new BadInputException(source + ": row " + currentRow + " is longer than " + maxRecord
+                    + " characters; is this a table with one row per line?");
+        }
     }
 
     /**
@@ -147,7 +169,8 @@ public final class DelimitedTableReader {
         for (String name : header) {
             builders.add(new ColumnBuilder(name));
         }
-        NumberParser parser = new NumberParser();
+        // where ';' separates fields, ',' is the decimal separator (3,370 is 3.37, never 3370)
+        NumberParser parser = delimiter == ';' ? NumberParser.decimalComma() : new NumberParser();
         int[] rowNumbers = new int[1024];
         int rows = 0;
         while (readRecord(row + 1)) {
@@ -257,6 +280,7 @@ public final class DelimitedTableReader {
 
     private void append(char c) {
         if (recordLength == record.length) {
+            checkRecordLength(recordLength + 1L);
             record = Arrays.copyOf(record, record.length * 2);
         }
         record[recordLength++] = c;
@@ -276,6 +300,7 @@ public final class DelimitedTableReader {
      * @return false at the end of the input
      */
     private boolean readRecord(int row) throws IOException {
+        currentRow = row;
         recordLength = 0;
         fieldCount = 0;
         boolean started = false;
@@ -364,5 +389,6 @@ public final class DelimitedTableReader {
         }
         pos = p;
         recordLength = n;
+        checkRecordLength(n);
     }
 }

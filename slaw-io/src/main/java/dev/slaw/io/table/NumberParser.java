@@ -42,6 +42,26 @@ public final class NumberParser {
     private static final long FAST_PATH_LIMIT = 1L << 53;
 
     private double value;
+    /** Whether ',' is the decimal separator (files delimited by ';'), not a thousands separator. */
+    private final boolean decimalComma;
+    private char[] scratch;
+
+    /** A parser that reads ',' as a thousands separator ({@code 1,024}). */
+    public NumberParser() {
+        this(false);
+    }
+
+    private NumberParser(boolean decimalComma) {
+        this.decimalComma = decimalComma;
+    }
+
+    /**
+     * A parser for files delimited by ';', where ',' is the decimal separator: {@code 3,370} is
+     * 3.37. A cell with both ',' and '.' is ambiguous there ({@code 1.234,5}) and is not a number.
+     */
+    public static NumberParser decimalComma() {
+        return new NumberParser(true);
+    }
 
     /** The number parsed by the last call that returned {@link #NUMBER}. */
     public double value() {
@@ -60,6 +80,38 @@ public final class NumberParser {
      *         {@link #NOT_A_NUMBER}
      */
     public int parse(char[] chars, int from, int to) {
+        if (decimalComma) {
+            int comma = -1;
+            for (int k = from; k < to; k++) {
+                char c = chars[k];
+                if (c == '.' || (c == ',' && comma >= 0)) {
+                    if (c == '.' && comma < 0) {
+                        continue;
+                    }
+                    return NOT_A_NUMBER;
+                }
+                if (c == ',') {
+                    comma = k;
+                }
+            }
+            if (comma >= 0) {
+                for (int k = from; k < comma; k++) {
+                    if (chars[k] == '.') {
+                        return NOT_A_NUMBER;
+                    }
+                }
+                if (scratch == null || scratch.length < to - from) {
+                    scratch = new char[Math.max(32, to - from)];
+                }
+                System.arraycopy(chars, from, scratch, 0, to - from);
+                scratch[comma - from] = '.';
+                return parsePlain(scratch, 0, to - from);
+            }
+        }
+        return parsePlain(chars, from, to);
+    }
+
+    private int parsePlain(char[] chars, int from, int to) {
         int start = from;
         int end = to;
         while (start < end && isBlank(chars[start])) {

@@ -31,7 +31,10 @@ class FitJsonTest {
                 new FittedParameter("A", 4.851651954097903E8, Double.NaN, "fixed", FittedParameter.State.FIXED,
                         null, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY, Double.NaN),
                 new FittedParameter("alpha", 1e-300, 1.5e-7, "", FittedParameter.State.TIED, "beta * 2",
-                        0.0, 3.0, 0.5));
+                        0.0, 3.0, 0.5),
+                new FittedParameter("B", 2085.43, 1.5e3, "", FittedParameter.State.FREE, null, 0.0,
+                        Double.POSITIVE_INFINITY, 1.6e6),
+                new FittedParameter("beta", 0.3658, Double.NaN, "", FittedParameter.State.FIXED, null, 0.0, 3.0, 0.5));
         Map<String, Integer> reasons = new LinkedHashMap<>();
         reasons.put("converged_gradient", 1664);
         reasons.put("converged_function", 2836);
@@ -64,5 +67,45 @@ class FitJsonTest {
         Fit back = FitJson.read(FitJson.write(f), "test");
         // compared as trees: the stop reasons are an unordered map
         assertThat(JACKSON.readTree(FitJson.write(back))).isEqualTo(JACKSON.readTree(FitJson.write(f)));
+    }
+
+    @Test
+    void readsParametersByNameWhateverTheirOrderInTheFile() throws Exception {
+        Fit f = fit("", new double[][] {{1.0, 2.0}, {2.0, 5.0}}, List.of(), 12.5);
+        com.fasterxml.jackson.databind.node.ObjectNode tree = FitJson.toTree(f);
+        com.fasterxml.jackson.databind.node.ArrayNode params = (com.fasterxml.jackson.databind.node.ArrayNode) tree.get("parameters");
+        com.fasterxml.jackson.databind.node.ArrayNode reversed = JACKSON.createArrayNode();
+        for (int i = params.size() - 1; i >= 0; i--) {
+            reversed.add(params.get(i));
+        }
+        tree.set("parameters", reversed);
+        Fit back = FitJson.read(JACKSON.writeValueAsString(tree), "reversed.json");
+        assertThat(back.values()).containsExactly(f.values());
+        assertThat(back.parameters().get(0).name()).isEqualTo("E");
+    }
+
+    @Test
+    void refusesAFitFileWithAWrongValueNamingTheFieldAndTheFile() throws Exception {
+        String good = FitJson.write(fit("", new double[][] {{1.0, 2.0}, {2.0, 5.0}}, List.of(), 12.5));
+        Map<String, String> damage = new LinkedHashMap<>();
+        damage.put("\"value\" : 1.8172189071014484", "parameter \"E\" \"value\" must be a finite number, got \"abc\"");
+        damage.put("\"slaw_fit\" : 1", "slaw fit format \"1\" is not one this slaw reads (1)");
+        damage.put("\"rows\" : 240", "statistics \"rows\" must be a whole number, got true");
+        damage.put("\"loss\" : \"huber\"", "objective \"loss\" must be one of");
+        Map<String, String> replacement = Map.of("\"value\" : 1.8172189071014484", "\"value\" : \"abc\"",
+                "\"slaw_fit\" : 1", "\"slaw_fit\" : \"1\"", "\"rows\" : 240", "\"rows\" : true",
+                "\"loss\" : \"huber\"", "\"loss\" : \"hubber\"");
+        for (Map.Entry<String, String> e : damage.entrySet()) {
+            assertThat(good).contains(e.getKey());
+            String bad = good.replace(e.getKey(), replacement.get(e.getKey()));
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> FitJson.read(bad, "fit.json"))
+                    .isInstanceOf(dev.slaw.data.BadInputException.class)
+                    .hasMessageStartingWith("fit.json: ").hasMessageContaining(e.getValue());
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode) JACKSON.readTree(good);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.get("parameters")).remove(0);
+        String noE = JACKSON.writeValueAsString(tree);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FitJson.read(noE, "fit.json"))
+                .hasMessageContaining("no value for parameter \"E\" of law chinchilla");
     }
 }

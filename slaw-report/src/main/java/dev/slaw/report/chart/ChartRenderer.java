@@ -260,6 +260,18 @@ public final class ChartRenderer {
         Files.write(file, bytes);
     }
 
+    /**
+     * Checks that a file can hold a picture ({@code .png} or {@code .svg}), before any work.
+     *
+     * @throws BadInputException for any other extension
+     */
+    public static void checkFormat(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
+            throw new BadInputException(file + ": a plot is written as .png or .svg");
+        }
+    }
+
     /** Paints each panel into its own translated and clipped copy of the graphics. */
     private static void paint(Figure figure, ChartSize panel, Graphics2D g) {
         for (int i = 0; i < figure.panels().size(); i++) {
