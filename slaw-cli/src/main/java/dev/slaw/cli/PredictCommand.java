@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a saved fit (or, with intervals, a saved bootstrap) at given points.",
         footer = {"", "Examples:", "  slaw predict fit.json N=70e9 D=1.4e12", "  slaw predict fit.json --at points.csv --json",
+                "  slaw predict grouped.json peak_lr=0.002 N=70e9 D=1.4e12   (a fit made with --group peak_lr)",
                 "  slaw predict boot.json N=70e9 D=1.4e12   (confidence and prediction intervals)"})
 public final class PredictCommand implements Callable<Integer> {
     @Spec
@@ -41,7 +42,7 @@ public final class PredictCommand implements Callable<Integer> {
     Path fitFile;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "VAR=VALUE",
-            description = "One point: a value for each variable of the law (12M, 1.4B, 2T accepted).")
+            description = "One point: a value for each variable of the law (12M, 1.4B, 2T accepted); for a grouped fit also GROUP=VALUE.")
     List<String> assignments = new ArrayList<>();
 
     @Option(names = "--at", paramLabel = "FILE", description = "A table of points with a column per variable.")
@@ -61,6 +62,14 @@ public final class PredictCommand implements Callable<Integer> {
                 && BootstrapJson.isBootstrap(java.nio.file.Files.readString(fitFile))) {
             boot = BootstrapJson.load(fitFile);
             fit = boot.pointEstimate();
+        } else if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(fitFile)) {
+            dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(fitFile);
+            assignments = new ArrayList<>(assignments);
+            String group = GroupedFits.chooseGroup(grouped, assignments);
+            fit = grouped.fit(group);
+            if (!json) {
+                spec.commandLine().getOut().println("group " + grouped.groupColumn() + "=" + group + ": " + fit);
+            }
         } else {
             fit = FitJson.load(fitFile);
         }

@@ -72,7 +72,7 @@ public final class FitJson {
      * The fit as plain maps, lists, strings, numbers and booleans: one description of the format
      * for both the tree and the text.
      */
-    private static Map<String, Object> model(Fit fit) {
+    static Map<String, Object> model(Fit fit) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("slaw_fit", FORMAT);
         Law law = fit.law();
@@ -223,11 +223,16 @@ public final class FitJson {
 
     /** Writes the fit to a file atomically: a failure leaves no half-written file. */
     public static void save(Fit fit, Path file) throws IOException {
+        saveText(write(fit), file);
+    }
+
+    /** Writes JSON text to a file atomically. */
+    static void saveText(String json, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, ".slaw-fit", ".tmp");
         try {
-            Files.writeString(tmp, write(fit) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, json + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -266,6 +271,9 @@ public final class FitJson {
         if (root == null || !root.has("slaw_fit")) {
             throw new BadInputException(source + ": not a slaw fit (no \"slaw_fit\" field)");
         }
+        if (GroupedFitJson.isGrouped(root)) {
+            throw new BadInputException(source + ": " + GroupedFitJson.chooseGroupMessage(root));
+        }
         try {
             return fromTree(root);
         } catch (RuntimeException e) {
@@ -276,7 +284,7 @@ public final class FitJson {
         }
     }
 
-    private static Fit fromTree(JsonNode root) {
+    static Fit fromTree(JsonNode root) {
         JsonNode l = root.get("law");
         Law law = law(l);
         List<FittedParameter> params = new ArrayList<>();
