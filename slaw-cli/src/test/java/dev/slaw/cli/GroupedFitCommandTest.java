@@ -1,0 +1,138 @@
+package dev.slaw.cli;
+
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.GroupedFit;
+import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.fit.GroupedFitJson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static dev.slaw.cli.FitCommandTest.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code --group} on the (Mis)Fitting sweeps (Li et al. 2025; last checkpoint of each run): one
+ * Chinchilla fit per peak learning rate, each equal to the fit of that learning rate's runs alone;
+ * {@code --shared} for a joint fit; {@code predict GROUP=VALUE}.
+ */
+class GroupedFitCommandTest {
+    private static final String SWEEPS = Path.of("..", "examples", "misfitting", "scaling_results_last_ckpt_only.csv")
+            .toString();
+    /** Two learning rates (65 and 84 runs); a seeded Latin hypercube keeps the test quick, the same for every fit. */
+    private static final List<String> FIT = List.of("fit", SWEEPS, "--law", "chinchilla", "--starts", "lhs:128:1",
+            "--threads", "2");
+
+    @TempDir
+    Path dir;
+
+    private static FitCommandTest.Result fit(String... more) {
+        List<String> args = new ArrayList<>(FIT);
+        args.addAll(List.of(more));
+        return run(args.toArray(new String[0]));
+    }
+
+    @Test
+    void eachGroupsFitIsTheFitOfThatGroupsRowsAloneAndThePooledFitDiffers() {
+        Path grouped = dir.resolve("grouped.json");
+        FitCommandTest.Result r = fit("--only", "peak_lr=0.001,0.002", "--group", "peak_lr", "--out", grouped.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("groups:           2 by peak_lr, fitted separately", "[[Parameters by group]]");
+        GroupedFit g = GroupedFitJson.load(grouped);
+        assertThat(g.groups()).containsExactly("0.001", "0.002");
+        for (String lr : g.groups()) {
+            Path alone = dir.resolve("alone-" + lr + ".json");
+            FitCommandTest.Result a = fit("--only", "peak_lr=" + lr, "--out", alone.toString());
+            assertThat(a.code()).as(a.err()).isZero();
+            Fit single = FitJson.load(alone);
+            assertThat(g.fit(lr).values()).as("peak_lr=" + lr).containsExactly(single.values());
+            assertThat(g.fit(lr).provenance().fingerprint()).isEqualTo(single.provenance().fingerprint());
+            assertThat(g.fit(lr).statistics().rows()).isEqualTo(single.statistics().rows());
+        }
+        assertThat(g.fit("0.001").statistics().rows()).isEqualTo(65);
+        assertThat(g.fit("0.002").statistics().rows()).isEqualTo(84);
+        Path pooled = dir.resolve("pooled.json");
+        FitCommandTest.Result p = fit("--only", "peak_lr=0.001,0.002", "--out", pooled.toString());
+        assertThat(p.code()).as(p.err()).isZero();
+        Fit all = FitJson.load(pooled);
+        assertThat(all.statistics().rows()).isEqualTo(149);
+        // the learning rates reach different irreducible losses: pooling them is another law
+        assertThat(g.fit("0.002").value("E") / g.fit("0.001").value("E")).isGreaterThan(1.05);
+        assertThat(all.value("E")).isNotCloseTo(g.fit("0.001").value("E"), org.assertj.core.api.Assertions.within(0.01))
+                .isNotCloseTo(g.fit("0.002").value("E"), org.assertj.core.api.Assertions.within(0.01));
+    }
+
+    @Test
+    void predictTakesTheGroupAndWithoutItNamesTheGroups() {
+        Path grouped = dir.resolve("grouped.json");
+        assertThat(fit("--only", "peak_lr=0.001,0.002", "--group", "peak_lr", "--out", grouped.toString()).code()).isZero();
+        assertThat(fit("--only", "peak_lr=0.002", "--out", dir.resolve("alone.json").toString()).code()).isZero();
+        GroupedFit g = GroupedFitJson.load(grouped);
+        for (String lr : g.groups()) {
+            FitCommandTest.Result p = run("predict", grouped.toString(), "peak_lr=" + lr, "N=1e9", "D=2e10", "--json");
+            assertThat(p.code()).as(p.err()).isZero();
+            double expected = g.fit(lr).predict(Map.of("N", 1e9, "D", 2e10));
+            assertThat(p.out()).contains("\"loss\" : " + expected);
+        }
+        // 2e-3 written another way is the same group
+        FitCommandTest.Result same = run("predict", grouped.toString(), "peak_lr=2e-3", "N=1e9", "D=2e10");
+        assertThat(same.out()).contains("group peak_lr=0.002");
+        FitCommandTest.Result none = run("predict", grouped.toString(), "N=1e9", "D=2e10");
+        assertThat(none.code()).isEqualTo(2);
+        assertThat(none.err()).contains("name the group with peak_lr=VALUE (groups: 0.001, 0.002)");
+        FitCommandTest.Result absent = run("predict", grouped.toString(), "peak_lr=0.003", "N=1e9", "D=2e10");
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err()).contains("no group peak_lr=0.003 in this grouped fit (groups: 0.001, 0.002)");
+        // plan takes the group the same way
+        FitCommandTest.Result plan = run("plan", grouped.toString(), "--compute", "1e21");
+        assertThat(plan.code()).isEqualTo(2);
+        assertThat(plan.err()).contains("name the group with peak_lr=VALUE (groups: 0.001, 0.002)");
+        FitCommandTest.Result planOne = run("plan", grouped.toString(), "peak_lr=0.002", "--compute", "1e21", "--json");
+        assertThat(planOne.code()).as(planOne.err()).isZero();
+        FitCommandTest.Result planAlone = run("plan", dir.resolve("alone.json").toString(), "--compute", "1e21", "--json");
+        assertThat(planAlone.out()).isEqualTo(planOne.out());
+    }
+
+    @Test
+    void sharedParametersHaveOneValueAcrossGroupsAndTheOthersOnePerGroup() {
+        Path shared = dir.resolve("shared.json");
+        FitCommandTest.Result r = fit("--only", "peak_lr=0.001,0.002", "--group", "peak_lr", "--shared", "alpha,beta",
+                "--out", shared.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("fitted jointly; shared: alpha, beta", "alpha (shared)", "[[Joint fit]]",
+                "rows:             149");
+        GroupedFit g = GroupedFitJson.load(shared);
+        assertThat(g.shared()).containsExactly("alpha", "beta");
+        Fit low = g.fit("0.001");
+        Fit high = g.fit("0.002");
+        assertThat(low.value("alpha")).isEqualTo(high.value("alpha"));
+        assertThat(low.value("beta")).isEqualTo(high.value("beta"));
+        assertThat(low.value("E")).isNotEqualTo(high.value("E"));
+        assertThat(low.value("B")).isNotEqualTo(high.value("B"));
+        // the joint law: one alpha and beta, an E, A and B per learning rate
+        assertThat(g.joint().freeParameterNames()).containsExactlyInAnyOrder("alpha", "beta", "E_0_001", "E_0_002",
+                "A_0_001", "A_0_002", "B_0_001", "B_0_002");
+        assertThat(low.statistics().rows() + high.statistics().rows()).isEqualTo(g.joint().statistics().rows());
+        // a group's fit predicts with the shared exponents and its own E, A, B
+        double n = 1e9;
+        double d = 2e10;
+        assertThat(high.predict(Map.of("N", n, "D", d))).isCloseTo(high.value("E") + high.value("A")
+                / Math.pow(n, high.value("alpha")) + high.value("B") / Math.pow(d, high.value("beta")),
+                org.assertj.core.api.Assertions.within(1e-12));
+    }
+
+    @Test
+    void aGroupWithTooFewRowsIsBadInputNamingTheGroupAndCounts() {
+        FitCommandTest.Result r = fit("--group", "sweep");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("group sweep=2024_11_11-17_46_29_sweep_test has 3 rows, but law chinchilla needs at "
+                + "least 5 per group (5 free parameters)");
+        FitCommandTest.Result noGroup = fit("--shared", "E");
+        assertThat(noGroup.code()).isEqualTo(2);
+        assertThat(noGroup.err()).contains("--shared E shares parameters across groups: name the group column with --group");
+    }
+}
