@@ -1,18 +1,32 @@
 package dev.slaw.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.GroupFitter;
 import dev.slaw.fit.GroupedFit;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.table.NumberFormat;
+import dev.slaw.uncertainty.Bootstrap;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.HeldOutValidation;
+import dev.slaw.uncertainty.Holdout;
 
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * The command line's side of grouped fits: fitting per group when the data name a group column
- * ({@code --group}), and choosing a group by {@code GROUP=VALUE}.
+ * The command line's side of grouped fits: fitting, validating and bootstrapping per group when
+ * the data name a group column ({@code --group}), choosing a group by {@code GROUP=VALUE}, and a
+ * clear refusal from commands that do not fit per group yet.
  */
 final class GroupedFits {
     private GroupedFits() {
@@ -76,5 +90,154 @@ final class GroupedFits {
             }
         }
         throw new BadInputException(grouped.chooseGroupMessage());
+    }
+    /**
+     * {@code slaw validate} per group: each group's holdout is scored against a fit of that
+     * group's remaining rows (a group with nothing held out, or nothing left, is skipped and
+     * said so). Shared parameters are refused: the joint fit is not validated yet.
+     */
+    static void validate(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p, List<String> shared,
+                         Holdout holdout, BootstrapOptions options, boolean json, boolean plot) {
+        String column = requireGroup(loaded, shared);
+        if (plot) {
+            throw new BadInputException("--plot draws one validation; with --group, validate one group with --only "
+                    + column + "=VALUE");
+        }
+        Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("grouped_by", column);
+        ArrayNode out = root.putArray("groups");
+        int validated = 0;
+        for (Map.Entry<String, int[]> e : groups.entrySet()) {
+            String g = e.getKey();
+            Dataset rows = p.data().select(e.getValue());
+            int held = 0;
+            for (boolean h : holdout.select(rows)) {
+                held += h ? 1 : 0;
+            }
+            if (held == 0 || held == rows.rowCount()) {
+                String why = held == 0 ? "no row held out" : "every row held out";
+                if (json) {
+                    out.addObject().put("group", g).put("skipped", why);
+                } else {
+                    o.println("[[" + column + "=" + g + "]]");
+                    o.println("    skipped: " + why + " (" + rows.rowCount() + " rows)");
+                }
+                continue;
+            }
+            HeldOutValidation v;
+            try (Progress progress = Progress.start("bootstrap " + column + "=" + g, options.replicates())) {
+                v = HeldOutValidation.run(p.law(), rows, p.target(), holdout, p.options().withNotes(
+                        noted(p.options().notes(), column, g)), options, progress.listener());
+            } catch (BadInputException bad) {
+                throw new BadInputException("group " + column + "=" + g + ": " + bad.getMessage());
+            }
+            validated++;
+            if (json) {
+                ObjectNode n = out.addObject();
+                n.put("group", g);
+                n.setAll(ValidateCommand.toJson(v, p.target()));
+            } else {
+                o.println("[[" + column + "=" + g + "]]");
+                ValidateCommand.render(o, v, p.target());
+            }
+        }
+        if (validated == 0) {
+            throw new BadInputException("holdout " + holdout.describe() + " leaves no group with rows both held out and "
+                    + "fitted (groups by " + column + ": " + String.join(", ", groups.keySet()) + ")");
+        }
+        if (json) {
+            o.println(root.toPrettyString());
+        }
+        o.flush();
+    }
+
+    /**
+     * {@code slaw bootstrap} per group: separate fits are resampled within their own group;
+     * a joint fit (shared parameters) is resampled over the rows of every group together.
+     */
+    static void bootstrap(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p, List<String> shared,
+                          FitOptions refit, BootstrapOptions options, boolean json, FitPlotSettings plot)
+            throws java.io.IOException {
+        GroupedFit grouped = fitIfGrouped(loaded, p, shared).orElseThrow();
+        String column = grouped.groupColumn();
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("grouped_by", column);
+        if (grouped.joint() != null) {
+            Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRows(loaded, p.data()), shared);
+            BootstrapResult b;
+            try (Progress progress = Progress.start("bootstrap", options.replicates())) {
+                // derived quantities name the base law's parameters, which the joint law splits per group
+                b = Bootstrap.run(grouped.joint(), joint, refit, options.withDerived(List.of()), progress.listener());
+            }
+            if (json) {
+                ObjectNode tree = BootstrapJson.toTree(b);
+                tree.remove("replicates");
+                tree.remove("residuals");
+                root.set("joint", tree);
+            } else {
+                o.println("[[Joint fit of " + grouped.fits().size() + " groups by " + column + ", shared "
+                        + String.join(", ", grouped.shared()) + "]]");
+                o.println("    per-group parameters are named NAME_<group>; rows are resampled across all groups");
+                BootstrapCommand.render(o, b, null);
+            }
+        } else {
+            ArrayNode groups = root.putArray("groups");
+            Map<String, int[]> rowsByGroup = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
+            for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
+                Dataset rows = p.data().select(rowsByGroup.get(e.getKey()));
+                BootstrapResult b;
+                try (Progress progress = Progress.start("bootstrap " + column + "=" + e.getKey(), options.replicates())) {
+                    b = Bootstrap.run(e.getValue(), rows, refit, options, progress.listener());
+                }
+                if (json) {
+                    ObjectNode tree = BootstrapJson.toTree(b);
+                    tree.remove("replicates");
+                    tree.remove("residuals");
+                    groups.addObject().put("group", e.getKey()).set("bootstrap", tree);
+                } else {
+                    o.println("[[" + column + "=" + e.getKey() + "]]");
+                    BootstrapCommand.render(o, b, null);
+                }
+            }
+        }
+        if (json) {
+            o.println(root.toPrettyString());
+        }
+        for (java.nio.file.Path plotted : plot.writeGroupedFitPlot(grouped, p.data(), loaded)) {
+            if (!json) {
+                o.println("plotted " + plotted);
+            }
+        }
+        o.flush();
+    }
+
+    private static String requireGroup(LoadedDataset loaded, List<String> shared) {
+        if (loaded.group().isEmpty()) {
+            throw new BadInputException("--shared shares parameters across groups: name the group column with --group COLUMN");
+        }
+        if (!shared.isEmpty()) {
+            throw new BadInputException("this command fits each group separately; --shared (a joint fit) is not "
+                    + "supported here yet: drop --shared");
+        }
+        return loaded.group().get();
+    }
+
+    private static List<String> noted(List<String> notes, String column, String group) {
+        List<String> out = new java.util.ArrayList<>(notes);
+        out.add("group " + column + "=" + group);
+        return out;
+    }
+    /**
+     * For a command that does not fit per group: one clear line instead of a pooled fit that
+     * {@code --group} promised would be one fit per group.
+     */
+    static void refuse(LoadedDataset loaded, List<String> shared) {
+        if (loaded.group().isPresent() || !shared.isEmpty()) {
+            String column = loaded.group().orElse("GROUP");
+            throw new BadInputException("this command does not fit per group yet: choose one group with --only " + column
+                    + "=VALUE" + (loaded.group().isPresent() ? " and leave out --group" : "")
+                    + (shared.isEmpty() ? "" : " and --shared"));
+        }
     }
 }

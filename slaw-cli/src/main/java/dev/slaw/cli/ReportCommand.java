@@ -111,6 +111,7 @@ public final class ReportCommand implements Callable<Integer> {
             needed.add(fit.target());
             used = loaded.requireComplete(needed);
         } else {
+            GroupedFits.refuse(loaded, fitSource.settings.shared);
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
             Dataset rows = prepared.data();
             List<String> notes = new ArrayList<>(prepared.notes());

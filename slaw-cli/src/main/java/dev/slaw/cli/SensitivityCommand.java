@@ -99,6 +99,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         Map<String, Double> point = at == null ? Map.of() : Assignments.list(at, "--at");
         LoadedDataset loaded = data.load(source);
+        GroupedFits.refuse(loaded, settings.shared);
         FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
         for (String v : point.keySet()) {
             if (!p.law().variables().contains(v)) {

@@ -125,6 +125,15 @@ public final class GroupFitter {
         return new GroupedFit(groupColumn, fits, joint.shared(), fit);
     }
 
+    /**
+     * The rows a joint fit with these shared parameters was fitted to: the data with one
+     * indicator column per group, for refitting {@link GroupedFit#joint()} (a bootstrap).
+     */
+    public static Dataset jointData(Law law, Dataset data, String groupColumn, String[] groupOfRow,
+                                    List<String> shared) {
+        return SharedParameters.of(law, data, groupColumn, rowsByGroup(data, groupColumn, groupOfRow), shared).data();
+    }
+
     private static void requireRows(Law law, String column, String group, int rows, int needed, int free,
                                     String because) {
         if (rows < needed) {
