@@ -135,4 +135,28 @@ class GroupedFitCommandTest {
         assertThat(noGroup.code()).isEqualTo(2);
         assertThat(noGroup.err()).contains("--shared E shares parameters across groups: name the group column with --group");
     }
+    @Test
+    void validateScoresEachGroupsHeldOutRowsAgainstThatGroupsFit() {
+        List<String> validate = List.of("validate", SWEEPS, "--law", "chinchilla", "--starts", "lhs:128:1",
+                "--threads", "2", "--holdout", "N >= 3e8", "--replicates", "10", "--json");
+        List<String> grouped = new ArrayList<>(validate);
+        grouped.addAll(List.of("--only", "peak_lr=0.001,0.002", "--group", "peak_lr"));
+        FitCommandTest.Result g = run(grouped.toArray(new String[0]));
+        assertThat(g.code()).as(g.err()).isZero();
+        List<String> alone = new ArrayList<>(validate);
+        alone.addAll(List.of("--only", "peak_lr=0.002"));
+        FitCommandTest.Result a = run(alone.toArray(new String[0]));
+        assertThat(a.code()).as(a.err()).isZero();
+        // the group's held-out rows, predictions and scores are those of its rows validated alone
+        String rowsAlone = a.out().substring(a.out().indexOf("\"rows\""), a.out().indexOf("\"fit\""));
+        assertThat(g.out()).contains("\"group\" : \"0.002\"", "\"held_out_rows\" : 7",
+                rowsAlone.replace("\n", "\n  "));
+    }
+
+    @Test
+    void commandsThatDoNotFitPerGroupSaySoInsteadOfPooling() {
+        FitCommandTest.Result r = run("sensitivity", SWEEPS, "--law", "chinchilla", "--group", "peak_lr");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("does not fit per group yet: choose one group with --only peak_lr=VALUE");
+    }
 }
