@@ -111,9 +111,15 @@ public final class GroupFitter {
         for (String g : groups.keySet()) {
             starts.add(joint.startPoint(own::get, own.get(g)));
         }
+        // and the law's start grid over the shared parameters, each group's own from its separate fit
+        List<Map<String, Double>> grid = sharedGrid(law, joint.shared(), pooled.valueMap());
+        for (Map<String, Double> point : grid) {
+            starts.add(joint.startPoint(own::get, point));
+        }
         FitOptions jointOptions = options.withStarts(Starts.at(starts)).withNotes(withNote(options.notes(),
                 "joint fit of " + groups.size() + " groups by " + groupColumn + ", sharing "
-                        + String.join(", ", joint.shared()) + "; starts from the pooled and the separate fits"));
+                        + String.join(", ", joint.shared()) + "; starts from the pooled and the separate fits"
+                        + (grid.isEmpty() ? "" : " and the law's grid over the shared parameters")));
         Fit fit = Fitter.fit(joint.law(), joint.data(), target, jointOptions);
         Map<String, Fit> fits = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : groups.entrySet()) {
@@ -132,6 +138,40 @@ public final class GroupFitter {
     public static Dataset jointData(Law law, Dataset data, String groupColumn, String[] groupOfRow,
                                     List<String> shared) {
         return SharedParameters.of(law, data, groupColumn, rowsByGroup(data, groupColumn, groupOfRow), shared).data();
+    }
+
+    /** At most this many grid points over the shared parameters join the joint fit's starts. */
+    private static final int MAX_SHARED_GRID = 1000;
+
+    /**
+     * The Cartesian product of the law's start grid over the shared parameters (the pooled value
+     * for a shared parameter without a grid); empty when no shared parameter has a grid or the
+     * product is larger than {@link #MAX_SHARED_GRID}.
+     */
+    private static List<Map<String, Double>> sharedGrid(Law law, List<String> shared, Map<String, Double> pooled) {
+        List<Map<String, Double>> points = new ArrayList<>();
+        points.add(new LinkedHashMap<>(pooled));
+        boolean any = false;
+        for (String p : shared) {
+            List<Double> axis = law.metadata().startGrid().get(p);
+            if (axis == null || axis.isEmpty()) {
+                continue;
+            }
+            any = true;
+            if ((long) points.size() * axis.size() > MAX_SHARED_GRID) {
+                return List.of();
+            }
+            List<Map<String, Double>> next = new ArrayList<>();
+            for (Map<String, Double> point : points) {
+                for (double v : axis) {
+                    Map<String, Double> q = new LinkedHashMap<>(point);
+                    q.put(p, v);
+                    next.add(q);
+                }
+            }
+            points = next;
+        }
+        return any ? points : List.of();
     }
 
     private static void requireRows(Law law, String column, String group, int rows, int needed, int free,
