@@ -15,6 +15,7 @@ import dev.slaw.io.table.NumberFormat;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.GroupedBootstrap;
 import dev.slaw.uncertainty.HeldOutValidation;
 import dev.slaw.uncertainty.Holdout;
 
@@ -153,8 +154,8 @@ final class GroupedFits {
     }
 
     /**
-     * {@code slaw bootstrap} per group: separate fits are resampled within their own group;
-     * a joint fit (shared parameters) is resampled over the rows of every group together.
+     * {@code slaw bootstrap} per group: rows are resampled within each group, for each group's
+     * own fit or, with shared parameters, for the joint fit.
      */
     static void bootstrap(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p, List<String> shared,
                           FitOptions refit, BootstrapOptions options, boolean json, FitPlotSettings plot)
@@ -164,11 +165,14 @@ final class GroupedFits {
         ObjectNode root = new ObjectMapper().createObjectNode();
         root.put("grouped_by", column);
         if (grouped.joint() != null) {
-            Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRows(loaded, p.data()), shared);
+            String[] groupOfRow = groupOfRows(loaded, p.data());
+            Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRow, shared);
+            List<int[]> strata = List.copyOf(GroupFitter.rowsByGroup(p.data(), column, groupOfRow).values());
             BootstrapResult b;
             try (Progress progress = Progress.start("bootstrap", options.replicates())) {
                 // derived quantities name the base law's parameters, which the joint law splits per group
-                b = Bootstrap.run(grouped.joint(), joint, refit, options.withDerived(List.of()), progress.listener());
+                b = GroupedBootstrap.run(grouped.joint(), joint, strata, refit, options.withDerived(List.of()),
+                        progress.listener());
             }
             if (json) {
                 ObjectNode tree = BootstrapJson.toTree(b);
@@ -178,7 +182,7 @@ final class GroupedFits {
             } else {
                 o.println("[[Joint fit of " + grouped.fits().size() + " groups by " + column + ", shared "
                         + String.join(", ", grouped.shared()) + "]]");
-                o.println("    per-group parameters are named NAME_<group>; rows are resampled across all groups");
+                o.println("    per-group parameters are named NAME_<group>; rows are resampled within each group");
                 BootstrapCommand.render(o, b, null);
             }
         } else {
