@@ -38,7 +38,11 @@ public final class GroupedFitPlot {
         double[] ys = data.column(grouped.target());
         List<Series> lines = new ArrayList<>();
         List<Series> points = new ArrayList<>();
-        for (FitPlot.Group g : layout.groups()) {
+        // the legend in the grouped fit's order (numeric groups by value), not the table's
+        List<FitPlot.Group> ordered = new ArrayList<>(layout.groups());
+        List<String> order = grouped.groups();
+        ordered.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.label())));
+        for (FitPlot.Group g : ordered) {
             Fit fit = grouped.fit(g.label());
             int[] rows = g.rows();
             double[] gx = new double[rows.length];

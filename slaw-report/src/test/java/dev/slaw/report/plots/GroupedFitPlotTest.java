@@ -39,7 +39,7 @@ class GroupedFitPlotTest {
         Chart chart = GroupedFitPlot.chart(grouped, data, Arrays.asList(family), FitPlotOptions.defaults());
 
         List<Series> points = chart.series().stream().filter(s -> s.mark() == Mark.POINTS).toList();
-        assertThat(points).extracting(Series::label).containsExactly("family = small", "family = large");
+        assertThat(points).extracting(Series::label).containsExactly("family = large", "family = small");
         for (Series p : points) {
             String group = p.label().substring("family = ".length());
             Series line = chart.series().stream().filter(s -> s.mark() == Mark.LINE && s.label().endsWith(p.label()))
