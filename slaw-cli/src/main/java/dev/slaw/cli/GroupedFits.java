@@ -18,6 +18,8 @@ import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.GroupedBootstrap;
 import dev.slaw.uncertainty.HeldOutValidation;
 import dev.slaw.uncertainty.Holdout;
+import dev.slaw.uncertainty.SensitivityResult;
+import dev.slaw.uncertainty.SensitivitySweep;
 
 import java.io.PrintWriter;
 import java.util.List;
@@ -212,6 +214,41 @@ final class GroupedFits {
             if (!json) {
                 o.println("plotted " + plotted);
             }
+        }
+        o.flush();
+    }
+
+    /** {@code slaw sensitivity} per group: the same sweep on each group's rows. */
+    static void sensitivity(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p,
+                            List<String> shared, SensitivitySweep sweep, boolean json, boolean plot) {
+        String column = requireGroup(loaded, shared);
+        if (plot) {
+            throw new BadInputException("--plot draws one sweep; with --group, sweep one group with --only " + column
+                    + "=VALUE");
+        }
+        Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        root.put("grouped_by", column);
+        ArrayNode out = root.putArray("groups");
+        for (Map.Entry<String, int[]> e : groups.entrySet()) {
+            String g = e.getKey();
+            SensitivityResult result;
+            try (Progress progress = Progress.start("sensitivity " + column + "=" + g, sweep.choices().size())) {
+                result = sweep.run(p.data().select(e.getValue()), p.target(), progress.listener());
+            } catch (BadInputException bad) {
+                throw new BadInputException("group " + column + "=" + g + ": " + bad.getMessage());
+            }
+            if (json) {
+                ObjectNode n = out.addObject();
+                n.put("group", g);
+                n.setAll(SensitivityCommand.toJson(result));
+            } else {
+                o.println("[[" + column + "=" + g + "]]");
+                SensitivityCommand.render(o, result);
+            }
+        }
+        if (json) {
+            o.println(root.toPrettyString());
         }
         o.flush();
     }

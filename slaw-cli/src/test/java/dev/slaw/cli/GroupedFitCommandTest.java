@@ -155,7 +155,8 @@ class GroupedFitCommandTest {
 
     @Test
     void commandsThatDoNotFitPerGroupSaySoInsteadOfPooling() {
-        FitCommandTest.Result r = run("sensitivity", SWEEPS, "--law", "chinchilla", "--group", "peak_lr");
+        FitCommandTest.Result r = run("likelihood", SWEEPS, "--law", "chinchilla", "--group", "peak_lr",
+                "--start", "E=2,A=400,B=400,alpha=0.3,beta=0.3");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("does not fit per group yet: choose one group with --only peak_lr=VALUE");
     }
