@@ -160,4 +160,27 @@ class GroupedFitCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("does not fit per group yet: choose one group with --only peak_lr=VALUE");
     }
+    @Test
+    void bootstrapResamplesEachGroupForItsOwnFitAndTheJointFitWithinGroups() {
+        List<String> boot = List.of("bootstrap", SWEEPS, "--law", "chinchilla", "--starts", "lhs:128:1", "--threads", "2",
+                "--replicates", "10");
+        List<String> grouped = new ArrayList<>(boot);
+        grouped.addAll(List.of("--only", "peak_lr=0.001,0.002", "--group", "peak_lr"));
+        FitCommandTest.Result g = run(grouped.toArray(new String[0]));
+        assertThat(g.code()).as(g.err()).isZero();
+        List<String> alone = new ArrayList<>(boot);
+        alone.addAll(List.of("--only", "peak_lr=0.002"));
+        FitCommandTest.Result a = run(alone.toArray(new String[0]));
+        assertThat(a.code()).as(a.err()).isZero();
+        String intervals = a.out().substring(a.out().indexOf("[[95 % percentile intervals]]"));
+        String group = g.out().substring(g.out().indexOf("[[peak_lr=0.002]]"));
+        assertThat(group).contains(intervals.strip());
+
+        List<String> shared = new ArrayList<>(grouped);
+        shared.addAll(List.of("--shared", "E"));
+        FitCommandTest.Result j = run(shared.toArray(new String[0]));
+        assertThat(j.code()).as(j.err()).isZero();
+        assertThat(j.out()).contains("rows are resampled within each group", "10 of 10 refitted");
+        assertThat(j.out()).containsPattern("\\nE +[0-9.]+ ").contains("A_0_001", "A_0_002");
+    }
 }
