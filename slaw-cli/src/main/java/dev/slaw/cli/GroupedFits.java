@@ -218,6 +218,63 @@ final class GroupedFits {
         o.flush();
     }
 
+    /**
+     * {@code slaw predict GROUPED.json --at points.csv}: each row predicted by the fit of the group
+     * in its group column.
+     *
+     * @throws BadInputException when the table has no group column or names a group the fit lacks
+     */
+    static void predictEachRow(PrintWriter o, GroupedFit grouped, java.nio.file.Path points, boolean json) {
+        List<String> vars = grouped.law().variables();
+        String column = grouped.groupColumn();
+        LoadedDataset loaded = dev.slaw.io.DatasetLoader.load(points, dev.slaw.io.Recipe.DEFAULT).requireComplete(vars);
+        Dataset at = loaded.dataset();
+        if (!at.hasColumn(column) && at.label(column).isEmpty()) {
+            throw new BadInputException(points + ": no column \"" + column + "\" naming each row's group; add one, or "
+                    + "predict every row for one group with " + column + "=VALUE (groups: "
+                    + String.join(", ", grouped.groups()) + ")");
+        }
+        String[] groups = new LoadedDataset(at, loaded.notes(), Optional.of(column), loaded.recipe(),
+                loaded.sourceRows()).groupValues().orElseThrow();
+        double[] y = new double[at.rowCount()];
+        for (int i = 0; i < y.length; i++) {
+            if (!grouped.fits().containsKey(groups[i])) {
+                throw new BadInputException(points + ": row " + at.rowNumber(i) + ", column \"" + grouped.groupColumn()
+                        + "\": no group " + groups[i] + " in the fit (groups: " + String.join(", ", grouped.groups()) + ")");
+            }
+            y[i] = grouped.fit(groups[i]).predict(at.select(new int[]{i}))[0];
+        }
+        if (json) {
+            ArrayNode arr = new ObjectMapper().createArrayNode();
+            for (int i = 0; i < y.length; i++) {
+                ObjectNode n = arr.addObject();
+                n.put(grouped.groupColumn(), groups[i]);
+                for (String v : vars) {
+                    n.put(v, at.column(v)[i]);
+                }
+                n.put(grouped.target(), y[i]);
+            }
+            o.println(arr.toPrettyString());
+        } else {
+            List<String> header = new java.util.ArrayList<>();
+            header.add(grouped.groupColumn());
+            header.addAll(vars);
+            header.add(grouped.target());
+            List<List<String>> rows = new java.util.ArrayList<>();
+            for (int i = 0; i < y.length; i++) {
+                List<String> row = new java.util.ArrayList<>();
+                row.add(groups[i]);
+                for (String v : vars) {
+                    row.add(String.format(java.util.Locale.ROOT, "%.4g", at.column(v)[i]));
+                }
+                row.add(String.format(java.util.Locale.ROOT, "%.6f", y[i]));
+                rows.add(row);
+            }
+            PlainTable.print(o, header, rows);
+        }
+        o.flush();
+    }
+
     /** {@code slaw sensitivity} per group: the same sweep on each group's rows. */
     static void sensitivity(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p,
                             List<String> shared, SensitivitySweep sweep, boolean json, boolean plot) {

@@ -45,7 +45,8 @@ public final class PredictCommand implements Callable<Integer> {
             description = "One point: a value for each variable of the law (12M, 1.4B, 2T accepted); for a grouped fit also GROUP=VALUE.")
     List<String> assignments = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "FILE", description = "A table of points with a column per variable.")
+    @Option(names = "--at", paramLabel = "FILE",
+            description = "A table of points with a column per variable (and, for a grouped fit, the group column).")
     Path points;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -64,6 +65,10 @@ public final class PredictCommand implements Callable<Integer> {
             fit = boot.pointEstimate();
         } else if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(fitFile)) {
             dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(fitFile);
+            if (points != null && assignments.isEmpty()) {
+                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, json);
+                return 0;
+            }
             assignments = new ArrayList<>(assignments);
             String group = GroupedFits.chooseGroup(grouped, assignments);
             fit = grouped.fit(group);

@@ -78,6 +78,18 @@ class GroupedFitCommandTest {
             double expected = g.fit(lr).predict(Map.of("N", 1e9, "D", 2e10));
             assertThat(p.out()).contains("\"loss\" : " + expected);
         }
+        // a table with a group column: each row by its own group's fit
+        Path points = dir.resolve("points.csv");
+        try {
+            java.nio.file.Files.writeString(points, "peak_lr,N,D\n0.001,1e9,2e10\n2e-3,1e9,2e10\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        FitCommandTest.Result table = run("predict", grouped.toString(), "--at", points.toString(), "--json");
+        assertThat(table.code()).as(table.err()).isZero();
+        for (String lr : g.groups()) {
+            assertThat(table.out()).contains("\"loss\" : " + g.fit(lr).predict(Map.of("N", 1e9, "D", 2e10)));
+        }
         // 2e-3 written another way is the same group
         FitCommandTest.Result same = run("predict", grouped.toString(), "peak_lr=2e-3", "N=1e9", "D=2e10");
         assertThat(same.out()).contains("group peak_lr=0.002");
