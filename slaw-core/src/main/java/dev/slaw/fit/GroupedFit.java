@@ -82,17 +82,17 @@ public record GroupedFit(String groupColumn, Map<String, Fit> fits, List<String>
     }
 
     /**
-     * What a careful reader should know, once each: every group's warnings prefixed with its
-     * group, or for a joint fit the joint fit's warnings (whose per-group parameters are named
-     * {@code alpha_<group>}).
+     * What a careful reader should know, once each: for a joint fit its own warnings (whose
+     * per-group parameters are named {@code alpha_<group>}), then every group's other warnings
+     * prefixed with its group.
      */
     public List<String> warnings() {
         List<String> out = new ArrayList<>();
         if (joint != null) {
             joint.warnings().forEach(w -> out.add("joint fit: " + w));
-            return out;
         }
-        fits.forEach((g, f) -> f.warnings().forEach(w -> out.add(groupColumn + "=" + g + ": " + w)));
+        fits.forEach((g, f) -> f.warnings().stream().filter(w -> joint == null || !joint.warnings().contains(w))
+                .forEach(w -> out.add(groupColumn + "=" + g + ": " + w)));
         return out;
     }
 

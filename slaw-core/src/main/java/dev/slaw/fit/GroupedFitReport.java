@@ -71,14 +71,14 @@ public final class GroupedFitReport {
             sb.append("    ").append(grouped.groupColumn()).append('=').append(e.getKey()).append(": ")
                     .append(f.toString()).append('\n');
             sb.append("        sha256 ").append(f.provenance().fingerprint()).append('\n');
-            if (grouped.joint() != null) {
-                continue; // the joint fit's warnings are printed once, above
-            }
-            if (f.covarianceMethod().startsWith("none")) {
+            if (grouped.joint() == null && f.covarianceMethod().startsWith("none")) {
                 sb.append("        uncertainty: ").append(f.covarianceMethod()).append('\n');
             }
             for (String w : f.warnings()) {
-                sb.append("        warning: ").append(w).append('\n');
+                // the joint fit's own warnings are printed once, above
+                if (grouped.joint() == null || !grouped.joint().warnings().contains(w)) {
+                    sb.append("        warning: ").append(w).append('\n');
+                }
             }
         }
         sb.append("[[Provenance]]\n");

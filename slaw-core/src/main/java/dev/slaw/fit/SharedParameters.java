@@ -239,9 +239,14 @@ final class SharedParameters {
         Fit draft = new Fit(base, target, params, covariance, "joint fit: " + joint.covarianceMethod(),
                 Double.NaN, joint.objective(), joint.convergence(), joint.starts(), joint.statistics(), prov, List.of());
         FitStatistics stats = GroupFitter.statistics(draft, rows, target, baseFree.size());
+        List<String> warnings = warnings(joint.warnings(), group);
+        if (stats.rSquared() < 0) {
+            warnings.add(String.format(java.util.Locale.ROOT, "r-squared %.3f on this group's rows: with %s shared,"
+                    + " the law fits this group worse than its mean does", stats.rSquared(), String.join(", ", shared)));
+        }
         return new Fit(base, target, params, covariance, draft.covarianceMethod(),
                 objective(draft, rows, target), joint.objective(), joint.convergence(), joint.starts(), stats, prov,
-                warnings(joint.warnings(), group));
+                warnings);
     }
 
     /** The joint objective's terms over one group's rows. */
