@@ -101,10 +101,17 @@ final class GroupedFits {
      */
     static void validate(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p, List<String> shared,
                          Holdout holdout, BootstrapOptions options, boolean json, boolean plot) {
-        String column = requireGroup(loaded, shared);
+        if (loaded.group().isEmpty()) {
+            throw new BadInputException("--shared shares parameters across groups: name the group column with --group COLUMN");
+        }
+        String column = loaded.group().get();
         if (plot) {
             throw new BadInputException("--plot draws one validation; with --group, validate one group with --only "
                     + column + "=VALUE");
+        }
+        if (!shared.isEmpty()) {
+            validateJoint(o, loaded, p, shared, holdout, options, json);
+            return;
         }
         Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
         ObjectNode root = new ObjectMapper().createObjectNode();
@@ -151,6 +158,66 @@ final class GroupedFits {
         }
         if (json) {
             o.println(root.toPrettyString());
+        }
+        o.flush();
+    }
+
+    /**
+     * {@code slaw validate --shared}: the holdout applied to every group's rows together, the
+     * joint fit made on the rows left in, and each held-out row scored with its own group's
+     * parameters (the joint law picks them by the row's group), with bootstrap intervals of the
+     * joint fit.
+     */
+    private static void validateJoint(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p,
+                                      List<String> shared, Holdout holdout, BootstrapOptions options, boolean json) {
+        String column = loaded.group().orElseThrow();
+        String[] groupOfRow = groupOfRows(loaded, p.data());
+        boolean[] held = holdout.select(p.data());
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < held.length; i++) {
+            if (!held[i]) {
+                kept.add(i);
+            }
+        }
+        int[] keptRows = kept.stream().mapToInt(Integer::intValue).toArray();
+        String[] keptGroups = new String[keptRows.length];
+        for (int i = 0; i < keptRows.length; i++) {
+            keptGroups[i] = groupOfRow[keptRows[i]];
+        }
+        java.util.Set<String> all = GroupFitter.rowsByGroup(p.data(), column, groupOfRow).keySet();
+        java.util.Set<String> trained = new java.util.LinkedHashSet<>(java.util.Arrays.asList(keptGroups));
+        List<String> lost = all.stream().filter(g -> !trained.contains(g)).toList();
+        if (!lost.isEmpty()) {
+            throw new BadInputException("holdout " + holdout.describe() + " holds out every row of " + column + "="
+                    + String.join(", ", lost) + ": a joint fit needs rows of each group to fit its own parameters");
+        }
+        GroupedFit fitted = GroupFitter.fitShared(p.law(), p.data().select(keptRows), column, keptGroups, p.target(),
+                p.options(), shared);
+        Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRow, shared);
+        // the joint fit again inside the validation, from the optimum just found
+        FitOptions fromOptimum = p.options().withStarts(dev.slaw.fit.Starts.at(List.of(fitted.joint().valueMap())));
+        HeldOutValidation v;
+        try (Progress progress = Progress.start("bootstrap", options.replicates())) {
+            v = HeldOutValidation.run(fitted.joint().law(), joint, p.target(), holdout, fromOptimum,
+                    options.withDerived(List.of()), progress.listener());
+        }
+        if (json) {
+            ObjectNode root = ValidateCommand.toJson(v, p.target());
+            root.put("grouped_by", column);
+            root.set("shared", new ObjectMapper().valueToTree(fitted.shared()));
+            o.println(root.toPrettyString());
+        } else {
+            o.println("[[Joint fit of " + fitted.fits().size() + " groups by " + column + ", shared "
+                    + String.join(", ", fitted.shared()) + "]]");
+            o.println("    each held-out row is predicted with its own group's parameters (named NAME_<group>)");
+            List<String> groups = new java.util.ArrayList<>(all);
+            StringBuilder which = new StringBuilder("    indicator columns:");
+            for (int k = 0; k < groups.size(); k++) {
+                which.append(k == 0 ? " " : ", ").append("in_group_").append(k).append(" = ").append(column).append('=')
+                        .append(groups.get(k));
+            }
+            o.println(which);
+            ValidateCommand.render(o, v, p.target());
         }
         o.flush();
     }

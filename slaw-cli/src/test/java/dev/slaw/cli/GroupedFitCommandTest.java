@@ -195,4 +195,30 @@ class GroupedFitCommandTest {
         assertThat(j.out()).contains("rows are resampled within each group", "10 of 10 refitted");
         assertThat(j.out()).containsPattern("\\nE +[0-9.]+ ").contains("A_0_001", "A_0_002");
     }
+    @Test
+    void validateWithSharedParametersScoresHeldOutRowsWithTheJointFitOfTheRest() {
+        FitCommandTest.Result r = run("validate", SWEEPS, "--law", "chinchilla", "--starts", "lhs:128:1", "--threads",
+                "2", "--only", "peak_lr=0.001,0.002", "--group", "peak_lr", "--shared", "E", "--holdout", "N >= 3e8",
+                "--replicates", "10", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"held_out_rows\" : 16", "\"training_rows\" : 133", "\"grouped_by\" : \"peak_lr\"");
+        // the same joint fit as slaw fit makes on the rows left in
+        Path fit = dir.resolve("joint.json");
+        FitCommandTest.Result f = fit("--only", "peak_lr=0.001,0.002", "--where", "N < 3e8", "--group", "peak_lr",
+                "--shared", "E", "--out", fit.toString());
+        assertThat(f.code()).as(f.err()).isZero();
+        double e = GroupedFitJson.load(fit).fit("0.001").value("E");
+        double validated = 0;
+        try {
+            for (var param : new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("fit")
+                    .get("parameters")) {
+                if (param.get("name").asText().equals("E")) {
+                    validated = param.get("value").asDouble();
+                }
+            }
+        } catch (java.io.IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+        assertThat(validated).isCloseTo(e, org.assertj.core.api.Assertions.within(1e-6 * e));
+    }
 }
