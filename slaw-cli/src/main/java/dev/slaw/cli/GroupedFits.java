@@ -9,7 +9,10 @@ import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.GroupFitter;
 import dev.slaw.fit.GroupedFit;
+import dev.slaw.fit.Starts;
+import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.Recipe;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.table.NumberFormat;
 import dev.slaw.uncertainty.Bootstrap;
@@ -22,9 +25,15 @@ import dev.slaw.uncertainty.SensitivityResult;
 import dev.slaw.uncertainty.SensitivitySweep;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The command line's side of grouped fits: fitting, validating and bootstrapping per group when
@@ -173,7 +182,7 @@ final class GroupedFits {
         String column = loaded.group().orElseThrow();
         String[] groupOfRow = groupOfRows(loaded, p.data());
         boolean[] held = holdout.select(p.data());
-        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        List<Integer> kept = new ArrayList<>();
         for (int i = 0; i < held.length; i++) {
             if (!held[i]) {
                 kept.add(i);
@@ -184,8 +193,8 @@ final class GroupedFits {
         for (int i = 0; i < keptRows.length; i++) {
             keptGroups[i] = groupOfRow[keptRows[i]];
         }
-        java.util.Set<String> all = GroupFitter.rowsByGroup(p.data(), column, groupOfRow).keySet();
-        java.util.Set<String> trained = new java.util.LinkedHashSet<>(java.util.Arrays.asList(keptGroups));
+        Set<String> all = GroupFitter.rowsByGroup(p.data(), column, groupOfRow).keySet();
+        Set<String> trained = new LinkedHashSet<>(Arrays.asList(keptGroups));
         List<String> lost = all.stream().filter(g -> !trained.contains(g)).toList();
         if (!lost.isEmpty()) {
             throw new BadInputException("holdout " + holdout.describe() + " holds out every row of " + column + "="
@@ -195,7 +204,7 @@ final class GroupedFits {
                 p.options(), shared);
         Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRow, shared);
         // the joint fit again inside the validation, from the optimum just found
-        FitOptions fromOptimum = p.options().withStarts(dev.slaw.fit.Starts.at(List.of(fitted.joint().valueMap())));
+        FitOptions fromOptimum = p.options().withStarts(Starts.at(List.of(fitted.joint().valueMap())));
         HeldOutValidation v;
         try (Progress progress = Progress.start("bootstrap", options.replicates())) {
             v = HeldOutValidation.run(fitted.joint().law(), joint, p.target(), holdout, fromOptimum,
@@ -210,7 +219,7 @@ final class GroupedFits {
             o.println("[[Joint fit of " + fitted.fits().size() + " groups by " + column + ", shared "
                     + String.join(", ", fitted.shared()) + "]]");
             o.println("    each held-out row is predicted with its own group's parameters (named NAME_<group>)");
-            List<String> groups = new java.util.ArrayList<>(all);
+            List<String> groups = new ArrayList<>(all);
             StringBuilder which = new StringBuilder("    indicator columns:");
             for (int k = 0; k < groups.size(); k++) {
                 which.append(k == 0 ? " " : ", ").append("in_group_").append(k).append(" = ").append(column).append('=')
@@ -277,7 +286,7 @@ final class GroupedFits {
         if (json) {
             o.println(root.toPrettyString());
         }
-        for (java.nio.file.Path plotted : plot.writeGroupedFitPlot(grouped, p.data(), loaded)) {
+        for (Path plotted : plot.writeGroupedFitPlot(grouped, p.data(), loaded)) {
             if (!json) {
                 o.println("plotted " + plotted);
             }
@@ -291,10 +300,10 @@ final class GroupedFits {
      *
      * @throws BadInputException when the table has no group column or names a group the fit lacks
      */
-    static void predictEachRow(PrintWriter o, GroupedFit grouped, java.nio.file.Path points, boolean json) {
+    static void predictEachRow(PrintWriter o, GroupedFit grouped, Path points, boolean json) {
         List<String> vars = grouped.law().variables();
         String column = grouped.groupColumn();
-        LoadedDataset loaded = dev.slaw.io.DatasetLoader.load(points, dev.slaw.io.Recipe.DEFAULT).requireComplete(vars);
+        LoadedDataset loaded = DatasetLoader.load(points, Recipe.DEFAULT).requireComplete(vars);
         Dataset at = loaded.dataset();
         if (!at.hasColumn(column) && at.label(column).isEmpty()) {
             throw new BadInputException(points + ": no column \"" + column + "\" naming each row's group; add one, or "
@@ -323,18 +332,18 @@ final class GroupedFits {
             }
             o.println(arr.toPrettyString());
         } else {
-            List<String> header = new java.util.ArrayList<>();
+            List<String> header = new ArrayList<>();
             header.add(grouped.groupColumn());
             header.addAll(vars);
             header.add(grouped.target());
-            List<List<String>> rows = new java.util.ArrayList<>();
+            List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < y.length; i++) {
-                List<String> row = new java.util.ArrayList<>();
+                List<String> row = new ArrayList<>();
                 row.add(groups[i]);
                 for (String v : vars) {
-                    row.add(String.format(java.util.Locale.ROOT, "%.4g", at.column(v)[i]));
+                    row.add(String.format(Locale.ROOT, "%.4g", at.column(v)[i]));
                 }
-                row.add(String.format(java.util.Locale.ROOT, "%.6f", y[i]));
+                row.add(String.format(Locale.ROOT, "%.6f", y[i]));
                 rows.add(row);
             }
             PlainTable.print(o, header, rows);
@@ -389,7 +398,7 @@ final class GroupedFits {
     }
 
     private static List<String> noted(List<String> notes, String column, String group) {
-        List<String> out = new java.util.ArrayList<>(notes);
+        List<String> out = new ArrayList<>(notes);
         out.add("group " + column + "=" + group);
         return out;
     }
