@@ -106,7 +106,6 @@ public final class BootstrapCommand implements Callable<Integer> {
         if (!(level > 0 && level < 1)) {
             throw new BadInputException("--level must be in (0, 1), got " + level);
         }
-        Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
         List<DerivedQuantity> derived = new ArrayList<>(DerivedQuantity.chinchillaExponents(p.law()));
         if (compute != null) {
             derived.addAll(DerivedQuantity.computeOptimal(p.law(), compute));
@@ -130,6 +129,16 @@ public final class BootstrapCommand implements Callable<Integer> {
             options = EpochReplication.bootstrapOptions(options);
             refit = EpochReplication.refitOptions(refit);
         }
+        if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
+            if (out != null || against != null) {
+                throw new BadInputException((out != null ? "--out" : "--against")
+                        + " takes one bootstrap; with --group, bootstrap one group with --only " + loaded.group().orElse("GROUP")
+                        + "=VALUE");
+            }
+            GroupedFits.bootstrap(spec.commandLine().getOut(), loaded, p, settings.shared, refit, options, json, plot);
+            return 0;
+        }
+        Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
         BootstrapResult b;
         try (Progress progress = Progress.start("bootstrap", options.replicates())) {
             b = Bootstrap.run(fit, p.data(), refit, options, progress.listener());

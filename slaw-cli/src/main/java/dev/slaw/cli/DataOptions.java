@@ -81,7 +81,8 @@ public class DataOptions {
             description = "Keep rows whose column equals one of the values, e.g. --only model=open_lm. Repeatable.")
     List<String> only = new ArrayList<>();
 
-    @Option(names = "--group", paramLabel = "COLUMN", description = "Split rows into groups by this column.")
+    @Option(names = "--group", paramLabel = "COLUMN",
+            description = "One fit per value of this column (fit, validate, bootstrap, sensitivity, plots); --shared fits them jointly.")
     String group;
 
     @Option(names = "--drop-highest", paramLabel = "COLUMN=K",

@@ -69,8 +69,12 @@ public final class FitCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
         FitSettings.Prepared prepared = settings.prepare(loaded);
-        Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
         PrintWriter o = spec.commandLine().getOut();
+        java.util.Optional<dev.slaw.fit.GroupedFit> grouped = GroupedFits.fitIfGrouped(loaded, prepared, settings.shared);
+        if (grouped.isPresent()) {
+            return printGrouped(grouped.get(), prepared, loaded, o);
+        }
+        Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
         if (out != null) {
             FitJson.save(fit, Outputs.staged(out));
         }
@@ -95,6 +99,40 @@ public final class FitCommand implements Callable<Integer> {
         o.flush();
         if (!fit.convergence().converged()) {
             spec.commandLine().getErr().println("slaw: the best start did not converge: " + fit.convergence().reason());
+            return Main.FIT_FAILED;
+        }
+        return 0;
+    }
+
+    /** Saves and prints a grouped fit as {@link #call} does one fit. */
+    private int printGrouped(dev.slaw.fit.GroupedFit grouped, FitSettings.Prepared prepared, LoadedDataset loaded,
+                             PrintWriter o) throws IOException {
+        String text = dev.slaw.io.fit.GroupedFitJson.write(grouped);
+        if (out != null) {
+            dev.slaw.io.fit.GroupedFitJson.save(grouped, out);
+        }
+        if (save) {
+            List<String> used = new ArrayList<>(prepared.law().variables());
+            used.add(prepared.target());
+            try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
+                long id = store.save(data.datasetName(source), prepared.law().name(),
+                        prepared.data().fingerprint(used), text);
+                spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
+            }
+        }
+        o.print(json ? text + "\n" : dev.slaw.fit.GroupedFitReport.render(grouped));
+        if (out != null && !json) {
+            o.println("saved " + out);
+        }
+        for (Path plotted : plot.writeGroupedFitPlot(grouped, prepared.data(), loaded)) {
+            if (!json) {
+                o.println("plotted " + plotted);
+            }
+        }
+        o.flush();
+        grouped.warnings().forEach(w -> spec.commandLine().getErr().println("slaw: warning: " + w));
+        if (!grouped.converged()) {
+            spec.commandLine().getErr().println("slaw: the best start of a group did not converge");
             return Main.FIT_FAILED;
         }
         return 0;
@@ -153,6 +191,10 @@ public final class FitCommand implements Callable<Integer> {
 
         @Option(names = "--seed", defaultValue = "0", description = "Seed of every random choice (default: ${DEFAULT-VALUE}).")
         long seed;
+
+        @Option(names = "--shared", split = ",", paramLabel = "P1,P2",
+                description = "With --group: fit the groups jointly, these parameters one value across groups, the others per group.")
+        List<String> shared = new ArrayList<>();
 
         @Option(names = "--drop-missing",
                 description = "Leave out rows with an empty or NaN cell in a column the law needs (counted in the fit's notes); without it such a cell is an error.")

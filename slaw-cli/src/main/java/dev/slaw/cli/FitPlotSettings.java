@@ -68,4 +68,22 @@ public class FitPlotSettings {
         }
         return written;
     }
+    /**
+     * Writes the plot of a grouped fit (each group's curve from its own fit) to {@code --plot},
+     * when asked; a frontier belongs to one fit, so {@code --frontier-plot} is refused.
+     */
+    public List<Path> writeGroupedFitPlot(dev.slaw.fit.GroupedFit grouped, Dataset rows, LoadedDataset loaded)
+            throws IOException {
+        if (frontierPlot != null) {
+            throw new dev.slaw.data.BadInputException("--frontier-plot draws one fit's frontier; with --group, plan one group "
+                    + "from the saved fit: slaw plan FIT.json " + grouped.groupColumn() + "=VALUE ...");
+        }
+        List<Path> written = new ArrayList<>();
+        if (plot.requested()) {
+            List<String> groups = List.of(GroupedFits.groupOfRows(loaded, rows));
+            plot.write(dev.slaw.report.plots.GroupedFitPlot.chart(grouped, rows, groups,
+                    FitPlotOptions.defaults().withXVariable(xVariable))).ifPresent(written::add);
+        }
+        return written;
+    }
 }

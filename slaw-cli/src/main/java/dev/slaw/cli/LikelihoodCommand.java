@@ -68,6 +68,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LoadedDataset loaded = data.load(source);
+        GroupedFits.refuse(loaded, settings.shared);
         FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
         Map<String, Double> at = Assignments.list(start, "--start");
         for (var parameter : p.law().parameters()) {

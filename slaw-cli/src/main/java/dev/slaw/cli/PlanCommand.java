@@ -70,6 +70,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "FIT", description = "A fit saved by slaw fit --out.")
     Path fitFile;
 
+    @Parameters(index = "1", arity = "0..1", paramLabel = "GROUP=VALUE",
+            description = "For a grouped fit (slaw fit --group): the group to plan for, e.g. peak_lr=0.002.")
+    String group;
+
     @Option(names = "--law", paramLabel = "LAW", description = "Plan with a catalogue law at given values instead of a fit.")
     String lawName;
 
@@ -262,6 +266,17 @@ public final class PlanCommand implements Callable<Integer> {
         if (fitFile != null) {
             if (!settings.isEmpty()) {
                 throw new BadInputException("--set applies to --law; a fit file carries its own values");
+            }
+            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(fitFile)) {
+                dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(fitFile);
+                List<String> chosen = new ArrayList<>();
+                if (group != null) {
+                    chosen.add(group);
+                }
+                return LossSurface.of(grouped.fit(GroupedFits.chooseGroup(grouped, chosen)));
+            }
+            if (group != null) {
+                throw new BadInputException("\"" + group + "\": " + fitFile + " is one fit, not a grouped fit");
             }
             Fit fit = FitJson.load(fitFile);
             return LossSurface.of(fit);

@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = "Predict with a saved fit (or, with intervals, a saved bootstrap) at given points.",
         footer = {"", "Examples:", "  slaw predict fit.json N=70e9 D=1.4e12", "  slaw predict fit.json --at points.csv --json",
+                "  slaw predict grouped.json peak_lr=0.002 N=70e9 D=1.4e12   (a fit made with --group peak_lr)",
                 "  slaw predict boot.json N=70e9 D=1.4e12   (confidence and prediction intervals)"})
 public final class PredictCommand implements Callable<Integer> {
     @Spec
@@ -41,10 +42,11 @@ public final class PredictCommand implements Callable<Integer> {
     Path fitFile;
 
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "VAR=VALUE",
-            description = "One point: a value for each variable of the law (12M, 1.4B, 2T accepted).")
+            description = "One point: a value for each variable of the law (12M, 1.4B, 2T accepted); for a grouped fit also GROUP=VALUE.")
     List<String> assignments = new ArrayList<>();
 
-    @Option(names = "--at", paramLabel = "FILE", description = "A table of points with a column per variable.")
+    @Option(names = "--at", paramLabel = "FILE",
+            description = "A table of points with a column per variable (and, for a grouped fit, the group column).")
     Path points;
 
     @Option(names = "--json", description = "Print JSON.")
@@ -63,6 +65,18 @@ public final class PredictCommand implements Callable<Integer> {
             // a bootstrap whose intervals are not results (missed optimum, no spread) says so here too
             for (String w : boot.warnings()) {
                 spec.commandLine().getErr().println("slaw predict: warning: " + w);
+            }
+        } else if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(fitFile)) {
+            dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(fitFile);
+            if (points != null && assignments.isEmpty()) {
+                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, json);
+                return 0;
+            }
+            assignments = new ArrayList<>(assignments);
+            String group = GroupedFits.chooseGroup(grouped, assignments);
+            fit = grouped.fit(group);
+            if (!json) {
+                spec.commandLine().getOut().println("group " + grouped.groupColumn() + "=" + group + ": " + fit);
             }
         } else {
             fit = FitJson.load(fitFile);

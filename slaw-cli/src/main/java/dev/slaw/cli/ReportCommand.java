@@ -135,6 +135,7 @@ public final class ReportCommand implements Callable<Integer> {
             used = loaded.requireComplete(needed);
             warnIfOtherData(fit, used.dataset());
         } else {
+            GroupedFits.refuse(loaded, fitSource.settings.shared);
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
             Dataset rows = prepared.data();
             List<String> notes = new ArrayList<>(prepared.notes());

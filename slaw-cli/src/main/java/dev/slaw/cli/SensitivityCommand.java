@@ -115,6 +115,11 @@ public final class SensitivityCommand implements Callable<Integer> {
         DataFilter filter = DataFilter.all().withConditions(base).withLowestPer(lowestPer);
         List<SensitivitySweep.Choice> choices = SensitivitySweep.standardChoices(p.law(), p.options(), filter, variations);
         SensitivitySweep sweep = new SensitivitySweep(choices, point, compute);
+        if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
+            GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, json,
+                    plot.requested());
+            return 0;
+        }
         SensitivityResult result;
         try (Progress progress = Progress.start("sensitivity", choices.size())) {
             result = sweep.run(p.data(), p.target(), progress.listener());

@@ -114,6 +114,11 @@ public final class ValidateCommand implements Callable<Integer> {
                 : Holdout.largest(held.largest.isBlank() ? p.law().variables().get(0) : held.largest);
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
                 .withThreads(p.options().threads()).withLevel(level).withStarts(ReplicateStarts.pointOnly());
+        if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
+            GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, json,
+                    plot.requested());
+            return 0;
+        }
         HeldOutValidation v;
         try (Progress progress = Progress.start("bootstrap", replicates)) {
             v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());

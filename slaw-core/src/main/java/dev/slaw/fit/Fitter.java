@@ -355,7 +355,7 @@ public final class Fitter {
         return problem.valueAndGradient(u, new double[u.length]);
     }
 
-    private static FitStatistics statistics(Law law, double[] raw, double[] y, double[] residuals,
+    static FitStatistics statistics(Law law, double[] raw, double[] y, double[] residuals,
                                             double[] predictions, int k) {
         int n = y.length;
         double mean = 0;

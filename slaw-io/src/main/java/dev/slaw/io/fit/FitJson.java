@@ -72,7 +72,7 @@ public final class FitJson {
      * The fit as plain maps, lists, strings, numbers and booleans: one description of the format
      * for both the tree and the text.
      */
-    private static Map<String, Object> model(Fit fit) {
+    static Map<String, Object> model(Fit fit) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("slaw_fit", FORMAT);
         Law law = fit.law();
@@ -223,12 +223,17 @@ public final class FitJson {
 
     /** Writes the fit to a file atomically: a failure leaves no half-written file. */
     public static void save(Fit fit, Path file) throws IOException {
+        saveText(write(fit), file);
+    }
+
+    /** Writes JSON text to a file atomically. */
+    static void saveText(String json, Path file) throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not createTempFile: its 0600 would keep other users from reading the result; a new file follows the umask
         Path tmp = Files.createFile(dir.resolve(".slaw-fit" + Long.toHexString(System.nanoTime()) + ".tmp"));
         try {
-            Files.writeString(tmp, write(fit) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(tmp, json + "\n", StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -272,6 +277,9 @@ public final class FitJson {
         if (root == null || !root.isObject() || !root.has("slaw_fit")) {
             throw new BadInputException(source + ": not a slaw fit (no \"slaw_fit\" field)");
         }
+        if (GroupedFitJson.isGrouped(root)) {
+            throw new BadInputException(source + ": " + GroupedFitJson.chooseGroupMessage(root));
+        }
         JsonNode version = root.get("slaw_fit");
         if (!version.isIntegralNumber() || version.asInt() != FORMAT) {
             throw new BadInputException(source + ": slaw fit format " + version + " is not one this slaw reads ("
@@ -293,7 +301,7 @@ public final class FitJson {
      * string, a boolean or null where a number belongs is an error, not 0 or NaN). A problem is an
      * {@link IllegalArgumentException} naming the field; {@link #read} adds the file.
      */
-    private static Fit fromTree(JsonNode root) {
+    static Fit fromTree(JsonNode root) {
         JsonNode l = object(root, "law", "");
         Law law = law(l);
         Map<String, FittedParameter> byName = new LinkedHashMap<>();

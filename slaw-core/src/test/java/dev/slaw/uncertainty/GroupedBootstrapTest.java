@@ -1,0 +1,74 @@
+package dev.slaw.uncertainty;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.GroupFitter;
+import dev.slaw.fit.GroupedFit;
+import dev.slaw.fit.Loss;
+import dev.slaw.fit.Objective;
+import dev.slaw.law.Catalogue;
+import dev.slaw.law.Law;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The joint fit's bootstrap resamples within groups: every replicate keeps each group's size. */
+class GroupedBootstrapTest {
+    private static final Law POWER_OFFSET = Catalogue.builtIn().find("power-offset").orElseThrow();
+
+    @Test
+    void everyResampleKeepsEachGroupsSizeAndDrawsOnlyItsRows() {
+        List<int[]> groups = List.of(new int[]{0, 1, 2}, new int[]{3, 4, 5, 6, 7, 8, 9});
+        double[] counts = new double[10];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int r = 0; r < 200; r++) {
+            GroupedBootstrap.multiplicities(groups, random, counts);
+            assertThat(counts[0] + counts[1] + counts[2]).isEqualTo(3);
+            double rest = 0;
+            for (int i = 3; i < 10; i++) {
+                rest += counts[i];
+            }
+            assertThat(rest).isEqualTo(7);
+        }
+    }
+
+    @Test
+    void theJointFitsIntervalsDoNotDependOnTheThreadCount() {
+        double[] x = new double[16];
+        double[] y = new double[16];
+        String[] family = new String[16];
+        for (int i = 0; i < 16; i++) {
+            x[i] = 1e6 * Math.pow(10, (i % 8) * 0.5);
+            family[i] = i < 8 ? "small" : "large";
+            y[i] = (1.5 + (i < 8 ? 300 : 900) / Math.pow(x[i], 0.3)) * (1 + 0.01 * Math.sin(7.0 * i));
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("x", x);
+        cols.put("loss", y);
+        Dataset data = Dataset.of("ladder", cols);
+        FitOptions options = FitOptions.defaults().withThreads(1).withObjective(Objective.of(Loss.SQUARED));
+        GroupedFit grouped = GroupFitter.fitShared(POWER_OFFSET, data, "family", family, "loss", options,
+                List.of("E", "alpha"));
+        Dataset joint = GroupFitter.jointData(POWER_OFFSET, data, "family", family, List.of("E", "alpha"));
+        List<int[]> strata = List.copyOf(GroupFitter.rowsByGroup(data, "family", family).values());
+        BootstrapOptions boot = BootstrapOptions.defaults().withReplicates(40).withSeed(3);
+        BootstrapResult one = GroupedBootstrap.run(grouped.joint(), joint, strata, options, boot.withThreads(1),
+                ProgressListener.NONE);
+        BootstrapResult two = GroupedBootstrap.run(grouped.joint(), joint, strata, options, boot.withThreads(2),
+                ProgressListener.NONE);
+        assertThat(one.successful()).isEqualTo(40);
+        assertThat(one.replicateValues()).isDeepEqualTo(two.replicateValues());
+        ParameterSummary e = one.parameters().stream().filter(s -> s.name().equals("E")).findFirst().orElseThrow();
+        assertThat(e.interval().lower()).isLessThan(grouped.fit("small").value("E"));
+        assertThat(e.interval().upper()).isGreaterThan(grouped.fit("small").value("E"));
+        assertThatThrownBy(() -> GroupedBootstrap.run(grouped.joint(), joint, strata, options,
+                boot.withSampler(Sampler.NUMPY), ProgressListener.NONE)).isInstanceOf(BadInputException.class);
+    }
+}
