@@ -23,7 +23,10 @@ import java.util.regex.Pattern;
  * Only fences at the start of a line count; the page is read as it is, nothing rendered.
  */
 final class MarkdownExamples {
-    private static final Pattern FENCE = Pattern.compile("^```\\s*(\\S*)\\s*(.*?)\\s*$");
+    // as in CommonMark, a backtick fence's info string holds no backtick: "```` ```bash ```` ..."
+    // starting a line is inline code, not a fence
+    private static final Pattern FENCE = Pattern.compile("^```\\s*([^`\\s]*)\\s*([^`]*?)\\s*$");
+    private static final Pattern CLOSING_FENCE = Pattern.compile("^```+\\s*$");
     private static final Pattern COMMAND = Pattern.compile("^\\s*(\\./slaw|slaw)\\s");
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
 
@@ -88,7 +91,7 @@ final class MarkdownExamples {
             int open = i;
             List<String> body = new ArrayList<>();
             i++;
-            while (i < lines.length && !lines[i].startsWith("```")) {
+            while (i < lines.length && !CLOSING_FENCE.matcher(lines[i]).matches()) {
                 body.add(lines[i]);
                 i++;
             }

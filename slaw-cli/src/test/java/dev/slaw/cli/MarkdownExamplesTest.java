@@ -31,7 +31,7 @@ class MarkdownExamplesTest {
     @Test
     void aBashBlockKeepsItsCommandsAndTheTextBlockAfterItAsItsOutput() {
         MarkdownExamples.Page page = MarkdownExamples.parse(String.join("\n",
-                "Fit it:", "", "```bash", "./slaw laws chinchilla", "./slaw laws power", "```", "",
+                "```` ```bash ```` blocks run, as inline code says.", "", "```bash", "./slaw laws chinchilla", "./slaw laws power", "```", "",
                 "```text", "E > 0", "...", "```", "", "```bash no-run", "./slaw serve", "```"));
         assertThat(page.problems()).isEmpty();
         assertThat(page.examples()).hasSize(2);
