@@ -16,6 +16,7 @@ import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.law.ParameterDeclaration;
 import dev.slaw.law.Target;
+import dev.slaw.optim.StoppingRule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -159,8 +160,12 @@ public final class FitCommand implements Callable<Integer> {
         @Option(names = "--ftol", description = "L-BFGS-B relative-reduction tolerance (default: scipy's 2.2e-9).")
         Double ftol;
 
-        @Option(names = "--gtol", description = "L-BFGS-B projected-gradient (BFGS: largest gradient component) tolerance (default: scipy's 1e-5).")
+        @Option(names = "--gtol", description = "L-BFGS-B projected-gradient (BFGS: largest gradient component) tolerance (default: 1e-2 of |f| under --stop relative, scipy's 1e-5 under --stop scipy).")
         Double gtol;
+
+        @Option(names = "--stop", paramLabel = "RULE", defaultValue = "relative",
+                description = "What --ftol and --gtol are measured against: relative (the objective's size; scale-free) or scipy (scipy's rules exactly: absolute below 1; for reproducing scipy fits) (default: ${DEFAULT-VALUE}).")
+        String stop;
 
         /** A law, data, target and options, ready for {@link Fitter#fit}. */
         public record Prepared(Law law, Dataset data, String target, FitOptions options, List<String> notes) {
@@ -208,6 +213,7 @@ public final class FitCommand implements Callable<Integer> {
                     .withOptimizer(parseOptimizer(optimizer))
                     .withStarts(Starts.parse(starts, seed))
                     .withSeed(seed)
+                    .withStoppingRule(parseStop(stop))
                     .withNotes(complete.notes());
             if (threads != null) {
                 if (threads < 1) {
@@ -216,8 +222,8 @@ public final class FitCommand implements Callable<Integer> {
                 options = options.withThreads(threads);
             }
             if (ftol != null || gtol != null) {
-                options = options.withTolerances(ftol == null ? FitOptions.SCIPY_FUNCTION_TOLERANCE : ftol,
-                        gtol == null ? FitOptions.SCIPY_GRADIENT_TOLERANCE : gtol);
+                options = options.withTolerances(ftol == null ? options.functionTolerance() : ftol,
+                        gtol == null ? options.gradientTolerance() : gtol);
             }
             return new Prepared(l, complete.dataset(), t, options, complete.notes());
         }
@@ -235,6 +241,14 @@ public final class FitCommand implements Callable<Integer> {
                                 + "\": missing value (empty or NaN); pass --drop-missing to leave such rows out");
                     }
                 }
+            }
+        }
+
+        private static StoppingRule parseStop(String s) {
+            try {
+                return StoppingRule.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--stop " + s + ": expected relative or scipy");
             }
         }
 

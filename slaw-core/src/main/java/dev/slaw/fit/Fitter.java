@@ -303,7 +303,7 @@ public final class Fitter {
         }
         double elapsed = (System.nanoTime() - t0) / 1e6;
         Provenance prov = new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
-                options.objective().describe(), options.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                options.objective().describe(), options.describeOptimizer(),
                 options.starts().describe(), options.seed(), options.threads(), Slaw.version(),
                 System.getProperty("java.version"), Instant.now().toString(), elapsed);
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
