@@ -107,6 +107,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             throw new BadInputException("--level must be in (0, 1), got " + level);
         }
         Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
+        settings.warn(fit, spec, "the point estimate: ");
         List<DerivedQuantity> derived = new ArrayList<>(DerivedQuantity.chinchillaExponents(p.law()));
         if (compute != null) {
             derived.addAll(DerivedQuantity.computeOptimal(p.law(), compute));

@@ -3,6 +3,7 @@ package dev.slaw.cli;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitFailedException;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.FitReport;
 import dev.slaw.fit.Fitter;
@@ -71,6 +72,7 @@ public final class FitCommand implements Callable<Integer> {
         LoadedDataset loaded = data.load(source);
         FitSettings.Prepared prepared = settings.prepare(loaded);
         Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
+        settings.warn(fit, spec);
         PrintWriter o = spec.commandLine().getOut();
         if (out != null) {
             FitJson.save(fit, out);
@@ -166,6 +168,35 @@ public final class FitCommand implements Callable<Integer> {
         @Option(names = "--stop", paramLabel = "RULE", defaultValue = "relative",
                 description = "What --ftol and --gtol are measured against: relative (the objective's size; scale-free) or scipy (scipy's rules exactly: absolute below 1; for reproducing scipy fits) (default: ${DEFAULT-VALUE}).")
         String stop;
+
+        @Option(names = "--strict",
+                description = "Treat any warning of the fit (few starts at the optimum, a parameter on a bound or never moved, r-squared below 0 or undefined, zero weights) as a failure: exit 1, nothing written.")
+        boolean strict;
+
+        /**
+         * Says each of the fit's warnings on standard error ({@code slaw VERB: warning: ...});
+         * under {@code --strict} a warning fails the command before anything is written.
+         *
+         * @throws FitFailedException under --strict when the fit has a warning
+         */
+        public void warn(Fit fit, CommandSpec spec) {
+            warn(fit, spec, "");
+        }
+
+        /** As {@link #warn(Fit, CommandSpec)}, naming which fit (e.g. "the fit on the rest: "). */
+        public void warn(Fit fit, CommandSpec spec, String which) {
+            PrintWriter err = spec.commandLine().getErr();
+            String verb = spec.qualifiedName(" ");
+            for (String w : fit.warnings()) {
+                err.println(verb + ": warning: " + which + w);
+            }
+            err.flush();
+            if (strict && !fit.warnings().isEmpty()) {
+                int n = fit.warnings().size();
+                throw new FitFailedException("--strict: " + which + "the fit has " + n + " warning" + (n == 1 ? "" : "s")
+                        + "; nothing written");
+            }
+        }
 
         /** A law, data, target and options, ready for {@link Fitter#fit}. */
         public record Prepared(Law law, Dataset data, String target, FitOptions options, List<String> notes) {

@@ -122,6 +122,7 @@ public final class ReportCommand implements Callable<Integer> {
                         + " to check predictions on");
             }
             fit = Fitter.fit(prepared.law(), rows, prepared.target(), prepared.options().withNotes(notes));
+            fitSource.settings.warn(fit, spec);
             if (bootstrapReplicates != null) {
                 bootstrap = bootstrap(fit, rows, prepared);
             }

@@ -289,9 +289,7 @@ public final class Fitter {
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());
         }
-        if (reached == 1 && results.length > 1) {
-            warnings.add("only one of " + results.length + " starts reached the best objective: the optimum may be fragile");
-        }
+        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, results.length));
         StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,
                 results.length - converged, best, reasons);
         Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
@@ -308,6 +306,42 @@ public final class Fitter {
                 System.getProperty("java.version"), Instant.now().toString(), elapsed);
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
+    }
+
+    /**
+     * What may make a fit wrong although the optimiser converged: too few starts at the optimum,
+     * a free parameter that never left its start (the data or the objective do not move it), a
+     * law worse than a constant (r-squared below 0) or a target with nothing to explain (constant,
+     * r-squared undefined), weights that are all zero. (A parameter on a bound is said where the
+     * parameters are built.)
+     */
+    static List<String> doubts(Law law, Parametrization map, double[] start, double[] end, FitStatistics stats,
+                               double[] weights, int reached, int starts) {
+        List<String> out = new ArrayList<>();
+        if (starts == 1) {
+            out.add("fitted from a single start: nothing confirms that it found the best optimum (use more starts)");
+        } else if (reached < 2) {
+            out.add("only one of " + starts + " starts reached the best objective: the optimum may be fragile");
+        }
+        double[] projected = map.bounds().project(start);
+        for (int s = 0; s < end.length; s++) {
+            if (Math.abs(end[s] - projected[s]) <= 1e-9 * Math.max(1, Math.abs(projected[s]))) {
+                Parameter p = law.parameters().get(map.freeParameter(s));
+                out.add(p.name() + " never moved from its start value " + dev.slaw.law.Numbers.compact(
+                        p.transform().fromOptimizer(projected[s])) + ": the data do not determine it");
+            }
+        }
+        double r2 = stats.rSquared();
+        if (Double.isNaN(r2)) {
+            out.add("r-squared is undefined: the target does not vary (flat data), so there is no trend to fit");
+        } else if (r2 < 0) {
+            out.add(String.format(java.util.Locale.ROOT,
+                    "r-squared is %.3g: the law fits the target worse than its mean does", r2));
+        }
+        if (weights != null && java.util.Arrays.stream(weights).allMatch(w -> w == 0)) {
+            out.add("every weight is zero: the objective is 0 whatever the parameters, so the fit is its start");
+        }
+        return out;
     }
 
     private static double objectiveAt(FitProblem problem, double[] u) {
