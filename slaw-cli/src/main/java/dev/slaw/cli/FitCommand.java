@@ -205,7 +205,11 @@ public final class FitCommand implements Callable<Integer> {
         /** Resolves the law and the options against a loaded dataset, and drops incomplete rows with a note. */
         public Prepared prepare(LoadedDataset loaded) {
             Dataset d = loaded.dataset();
-            Law l = Catalogue.builtIn().resolve(law, d.columnNames());
+            // text columns count as columns, so that a formula naming one fails as "not a number"
+            // instead of fitting the name as a constant
+            List<String> columns = new ArrayList<>(d.columnNames());
+            columns.addAll(d.labels().keySet());
+            Law l = Catalogue.builtIn().resolve(law, columns);
             if (!declarations.isEmpty()) {
                 l = l.withParameters(ParameterDeclaration.applyAll(l.parameters(), declarations, l.name()));
             }

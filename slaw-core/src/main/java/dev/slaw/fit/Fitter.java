@@ -43,7 +43,7 @@ public final class Fitter {
         long t0 = System.nanoTime();
         Prepared prep = prepare(law, data, target, options.objective());
         Parametrization map = prep.problem.parametrization();
-        List<double[]> starts = options.starts().generate(law, map);
+        List<double[]> starts = options.starts().generate(law, map, data, data.column(target));
         if (starts.isEmpty()) {
             throw new BadInputException("no start points");
         }
@@ -60,6 +60,10 @@ public final class Fitter {
         if (!data.hasColumn(target)) {
             throw new BadInputException(data.source() + ": no target column '" + target + "' (columns: "
                     + String.join(", ", data.columnNames()) + ")");
+        }
+        if (law.variables().contains(target)) {
+            throw new BadInputException("law " + law.name() + " reads the target column '" + target
+                    + "' on its right-hand side: it would predict " + target + " from itself");
         }
         double[] raw = data.column(target);
         boolean log = law.target() == Target.LOG;

@@ -57,6 +57,8 @@ public final class Lbfgsb {
      * each cost allocation and a JIT compilation of the constructor.
      */
     private static final ThreadLocal<Run> SPARE = new ThreadLocal<>();
+    /** Under the relative rule, objectives below this fraction of the start's count as zero. */
+    private static final double RELATIVE_FLOOR = 1e-12;
 
     private final int memory;
     private final double functionTolerance;
@@ -253,6 +255,8 @@ public final class Lbfgsb {
         private Lbfgsb options;
         /** Whether the tolerances are relative to the objective (read once per minimisation). */
         private boolean relative;
+        /** The least objective size the tolerances are measured against: 1 (scipy), 1e-12 f(start) (relative). */
+        private double floor;
         private DifferentiableFunction f;
         private final double[] lo;
         private final double[] hi;
@@ -370,15 +374,20 @@ public final class Lbfgsb {
             resetMemory();
         }
 
-        /** What the gradient tolerance multiplies: 1 under scipy's rules, |f| under the relative ones. */
+        /**
+         * What the gradient tolerance multiplies: 1 under scipy's rules, |f| under the relative
+         * ones (but not below 1e-12 of |f| at the start, so that a fit whose objective falls to
+         * rounding noise, as on noiseless data, stops there instead of failing its line search).
+         */
         private double gradientScale(double f) {
-            return relative ? Math.abs(f) : 1.0;
+            return relative ? Math.max(Math.abs(f), floor) : 1.0;
         }
 
         /** Minimises from the point {@link #reset} left in x. */
         OptimizationResult solve() {
             fx = f.valueAndGradient(x, g);
             evaluations = 1;
+            floor = relative ? RELATIVE_FLOOR * Math.abs(fx) : 1.0;
             if (!DifferentiableFunction.isDefined(fx, g)) {
                 return result(OptimizationResult.Status.NOT_FINITE,
                         "the function or its gradient is not finite at the start point");
@@ -422,7 +431,7 @@ public final class Lbfgsb {
                 if (projectedGradient <= options.gradientTolerance * gradientScale(fx)) {
                     return converged(OptimizationResult.Status.CONVERGED_GRADIENT);
                 }
-                double scale = Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), relative ? 0.0 : 1.0);
+                double scale = Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), floor);
                 if (fOld - fx <= options.functionTolerance * scale) {
                     return converged(OptimizationResult.Status.CONVERGED_FUNCTION);
                 }

@@ -12,8 +12,10 @@ package dev.slaw.optim;
  */
 public enum StoppingRule {
     /**
-     * {@code f_k - f_k+1 <= ftol * max(|f_k|, |f_k+1|)} or
-     * {@code max_i |proj g_i| <= gtol * |f_k+1|}: unchanged by scaling the objective.
+     * {@code f_k - f_k+1 <= ftol * max(|f_k|, |f_k+1|, 1e-12 |f_0|)} or
+     * {@code max_i |proj g_i| <= gtol * max(|f_k+1|, 1e-12 |f_0|)}: unchanged by scaling the
+     * objective (the floor, a trillionth of the objective at the start, stops a fit to
+     * noiseless data at rounding noise instead of failing its line search there).
      */
     RELATIVE,
     /** scipy's {@code minimize(method="L-BFGS-B")} rules exactly, for reproducing published fits. */
