@@ -24,7 +24,7 @@ import java.util.TreeSet;
  * <p>Axes of the other parameters, in optimiser coordinates: the law's grid where it gives one;
  * else, between two finite bounds, four points (log-spaced for a positive parameter); for a
  * positive parameter without upper bound, log-spaced from 0.01 to the largest variable magnitude;
- * for an unbounded one, +-0.1, +-1, +-10, the quartiles of each variable (a location such as
+ * for an unbounded one, +-0.1, +-0.3, +-1, +-3, +-10, the quartiles of each variable (a location such as
  * x0) and +-1, +-4 over each variable's spread (a rate such as k). A grid of more than
  * {@value #GRID_LIMIT} points becomes a seeded Latin hypercube of {@value #HYPERCUBE_POINTS}
  * points over the same ranges.
@@ -116,7 +116,7 @@ final class DataAwareStarts {
                 values.add(p.lower() + (p.upper() - p.lower()) * (i + 0.5) / 4);
             }
         } else {
-            for (double v : new double[]{-10, -1, -0.1, 0.1, 1, 10}) {
+            for (double v : new double[]{-10, -3, -1, -0.3, -0.1, 0.1, 0.3, 1, 3, 10}) {
                 values.add(v);
             }
             for (String name : law.variables()) {
