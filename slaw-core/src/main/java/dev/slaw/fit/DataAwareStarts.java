@@ -27,7 +27,8 @@ import java.util.TreeSet;
  * for an unbounded one, +-0.1, +-0.3, +-1, +-3, +-10, the quartiles of each variable (a location such as
  * x0) and +-1, +-4 over each variable's spread (a rate such as k). A grid of more than
  * {@value #GRID_LIMIT} points becomes a seeded Latin hypercube of {@value #HYPERCUBE_POINTS}
- * points over the same ranges.
+ * points over the same candidate values. Starts at which the law is not finite on every row are
+ * left out.
  */
 final class DataAwareStarts {
     static final int GRID_LIMIT = 512;
@@ -54,17 +55,18 @@ final class DataAwareStarts {
     static List<double[]> generate(Law law, Parametrization map, Dataset data, double[] target, long seed) {
         int k = map.freeCount();
         LawEvaluator ev = law.evaluator(data);
-        boolean[] linear = linearParameters(law, map, ev);
+        List<double[]> candidates = new ArrayList<>();
+        for (int s = 0; s < k; s++) {
+            Parameter p = law.parameters().get(map.freeParameter(s));
+            List<Double> g = law.metadata().startGrid().get(p.name());
+            candidates.add(g != null ? g.stream().mapToDouble(v -> p.transform().toOptimizer(clamp(v, p))).toArray()
+                    : candidates(p, law, data));
+        }
+        boolean[] linear = linearParameters(law, map, ev, probes(map, ev, candidates, seed));
         List<double[]> axes = new ArrayList<>();
         for (int s = 0; s < k; s++) {
             Parameter p = law.parameters().get(map.freeParameter(s));
-            if (linear[s]) {
-                axes.add(new double[]{p.transform().toOptimizer(neutral(p))});
-            } else {
-                List<Double> g = law.metadata().startGrid().get(p.name());
-                axes.add(g != null ? g.stream().mapToDouble(v -> p.transform().toOptimizer(clamp(v, p))).toArray()
-                        : candidates(p, law, data));
-            }
+            axes.add(linear[s] ? new double[]{p.transform().toOptimizer(neutral(p))} : candidates.get(s));
         }
         long total = 1;
         for (double[] a : axes) {
@@ -73,8 +75,19 @@ final class DataAwareStarts {
         List<double[]> points = total <= GRID_LIMIT ? product(axes) : hypercube(axes, seed);
         Projection projection = new Projection(law, map, ev, linear, target);
         List<double[]> out = new ArrayList<>(points.size());
+        double[] f = new double[ev.rows()];
         for (double[] u : points) {
-            out.add(projection.apply(u));
+            double[] start = projection.apply(u);
+            ev.evaluate(map.toParameters(start), f, null);
+            // a start where the law overflows cannot move; keep the others (all of them if none is finite)
+            if (Arrays.stream(f).allMatch(Double::isFinite)) {
+                out.add(start);
+            }
+        }
+        if (out.isEmpty()) {
+            for (double[] u : points) {
+                out.add(projection.apply(u));
+            }
         }
         return out;
     }
@@ -166,7 +179,8 @@ final class DataAwareStarts {
     private static double[] dedupe(TreeSet<Double> values) {
         List<Double> out = new ArrayList<>();
         for (double v : values) {
-            if (out.isEmpty() || Math.abs(v - out.get(out.size() - 1)) > 1e-6 * Math.max(1, Math.abs(v))) {
+            double last = out.isEmpty() ? Double.NaN : out.get(out.size() - 1);
+            if (out.isEmpty() || Math.abs(v - last) > 1e-6 * Math.max(Math.abs(v), Math.abs(last))) {
                 out.add(v);
             }
         }
@@ -174,24 +188,18 @@ final class DataAwareStarts {
     }
 
     /**
-     * Which free parameters the law is affine in, jointly: probed at two settings of the others
-     * (the law's value must change by the same amount from 0 to 1 as from 1 to 2, on every row),
+     * Which free parameters the law is affine in, jointly: probed at two settings (the law's value
+     * must change by the same amount over two equal steps from the probe's value, on every row),
      * then together (the joint change must be the sum of the single ones). A parameter another
      * one is tied to, or one the law's grid covers, is left to the grid.
      */
-    static boolean[] linearParameters(Law law, Parametrization map, LawEvaluator ev) {
+    static boolean[] linearParameters(Law law, Parametrization map, LawEvaluator ev, double[][] bases) {
         int k = map.freeCount();
         boolean[] linear = new boolean[k];
         List<Parameter> ps = law.parameters();
         int rows = ev.rows();
-        double[][] bases = new double[2][];
-        for (int b = 0; b < 2; b++) {
-            double[] u = new double[k];
-            for (int s = 0; s < k; s++) {
-                double[] r = Starts.range(ps.get(map.freeParameter(s)));
-                u[s] = r[0] + (b == 0 ? 0.37 : 0.61) * (r[1] - r[0]);
-            }
-            bases[b] = map.toParameters(u);
+        if (bases.length == 0) {
+            return linear;
         }
         double[] f0 = new double[rows];
         double[] f1 = new double[rows];
@@ -203,16 +211,21 @@ final class DataAwareStarts {
                 continue;
             }
             boolean affine = true;
+            boolean moves = false;
             for (double[] base : bases) {
+                // steps around the probe's own value, where the law is finite and responsive
+                double v = base[i];
+                double step = v == 0 ? 0.5 : 0.5 * Math.abs(v);
                 double[] q = base.clone();
-                q[i] = 0.5;
                 ev.evaluate(q, f0, null);
-                q[i] = 1.5;
+                q[i] = v + step;
                 ev.evaluate(q, f1, null);
-                q[i] = 2.5;
+                q[i] = v + 2 * step;
                 ev.evaluate(q, f2, null);
                 affine &= sameSteps(f0, f1, f2);
+                moves |= !Arrays.equals(f0, f1);
             }
+            affine &= moves; // a parameter the law ignores at both probes is left to the grid
             linear[s] = affine;
         }
         // jointly affine: drop the last linear parameter until the joint test passes
@@ -231,6 +244,33 @@ final class DataAwareStarts {
                 }
             }
         }
+    }
+
+    /**
+     * Up to eight parameter settings, drawn (seeded) from the candidate axes, at which the law is
+     * finite on every row: where linearity is probed (a parameter counts as linear when the law is
+     * affine in it at every probe and responds to it at one at least). (A fixed probe such as c = -0.8 in
+     * {@code exp(-c * tokens)} overflows on tokens of 1e11 and would hide that b is linear.)
+     */
+    static double[][] probes(Parametrization map, LawEvaluator ev, List<double[]> axes, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        int k = axes.size();
+        double[] f = new double[ev.rows()];
+        List<double[]> found = new ArrayList<>();
+        for (int attempt = 0; attempt < 400 && found.size() < 8; attempt++) {
+            double[] u = new double[k];
+            for (int s = 0; s < k; s++) {
+                double[] a = axes.get(s);
+                u[s] = a[random.nextInt(a.length)];
+            }
+            double[] p = map.toParameters(u);
+            ev.evaluate(p, f, null);
+            if (Arrays.stream(f).allMatch(Double::isFinite)
+                    && found.stream().noneMatch(q -> Arrays.equals(q, p))) {
+                found.add(p);
+            }
+        }
+        return found.toArray(new double[0][]);
     }
 
     private static boolean isTiedTo(List<Parameter> ps, String name) {
@@ -402,7 +442,7 @@ final class DataAwareStarts {
         return out;
     }
 
-    /** A seeded Latin hypercube over each axis's range (an axis of one value stays at it). */
+    /** A seeded Latin hypercube over each axis's candidate values (an axis of one value stays at it). */
     private static List<double[]> hypercube(List<double[]> axes, long seed) {
         int k = axes.size();
         int n = HYPERCUBE_POINTS;
@@ -410,8 +450,6 @@ final class DataAwareStarts {
         double[][] columns = new double[k][n];
         for (int s = 0; s < k; s++) {
             double[] a = axes.get(s);
-            double lo = Arrays.stream(a).min().orElseThrow();
-            double hi = Arrays.stream(a).max().orElseThrow();
             int[] perm = new int[n];
             for (int i = 0; i < n; i++) {
                 perm[i] = i;
@@ -423,7 +461,8 @@ final class DataAwareStarts {
                 perm[j] = tmp;
             }
             for (int i = 0; i < n; i++) {
-                columns[s][i] = lo + (perm[i] + random.nextDouble()) / n * (hi - lo);
+                // stratified over the axis's candidate values, which may span many decades
+                columns[s][i] = a[Math.min(a.length - 1, (int) ((perm[i] + random.nextDouble()) / n * a.length))];
             }
         }
         List<double[]> out = new ArrayList<>(n);

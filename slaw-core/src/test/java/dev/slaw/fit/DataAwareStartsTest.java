@@ -20,18 +20,29 @@ class DataAwareStartsTest {
         return Dataset.of("test", Map.of(x, xs, "y", ys));
     }
 
+    private static boolean[] linear(Law law, Dataset d) {
+        Parametrization map = new Parametrization(law.parameters());
+        List<double[]> axes = new ArrayList<>();
+        for (int s = 0; s < map.freeCount(); s++) {
+            axes.add(DataAwareStarts.candidates(law.parameters().get(map.freeParameter(s)), law, d));
+        }
+        return DataAwareStarts.linearParameters(law, map, law.evaluator(d),
+                DataAwareStarts.probes(map, law.evaluator(d), axes, 0));
+    }
+
     @Test
     void theParametersALawIsLinearInAreFoundJointly() {
         Dataset d = xy("N", new double[]{1e6, 1e7, 1e8, 1e9}, new double[]{3, 2.8, 2.6, 2.5});
         Law offset = FormulaLaw.fromFormula("E + A * N^-alpha", List.of("N", "y"));
         Parametrization map = new Parametrization(offset.parameters());
-        assertThat(DataAwareStarts.linearParameters(offset, map, offset.evaluator(d)))
-                .containsExactly(true, true, false);
+        assertThat(linear(offset, d)).containsExactly(true, true, false);
         // A and B are each linear in A * B * N, but not jointly: only one of them is solved
         Law product = FormulaLaw.fromFormula("A * B * N", List.of("N", "y"));
-        boolean[] linear = DataAwareStarts.linearParameters(product, new Parametrization(product.parameters()),
-                product.evaluator(d));
-        assertThat(linear).containsExactly(true, false);
+        assertThat(linear(product, d)).containsExactly(true, false);
+        // probed where the law is finite: c = -0.8 overflows exp(-c * tokens) on 1e11 tokens
+        Dataset tokens = xy("tokens", new double[]{1e9, 1e10, 1e11, 3e11}, new double[]{0.3, 0.45, 0.55, 0.6});
+        assertThat(linear(FormulaLaw.fromFormula("a - b*exp(-c*tokens)", List.of("tokens", "y")), tokens))
+                .containsExactly(true, true, false);
     }
 
     @Test
