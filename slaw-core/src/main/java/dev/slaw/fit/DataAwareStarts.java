@@ -23,7 +23,8 @@ import java.util.TreeSet;
  *
  * <p>Axes of the other parameters, in optimiser coordinates: the law's grid where it gives one;
  * else, between two finite bounds, four points (log-spaced for a positive parameter); for a
- * positive parameter without upper bound, log-spaced from 0.01 to the largest variable magnitude;
+ * positive parameter without upper bound, log-spaced from 0.01 (or 0.1 over the largest variable
+ * magnitude, for a rate) to that magnitude;
  * for an unbounded one, +-0.1, +-0.3, +-1, +-3, +-10, the quartiles of each variable (a location such as
  * x0) and +-1, +-4 over each variable's spread (a rate such as k). A grid of more than
  * {@value #GRID_LIMIT} points becomes a seeded Latin hypercube of {@value #HYPERCUBE_POINTS}
@@ -114,11 +115,14 @@ final class DataAwareStarts {
         if (t == Transform.LOG) {
             double a = p.lower() > 0 ? Math.log(p.lower()) : Double.NaN;
             double b = hi ? Math.log(p.upper()) : Double.NaN;
+            double largest = Math.max(10, largestMagnitude(law, data));
             if (Double.isNaN(a)) {
-                a = Double.isNaN(b) ? Math.log(0.01) : Math.min(b - Math.log(1e4), Math.log(0.01));
+                // down to a rate of 0.1 per the largest variable value (c in exp(-c * tokens))
+                a = Double.isNaN(b) ? Math.log(Math.min(0.01, 0.1 / largest))
+                        : Math.min(b - Math.log(1e4), Math.log(0.01));
             }
             if (Double.isNaN(b)) {
-                b = Math.max(a + Math.log(1e3), Math.log(Math.max(10, largestMagnitude(law, data))));
+                b = Math.max(a + Math.log(1e3), Math.log(largest));
             }
             int n = Math.max(4, (int) Math.ceil((b - a) / Math.log(10) / 2) + 1);
             for (int i = 0; i < n; i++) {
@@ -234,7 +238,11 @@ final class DataAwareStarts {
             for (boolean b : linear) {
                 count += b ? 1 : 0;
             }
-            if (count < 2 || jointlyAffine(map, ev, bases[0], linear)) {
+            boolean joint = true;
+            for (double[] base : bases) {
+                joint &= count < 2 || jointlyAffine(map, ev, base, linear);
+            }
+            if (joint) {
                 return linear;
             }
             for (int s = k - 1; s >= 0; s--) {
@@ -287,8 +295,12 @@ final class DataAwareStarts {
             if (!Double.isFinite(f0[r]) || !Double.isFinite(f1[r]) || !Double.isFinite(f2[r])) {
                 return false;
             }
+            // the second difference against the first (not against f, which other terms may swell),
+            // with room for the rounding of f itself
             double scale = Math.max(Math.max(Math.abs(f0[r]), Math.abs(f1[r])), Math.abs(f2[r]));
-            if (Math.abs((f2[r] - f1[r]) - (f1[r] - f0[r])) > 1e-9 * scale) {
+            double d1 = f1[r] - f0[r];
+            double d2 = f2[r] - f1[r];
+            if (Math.abs(d2 - d1) > 1e-7 * (Math.abs(d1) + Math.abs(d2)) + 1e-13 * scale) {
                 return false;
             }
         }
@@ -323,7 +335,8 @@ final class DataAwareStarts {
         ev.evaluate(all, fAll, null);
         for (int r = 0; r < rows; r++) {
             double scale = Math.max(Math.abs(fAll[r]), Math.abs(f1[r]));
-            if (!(Math.abs(fAll[r] - f1[r] - sum[r]) <= 1e-9 * Math.max(scale, Math.abs(sum[r])))) {
+            double change = fAll[r] - f1[r];
+            if (!(Math.abs(change - sum[r]) <= 1e-7 * (Math.abs(change) + Math.abs(sum[r])) + 1e-13 * scale)) {
                 return false;
             }
         }
