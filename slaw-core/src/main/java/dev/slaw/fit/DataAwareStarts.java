@@ -227,9 +227,9 @@ final class DataAwareStarts {
                 q[i] = v + 2 * step;
                 ev.evaluate(q, f2, null);
                 affine &= sameSteps(f0, f1, f2);
-                moves |= !Arrays.equals(f0, f1);
+                moves |= responds(f0, f1);
             }
-            affine &= moves; // a parameter the law ignores at both probes is left to the grid
+            affine &= moves; // a parameter the law ignores (beyond rounding) at every probe is left to the grid
             linear[s] = affine;
         }
         // jointly affine: drop the last linear parameter until the joint test passes
@@ -284,6 +284,16 @@ final class DataAwareStarts {
     private static boolean isTiedTo(List<Parameter> ps, String name) {
         for (Parameter p : ps) {
             if (p.isTied() && Formula.parse(p.tie()).names().contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the law's value changed beyond rounding on some row. */
+    private static boolean responds(double[] f0, double[] f1) {
+        for (int r = 0; r < f0.length; r++) {
+            if (Math.abs(f1[r] - f0[r]) > 1e-9 * Math.max(Math.abs(f0[r]), Math.abs(f1[r]))) {
                 return true;
             }
         }

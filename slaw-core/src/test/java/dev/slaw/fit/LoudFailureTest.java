@@ -95,4 +95,14 @@ class LoudFailureTest {
                 .hasMessage("law E + A * loss^-alpha + 0 * N reads the target column 'loss' on its right-hand side: "
                         + "it would predict loss from itself");
     }
+
+    @Test
+    void onlyAValueOnABoundIsAtTheBoundNotASmallRateAboveZero() {
+        FittedParameter.State free = FittedParameter.State.FREE;
+        double inf = Double.POSITIVE_INFINITY;
+        assertThat(new FittedParameter("c", 1.4e-11, 0, "", free, null, 0, inf, 1).atBound()).isFalse();
+        assertThat(new FittedParameter("c", 0, 0, "", free, null, 0, inf, 1).atBound()).isTrue();
+        assertThat(new FittedParameter("alpha", 3, 0, "", free, null, 0, 3, 1).atBound()).isTrue();
+        assertThat(new FittedParameter("A", 1e300, 0, "", free, null, 0, inf, 1).atBound()).isFalse();
+    }
 }
