@@ -43,7 +43,7 @@ public final class Fitter {
         long t0 = System.nanoTime();
         Prepared prep = prepare(law, data, target, options.objective());
         Parametrization map = prep.problem.parametrization();
-        List<double[]> starts = options.starts().generate(law, map);
+        List<double[]> starts = options.starts().generate(law, map, data, data.column(target));
         if (starts.isEmpty()) {
             throw new BadInputException("no start points");
         }
@@ -60,6 +60,10 @@ public final class Fitter {
         if (!data.hasColumn(target)) {
             throw new BadInputException(data.source() + ": no target column '" + target + "' (columns: "
                     + String.join(", ", data.columnNames()) + ")");
+        }
+        if (law.variables().contains(target)) {
+            throw new BadInputException("law " + law.name() + " reads the target column '" + target
+                    + "' on its right-hand side: it would predict " + target + " from itself");
         }
         double[] raw = data.column(target);
         boolean log = law.target() == Target.LOG;
@@ -330,9 +334,7 @@ public final class Fitter {
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());
         }
-        if (reached == 1 && results.length > 1) {
-            warnings.add("only one of " + results.length + " starts reached the best objective: the optimum may be fragile");
-        }
+        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, results.length));
         StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,
                 results.length - converged, best, reasons);
         Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
@@ -344,11 +346,47 @@ public final class Fitter {
         }
         double elapsed = (System.nanoTime() - t0) / 1e6;
         Provenance prov = new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
-                options.objective().describe(), options.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                options.objective().describe(), options.describeOptimizer(),
                 options.starts().describe(), options.seed(), options.threads(), Slaw.version(),
                 System.getProperty("java.version"), Instant.now().toString(), elapsed);
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
+    }
+
+    /**
+     * What may make a fit wrong although the optimiser converged: too few starts at the optimum,
+     * a free parameter that never left its start (the data or the objective do not move it), a
+     * law worse than a constant (r-squared below 0) or a target with nothing to explain (constant,
+     * r-squared undefined), weights that are all zero. (A parameter on a bound is said where the
+     * parameters are built.)
+     */
+    static List<String> doubts(Law law, Parametrization map, double[] start, double[] end, FitStatistics stats,
+                               double[] weights, int reached, int starts) {
+        List<String> out = new ArrayList<>();
+        if (starts == 1) {
+            out.add("fitted from a single start: nothing confirms that it found the best optimum (use more starts)");
+        } else if (reached < 2) {
+            out.add("only one of " + starts + " starts reached the best objective: the optimum may be fragile");
+        }
+        double[] projected = map.bounds().project(start);
+        for (int s = 0; s < end.length; s++) {
+            if (Math.abs(end[s] - projected[s]) <= 1e-9 * Math.max(1, Math.abs(projected[s]))) {
+                Parameter p = law.parameters().get(map.freeParameter(s));
+                out.add(p.name() + " never moved from its start value " + dev.slaw.law.Numbers.compact(
+                        p.transform().fromOptimizer(projected[s])) + ": the data do not determine it");
+            }
+        }
+        double r2 = stats.rSquared();
+        if (Double.isNaN(r2)) {
+            out.add("r-squared is undefined: the target does not vary (flat data), so there is no trend to fit");
+        } else if (r2 < 0) {
+            out.add(String.format(java.util.Locale.ROOT,
+                    "r-squared is %.3g: the law fits the target worse than its mean does", r2));
+        }
+        if (weights != null && java.util.Arrays.stream(weights).allMatch(w -> w == 0)) {
+            out.add("every weight is zero: the objective is 0 whatever the parameters, so the fit is its start");
+        }
+        return out;
     }
 
     private static double objectiveAt(FitProblem problem, double[] u) {
