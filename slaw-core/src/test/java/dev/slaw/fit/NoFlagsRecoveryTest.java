@@ -72,6 +72,9 @@ class NoFlagsRecoveryTest {
                         "c2", 0.6, "d2", 1e5, "f2", 0.3), logGrid1("x", 1, 1e9, 80),
                         List.of("a", "f1", "f2", "c2", "d2", "c1", "d1")),
                 Arguments.of("data-constrained", Map.of("E", 1.9, "A", 400.0, "B", 1500.0, "alpha", 0.35,
+                        // the law derives U_N itself; few rows of this grid have N beyond it, so RN is weak
+                        "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of("B", "RN")),
+                Arguments.of("data-constrained-un", Map.of("E", 1.9, "A", 400.0, "B", 1500.0, "alpha", 0.35,
                         "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of("B")));
     }
 
