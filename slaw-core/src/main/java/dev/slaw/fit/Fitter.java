@@ -191,25 +191,51 @@ public final class Fitter {
     }
 
     /**
-     * When no start reached a finite objective, names a data row where the law is not finite at
-     * every start's end point (N = 0 under N^-alpha): that is bad data, not a failed fit.
+     * When no start reached a finite objective, names a data row where the law is not finite for
+     * many parameter values where the other rows are (N = 0 under N^-alpha): that is bad data,
+     * not a failed fit.
      */
     private static void rowOutsideDomain(Law law, Dataset data, Parametrization map, OptimizationResult[] results) {
         int rows = data.rowCount();
-        boolean[] bad = new boolean[rows];
-        java.util.Arrays.fill(bad, true);
+        int[] nonFinite = new int[rows];
         double[] values = new double[rows];
         dev.slaw.law.LawEvaluator evaluator = law.evaluator(data);
-        int examined = 0;
+        // the end points, which may all be non-finite (starts solved from the data inherit its
+        // infinities), and probes spread over the bounds in the optimiser's coordinates
+        List<double[]> points = new ArrayList<>();
         for (OptimizationResult r : results) {
-            if (r == null || r.point() == null || examined == 10) {
-                continue;
+            if (r != null && r.point() != null && points.size() < 10) {
+                points.add(r.point());
             }
-            examined++;
-            evaluator.evaluate(map.toParameters(r.point()), values, null);
+        }
+        Bounds bounds = map.bounds();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0);
+        for (int k = 0; k < 16; k++) {
+            double[] u = new double[bounds.dimension()];
+            for (int j = 0; j < u.length; j++) {
+                double lo = Math.max(bounds.lower(j), -3);
+                double hi = Math.min(bounds.upper(j), lo + 6);
+                u[j] = lo + (hi - lo) * random.nextDouble();
+            }
+            points.add(u);
+        }
+        int examined = points.size();
+        for (double[] u : points) {
+            evaluator.evaluate(map.toParameters(u), values, null);
             for (int i = 0; i < rows; i++) {
-                bad[i] &= !Double.isFinite(values[i]);
+                if (!Double.isFinite(values[i])) {
+                    nonFinite[i]++;
+                }
             }
+        }
+        // a row the law is not finite at far more often than at the typical row (N = 0 under
+        // N^-alpha fails at every positive alpha; a start that fails everywhere says nothing)
+        int[] sorted = nonFinite.clone();
+        java.util.Arrays.sort(sorted);
+        int typical = sorted[rows / 2];
+        boolean[] bad = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            bad[i] = nonFinite[i] >= Math.max(2, examined / 8) && nonFinite[i] > 2 * typical;
         }
         for (int i = 0; examined > 0 && i < rows; i++) {
             if (bad[i]) {
@@ -220,7 +246,7 @@ public final class Fitter {
                     }
                 }
                 throw new BadInputException(data.source() + ": row " + data.rowNumber(i) + " (" + point + ") is outside"
-                        + " the domain of law " + law.name() + ": it is not finite there for any parameters tried;"
+                        + " the domain of law " + law.name() + ": it is not finite there for many parameters tried;"
                         + " remove the row or filter it out (--where)");
             }
         }
