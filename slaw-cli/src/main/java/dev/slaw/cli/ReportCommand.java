@@ -4,8 +4,11 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.Fitter;
+import dev.slaw.fit.GroupedFit;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.report.html.GroupedHtmlReport;
+import dev.slaw.report.html.GroupedReportInput;
 import dev.slaw.report.html.HtmlReport;
 import dev.slaw.report.html.ReportInput;
 import dev.slaw.report.plots.PredictionInterval;
@@ -33,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code slaw report}: fit (or load a fit) and write one self-contained HTML page about it. */
@@ -135,8 +139,10 @@ public final class ReportCommand implements Callable<Integer> {
             used = loaded.requireComplete(needed);
             warnIfOtherData(fit, used.dataset());
         } else {
-            GroupedFits.refuse(loaded, fitSource.settings.shared);
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
+            if (loaded.group().isPresent() || !fitSource.settings.shared.isEmpty()) {
+                return reportGrouped(loaded, prepared);
+            }
             Dataset rows = prepared.data();
             List<String> notes = new ArrayList<>(prepared.notes());
             // the headline is the fit on every row; the held-out check fits the law again without them
@@ -178,6 +184,49 @@ public final class ReportCommand implements Callable<Integer> {
             Outputs.say(o, "plotted " + plotted);
         }
         o.flush();
+        return 0;
+    }
+
+    /**
+     * {@code --group}: one fit per group (or the joint fit with {@code --shared}) on one page. The
+     * held-out check and the bootstrap describe one fit, so with groups they are refused before
+     * anything is fitted or written.
+     */
+    private int reportGrouped(LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared) throws IOException {
+        String column = loaded.group().orElse("GROUP");
+        for (String[] asked : new String[][]{{"--hold-out", holdOut}, {"--bootstrap",
+                bootstrapReplicates == null ? null : bootstrapReplicates.toString()},
+                {"--bootstrap-file", bootstrapFile == null ? null : bootstrapFile.toString()}}) {
+            if (asked[1] != null) {
+                throw new BadInputException(asked[0] + " is not done per group in a report yet: report one group with"
+                        + " --only " + column + "=VALUE without --group, or use 'slaw "
+                        + (asked[0].equals("--hold-out") ? "validate" : "bootstrap") + " --group " + column + "'");
+            }
+        }
+        GroupedFit grouped = GroupedFits.fitIfGrouped(loaded, prepared, fitSource.settings.shared).orElseThrow();
+        LoadedDataset used = new LoadedDataset(prepared.data(), prepared.notes(), loaded.group(), loaded.recipe(),
+                loaded.sourceRows());
+        GroupedReportInput input = GroupedReportInput.of(grouped, used,
+                        List.of(GroupedFits.groupOfRows(loaded, prepared.data())))
+                .withPlotOptions(plot.fitPlotOptions(used)).withChartSize(plot.plot.chartSize());
+        if (plot.plot.title != null) {
+            input = input.withTitle(plot.plot.title);
+        }
+        Files.writeString(Outputs.staged(out), GroupedHtmlReport.render(input), StandardCharsets.UTF_8);
+        PrintWriter o = spec.commandLine().getOut();
+        Outputs.say(o, "wrote " + out + " (" + grouped.law().name() + ", " + grouped.fits().size() + " groups by "
+                + grouped.groupColumn() + (grouped.shared().isEmpty() ? ", fitted separately"
+                : ", fitted jointly, shared " + String.join(", ", grouped.shared())) + ")");
+        for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
+            Outputs.say(o, "    " + grouped.groupColumn() + "=" + e.getKey() + ": " + e.getValue());
+        }
+        for (Path plotted : plot.writeGroupedFitPlot(grouped, prepared.data(), loaded)) {
+            Outputs.say(o, "plotted " + plotted);
+        }
+        o.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        grouped.warnings().forEach(w -> err.println("slaw: warning: " + w));
+        err.flush();
         return 0;
     }
 
