@@ -319,8 +319,11 @@ public final class HtmlReport {
         return "<td class=\"num\">" + esc(fmt(v)) + "</td>";
     }
 
-    /** Up to seven significant digits, scientific outside 1e-3..1e6; infinite bounds as +/-inf. */
-    static String fmt(double v) {
+    /**
+     * How the pages write a number: up to seven significant digits, scientific outside 1e-3..1e6;
+     * infinite bounds as +/-inf.
+     */
+    public static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
