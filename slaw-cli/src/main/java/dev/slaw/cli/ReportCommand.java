@@ -50,7 +50,12 @@ import java.util.concurrent.Callable;
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --drop-highest loss=5 --out report.html",
                 "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
-                "    --drop-highest loss=5 --bootstrap 1000 --seed 1 --out report.html"})
+                "    --drop-highest loss=5 --bootstrap 1000 --seed 1 --out report.html",
+                "  slaw report examples/misfitting/scaling_results_last_ckpt_only.csv --law chinchilla \\",
+                "    --only peak_lr=0.001,0.002,0.004 --group peak_lr --out report-groups.html",
+                "", "With --group COLUMN: one fit per group (or the joint fit with --shared), the",
+                "groups' parameters side by side and a section per group; --hold-out and",
+                "--bootstrap are then refused."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
