@@ -49,7 +49,7 @@ class GroupedReportCommandTest {
         assertThat(r.out()).contains("(chinchilla, 3 groups by peak_lr, fitted separately)");
         GroupedFit g = GroupedFitJson.load(json);
         String html = Files.readString(page);
-        assertThat(html).contains("A grouped fit: chinchilla fitted separately to each of 3 of rows grouped by <b>peak_lr</b>");
+        assertThat(html).contains("A grouped fit of chinchilla: 3 groups of rows by <b>peak_lr</b>, fitted separately");
         int at = html.indexOf("<h2>Parameters by group</h2>");
         String table = html.substring(at, html.indexOf("</table>", at));
         for (String name : List.of("E", "A", "alpha", "B", "beta")) {

@@ -38,14 +38,13 @@ public final class GroupedHtmlReport {
                 .append("<title>").append(esc(in.title())).append("</title>\n<style>\n").append(HtmlReport.STYLE)
                 .append("</style>\n</head>\n<body>\n");
         h.append("<h1>").append(esc(in.title())).append("</h1>\n");
-        h.append("<p class=\"headline\">A grouped fit: ").append(esc(first.law().name())).append(" fitted ")
-                .append(g.joint() == null ? "separately to each of " : "jointly to ").append(g.fits().size())
-                .append(g.joint() == null ? "" : " groups").append(" of rows grouped by <b>").append(esc(g.groupColumn()))
-                .append("</b>").append(g.joint() == null ? " (one fit per group, nothing shared)"
-                        : ", sharing " + esc(String.join(", ", g.shared())) + " (one value for every group)")
+        h.append("<p class=\"headline\">A grouped fit of ").append(esc(first.law().name())).append(": ")
+                .append(g.fits().size()).append(" groups of rows by <b>").append(esc(g.groupColumn())).append("</b>, ")
+                .append(g.joint() == null ? "fitted separately (one fit per group, nothing shared)"
+                        : "fitted jointly, sharing " + esc(String.join(", ", g.shared())) + " (one value for every group)")
                 .append(".</p>\n");
         h.append("<p class=\"muted\">").append(esc(first.law().metadata().description())).append("</p>\n");
-        h.append("<div class=\"law\">").append(esc(first.target() + " = " + first.law().formula())).append("</div>\n");
+        h.append("<div class=\"law\">").append(esc(first.law().formula())).append("</div>\n");
         List<String> warnings = g.warnings();
         if (!warnings.isEmpty()) {
             h.append("<ul class=\"warn\">\n");
@@ -113,7 +112,10 @@ public final class GroupedHtmlReport {
             h.append("<tr><td>standard errors</td><td colspan=\"").append(g.fits().size()).append("\">")
                     .append(esc(g.joint().covarianceMethod())).append("</td></tr>\n");
         } else {
-            statRow(h, g, "standard errors", Fit::covarianceMethod);
+            // prose, not a number: left-aligned in the text font
+            h.append("<tr><td>standard errors</td>");
+            g.fits().values().forEach(f -> h.append("<td>").append(esc(f.covarianceMethod())).append("</td>"));
+            h.append("</tr>\n");
         }
         statRow(h, g, "rows", f -> Integer.toString(f.statistics().rows()));
         statRow(h, g, "r-squared", f -> String.format(Locale.ROOT, "%.4f", f.statistics().rSquared()));

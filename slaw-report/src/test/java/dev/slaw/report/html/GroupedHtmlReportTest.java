@@ -57,7 +57,7 @@ class GroupedHtmlReportTest {
     @Test
     void headlineNamesTheGroupingAndEveryGroupHasItsColumnAndSection() {
         String html = page(false);
-        assertThat(html).contains("A grouped fit: chinchilla fitted separately to each of 3 of rows grouped by <b>peak_lr</b>")
+        assertThat(html).contains("A grouped fit of chinchilla: 3 groups of rows by <b>peak_lr</b>, fitted separately")
                 .contains("<tr><th>peak_lr</th><th>0.001</th><th>0.002</th><th>0.004</th></tr>")
                 .contains("<h2 id=\"group-1\">peak_lr = 0.001</h2>", "<h2 id=\"group-3\">peak_lr = 0.004</h2>");
         for (String g : grouped(false).groups()) {
@@ -74,7 +74,9 @@ class GroupedHtmlReportTest {
         GroupedFit g = grouped(true);
         double alpha = g.fit("0.001").value("alpha");
         assertThat(g.fit("0.004").value("alpha")).isEqualTo(alpha);
-        assertThat(page(true)).contains("fitted jointly to 3 groups", "sharing alpha", "<h2>Joint fit</h2>",
+        assertThat(page(true)).contains(
+                "A grouped fit of chinchilla: 3 groups of rows by <b>peak_lr</b>, fitted jointly, sharing alpha",
+                "<h2>Joint fit</h2>",
                 "<tr><td>alpha <b>(shared)</b></td><td class=\"num shared\" colspan=\"3\">" + HtmlReport.fmt(alpha) + " ± ");
     }
 
