@@ -89,7 +89,9 @@ public final class GroupedHtmlReport {
     private static void parameters(StringBuilder h, GroupedFit g) {
         Fit first = g.fits().values().iterator().next();
         h.append("<h2>Parameters by group</h2>\n<p class=\"muted\">Value &plusmn; standard error; &plusmn; ? where a")
-                .append(" standard error is withheld, for the reason in the row <i>standard errors</i>.</p>\n<table>\n<tr><th>")
+                .append(" standard error is withheld, for the reason in the row <i>standard errors</i>.</p>\n")
+                // many groups make the table wider than the page: it scrolls, the page does not
+                .append("<div style=\"overflow-x: auto\">\n<table>\n<tr><th>")
                 .append(esc(g.groupColumn())).append("</th>");
         for (String group : g.groups()) {
             h.append("<th>").append(esc(group)).append("</th>");
@@ -124,7 +126,7 @@ public final class GroupedHtmlReport {
         if (g.joint() == null) {
             statRow(h, g, "starts reaching the best", f -> f.starts().reachedBest() + " of " + f.starts().total());
         }
-        h.append("</table>\n");
+        h.append("</table>\n</div>\n");
     }
 
     private static String cell(FittedParameter p) {
