@@ -4,9 +4,11 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.Fitter;
+import dev.slaw.fit.GroupFitter;
 import dev.slaw.fit.GroupedFit;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.fit.GroupedFitJson;
 import dev.slaw.report.html.GroupedHtmlReport;
 import dev.slaw.report.html.GroupedReportInput;
 import dev.slaw.report.html.HtmlReport;
@@ -37,6 +39,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code slaw report}: fit (or load a fit) and write one self-contained HTML page about it. */
@@ -138,6 +141,9 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new BadInputException("--bootstrap refits the data with the fit's settings, so it needs a fit made"
                         + " here (--law ...); for a saved fit give --bootstrap-file from 'slaw bootstrap --out'");
             }
+            if (GroupedFitJson.isGroupedFile(fitSource.fitFile)) {
+                return reportSavedGrouped(loaded, GroupedFitJson.load(fitSource.fitFile));
+            }
             fit = FitJson.load(fitSource.fitFile);
             List<String> needed = new ArrayList<>(fit.law().variables());
             needed.add(fit.target());
@@ -146,7 +152,11 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
             if (loaded.group().isPresent() || !fitSource.settings.shared.isEmpty()) {
-                return reportGrouped(loaded, prepared);
+                refuseOneFitChecks(loaded.group().orElse("GROUP"));
+                GroupedFit grouped = GroupedFits.fitIfGrouped(loaded, prepared, fitSource.settings.shared).orElseThrow();
+                LoadedDataset rows = new LoadedDataset(prepared.data(), prepared.notes(), loaded.group(),
+                        loaded.recipe(), loaded.sourceRows());
+                return reportGrouped(grouped, rows);
             }
             Dataset rows = prepared.data();
             List<String> notes = new ArrayList<>(prepared.notes());
@@ -193,12 +203,10 @@ public final class ReportCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code --group}: one fit per group (or the joint fit with {@code --shared}) on one page. The
-     * held-out check and the bootstrap describe one fit, so with groups they are refused before
-     * anything is fitted or written.
+     * The held-out check and the bootstrap describe one fit, so with groups they are refused
+     * before anything is fitted or written.
      */
-    private int reportGrouped(LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared) throws IOException {
-        String column = loaded.group().orElse("GROUP");
+    private void refuseOneFitChecks(String column) {
         for (String[] asked : new String[][]{{"--hold-out", holdOut}, {"--bootstrap",
                 bootstrapReplicates == null ? null : bootstrapReplicates.toString()},
                 {"--bootstrap-file", bootstrapFile == null ? null : bootstrapFile.toString()}}) {
@@ -208,11 +216,61 @@ public final class ReportCommand implements Callable<Integer> {
                         + (asked[0].equals("--hold-out") ? "validate" : "bootstrap") + " --group " + column + "'");
             }
         }
-        GroupedFit grouped = GroupedFits.fitIfGrouped(loaded, prepared, fitSource.settings.shared).orElseThrow();
-        LoadedDataset used = new LoadedDataset(prepared.data(), prepared.notes(), loaded.group(), loaded.recipe(),
-                loaded.sourceRows());
-        GroupedReportInput input = GroupedReportInput.of(grouped, used,
-                        List.of(GroupedFits.groupOfRows(loaded, prepared.data())))
+    }
+
+    /**
+     * A grouped fit saved by {@code slaw fit --group --out}, over the data loaded with the same
+     * {@code --group}: rows of groups the fit lacks are left out (and said), and a group whose
+     * rows differ from those it was fitted on is warned about.
+     */
+    private int reportSavedGrouped(LoadedDataset loaded, GroupedFit grouped) throws IOException {
+        String column = grouped.groupColumn();
+        refuseOneFitChecks(column);
+        if (!loaded.group().equals(Optional.of(column))) {
+            throw new BadInputException(fitSource.fitFile + " is a grouped fit (one fit per " + column + "): load the data"
+                    + " with --group " + column + (loaded.group().isPresent() ? ", not --group " + loaded.group().get() : ""));
+        }
+        List<String> needed = new ArrayList<>(grouped.law().variables());
+        needed.add(grouped.target());
+        LoadedDataset complete = loaded.requireComplete(needed);
+        String[] groupOfRow = complete.groupValues().orElseThrow();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < groupOfRow.length; i++) {
+            if (grouped.fits().containsKey(groupOfRow[i])) {
+                kept.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new BadInputException("no rows of the fit's groups (" + column + ": "
+                    + String.join(", ", grouped.groups()) + ") in " + complete.dataset().source());
+        }
+        Dataset rows = complete.dataset().select(kept.stream().mapToInt(Integer::intValue).toArray());
+        List<String> notes = new ArrayList<>(complete.notes());
+        if (kept.size() < groupOfRow.length) {
+            notes.add("left out " + (groupOfRow.length - kept.size()) + " rows of " + column
+                    + " values the fit has no group for");
+        }
+        LoadedDataset used = new LoadedDataset(rows, notes, loaded.group(), loaded.recipe(), loaded.sourceRows());
+        String[] groups = GroupedFits.groupOfRows(used, rows);
+        PrintWriter err = spec.commandLine().getErr();
+        for (Map.Entry<String, int[]> e : GroupFitter.rowsByGroup(rows, column, groups).entrySet()) {
+            Fit f = grouped.fit(e.getKey());
+            String made = f.provenance().fingerprint();
+            String now = rows.select(e.getValue()).fingerprint(f.provenance().columns());
+            if (made != null && !made.isBlank() && !made.equals(now)) {
+                err.println("slaw report: warning: " + column + "=" + e.getKey() + ": these rows differ from the ones"
+                        + " its fit was made on (sha256 " + now.substring(0, 12) + "... here, "
+                        + made.substring(0, Math.min(12, made.length())) + "... in the fit)");
+            }
+        }
+        err.flush();
+        return reportGrouped(grouped, used);
+    }
+
+    /** {@code --group}: one page for one fit per group (or the joint fit with {@code --shared}). */
+    private int reportGrouped(GroupedFit grouped, LoadedDataset used) throws IOException {
+        Dataset rows = used.dataset();
+        GroupedReportInput input = GroupedReportInput.of(grouped, used, List.of(GroupedFits.groupOfRows(used, rows)))
                 .withPlotOptions(plot.fitPlotOptions(used)).withChartSize(plot.plot.chartSize());
         if (plot.plot.title != null) {
             input = input.withTitle(plot.plot.title);
@@ -225,7 +283,7 @@ public final class ReportCommand implements Callable<Integer> {
         for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
             Outputs.say(o, "    " + grouped.groupColumn() + "=" + e.getKey() + ": " + e.getValue());
         }
-        for (Path plotted : plot.writeGroupedFitPlot(grouped, prepared.data(), loaded)) {
+        for (Path plotted : plot.writeGroupedFitPlot(grouped, rows, used)) {
             Outputs.say(o, "plotted " + plotted);
         }
         o.flush();

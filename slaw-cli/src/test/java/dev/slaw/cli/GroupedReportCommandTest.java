@@ -69,6 +69,28 @@ class GroupedReportCommandTest {
         }
     }
 
+    @Test
+    void aSavedGroupedFitIsReportedOverItsGroupsRowsAndNeedsTheSameGroupColumn() throws Exception {
+        Path json = dir.resolve("grouped.json");
+        assertThat(slaw("fit", "--out", json.toString()).code()).isZero();
+        GroupedFit g = GroupedFitJson.load(json);
+        Path page = dir.resolve("saved.html");
+        // all five learning rates loaded: the two the fit lacks are left out, and said
+        FitCommandTest.Result r = run("report", SWEEPS, "--fit", json.toString(), "--group", "peak_lr",
+                "--out", page.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("differ from the ones");
+        String html = Files.readString(page);
+        assertThat(html).contains("3 groups of rows by <b>peak_lr</b>", "left out 36 rows of peak_lr values the fit has"
+                + " no group for", "<tr><td>beta</td><td class=\"num\">"
+                + cellOf(g.fit("0.001").parameter("beta").orElseThrow()) + "</td>");
+        Path refused = dir.resolve("refused.html");
+        FitCommandTest.Result noGroup = run("report", SWEEPS, "--fit", json.toString(), "--out", refused.toString());
+        assertThat(noGroup.code()).isEqualTo(2);
+        assertThat(noGroup.err()).contains("is a grouped fit (one fit per peak_lr): load the data with --group peak_lr");
+        assertThat(refused).doesNotExist();
+    }
+
     private static String cellOf(FittedParameter p) {
         return HtmlReport.fmt(p.value()) + " ± "
                 + (Double.isFinite(p.standardError()) ? HtmlReport.fmt(p.standardError()) : "?");
