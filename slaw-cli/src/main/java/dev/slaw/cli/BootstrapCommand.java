@@ -139,6 +139,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             return 0;
         }
         Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
+        settings.warn(fit, spec, "the point estimate: ");
         BootstrapResult b;
         try (Progress progress = Progress.start("bootstrap", options.replicates())) {
             b = Bootstrap.run(fit, p.data(), refit, options, progress.listener());

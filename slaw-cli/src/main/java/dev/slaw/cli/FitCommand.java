@@ -3,6 +3,7 @@ package dev.slaw.cli;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitFailedException;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.FitReport;
 import dev.slaw.fit.Fitter;
@@ -16,6 +17,7 @@ import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.law.ParameterDeclaration;
 import dev.slaw.law.Target;
+import dev.slaw.optim.StoppingRule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -75,6 +77,7 @@ public final class FitCommand implements Callable<Integer> {
             return printGrouped(grouped.get(), prepared, loaded, o);
         }
         Fit fit = Fitter.fit(prepared.law(), prepared.data(), prepared.target(), prepared.options());
+        settings.warn(fit, spec);
         if (out != null) {
             FitJson.save(fit, Outputs.staged(out));
         }
@@ -108,29 +111,36 @@ public final class FitCommand implements Callable<Integer> {
     private int printGrouped(dev.slaw.fit.GroupedFit grouped, FitSettings.Prepared prepared, LoadedDataset loaded,
                              PrintWriter o) throws IOException {
         String text = dev.slaw.io.fit.GroupedFitJson.write(grouped);
+        grouped.warnings().forEach(w -> spec.commandLine().getErr().println("slaw fit: warning: " + w));
+        if (settings.strict && !grouped.warnings().isEmpty()) {
+            int n = grouped.warnings().size();
+            throw new dev.slaw.fit.FitFailedException("--strict: the grouped fit has " + n + " warning"
+                    + (n == 1 ? "" : "s") + "; nothing written");
+        }
         if (out != null) {
-            dev.slaw.io.fit.GroupedFitJson.save(grouped, out);
+            dev.slaw.io.fit.GroupedFitJson.save(grouped, Outputs.staged(out));
         }
         if (save) {
             List<String> used = new ArrayList<>(prepared.law().variables());
             used.add(prepared.target());
-            try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
-                long id = store.save(data.datasetName(source), prepared.law().name(),
-                        prepared.data().fingerprint(used), text);
-                spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
-            }
+            Outputs.onSuccess(() -> {
+                try (dev.slaw.io.store.FitStore store = dev.slaw.io.store.FitStore.open(data.db())) {
+                    long id = store.save(data.datasetName(source), prepared.law().name(),
+                            prepared.data().fingerprint(used), text);
+                    spec.commandLine().getErr().println("saved as fit " + id + " in " + data.db());
+                }
+            });
         }
         o.print(json ? text + "\n" : dev.slaw.fit.GroupedFitReport.render(grouped));
         if (out != null && !json) {
-            o.println("saved " + out);
+            Outputs.say(o, "saved " + out);
         }
         for (Path plotted : plot.writeGroupedFitPlot(grouped, prepared.data(), loaded)) {
             if (!json) {
-                o.println("plotted " + plotted);
+                Outputs.say(o, "plotted " + plotted);
             }
         }
         o.flush();
-        grouped.warnings().forEach(w -> spec.commandLine().getErr().println("slaw: warning: " + w));
         if (!grouped.converged()) {
             spec.commandLine().getErr().println("slaw: the best start of a group did not converge");
             return Main.FIT_FAILED;
@@ -203,8 +213,41 @@ public final class FitCommand implements Callable<Integer> {
         @Option(names = "--ftol", description = "L-BFGS-B relative-reduction tolerance (default: scipy's 2.2e-9).")
         Double ftol;
 
-        @Option(names = "--gtol", description = "L-BFGS-B projected-gradient (BFGS: largest gradient component) tolerance (default: scipy's 1e-5).")
+        @Option(names = "--gtol", description = "L-BFGS-B projected-gradient (BFGS: largest gradient component) tolerance (default: 1e-2 of |f| under --stop relative, scipy's 1e-5 under --stop scipy).")
         Double gtol;
+
+        @Option(names = "--stop", paramLabel = "RULE", defaultValue = "relative",
+                description = "What --ftol and --gtol are measured against: relative (the objective's size; scale-free) or scipy (scipy's rules exactly: absolute below 1; for reproducing scipy fits) (default: ${DEFAULT-VALUE}).")
+        String stop;
+
+        @Option(names = "--strict",
+                description = "Treat any warning of the fit (few starts at the optimum, a parameter on a bound or never moved, r-squared below 0 or undefined, zero weights) as a failure: exit 1, nothing written.")
+        boolean strict;
+
+        /**
+         * Says each of the fit's warnings on standard error ({@code slaw VERB: warning: ...});
+         * under {@code --strict} a warning fails the command before anything is written.
+         *
+         * @throws FitFailedException under --strict when the fit has a warning
+         */
+        public void warn(Fit fit, CommandSpec spec) {
+            warn(fit, spec, "");
+        }
+
+        /** As {@link #warn(Fit, CommandSpec)}, naming which fit (e.g. "the fit on the rest: "). */
+        public void warn(Fit fit, CommandSpec spec, String which) {
+            PrintWriter err = spec.commandLine().getErr();
+            String verb = spec.qualifiedName(" ");
+            for (String w : fit.warnings()) {
+                err.println(verb + ": warning: " + which + w);
+            }
+            err.flush();
+            if (strict && !fit.warnings().isEmpty()) {
+                int n = fit.warnings().size();
+                throw new FitFailedException("--strict: " + which + "the fit has " + n + " warning" + (n == 1 ? "" : "s")
+                        + "; nothing written");
+            }
+        }
 
         /** A law, data, target and options, ready for {@link Fitter#fit}. */
         public record Prepared(Law law, Dataset data, String target, FitOptions options, List<String> notes) {
@@ -255,6 +298,7 @@ public final class FitCommand implements Callable<Integer> {
                     .withOptimizer(parseOptimizer(optimizer))
                     .withStarts(Starts.parse(starts, seed))
                     .withSeed(seed)
+                    .withStoppingRule(parseStop(stop))
                     .withNotes(complete.notes());
             if (threads != null) {
                 if (threads < 1) {
@@ -263,8 +307,8 @@ public final class FitCommand implements Callable<Integer> {
                 options = options.withThreads(threads);
             }
             if (ftol != null || gtol != null) {
-                options = options.withTolerances(ftol == null ? FitOptions.SCIPY_FUNCTION_TOLERANCE : ftol,
-                        gtol == null ? FitOptions.SCIPY_GRADIENT_TOLERANCE : gtol);
+                options = options.withTolerances(ftol == null ? options.functionTolerance() : ftol,
+                        gtol == null ? options.gradientTolerance() : gtol);
             }
             return new Prepared(l, complete.dataset(), t, options, complete.notes());
         }
@@ -282,6 +326,14 @@ public final class FitCommand implements Callable<Integer> {
                                 + "\": missing value (empty or NaN); pass --drop-missing to leave such rows out");
                     }
                 }
+            }
+        }
+
+        private static StoppingRule parseStop(String s) {
+            try {
+                return StoppingRule.parse(s);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--stop " + s + ": expected relative or scipy");
             }
         }
 

@@ -53,7 +53,16 @@ public final class LawsCommand implements Callable<Integer> {
         out.println("  target:      " + law.target().name().toLowerCase(java.util.Locale.ROOT)
                 + " (residuals " + (law.target() == dev.slaw.law.Target.LOG ? "log y - log f" : "y - f") + ")");
         Map<String, List<Double>> grid = law.metadata().startGrid();
-        if (!grid.isEmpty()) {
+        List<String> fromData = law.parameters().stream().filter(p -> p.isFree() && !grid.containsKey(p.name()))
+                .map(dev.slaw.law.Parameter::name).toList();
+        if (!fromData.isEmpty()) {
+            out.println("  start grid:");
+            for (Map.Entry<String, List<Double>> e : grid.entrySet()) {
+                out.println("    " + e.getKey() + " in " + e.getValue().stream().map(dev.slaw.law.Numbers::compact).toList());
+            }
+            out.println("    " + String.join(", ", fromData) + ": from the bounds and the data (a parameter the law is"
+                    + " linear in is solved by least squares at each start)");
+        } else if (!grid.isEmpty()) {
             long product = 1;
             out.println("  start grid:");
             for (Map.Entry<String, List<Double>> e : grid.entrySet()) {

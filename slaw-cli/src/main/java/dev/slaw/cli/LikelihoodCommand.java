@@ -87,6 +87,11 @@ public final class LikelihoodCommand implements Callable<Integer> {
                     + "), not of " + p.law().name() + " (" + p.law().formula() + ")");
         }
         LikelihoodFit ml = HuberLikelihood.fit(p.law(), p.data(), p.target(), at, p.options().objective().delta());
+        if (settings.strict && !ml.converged()) {
+            // one start by design (where you say), so the only warning is not converging
+            throw new dev.slaw.fit.FitFailedException("--strict: the likelihood fit did not converge (" + ml.message()
+                    + "); nothing written");
+        }
         Map<String, Double> bootSe = new LinkedHashMap<>();
         if (boot != null) {
             for (ParameterSummary s : boot.parameters()) {

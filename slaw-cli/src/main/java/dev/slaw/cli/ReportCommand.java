@@ -162,6 +162,7 @@ public final class ReportCommand implements Callable<Integer> {
             List<String> notes = new ArrayList<>(prepared.notes());
             // the headline is the fit on every row; the held-out check fits the law again without them
             fit = Fitter.fit(prepared.law(), rows, prepared.target(), prepared.options().withNotes(notes));
+            fitSource.settings.warn(fit, spec);
             if (bootstrapReplicates != null) {
                 bootstrap = bootstrap(fit, rows, prepared);
             }

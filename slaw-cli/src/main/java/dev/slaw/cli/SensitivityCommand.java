@@ -124,6 +124,11 @@ public final class SensitivityCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("sensitivity", choices.size())) {
             result = sweep.run(p.data(), p.target(), progress.listener());
         }
+        // the baseline is the fit the sweep is about; its variations may be poor on purpose
+        SensitivitySweep.Outcome baseline = result.outcomes().get(0);
+        if (baseline.fit() != null) {
+            settings.warn(baseline.fit(), spec, "the baseline: ");
+        }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(toJson(result).toPrettyString());

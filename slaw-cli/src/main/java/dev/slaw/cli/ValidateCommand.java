@@ -123,6 +123,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try (Progress progress = Progress.start("bootstrap", replicates)) {
             v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());
         }
+        settings.warn(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
             o.println(toJson(v, p.target()).toPrettyString());

@@ -19,9 +19,12 @@ public record FittedParameter(String name, double value, double standardError, S
     /** lmfit's three states of a parameter. */
     public enum State { FREE, FIXED, TIED }
 
-    /** True when the value sits on one of its bounds (to 1e-9 relative). */
+    /**
+     * True when the value sits on one of its bounds (to 1e-9 of the bound; exactly, for a bound of
+     * 0, which the optimiser reaches exactly: a rate of 1e-11 above 0 is not on it).
+     */
     public boolean atBound() {
-        double tol = 1e-9 * Math.max(1, Math.abs(value));
-        return state == State.FREE && (Math.abs(value - lower) <= tol || Math.abs(value - upper) <= tol);
+        return state == State.FREE && (Double.isFinite(lower) && Math.abs(value - lower) <= 1e-9 * Math.abs(lower)
+                || Double.isFinite(upper) && Math.abs(value - upper) <= 1e-9 * Math.abs(upper));
     }
 }

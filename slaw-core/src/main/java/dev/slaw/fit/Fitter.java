@@ -43,7 +43,7 @@ public final class Fitter {
         long t0 = System.nanoTime();
         Prepared prep = prepare(law, data, target, options.objective());
         Parametrization map = prep.problem.parametrization();
-        List<double[]> starts = options.starts().generate(law, map);
+        List<double[]> starts = options.starts().generate(law, map, data, data.column(target));
         if (starts.isEmpty()) {
             throw new BadInputException("no start points");
         }
@@ -60,6 +60,10 @@ public final class Fitter {
         if (!data.hasColumn(target)) {
             throw new BadInputException(data.source() + ": no target column '" + target + "' (columns: "
                     + String.join(", ", data.columnNames()) + ")");
+        }
+        if (law.variables().contains(target)) {
+            throw new BadInputException("law " + law.name() + " reads the target column '" + target
+                    + "' on its right-hand side: it would predict " + target + " from itself");
         }
         double[] raw = data.column(target);
         boolean log = law.target() == Target.LOG;
@@ -187,25 +191,51 @@ public final class Fitter {
     }
 
     /**
-     * When no start reached a finite objective, names a data row where the law is not finite at
-     * every start's end point (N = 0 under N^-alpha): that is bad data, not a failed fit.
+     * When no start reached a finite objective, names a data row where the law is not finite for
+     * many parameter values where the other rows are (N = 0 under N^-alpha): that is bad data,
+     * not a failed fit.
      */
     private static void rowOutsideDomain(Law law, Dataset data, Parametrization map, OptimizationResult[] results) {
         int rows = data.rowCount();
-        boolean[] bad = new boolean[rows];
-        java.util.Arrays.fill(bad, true);
+        int[] nonFinite = new int[rows];
         double[] values = new double[rows];
         dev.slaw.law.LawEvaluator evaluator = law.evaluator(data);
-        int examined = 0;
+        // the end points, which may all be non-finite (starts solved from the data inherit its
+        // infinities), and probes spread over the bounds in the optimiser's coordinates
+        List<double[]> points = new ArrayList<>();
         for (OptimizationResult r : results) {
-            if (r == null || r.point() == null || examined == 10) {
-                continue;
+            if (r != null && r.point() != null && points.size() < 10) {
+                points.add(r.point());
             }
-            examined++;
-            evaluator.evaluate(map.toParameters(r.point()), values, null);
+        }
+        Bounds bounds = map.bounds();
+        java.util.SplittableRandom random = new java.util.SplittableRandom(0);
+        for (int k = 0; k < 16; k++) {
+            double[] u = new double[bounds.dimension()];
+            for (int j = 0; j < u.length; j++) {
+                double lo = Math.max(bounds.lower(j), -3);
+                double hi = Math.min(bounds.upper(j), lo + 6);
+                u[j] = lo + (hi - lo) * random.nextDouble();
+            }
+            points.add(u);
+        }
+        int examined = points.size();
+        for (double[] u : points) {
+            evaluator.evaluate(map.toParameters(u), values, null);
             for (int i = 0; i < rows; i++) {
-                bad[i] &= !Double.isFinite(values[i]);
+                if (!Double.isFinite(values[i])) {
+                    nonFinite[i]++;
+                }
             }
+        }
+        // a row the law is not finite at far more often than at the typical row (N = 0 under
+        // N^-alpha fails at every positive alpha; a start that fails everywhere says nothing)
+        int[] sorted = nonFinite.clone();
+        java.util.Arrays.sort(sorted);
+        int typical = sorted[rows / 2];
+        boolean[] bad = new boolean[rows];
+        for (int i = 0; i < rows; i++) {
+            bad[i] = nonFinite[i] >= Math.max(2, examined / 8) && nonFinite[i] > 2 * typical;
         }
         for (int i = 0; examined > 0 && i < rows; i++) {
             if (bad[i]) {
@@ -216,7 +246,7 @@ public final class Fitter {
                     }
                 }
                 throw new BadInputException(data.source() + ": row " + data.rowNumber(i) + " (" + point + ") is outside"
-                        + " the domain of law " + law.name() + ": it is not finite there for any parameters tried;"
+                        + " the domain of law " + law.name() + ": it is not finite there for many parameters tried;"
                         + " remove the row or filter it out (--where)");
             }
         }
@@ -330,9 +360,7 @@ public final class Fitter {
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());
         }
-        if (reached == 1 && results.length > 1) {
-            warnings.add("only one of " + results.length + " starts reached the best objective: the optimum may be fragile");
-        }
+        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, results.length));
         StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,
                 results.length - converged, best, reasons);
         Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
@@ -344,11 +372,47 @@ public final class Fitter {
         }
         double elapsed = (System.nanoTime() - t0) / 1e6;
         Provenance prov = new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
-                options.objective().describe(), options.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                options.objective().describe(), options.describeOptimizer(),
                 options.starts().describe(), options.seed(), options.threads(), Slaw.version(),
                 System.getProperty("java.version"), Instant.now().toString(), elapsed);
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
+    }
+
+    /**
+     * What may make a fit wrong although the optimiser converged: too few starts at the optimum,
+     * a free parameter that never left its start (the data or the objective do not move it), a
+     * law worse than a constant (r-squared below 0) or a target with nothing to explain (constant,
+     * r-squared undefined), weights that are all zero. (A parameter on a bound is said where the
+     * parameters are built.)
+     */
+    static List<String> doubts(Law law, Parametrization map, double[] start, double[] end, FitStatistics stats,
+                               double[] weights, int reached, int starts) {
+        List<String> out = new ArrayList<>();
+        if (starts == 1) {
+            out.add("fitted from a single start: nothing confirms that it found the best optimum (use more starts)");
+        } else if (reached < 2) {
+            out.add("only one of " + starts + " starts reached the best objective: the optimum may be fragile");
+        }
+        double[] projected = map.bounds().project(start);
+        for (int s = 0; s < end.length; s++) {
+            if (Math.abs(end[s] - projected[s]) <= 1e-9 * Math.max(1, Math.abs(projected[s]))) {
+                Parameter p = law.parameters().get(map.freeParameter(s));
+                out.add(p.name() + " never moved from its start value " + dev.slaw.law.Numbers.compact(
+                        p.transform().fromOptimizer(projected[s])) + ": the data do not determine it");
+            }
+        }
+        double r2 = stats.rSquared();
+        if (Double.isNaN(r2)) {
+            out.add("r-squared is undefined: the target does not vary (flat data), so there is no trend to fit");
+        } else if (r2 < 0) {
+            out.add(String.format(java.util.Locale.ROOT,
+                    "r-squared is %.3g: the law fits the target worse than its mean does", r2));
+        }
+        if (weights != null && java.util.Arrays.stream(weights).allMatch(w -> w == 0)) {
+            out.add("every weight is zero: the objective is 0 whatever the parameters, so the fit is its start");
+        }
+        return out;
     }
 
     private static double objectiveAt(FitProblem problem, double[] u) {

@@ -24,8 +24,9 @@ final class LocalSearch {
         this.kind = options.optimizer();
         this.problem = problem;
         this.lbfgsb = Lbfgsb.withDefaults().withFunctionTolerance(options.functionTolerance())
-                .withGradientTolerance(options.gradientTolerance());
-        this.bfgs = Bfgs.withDefaults().withGradientTolerance(options.gradientTolerance());
+                .withGradientTolerance(options.gradientTolerance()).withStoppingRule(options.stoppingRule());
+        this.bfgs = Bfgs.withDefaults().withGradientTolerance(options.gradientTolerance())
+                .withStoppingRule(options.stoppingRule());
         this.lm = LevenbergMarquardt.withDefaults();
         this.residuals = kind == Optimizer.LEVENBERG_MARQUARDT ? new Fitter.WeightedResiduals(problem) : null;
     }

@@ -39,7 +39,8 @@ public final class Refitter {
      */
     public static Refitter prepare(Law law, Dataset data, String target, FitOptions options) {
         Fitter.Prepared prep = Fitter.prepare(law, data, target, options.objective());
-        List<double[]> starts = options.starts().generate(law, prep.problem().parametrization());
+        List<double[]> starts = options.starts().generate(law, prep.problem().parametrization(), data,
+                data.column(target));
         if (starts.isEmpty()) {
             throw new dev.slaw.data.BadInputException("no start points");
         }

@@ -78,14 +78,29 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
     /** A short description for reports. */
     public String describe() {
         return switch (kind) {
-            case GRID -> "the law's default grid";
+            case GRID -> "the law's default grid (from the bounds and the data where the law gives none)";
             case CHINCHILLA -> "chinchilla grid (Besiroglu et al. 2024)";
             case LHS -> "Latin hypercube of " + count + " points, seed " + seed;
             case POINTS -> points.size() + " given point" + (points.size() == 1 ? "" : "s");
         };
     }
 
-    /** The start points in optimiser coordinates, in a fixed order. */
+    /**
+     * The start points in optimiser coordinates, in a fixed order. The law's grid is used as it
+     * is when it covers every free parameter; otherwise (every user formula) the grid is made
+     * from the bounds and the data ({@link DataAwareStarts}).
+     *
+     * @param data   the rows fitted
+     * @param target the raw target column
+     */
+    List<double[]> generate(Law law, Parametrization map, dev.slaw.data.Dataset data, double[] target) {
+        if (kind == Kind.GRID && DataAwareStarts.needed(law, map)) {
+            return DataAwareStarts.generate(law, map, data, target, seed);
+        }
+        return generate(law, map);
+    }
+
+    /** The start points in optimiser coordinates, in a fixed order, ignoring the data. */
     List<double[]> generate(Law law, Parametrization map) {
         List<Parameter> ps = law.parameters();
         int k = map.freeCount();

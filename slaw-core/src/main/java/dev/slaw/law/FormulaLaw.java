@@ -44,6 +44,10 @@ public record FormulaLaw(String name, Formula definition, List<String> variables
     /**
      * A law from a user's formula: names that are columns of the data are variables, the rest
      * are free, unbounded parameters (declare bounds with {@link #withParameters}).
+     *
+     * @throws BadInputException when a parameter's name differs from a column only in case (a
+     *                           typo would otherwise become a fitted constant), when no name is
+     *                           a column, or when every name is
      */
     public static FormulaLaw fromFormula(String text, Collection<String> dataColumns) {
         Formula f = Formula.parse(text, dataColumns);
@@ -53,11 +57,22 @@ public record FormulaLaw(String name, Formula definition, List<String> variables
             if (dataColumns.contains(n)) {
                 vars.add(n);
             } else {
+                for (String c : dataColumns) {
+                    if (c.equalsIgnoreCase(n)) {
+                        throw new BadInputException("formula \"" + text + "\": '" + n + "' is not a column, but '" + c
+                                + "' is (names are case-sensitive): write " + c + ", or name the parameter otherwise");
+                    }
+                }
                 params.add(Parameter.free(n));
             }
         }
         if (params.isEmpty()) {
             throw new BadInputException("formula \"" + text + "\" has no parameters: every name is a data column");
+        }
+        if (vars.isEmpty()) {
+            throw new BadInputException("formula \"" + text + "\" uses no column of the data, so every name in it ("
+                    + String.join(", ", f.names()) + ") would be a fitted constant (columns: "
+                    + String.join(", ", dataColumns) + ")");
         }
         return new FormulaLaw(text, f, vars, params, Target.LOG, LawMetadata.none());
     }

@@ -34,8 +34,10 @@ public final class Bfgs {
 
     private final double gradientTolerance;
     private final int maxIterations;
+    /** scipy's absolute gradient test, or one relative to |f| ({@link StoppingRule}). */
+    private final StoppingRule stoppingRule;
 
-    private Bfgs(double gradientTolerance, int maxIterations) {
+    private Bfgs(double gradientTolerance, int maxIterations, StoppingRule stoppingRule) {
         if (!(gradientTolerance >= 0)) {
             throw new IllegalArgumentException("gradient tolerance must be >= 0, got " + gradientTolerance);
         }
@@ -44,20 +46,29 @@ public final class Bfgs {
         }
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
+        this.stoppingRule = java.util.Objects.requireNonNull(stoppingRule, "stoppingRule");
     }
 
     /** scipy's defaults: gtol 1e-5, at most 200 iterations per variable. */
     public static Bfgs withDefaults() {
-        return new Bfgs(DEFAULT_GRADIENT_TOLERANCE, 0);
+        return new Bfgs(DEFAULT_GRADIENT_TOLERANCE, 0, StoppingRule.SCIPY);
     }
 
     public Bfgs withGradientTolerance(double gtol) {
-        return new Bfgs(gtol, maxIterations);
+        return new Bfgs(gtol, maxIterations, stoppingRule);
     }
 
     /** At most {@code n} iterations; 0 means 200 per variable, as scipy. */
     public Bfgs withMaxIterations(int n) {
-        return new Bfgs(gradientTolerance, n);
+        return new Bfgs(gradientTolerance, n, stoppingRule);
+    }
+
+    /**
+     * A copy whose gradient test is {@code max_i |g_i| <= gtol} ({@link StoppingRule#SCIPY}, the
+     * default) or {@code max_i |g_i| <= gtol * |f|} ({@link StoppingRule#RELATIVE}).
+     */
+    public Bfgs withStoppingRule(StoppingRule rule) {
+        return new Bfgs(gradientTolerance, maxIterations, rule);
     }
 
     public double gradientTolerance() {
@@ -91,7 +102,8 @@ public final class Bfgs {
         double previousValue = fx + euclidean(g) / 2;
         double gnorm = maxAbs(g);
         int k = 0;
-        while (gnorm > gradientTolerance && k < limit) {
+        boolean relative = stoppingRule == StoppingRule.RELATIVE;
+        while (gnorm > gradientTolerance * (relative ? Math.abs(fx) : 1.0) && k < limit) {
             for (int i = 0; i < n; i++) {
                 double sum = 0;
                 for (int j = 0; j < n; j++) {
@@ -154,7 +166,7 @@ public final class Bfgs {
             fx = value;
             k++;
             gnorm = maxAbs(g);
-            if (gnorm <= gradientTolerance) {
+            if (gnorm <= gradientTolerance * (relative ? Math.abs(fx) : 1.0)) {
                 break;
             }
             if (!Double.isFinite(fx)) {
@@ -165,9 +177,9 @@ public final class Bfgs {
             double rho = sy == 0.0 ? 1000.0 : 1.0 / sy; // scipy's guard
             update(h, s, y, rho, hy);
         }
-        if (gnorm <= gradientTolerance) {
+        if (gnorm <= gradientTolerance * (relative ? Math.abs(fx) : 1.0)) {
             return result(x, fx, g, k, evaluations, OptimizationResult.Status.CONVERGED_GRADIENT,
-                    "the largest gradient component is at most " + gradientTolerance);
+                    "the largest gradient component is at most " + gradientTolerance + (relative ? " * |f|" : ""));
         }
         return result(x, fx, g, k, evaluations, OptimizationResult.Status.MAX_ITERATIONS,
                 "stopped after " + limit + " iterations");
@@ -222,16 +234,18 @@ public final class Bfgs {
 
     @Override
     public String toString() {
-        return "BFGS(gtol=" + gradientTolerance + ", maxIterations=" + (maxIterations == 0 ? "200n" : maxIterations) + ")";
+        return "BFGS(gtol=" + gradientTolerance + ", maxIterations=" + (maxIterations == 0 ? "200n" : maxIterations)
+                + ", stop=" + stoppingRule.label() + ")";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bfgs b && b.gradientTolerance == gradientTolerance && b.maxIterations == maxIterations;
+        return o instanceof Bfgs b && b.gradientTolerance == gradientTolerance && b.maxIterations == maxIterations
+                && b.stoppingRule == stoppingRule;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(new double[]{gradientTolerance, maxIterations});
+        return Arrays.hashCode(new double[]{gradientTolerance, maxIterations}) * 31 + stoppingRule.hashCode();
     }
 }

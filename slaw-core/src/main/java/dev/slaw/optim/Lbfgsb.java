@@ -49,7 +49,7 @@ public final class Lbfgsb {
     public static final int DEFAULT_MAX_EVALUATIONS = 15000;
 
     private static final Lbfgsb DEFAULTS = new Lbfgsb(DEFAULT_MEMORY, DEFAULT_FUNCTION_TOLERANCE,
-            DEFAULT_GRADIENT_TOLERANCE, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_EVALUATIONS);
+            DEFAULT_GRADIENT_TOLERANCE, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_EVALUATIONS, StoppingRule.SCIPY);
 
     /**
      * Each thread's work arrays, kept for its next minimisation of the same dimension: a
@@ -57,18 +57,22 @@ public final class Lbfgsb {
      * each cost allocation and a JIT compilation of the constructor.
      */
     private static final ThreadLocal<Run> SPARE = new ThreadLocal<>();
+    /** Under the relative rule, objectives below this fraction of the start's count as zero. */
+    private static final double RELATIVE_FLOOR = 1e-12;
 
     private final int memory;
     private final double functionTolerance;
     private final double gradientTolerance;
     private final int maxIterations;
     private final int maxEvaluations;
+    /** What the tolerances are relative to; {@code 1} (scipy) or the objective's magnitude. */
+    private final StoppingRule stoppingRule;
     /** Stop messages, made once: thousands of starts end with one of them. */
     private final String gradientMessage;
     private final String functionMessage;
 
     private Lbfgsb(int memory, double functionTolerance, double gradientTolerance, int maxIterations,
-                   int maxEvaluations) {
+                   int maxEvaluations, StoppingRule stoppingRule) {
         if (memory < 1) {
             throw new IllegalArgumentException("memory must be at least 1, got " + memory);
         }
@@ -91,7 +95,9 @@ public final class Lbfgsb {
         this.gradientTolerance = gradientTolerance;
         this.maxIterations = maxIterations;
         this.maxEvaluations = maxEvaluations;
-        this.gradientMessage = "projected gradient <= gtol " + gradientTolerance;
+        this.stoppingRule = java.util.Objects.requireNonNull(stoppingRule, "stoppingRule");
+        boolean relative = stoppingRule == StoppingRule.RELATIVE;
+        this.gradientMessage = "projected gradient <= gtol " + gradientTolerance + (relative ? " * |f|" : "");
         this.functionMessage = "relative reduction of f <= ftol " + functionTolerance;
     }
 
@@ -102,22 +108,22 @@ public final class Lbfgsb {
 
     /** A copy keeping {@code m >= 1} correction pairs. */
     public Lbfgsb withMemory(int m) {
-        return new Lbfgsb(m, functionTolerance, gradientTolerance, maxIterations, maxEvaluations);
+        return new Lbfgsb(m, functionTolerance, gradientTolerance, maxIterations, maxEvaluations, stoppingRule);
     }
 
     /** A copy with relative-reduction tolerance {@code ftol} (scipy's {@code ftol}). */
     public Lbfgsb withFunctionTolerance(double ftol) {
-        return new Lbfgsb(memory, ftol, gradientTolerance, maxIterations, maxEvaluations);
+        return new Lbfgsb(memory, ftol, gradientTolerance, maxIterations, maxEvaluations, stoppingRule);
     }
 
     /** A copy with projected-gradient tolerance {@code gtol} (scipy's {@code gtol}). */
     public Lbfgsb withGradientTolerance(double gtol) {
-        return new Lbfgsb(memory, functionTolerance, gtol, maxIterations, maxEvaluations);
+        return new Lbfgsb(memory, functionTolerance, gtol, maxIterations, maxEvaluations, stoppingRule);
     }
 
     /** A copy stopping after {@code n} iterations (accepted steps). */
     public Lbfgsb withMaxIterations(int n) {
-        return new Lbfgsb(memory, functionTolerance, gradientTolerance, n, maxEvaluations);
+        return new Lbfgsb(memory, functionTolerance, gradientTolerance, n, maxEvaluations, stoppingRule);
     }
 
     /**
@@ -125,7 +131,19 @@ public final class Lbfgsb {
      * iteration, as scipy does, so a line search may overrun it by a few.
      */
     public Lbfgsb withMaxEvaluations(int n) {
-        return new Lbfgsb(memory, functionTolerance, gradientTolerance, maxIterations, n);
+        return new Lbfgsb(memory, functionTolerance, gradientTolerance, maxIterations, n, stoppingRule);
+    }
+
+    /**
+     * A copy measuring its tolerances against {@code rule}: {@link StoppingRule#SCIPY} (the
+     * default) or {@link StoppingRule#RELATIVE} (the objective's magnitude, scale-free).
+     */
+    public Lbfgsb withStoppingRule(StoppingRule rule) {
+        return new Lbfgsb(memory, functionTolerance, gradientTolerance, maxIterations, maxEvaluations, rule);
+    }
+
+    public StoppingRule stoppingRule() {
+        return stoppingRule;
     }
 
     public int memory() {
@@ -190,21 +208,22 @@ public final class Lbfgsb {
     @Override
     public String toString() {
         return String.format(Locale.ROOT,
-                "L-BFGS-B(memory=%d, ftol=%s, gtol=%s, maxIterations=%d, maxEvaluations=%d)",
-                memory, functionTolerance, gradientTolerance, maxIterations, maxEvaluations);
+                "L-BFGS-B(memory=%d, ftol=%s, gtol=%s, maxIterations=%d, maxEvaluations=%d, stop=%s)",
+                memory, functionTolerance, gradientTolerance, maxIterations, maxEvaluations, stoppingRule.label());
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof Lbfgsb l && memory == l.memory && functionTolerance == l.functionTolerance
                 && gradientTolerance == l.gradientTolerance && maxIterations == l.maxIterations
-                && maxEvaluations == l.maxEvaluations;
+                && maxEvaluations == l.maxEvaluations && stoppingRule == l.stoppingRule;
     }
 
     @Override
     public int hashCode() {
         return ((memory * 31 + Double.hashCode(functionTolerance)) * 31
-                + Double.hashCode(gradientTolerance)) * 31 + maxIterations * 17 + maxEvaluations;
+                + Double.hashCode(gradientTolerance)) * 31 + maxIterations * 17 + maxEvaluations
+                + stoppingRule.hashCode() * 7;
     }
 
     /** The work arrays of one dimension and memory, and the state of the minimisation using them. */
@@ -234,6 +253,10 @@ public final class Lbfgsb {
         /** Whether a minimisation is using these arrays now. */
         private boolean busy;
         private Lbfgsb options;
+        /** Whether the tolerances are relative to the objective (read once per minimisation). */
+        private boolean relative;
+        /** The least objective size the tolerances are measured against: 1 (scipy), 1e-12 f(start) (relative). */
+        private double floor;
         private DifferentiableFunction f;
         private final double[] lo;
         private final double[] hi;
@@ -322,6 +345,7 @@ public final class Lbfgsb {
          */
         void reset(Lbfgsb options, DifferentiableFunction f, double[] start, Bounds bounds) {
             this.options = options;
+            this.relative = options.stoppingRule == StoppingRule.RELATIVE;
             this.f = f;
             boolean anyBound = false;
             boolean allBoxed = true;
@@ -350,16 +374,26 @@ public final class Lbfgsb {
             resetMemory();
         }
 
+        /**
+         * What the gradient tolerance multiplies: 1 under scipy's rules, |f| under the relative
+         * ones (but not below 1e-12 of |f| at the start, so that a fit whose objective falls to
+         * rounding noise, as on noiseless data, stops there instead of failing its line search).
+         */
+        private double gradientScale(double f) {
+            return relative ? Math.max(Math.abs(f), floor) : 1.0;
+        }
+
         /** Minimises from the point {@link #reset} left in x. */
         OptimizationResult solve() {
             fx = f.valueAndGradient(x, g);
             evaluations = 1;
+            floor = relative ? RELATIVE_FLOOR * Math.abs(fx) : 1.0;
             if (!DifferentiableFunction.isDefined(fx, g)) {
                 return result(OptimizationResult.Status.NOT_FINITE,
                         "the function or its gradient is not finite at the start point");
             }
             double projectedGradient = projectedGradientNorm();
-            if (projectedGradient <= options.gradientTolerance) {
+            if (projectedGradient <= options.gradientTolerance * gradientScale(fx)) {
                 return converged(OptimizationResult.Status.CONVERGED_GRADIENT);
             }
             while (true) {
@@ -394,10 +428,10 @@ public final class Lbfgsb {
                                     + options.maxEvaluations + ")");
                 }
                 projectedGradient = projectedGradientNorm();
-                if (projectedGradient <= options.gradientTolerance) {
+                if (projectedGradient <= options.gradientTolerance * gradientScale(fx)) {
                     return converged(OptimizationResult.Status.CONVERGED_GRADIENT);
                 }
-                double scale = Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), 1.0);
+                double scale = Math.max(Math.max(Math.abs(fOld), Math.abs(fx)), floor);
                 if (fOld - fx <= options.functionTolerance * scale) {
                     return converged(OptimizationResult.Status.CONVERGED_FUNCTION);
                 }

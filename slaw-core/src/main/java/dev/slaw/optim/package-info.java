@@ -27,6 +27,11 @@
  * far from the optimum: the reason slaw sums the Huber loss, and the reason a reproduction must
  * use the same reduction as the paper it reproduces. The memory is scipy's {@code maxcor = 10}.
  *
+ * <p>Fits use the relative variant by default ({@link dev.slaw.optim.StoppingRule#RELATIVE}):
+ * the objective's own magnitude in place of 1 in the third rule and as the factor of
+ * {@code gtol} in the second, so that where a fit stops does not depend on the objective's scale;
+ * scipy's rules stay for the reproduction protocols.
+ *
  * <p>The iteration follows L-BFGS-B 3.0 (scipy's code) step for step, with these documented
  * differences: the projected subspace step is also rejected when it raises the quadratic model
  * above its value at the Cauchy point (otherwise a clipped step can be nearly orthogonal to the

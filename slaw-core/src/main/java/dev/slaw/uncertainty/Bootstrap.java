@@ -254,13 +254,15 @@ public final class Bootstrap {
      * absolute for objectives below 1, and a summed Huber(1e-3) objective on log residuals is
      * about 1e-3. A refit started at the point estimate then stops after its first, tiny step,
      * and the replicates barely move from the point estimate: intervals a hundred times too
-     * narrow. Scaling both tolerances by |f| restores the relative rule. BFGS and
+     * narrow. Scaling both tolerances by |f| restores the relative rule (which the default fit options
+     * already use; then nothing is scaled). BFGS and
      * Levenberg-Marquardt keep the fit's tolerances: BFGS has no function-reduction rule, and a
      * published BFGS protocol is reproduced only with its own gradient tolerance.
      */
     static FitOptions replicateOptions(Fit pointEstimate, FitOptions fitOptions) {
-        if (fitOptions.optimizer() != Optimizer.LBFGSB) {
-            return fitOptions.withThreads(1);
+        if (fitOptions.optimizer() != Optimizer.LBFGSB
+                || fitOptions.stoppingRule() == dev.slaw.optim.StoppingRule.RELATIVE) {
+            return fitOptions.withThreads(1); // the relative rule is already scale-free
         }
         double scale = Math.min(1, Math.abs(pointEstimate.objectiveValue()));
         if (!(scale > 0)) {

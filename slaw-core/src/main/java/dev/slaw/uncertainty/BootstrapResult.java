@@ -45,8 +45,10 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
                               BootstrapOptions options, String startsDescription, String optimizer, int resampledUnits,
                               double elapsedMillis, MissedOptimum missedOptimum) implements Predictor {
 
-    /** An interval narrower than this, relative to its bounds, has no width: the replicates agree to rounding. */
-    static final double NO_WIDTH = 1e-9;
+    /** An interval narrower than this, relative to its bounds, has no width. */
+    // below this relative width the replicates differ by no more than the optimiser's own
+    // stopping noise (about the square root of its 2.2e-9 relative function tolerance)
+    static final double NO_WIDTH = 1e-5;
 
     public BootstrapResult {
         replicateValues = deepCopy(replicateValues);
@@ -108,7 +110,7 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
             withheld = missedOptimum.describe();
         } else if (v.length > 0 && interval.upper() - interval.lower()
                 <= NO_WIDTH * Math.max(Math.abs(interval.lower()), Math.abs(interval.upper()))) {
-            withheld = NO_SPREAD + ": every replicate gave " + interval.lower();
+            withheld = NO_SPREAD + ": every replicate gave " + interval.lower() + " (to 1e-5)";
         }
         return new ParameterSummary(name, estimate, Statistics.median(v), Statistics.standardDeviation(v), interval,
                 withheld);

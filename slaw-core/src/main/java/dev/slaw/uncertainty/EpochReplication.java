@@ -44,8 +44,8 @@ public final class EpochReplication {
                 .withStarts(ReplicateStarts.at(hoffmannStart()));
     }
 
-    /** The refits: BFGS with scipy's gradient tolerance. */
+    /** The refits: BFGS with scipy's rule, gradient tolerance 1e-5. */
     public static FitOptions refitOptions(FitOptions base) {
-        return base.withOptimizer(Optimizer.BFGS).withTolerances(base.functionTolerance(), 1e-5);
+        return base.withOptimizer(Optimizer.BFGS).withStoppingRule(dev.slaw.optim.StoppingRule.SCIPY);
     }
 }
