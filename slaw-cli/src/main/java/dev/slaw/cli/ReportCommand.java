@@ -4,8 +4,13 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.Fitter;
+import dev.slaw.fit.GroupFitter;
+import dev.slaw.fit.GroupedFit;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.fit.GroupedFitJson;
+import dev.slaw.report.html.GroupedHtmlReport;
+import dev.slaw.report.html.GroupedReportInput;
 import dev.slaw.report.html.HtmlReport;
 import dev.slaw.report.html.ReportInput;
 import dev.slaw.report.plots.PredictionInterval;
@@ -33,6 +38,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code slaw report}: fit (or load a fit) and write one self-contained HTML page about it. */
@@ -46,7 +53,12 @@ import java.util.concurrent.Callable;
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --drop-highest loss=5 --out report.html",
                 "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
-                "    --drop-highest loss=5 --bootstrap 1000 --seed 1 --out report.html"})
+                "    --drop-highest loss=5 --bootstrap 1000 --seed 1 --out report.html",
+                "  slaw report examples/misfitting/scaling_results_last_ckpt_only.csv --law chinchilla \\",
+                "    --only peak_lr=0.001,0.002,0.004 --group peak_lr --out report-groups.html",
+                "", "With --group COLUMN: one fit per group (or the joint fit with --shared), the",
+                "groups' parameters side by side and a section per group; --hold-out and",
+                "--bootstrap are then refused."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -129,14 +141,23 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new BadInputException("--bootstrap refits the data with the fit's settings, so it needs a fit made"
                         + " here (--law ...); for a saved fit give --bootstrap-file from 'slaw bootstrap --out'");
             }
+            if (GroupedFitJson.isGroupedFile(fitSource.fitFile)) {
+                return reportSavedGrouped(loaded, GroupedFitJson.load(fitSource.fitFile));
+            }
             fit = FitJson.load(fitSource.fitFile);
             List<String> needed = new ArrayList<>(fit.law().variables());
             needed.add(fit.target());
             used = loaded.requireComplete(needed);
             warnIfOtherData(fit, used.dataset());
         } else {
-            GroupedFits.refuse(loaded, fitSource.settings.shared);
             FitCommand.FitSettings.Prepared prepared = fitSource.settings.prepare(loaded);
+            if (loaded.group().isPresent() || !fitSource.settings.shared.isEmpty()) {
+                refuseOneFitChecks(loaded.group().orElse("GROUP"));
+                GroupedFit grouped = GroupedFits.fitIfGrouped(loaded, prepared, fitSource.settings.shared).orElseThrow();
+                LoadedDataset rows = new LoadedDataset(prepared.data(), prepared.notes(), loaded.group(),
+                        loaded.recipe(), loaded.sourceRows());
+                return reportGrouped(grouped, rows);
+            }
             Dataset rows = prepared.data();
             List<String> notes = new ArrayList<>(prepared.notes());
             // the headline is the fit on every row; the held-out check fits the law again without them
@@ -179,6 +200,97 @@ public final class ReportCommand implements Callable<Integer> {
             Outputs.say(o, "plotted " + plotted);
         }
         o.flush();
+        return 0;
+    }
+
+    /**
+     * The held-out check and the bootstrap describe one fit, so with groups they are refused
+     * before anything is fitted or written.
+     */
+    private void refuseOneFitChecks(String column) {
+        for (String[] asked : new String[][]{{"--hold-out", holdOut}, {"--bootstrap",
+                bootstrapReplicates == null ? null : bootstrapReplicates.toString()},
+                {"--bootstrap-file", bootstrapFile == null ? null : bootstrapFile.toString()}}) {
+            if (asked[1] != null) {
+                throw new BadInputException(asked[0] + " is not done per group in a report yet: report one group with"
+                        + " --only " + column + "=VALUE without --group, or use 'slaw "
+                        + (asked[0].equals("--hold-out") ? "validate" : "bootstrap") + " --group " + column + "'");
+            }
+        }
+    }
+
+    /**
+     * A grouped fit saved by {@code slaw fit --group --out}, over the data loaded with the same
+     * {@code --group}: rows of groups the fit lacks are left out (and said), and a group whose
+     * rows differ from those it was fitted on is warned about.
+     */
+    private int reportSavedGrouped(LoadedDataset loaded, GroupedFit grouped) throws IOException {
+        String column = grouped.groupColumn();
+        refuseOneFitChecks(column);
+        if (!loaded.group().equals(Optional.of(column))) {
+            throw new BadInputException(fitSource.fitFile + " is a grouped fit (one fit per " + column + "): load the data"
+                    + " with --group " + column + (loaded.group().isPresent() ? ", not --group " + loaded.group().get() : ""));
+        }
+        List<String> needed = new ArrayList<>(grouped.law().variables());
+        needed.add(grouped.target());
+        LoadedDataset complete = loaded.requireComplete(needed);
+        String[] groupOfRow = complete.groupValues().orElseThrow();
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < groupOfRow.length; i++) {
+            if (grouped.fits().containsKey(groupOfRow[i])) {
+                kept.add(i);
+            }
+        }
+        if (kept.isEmpty()) {
+            throw new BadInputException("no rows of the fit's groups (" + column + ": "
+                    + String.join(", ", grouped.groups()) + ") in " + complete.dataset().source());
+        }
+        Dataset rows = complete.dataset().select(kept.stream().mapToInt(Integer::intValue).toArray());
+        List<String> notes = new ArrayList<>(complete.notes());
+        if (kept.size() < groupOfRow.length) {
+            notes.add("left out " + (groupOfRow.length - kept.size()) + " rows of " + column
+                    + " values the fit has no group for");
+        }
+        LoadedDataset used = new LoadedDataset(rows, notes, loaded.group(), loaded.recipe(), loaded.sourceRows());
+        String[] groups = GroupedFits.groupOfRows(used, rows);
+        PrintWriter err = spec.commandLine().getErr();
+        for (Map.Entry<String, int[]> e : GroupFitter.rowsByGroup(rows, column, groups).entrySet()) {
+            Fit f = grouped.fit(e.getKey());
+            String made = f.provenance().fingerprint();
+            String now = rows.select(e.getValue()).fingerprint(f.provenance().columns());
+            if (made != null && !made.isBlank() && !made.equals(now)) {
+                err.println("slaw report: warning: " + column + "=" + e.getKey() + ": these rows differ from the ones"
+                        + " its fit was made on (sha256 " + now.substring(0, 12) + "... here, "
+                        + made.substring(0, Math.min(12, made.length())) + "... in the fit)");
+            }
+        }
+        err.flush();
+        return reportGrouped(grouped, used);
+    }
+
+    /** {@code --group}: one page for one fit per group (or the joint fit with {@code --shared}). */
+    private int reportGrouped(GroupedFit grouped, LoadedDataset used) throws IOException {
+        Dataset rows = used.dataset();
+        GroupedReportInput input = GroupedReportInput.of(grouped, used, List.of(GroupedFits.groupOfRows(used, rows)))
+                .withPlotOptions(plot.fitPlotOptions(used)).withChartSize(plot.plot.chartSize());
+        if (plot.plot.title != null) {
+            input = input.withTitle(plot.plot.title);
+        }
+        Files.writeString(Outputs.staged(out), GroupedHtmlReport.render(input), StandardCharsets.UTF_8);
+        PrintWriter o = spec.commandLine().getOut();
+        Outputs.say(o, "wrote " + out + " (" + grouped.law().name() + ", " + grouped.fits().size() + " groups by "
+                + grouped.groupColumn() + (grouped.shared().isEmpty() ? ", fitted separately"
+                : ", fitted jointly, shared " + String.join(", ", grouped.shared())) + ")");
+        for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
+            Outputs.say(o, "    " + grouped.groupColumn() + "=" + e.getKey() + ": " + e.getValue());
+        }
+        for (Path plotted : plot.writeGroupedFitPlot(grouped, rows, used)) {
+            Outputs.say(o, "plotted " + plotted);
+        }
+        o.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        grouped.warnings().forEach(w -> err.println("slaw: warning: " + w));
+        err.flush();
         return 0;
     }
 

@@ -37,7 +37,7 @@ public final class HtmlReport {
     /** Two-sided 95% normal quantile, for Wald intervals from standard errors. */
     private static final double Z95 = 1.959963984540054;
     private static final Pattern CLIP_ID = Pattern.compile("clip(-?\\d+)");
-    private static final String STYLE = """
+    static final String STYLE = """
             body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; margin: 2em auto;
                    max-width: 1100px; padding: 0 1em; color: #222; line-height: 1.45; }
             h1 { font-size: 1.6em; margin-bottom: 0.2em; }
@@ -211,7 +211,11 @@ public final class HtmlReport {
     }
 
     private static void figure(StringBuilder h, Chart chart, ReportInput in, int index, String caption) {
-        String svg = ChartRenderer.svg(chart, in.chartSize());
+        figure(h, chart, in.chartSize(), index, caption);
+    }
+
+    static void figure(StringBuilder h, Chart chart, dev.slaw.report.chart.ChartSize size, int index, String caption) {
+        String svg = ChartRenderer.svg(chart, size);
         // inline SVG takes no XML prolog, and clip ids must stay unique across the page's figures
         int start = svg.indexOf("<svg");
         svg = start >= 0 ? svg.substring(start) : svg;
@@ -281,7 +285,7 @@ public final class HtmlReport {
         return "<td class=\"num\">[" + esc(fmt(iv.lower())) + ", " + esc(fmt(iv.upper())) + "]</td>";
     }
 
-    private static void provenance(StringBuilder h, Provenance p) {
+    static void provenance(StringBuilder h, Provenance p) {
         h.append("<h2>Provenance</h2>\n<table>\n");
         row(h, "data", p.dataSource());
         row(h, "rows sha256", p.fingerprint() + " (" + String.join(", ", p.columns()) + ")");
@@ -311,12 +315,15 @@ public final class HtmlReport {
         };
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return "<td class=\"num\">" + esc(fmt(v)) + "</td>";
     }
 
-    /** Up to seven significant digits, scientific outside 1e-3..1e6; infinite bounds as +/-inf. */
-    static String fmt(double v) {
+    /**
+     * How the pages write a number: up to seven significant digits, scientific outside 1e-3..1e6;
+     * infinite bounds as +/-inf.
+     */
+    public static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "–";
         }
