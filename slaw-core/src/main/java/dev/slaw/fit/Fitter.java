@@ -303,8 +303,10 @@ public final class Fitter {
         List<String> warnings = new ArrayList<>();
         Covariance cov = undetermined(covariance(problem, options.objective(), u, residuals, scores, prep.weights),
                 law.parameters(), map);
-        if (cov.matrix == null && cov.why.startsWith(UNDETERMINED)) {
-            warnings.add("standard errors withheld: " + cov.why);
+        if (cov.matrix == null) {
+            // a fit without standard errors must say so, not only print "+/- ?"
+            warnings.add((cov.why.startsWith(UNDETERMINED) ? "standard errors withheld: " : "no standard errors: ")
+                    + cov.why);
         }
         double[][] pj = map.parameterJacobian(u);
         double[][] covP = null;
