@@ -73,7 +73,7 @@ final class DataAwareStarts {
         for (double[] a : axes) {
             total *= a.length;
         }
-        List<double[]> points = total <= GRID_LIMIT ? product(axes) : hypercube(axes, seed);
+        List<double[]> points = total <= GRID_LIMIT ? Starts.product(axes) : hypercube(axes, seed);
         Projection projection = new Projection(law, map, ev, linear, target);
         List<double[]> out = new ArrayList<>(points.size());
         double[] f = new double[ev.rows()];
@@ -443,26 +443,6 @@ final class DataAwareStarts {
             }
             return out;
         }
-    }
-
-    private static List<double[]> product(List<double[]> axes) {
-        int total = 1;
-        for (double[] a : axes) {
-            total *= a.length;
-        }
-        List<double[]> out = new ArrayList<>(total);
-        int k = axes.size();
-        for (int index = 0; index < total; index++) {
-            double[] u = new double[k];
-            int rest = index;
-            for (int s = k - 1; s >= 0; s--) {
-                double[] a = axes.get(s);
-                u[s] = a[rest % a.length];
-                rest /= a.length;
-            }
-            out.add(u);
-        }
-        return out;
     }
 
     /** A seeded Latin hypercube over each axis's candidate values (an axis of one value stays at it). */

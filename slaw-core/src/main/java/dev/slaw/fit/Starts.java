@@ -233,7 +233,7 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
     }
 
     /** Cartesian product, the last axis varying fastest. */
-    private static List<double[]> product(List<double[]> axes) {
+    static List<double[]> product(List<double[]> axes) {
         int total = 1;
         for (double[] a : axes) {
             total *= a.length;

@@ -31,7 +31,7 @@ public final class LawText {
      */
     public static String withValues(Formula formula, Map<String, Double> values, DoubleFunction<String> format) {
         Expression e = normal(substitute(formula.expression(), values));
-        return formula.target().map(t -> t + " = ").orElse("") + print(e, format);
+        return formula.target().map(t -> t + " = ").orElse("") + text(e, format);
     }
 
     private static Expression substitute(Expression e, Map<String, Double> values) {
@@ -95,7 +95,7 @@ public final class LawText {
         return new Signed(false, e);
     }
 
-    private static String print(Expression e, DoubleFunction<String> format) {
+    private static String text(Expression e, DoubleFunction<String> format) {
         if (e instanceof Number n) {
             return format.apply(n.value());
         }
@@ -111,7 +111,7 @@ public final class LawText {
                 // x^-0.0377: the parser reads a signed exponent, so a negated number or name
                 // needs no brackets; a negated sum or product keeps them
                 String exponent = b.right() instanceof Negation n && (n.operand() instanceof Number || n.operand() instanceof Name)
-                        ? print(b.right(), format) : wrap(b.right(), p, format);
+                        ? text(b.right(), format) : wrap(b.right(), p, format);
                 return wrap(b.left(), p + 1, format) + "^" + exponent;
             }
             return wrap(b.left(), p, format) + " " + b.operator().symbol + " " + wrap(b.right(), p + 1, format);
@@ -119,7 +119,7 @@ public final class LawText {
         Call c = (Call) e;
         StringBuilder sb = new StringBuilder(c.function().symbol).append('(');
         for (int i = 0; i < c.arguments().size(); i++) {
-            sb.append(i == 0 ? "" : ", ").append(print(c.arguments().get(i), format));
+            sb.append(i == 0 ? "" : ", ").append(text(c.arguments().get(i), format));
         }
         return sb.append(')').toString();
     }
@@ -131,7 +131,7 @@ public final class LawText {
         } else if (e instanceof Negation) {
             own = 5;
         }
-        String s = print(e, format);
+        String s = text(e, format);
         return own < precedence ? "(" + s + ")" : s;
     }
 }
