@@ -153,6 +153,18 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
         return out;
     }
 
+    /**
+     * The successful replicates as parameter sets by name, the form planning recomputes its
+     * plans under ({@link dev.slaw.planning.PlanIntervals}).
+     */
+    public dev.slaw.planning.Replicates parameterSets() {
+        List<Map<String, Double>> sets = new ArrayList<>();
+        for (double[] values : replicateValues) {
+            sets.add(asMap(values));
+        }
+        return dev.slaw.planning.Replicates.of(sets);
+    }
+
     /** Percentile intervals and standard errors of every parameter, at the options' level. */
     public List<ParameterSummary> parameters() {
         return parameters(options.level());
