@@ -245,11 +245,11 @@ final class GroupedFits {
         if (grouped.joint() != null) {
             String[] groupOfRow = groupOfRows(loaded, p.data());
             Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRow, shared);
-            List<int[]> strata = List.copyOf(GroupFitter.rowsByGroup(p.data(), column, groupOfRow).values());
+            Map<String, int[]> strata = GroupFitter.rowsByGroup(p.data(), column, groupOfRow);
             BootstrapResult b;
             try (Progress progress = Progress.start("bootstrap", options.replicates())) {
                 // derived quantities name the base law's parameters, which the joint law splits per group
-                b = GroupedBootstrap.run(grouped.joint(), joint, strata, refit, options.withDerived(List.of()),
+                b = GroupedBootstrap.run(grouped, joint, strata, refit, options.withDerived(List.of()),
                         progress.listener());
             }
             if (json) {

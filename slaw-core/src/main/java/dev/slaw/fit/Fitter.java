@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fits a law to a dataset: validates the rows, runs the local optimiser from every start in
@@ -109,49 +108,11 @@ public final class Fitter {
     }
 
     static OptimizationResult[] runStarts(FitProblem proto, List<double[]> starts, Bounds bounds, FitOptions options) {
-        int n = starts.size();
-        OptimizationResult[] results = new OptimizationResult[n];
-        int threads = Math.max(1, Math.min(options.threads(), n));
-        AtomicInteger next = new AtomicInteger();
+        OptimizationResult[] results = new OptimizationResult[starts.size()];
         LocalSearch.check(options);
-        Runnable work = () -> {
-            LocalSearch search = new LocalSearch(options, proto.copy());
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                results[i] = search.minimize(starts.get(i), bounds);
-            }
-        };
-        if (threads == 1) {
-            work.run();
-        } else {
-            List<Thread> workers = new ArrayList<>();
-            List<Throwable> errors = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Thread th = new Thread(work, "slaw-fit-" + t);
-                th.setUncaughtExceptionHandler((x, e) -> {
-                    synchronized (errors) {
-                        errors.add(e);
-                    }
-                });
-                workers.add(th);
-                th.start();
-            }
-            for (Thread th : workers) {
-                try {
-                    th.join();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while fitting", e);
-                }
-            }
-            if (!errors.isEmpty()) {
-                Throwable e = errors.get(0);
-                if (e instanceof RuntimeException re) {
-                    throw re;
-                }
-                throw new IllegalStateException(e);
-            }
-        }
+        Workers.forEachIndex(starts.size(), options.threads(), "slaw-fit-",
+                () -> new LocalSearch(options, proto.copy()),
+                (search, i) -> results[i] = search.minimize(starts.get(i), bounds));
         return results;
     }
 

@@ -73,6 +73,14 @@ public record GroupedFit(String groupColumn, Map<String, Fit> fits, List<String>
         return fits.values().iterator().next().target();
     }
 
+    /**
+     * The free parameters each group determines alone: all of the law's, less the shared ones
+     * (which the groups determine together). A group needs at least this many distinct rows.
+     */
+    public int ownFreeParameterCount() {
+        return fits.values().iterator().next().freeParameterNames().size() - shared.size();
+    }
+
     /** Whether every group's best start converged (and the joint fit's, when shared). */
     public boolean converged() {
         if (joint != null) {

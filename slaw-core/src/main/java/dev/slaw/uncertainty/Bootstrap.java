@@ -7,6 +7,7 @@ import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Optimizer;
 import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
+import dev.slaw.fit.Workers;
 import dev.slaw.law.Law;
 import dev.slaw.law.Target;
 
@@ -71,49 +72,19 @@ public final class Bootstrap {
         }
         SplittableRandom[] splitStreams = streams;
         int[][] drawn = numpyDraws;
-        Refitter.Refit[] refits = new Refitter.Refit[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
         int free = pointEstimate.freeParameterNames().size();
-        Runnable work = () -> {
-            Refitter.Worker worker = refitter.worker();
-            double[] counts = new double[data.rowCount()];
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                if (drawn != null) {
-                    multiplicities(units, drawn[i], counts);
-                } else {
-                    multiplicities(units, splitStreams[i], counts);
-                }
-                int distinct = distinctRows(counts);
-                // fewer distinct rows than free parameters cannot determine them: any optimum found is arbitrary
-                refits[i] = distinct < free ? new Refitter.Refit(null, Double.NaN, false, "the resample has " + distinct
-                        + " distinct rows, fewer than the " + free + " free parameters") : worker.refit(counts);
-                progress.advanced(done.incrementAndGet(), n);
-            }
-        };
-        Workers.run(work, Math.min(options.threads(), n), "slaw-bootstrap-");
-
-        List<double[]> ok = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        List<ReplicateFailure> failures = new ArrayList<>();
-        int notConverged = 0;
-        for (int i = 0; i < n; i++) {
-            if (refits[i].succeeded()) {
-                ok.add(refits[i].values());
-                numbers.add(i);
-                if (!refits[i].converged()) {
-                    notConverged++;
-                }
+        Replicates r = refitAll(refitter, n, options.threads(), progress, (i, counts) -> {
+            if (drawn != null) {
+                multiplicities(units, drawn[i], counts);
             } else {
-                failures.add(new ReplicateFailure(i, refits[i].message()));
+                multiplicities(units, splitStreams[i], counts);
             }
-        }
-        MissedOptimum missed = missedOptimum(pointEstimate, refitter.worker(), ok, numbers);
+            return tooFewRows(counts, null, free, "the resample");
+        });
+        MissedOptimum missed = missedOptimum(pointEstimate, refitter.worker(), r);
         double elapsed = (System.nanoTime() - t0) / 1e6;
-        return new BootstrapResult(pointEstimate, ok.toArray(new double[0][]),
-                numbers.stream().mapToInt(Integer::intValue).toArray(), failures, notConverged, residuals, options,
-                options.starts().describe(pointEstimate.freeParameterNames().size()),
+        return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
+                options, options.starts().describe(pointEstimate.freeParameterNames().size()),
                 fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT), units.length, elapsed, missed);
     }
 
@@ -125,8 +96,7 @@ public final class Bootstrap {
      * point estimate by more than {@link #BETTER_OPTIMUM}: then the point fit's starts missed the
      * optimum (a resample's refit wandered into a lower valley of the full data's objective).
      */
-    static MissedOptimum missedOptimum(Fit pointEstimate, Refitter.Worker worker, List<double[]> replicates,
-                                       List<Integer> numbers) {
+    static MissedOptimum missedOptimum(Fit pointEstimate, Refitter.Worker worker, Replicates replicates) {
         double[] point = new double[pointEstimate.law().parameters().size()];
         for (int j = 0; j < point.length; j++) {
             point[j] = pointEstimate.value(pointEstimate.law().parameters().get(j).name());
@@ -134,8 +104,8 @@ public final class Bootstrap {
         double pointObjective = worker.objectiveAt(point);
         int best = -1;
         double bestObjective = pointObjective;
-        for (int r = 0; r < replicates.size(); r++) {
-            double v = worker.objectiveAt(replicates.get(r));
+        for (int r = 0; r < replicates.values().length; r++) {
+            double v = worker.objectiveAt(replicates.values()[r]);
             if (v < bestObjective) {
                 bestObjective = v;
                 best = r;
@@ -144,17 +114,86 @@ public final class Bootstrap {
         if (best < 0 || !(bestObjective < pointObjective - BETTER_OPTIMUM * Math.abs(pointObjective))) {
             return null;
         }
-        return new MissedOptimum(numbers.get(best), bestObjective, pointObjective);
+        return new MissedOptimum(replicates.numbers()[best], bestObjective, pointObjective);
     }
 
-    private static int distinctRows(double[] counts) {
-        int d = 0;
-        for (double c : counts) {
-            if (c > 0) {
-                d++;
+    /**
+     * Draws replicate {@code i}'s resample as per-row multiplicities and says why it cannot
+     * determine the parameters (null when it can).
+     */
+    @FunctionalInterface
+    interface Resample {
+        String draw(int replicate, double[] counts);
+    }
+
+    /**
+     * Every replicate's outcome: the parameters of those that reached an optimum, in replicate
+     * order, with their numbers; the failures with their reasons; how many were kept unconverged.
+     */
+    record Replicates(double[][] values, int[] numbers, List<ReplicateFailure> failures, int notConverged) {
+    }
+
+    /**
+     * The replicate loop of every bootstrap: replicate i is drawn by {@code resample} and refitted
+     * on one worker thread, so the outcome depends only on i, never on the thread count; a resample
+     * that cannot determine the parameters is a failed replicate, not a refit.
+     */
+    static Replicates refitAll(Refitter refitter, int replicates, int threads, ProgressListener progress,
+                               Resample resample) {
+        Refitter.Refit[] refits = new Refitter.Refit[replicates];
+        AtomicInteger done = new AtomicInteger();
+        record Own(Refitter.Worker worker, double[] counts) {
+        }
+        Workers.forEachIndex(replicates, threads, "slaw-bootstrap-",
+                () -> new Own(refitter.worker(), new double[refitter.rows()]), (own, i) -> {
+                    String undetermined = resample.draw(i, own.counts());
+                    refits[i] = undetermined != null ? new Refitter.Refit(null, Double.NaN, false, undetermined)
+                            : own.worker().refit(own.counts());
+                    progress.advanced(done.incrementAndGet(), replicates);
+                });
+        List<double[]> ok = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        List<ReplicateFailure> failures = new ArrayList<>();
+        int notConverged = 0;
+        for (int i = 0; i < replicates; i++) {
+            if (refits[i].succeeded()) {
+                ok.add(refits[i].values());
+                numbers.add(i);
+                if (!refits[i].converged()) {
+                    notConverged++;
+                }
+            } else {
+                failures.add(new ReplicateFailure(i, refits[i].message()));
             }
         }
-        return d;
+        return new Replicates(ok.toArray(new double[0][]), numbers.stream().mapToInt(Integer::intValue).toArray(),
+                failures, notConverged);
+    }
+
+    /**
+     * Why a resample cannot determine {@code free} parameters: it has fewer distinct rows than
+     * that among the given rows (all rows when {@code rows} is null), so any optimum found is
+     * arbitrary. Null when it has enough.
+     *
+     * @param what names the rows in the reason, as in "the resample"
+     */
+    static String tooFewRows(double[] counts, int[] rows, int free, String what) {
+        int distinct = 0;
+        if (rows == null) {
+            for (double c : counts) {
+                if (c > 0) {
+                    distinct++;
+                }
+            }
+        } else {
+            for (int row : rows) {
+                if (counts[row] > 0) {
+                    distinct++;
+                }
+            }
+        }
+        return distinct < free ? what + " has " + distinct + " distinct rows, fewer than the " + free
+                + " free parameters" : null;
     }
 
     /** Residuals of the point fit on the fitted scale. */

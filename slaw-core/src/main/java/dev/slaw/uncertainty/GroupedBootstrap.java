@@ -4,14 +4,13 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.GroupedFit;
 import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bootstrap of a joint fit over groups (shared parameters, {@code slaw fit --group --shared}),
@@ -26,12 +25,16 @@ public final class GroupedBootstrap {
     }
 
     /**
-     * Bootstraps {@code pointEstimate}, a fit of {@code data}, resampling rows within groups.
+     * Bootstraps the joint fit of {@code grouped}, a fit of {@code data}, resampling rows within
+     * groups. A resample with fewer distinct rows in a group than the group's own free parameters,
+     * or fewer in all than the joint law's, is a failed replicate (it cannot determine them).
      *
-     * @param groups the row indices of each group; together every row once
+     * @param data   the joint fit's rows ({@link dev.slaw.fit.GroupFitter#jointData})
+     * @param groups each group's row indices, as {@link dev.slaw.fit.GroupFitter#rowsByGroup} gives them;
+     *               together every row once
      * @throws BadInputException for numpy's sampler or run resampling, which draw over all rows
      */
-    public static BootstrapResult run(Fit pointEstimate, Dataset data, List<int[]> groups, FitOptions fitOptions,
+    public static BootstrapResult run(GroupedFit grouped, Dataset data, Map<String, int[]> groups, FitOptions fitOptions,
                                       BootstrapOptions options, ProgressListener progress) {
         if (options.sampler() == Sampler.NUMPY) {
             throw new BadInputException("numpy's sampler draws over all rows; a grouped bootstrap resamples within groups"
@@ -41,7 +44,12 @@ public final class GroupedBootstrap {
             throw new BadInputException("--runs resamples whole runs over all rows; a grouped bootstrap resamples rows"
                     + " within groups (leave out --runs)");
         }
+        if (grouped.joint() == null) {
+            throw new IllegalArgumentException("a grouped bootstrap resamples a joint fit; these groups were fitted"
+                    + " separately");
+        }
         long t0 = System.nanoTime();
+        Fit pointEstimate = grouped.joint();
         double[] residuals = Bootstrap.residuals(pointEstimate, data);
         List<Map<String, Double>> startPoints = options.starts().points(pointEstimate);
         Refitter refitter = Refitter.prepare(pointEstimate.law(), data, pointEstimate.target(),
@@ -52,41 +60,25 @@ public final class GroupedBootstrap {
         for (int i = 0; i < n; i++) {
             streams[i] = root.split();
         }
-        List<int[]> strata = List.copyOf(groups);
-        Refitter.Refit[] refits = new Refitter.Refit[n];
-        AtomicInteger next = new AtomicInteger();
-        AtomicInteger done = new AtomicInteger();
-        Runnable work = () -> {
-            Refitter.Worker worker = refitter.worker();
-            double[] counts = new double[data.rowCount()];
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                multiplicities(strata, streams[i], counts);
-                refits[i] = worker.refit(counts);
-                progress.advanced(done.incrementAndGet(), n);
-            }
-        };
-        Workers.run(work, Math.min(options.threads(), n), "slaw-bootstrap-");
-        List<double[]> ok = new ArrayList<>();
-        List<Integer> numbers = new ArrayList<>();
-        List<ReplicateFailure> failures = new ArrayList<>();
-        int notConverged = 0;
-        for (int i = 0; i < n; i++) {
-            if (refits[i].succeeded()) {
-                ok.add(refits[i].values());
-                numbers.add(i);
-                if (!refits[i].converged()) {
-                    notConverged++;
+        List<int[]> strata = List.copyOf(groups.values());
+        List<String> names = List.copyOf(groups.keySet());
+        int own = grouped.ownFreeParameterCount();
+        int free = pointEstimate.freeParameterNames().size();
+        Bootstrap.Replicates r = Bootstrap.refitAll(refitter, n, options.threads(), progress, (i, counts) -> {
+            multiplicities(strata, streams[i], counts);
+            for (int g = 0; g < strata.size(); g++) {
+                String tooFew = Bootstrap.tooFewRows(counts, strata.get(g), own,
+                        "the resample of group " + names.get(g));
+                if (tooFew != null) {
+                    return tooFew;
                 }
-            } else {
-                failures.add(new ReplicateFailure(i, refits[i].message()));
             }
-        }
+            return Bootstrap.tooFewRows(counts, null, free, "the resample");
+        });
         double elapsed = (System.nanoTime() - t0) / 1e6;
-        return new BootstrapResult(pointEstimate, ok.toArray(new double[0][]),
-                numbers.stream().mapToInt(Integer::intValue).toArray(), failures, notConverged, residuals, options,
-                options.starts().describe(pointEstimate.freeParameterNames().size()),
-                fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT), data.rowCount(), elapsed);
+        return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
+                options, options.starts().describe(free), fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                data.rowCount(), elapsed);
     }
 
     /** One resample as per-row multiplicities: each group's size drawn from its own rows. */

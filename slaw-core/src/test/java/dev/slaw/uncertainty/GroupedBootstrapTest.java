@@ -57,18 +57,65 @@ class GroupedBootstrapTest {
         GroupedFit grouped = GroupFitter.fitShared(POWER_OFFSET, data, "family", family, "loss", options,
                 List.of("E", "alpha"));
         Dataset joint = GroupFitter.jointData(POWER_OFFSET, data, "family", family, List.of("E", "alpha"));
-        List<int[]> strata = List.copyOf(GroupFitter.rowsByGroup(data, "family", family).values());
+        Map<String, int[]> strata = GroupFitter.rowsByGroup(data, "family", family);
         BootstrapOptions boot = BootstrapOptions.defaults().withReplicates(40).withSeed(3);
-        BootstrapResult one = GroupedBootstrap.run(grouped.joint(), joint, strata, options, boot.withThreads(1),
+        BootstrapResult one = GroupedBootstrap.run(grouped, joint, strata, options, boot.withThreads(1),
                 ProgressListener.NONE);
-        BootstrapResult two = GroupedBootstrap.run(grouped.joint(), joint, strata, options, boot.withThreads(2),
+        BootstrapResult two = GroupedBootstrap.run(grouped, joint, strata, options, boot.withThreads(2),
                 ProgressListener.NONE);
         assertThat(one.successful()).isEqualTo(40);
         assertThat(one.replicateValues()).isDeepEqualTo(two.replicateValues());
         ParameterSummary e = one.parameters().stream().filter(s -> s.name().equals("E")).findFirst().orElseThrow();
         assertThat(e.interval().lower()).isLessThan(grouped.fit("small").value("E"));
         assertThat(e.interval().upper()).isGreaterThan(grouped.fit("small").value("E"));
-        assertThatThrownBy(() -> GroupedBootstrap.run(grouped.joint(), joint, strata, options,
+        assertThatThrownBy(() -> GroupedBootstrap.run(grouped, joint, strata, options,
                 boot.withSampler(Sampler.NUMPY), ProgressListener.NONE)).isInstanceOf(BadInputException.class);
+    }
+
+    @Test
+    void aResampleThatCannotDetermineAGroupsOwnParametersIsAFailedReplicate() {
+        // group "small" has 3 rows and 2 parameters of its own (E and A; alpha is shared): a
+        // resample drawing fewer than 2 of its rows cannot determine them
+        int rows = 11;
+        double[] x = new double[rows];
+        double[] y = new double[rows];
+        String[] family = new String[rows];
+        for (int i = 0; i < rows; i++) {
+            boolean small = i < 3;
+            x[i] = 1e6 * Math.pow(10, (small ? i : i - 3) * 0.5);
+            family[i] = small ? "small" : "large";
+            y[i] = ((small ? 2.0 : 1.5) + (small ? 300 : 900) / Math.pow(x[i], 0.3)) * (1 + 0.01 * Math.sin(7.0 * i));
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("x", x);
+        cols.put("loss", y);
+        Dataset data = Dataset.of("ladder", cols);
+        FitOptions options = FitOptions.defaults().withThreads(1).withObjective(Objective.of(Loss.SQUARED));
+        GroupedFit grouped = GroupFitter.fitShared(POWER_OFFSET, data, "family", family, "loss", options,
+                List.of("alpha"));
+        Dataset joint = GroupFitter.jointData(POWER_OFFSET, data, "family", family, List.of("alpha"));
+        Map<String, int[]> strata = GroupFitter.rowsByGroup(data, "family", family);
+        BootstrapOptions boot = BootstrapOptions.defaults().withReplicates(60).withSeed(11).withThreads(2);
+        BootstrapResult result = GroupedBootstrap.run(grouped, joint, strata, options, boot, ProgressListener.NONE);
+
+        // the same draws, replayed: which resamples hold fewer than 2 distinct rows of "small"
+        SplittableRandom root = new SplittableRandom(11);
+        double[] counts = new double[rows];
+        List<Integer> expected = new java.util.ArrayList<>();
+        for (int r = 0; r < 60; r++) {
+            GroupedBootstrap.multiplicities(List.copyOf(strata.values()), root.split(), counts);
+            int distinct = 0;
+            for (int row : strata.get("small")) {
+                distinct += counts[row] > 0 ? 1 : 0;
+            }
+            if (distinct < 2) {
+                expected.add(r);
+            }
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(result.failures()).extracting(ReplicateFailure::replicate).containsExactlyElementsOf(expected);
+        assertThat(result.failures()).allSatisfy(f -> assertThat(f.reason())
+                .startsWith("the resample of group small has 1 distinct rows, fewer than the 2 free parameters"));
+        assertThat(result.successful()).isEqualTo(60 - expected.size());
     }
 }
