@@ -282,8 +282,7 @@ public final class CurveFitter {
         }
 
         double huber(double r) {
-            double a = Math.abs(r);
-            return a < delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
+            return dev.slaw.fit.Huber.rho(r, delta);
         }
 
         /** Objective at {@code p}; +Infinity where a prediction is not positive. */

@@ -146,11 +146,8 @@ final class FitProblem implements DifferentiableFunction {
         double sum = 0;
         for (int i = 0; i < n; i++) {
             double r = residual[i];
-            // branch-free: residual signs are random, so branches would mispredict
-            double a = Math.abs(r);
-            double c = Math.min(a, delta);
-            sum += c * (a - 0.5 * c);
-            coefficient[i] = -Math.copySign(c, r) / f[i];
+            sum += Huber.rho(r, delta);
+            coefficient[i] = -Huber.psi(r, delta) / f[i];
         }
         return sum;
     }

@@ -57,10 +57,8 @@ public record Objective(Loss loss, double delta, boolean mean, double overestima
     /** The penalty of one residual. */
     public double rho(double r) {
         switch (loss) {
-            case HUBER: {
-                double a = Math.abs(r);
-                return a <= delta ? 0.5 * r * r : delta * (a - 0.5 * delta);
-            }
+            case HUBER:
+                return Huber.rho(r, delta);
             case SQUARED:
                 return r * r;
             case ABSOLUTE:
@@ -74,7 +72,7 @@ public record Objective(Loss loss, double delta, boolean mean, double overestima
     public double psi(double r) {
         switch (loss) {
             case HUBER:
-                return r > delta ? delta : r < -delta ? -delta : r;
+                return Huber.psi(r, delta);
             case SQUARED:
                 return 2 * r;
             case ABSOLUTE:

@@ -2,6 +2,7 @@ package dev.slaw.uncertainty;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.fit.Huber;
 import dev.slaw.law.Law;
 import dev.slaw.law.LawEvaluator;
 import dev.slaw.law.Parameter;
@@ -195,7 +196,7 @@ public final class HuberLikelihood {
             for (int i = 0; i < y.length; i++) {
                 double r = log ? y[i] - Math.log(f[i]) : y[i] - f[i];
                 double x = r / sigma;
-                double psi = Math.abs(x) <= delta ? x : Math.copySign(delta, x);
+                double psi = Huber.psi(x, delta);
                 double c = psi / sigma * (log ? -1 / f[i] : -1);
                 for (int s = 0; s < k; s++) {
                     int j = free.get(s);
@@ -222,9 +223,8 @@ public final class HuberLikelihood {
                 }
                 double r = log ? y[i] - Math.log(f[i]) : y[i] - f[i];
                 double x = r / sigma;
-                double a = Math.abs(x);
-                value += a <= delta ? 0.5 * x * x : delta * (a - 0.5 * delta);
-                double psi = a <= delta ? x : Math.copySign(delta, x);
+                value += Huber.rho(x, delta);
+                double psi = Huber.psi(x, delta);
                 // d/df of rho(r / sigma) = psi / sigma * dr/df
                 coefficient[i] = psi / sigma * (log ? -1 / f[i] : -1);
                 // d/ds of rho(r / e^s) = psi * (-x)
