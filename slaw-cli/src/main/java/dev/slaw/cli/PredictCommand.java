@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.Predictor;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
@@ -90,7 +91,7 @@ public final class PredictCommand implements Callable<Integer> {
             LoadedDataset loaded = DatasetLoader.load(points, Recipe.DEFAULT).requireComplete(vars);
             at = loaded.dataset();
         } else {
-            Map<String, double[]> cols = new LinkedHashMap<>();
+            Map<String, Double> point = new LinkedHashMap<>();
             for (String a : assignments) {
                 Map.Entry<String, Double> e = Assignments.one(a, "predict");
                 String name = e.getKey();
@@ -98,27 +99,19 @@ public final class PredictCommand implements Callable<Integer> {
                     throw new BadInputException("\"" + a + "\": law " + fit.law().name() + " has no variable '" + name
                             + "' (variables: " + String.join(", ", vars) + ")");
                 }
-                double v = e.getValue();
-                cols.put(name, new double[]{v});
+                point.put(name, e.getValue());
             }
-            for (String v : vars) {
-                if (!cols.containsKey(v)) {
-                    throw new BadInputException("prediction needs a value for " + v + ", e.g. " + v + "=1e9 (law "
-                            + fit.law().name() + " reads " + String.join(", ", vars) + ")");
-                }
-            }
-            at = Dataset.of("command line", cols);
+            at = Predictor.pointData(fit.law(), point);
         }
         if (at.rowCount() == 0) {
             throw new BadInputException(points + ": no points to predict at (the table has a header but no rows)");
         }
-        requireDomain(fit, at, vars);
+        double[] y = requireDomain(fit, at, vars);
         PrintWriter out = spec.commandLine().getOut();
         if (boot != null) {
             printIntervals(out, boot, at, vars);
             return 0;
         }
-        double[] y = fit.predict(at);
         if (json) {
             ObjectMapper m = new ObjectMapper();
             ArrayNode arr = m.createArrayNode();
@@ -159,8 +152,11 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    /** A point where the law is not finite (N = 0 under N^-alpha) is outside its domain: an error naming it. */
-    private static void requireDomain(Fit fit, Dataset at, List<String> vars) {
+    /**
+     * The fit's predictions at every point; a point where the law is not finite (N = 0 under
+     * N^-alpha) is outside its domain: an error naming it.
+     */
+    private static double[] requireDomain(Fit fit, Dataset at, List<String> vars) {
         double[] y = fit.predict(at);
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {
@@ -173,6 +169,7 @@ public final class PredictCommand implements Callable<Integer> {
                         + ": outside the domain of law " + fit.law().name() + " (it gives " + y[i] + " there)");
             }
         }
+        return y;
     }
 
     /** Prediction with the bootstrap's confidence and prediction intervals. */

@@ -86,16 +86,7 @@ public record Fit(Law law, String target, List<FittedParameter> parameters, doub
 
     @Override
     public double predict(Map<String, Double> point) {
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        for (String v : law.variables()) {
-            Double x = point.get(v);
-            if (x == null) {
-                throw new BadInputException("prediction needs a value for " + v + " (law " + law.name()
-                        + " reads " + String.join(", ", law.variables()) + ")");
-            }
-            cols.put(v, new double[]{x});
-        }
-        return predict(Dataset.of("prediction point", cols))[0];
+        return Predictor.at(law, values(), point);
     }
 
     /** Predictions for every row of a dataset that has the law's variables. */

@@ -1,11 +1,9 @@
 package dev.slaw.planning;
 
 import dev.slaw.data.BadInputException;
-import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.Predictor;
 import dev.slaw.law.Law;
-import dev.slaw.law.LawEvaluator;
 import dev.slaw.law.Parameter;
 
 import java.util.Collections;
@@ -137,23 +135,11 @@ public record LossSurface(String lawName, Law law, Map<String, Double> parameter
     private record LawPredictor(Law law, Map<String, Double> values) implements Predictor {
         @Override
         public double predict(Map<String, Double> point) {
-            Map<String, double[]> cols = new LinkedHashMap<>();
-            for (String v : law.variables()) {
-                Double x = point.get(v);
-                if (x == null) {
-                    throw new BadInputException("law " + law.name() + " needs a value for " + v
-                            + " (it reads " + String.join(", ", law.variables()) + ")");
-                }
-                cols.put(v, new double[]{x});
-            }
-            LawEvaluator ev = law.evaluator(Dataset.of("planning point", cols));
             double[] p = new double[law.parameters().size()];
             for (int i = 0; i < p.length; i++) {
                 p[i] = values.get(law.parameters().get(i).name());
             }
-            double[] out = new double[1];
-            ev.evaluate(p, out, null);
-            return out[0];
+            return Predictor.at(law, p, point);
         }
     }
 }

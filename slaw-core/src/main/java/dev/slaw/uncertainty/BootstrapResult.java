@@ -220,12 +220,12 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
     /** The median of the replicates' predictions at one point. */
     @Override
     public double predict(Map<String, Double> point) {
-        return Statistics.median(replicatePredictions(pointData(point))[0]);
+        return Statistics.median(replicatePredictions(Predictor.pointData(law(), point))[0]);
     }
 
     /** The point estimate, median and both intervals at one point, at the options' level. */
     public IntervalPrediction intervals(Map<String, Double> point) {
-        return intervals(pointData(point), options.level()).get(0);
+        return intervals(Predictor.pointData(law(), point), options.level()).get(0);
     }
 
     /**
@@ -275,19 +275,6 @@ public record BootstrapResult(Fit pointEstimate, double[][] replicateValues, int
             }
         }
         return out;
-    }
-
-    private Dataset pointData(Map<String, Double> point) {
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        for (String v : law().variables()) {
-            Double x = point.get(v);
-            if (x == null) {
-                throw new BadInputException("prediction needs a value for " + v + " (law " + law().name() + " reads "
-                        + String.join(", ", law().variables()) + ")");
-            }
-            cols.put(v, new double[]{x});
-        }
-        return Dataset.of("prediction point", cols);
     }
 
     private Map<String, Double> asMap(double[] values) {

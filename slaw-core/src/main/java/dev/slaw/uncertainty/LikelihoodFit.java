@@ -55,17 +55,7 @@ public record LikelihoodFit(Law law, String target, List<Estimate> parameters, d
 
     @Override
     public double predict(Map<String, Double> point) {
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        for (String v : law.variables()) {
-            Double x = point.get(v);
-            if (x == null) {
-                throw new dev.slaw.data.BadInputException("prediction needs a value for " + v);
-            }
-            cols.put(v, new double[]{x});
-        }
         double[] values = law.parameters().stream().mapToDouble(p -> parameter(p.name()).value()).toArray();
-        double[] out = new double[1];
-        law.evaluator(dev.slaw.data.Dataset.of("prediction point", cols)).evaluate(values, out, null);
-        return out[0];
+        return Predictor.at(law, values, point);
     }
 }
