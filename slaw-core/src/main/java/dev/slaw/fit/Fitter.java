@@ -1,6 +1,5 @@
 package dev.slaw.fit;
 
-import dev.slaw.Slaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.law.Law;
@@ -13,7 +12,6 @@ import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.CholeskyDecomposition;
 import org.hipparchus.linear.RealMatrix;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -328,16 +326,7 @@ public final class Fitter {
                 results.length - converged, best, reasons);
         Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
                 winner.evaluations(), totalEvaluations);
-        List<String> used = new ArrayList<>(law.variables());
-        used.add(target);
-        if (options.objective().weightColumn() != null) {
-            used.add(options.objective().weightColumn());
-        }
-        double elapsed = (System.nanoTime() - t0) / 1e6;
-        Provenance prov = new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
-                options.objective().describe(), options.describeOptimizer(),
-                options.starts().describe(), options.seed(), options.threads(), Slaw.version(),
-                System.getProperty("java.version"), Instant.now().toString(), elapsed);
+        Provenance prov = Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6);
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
     }

@@ -227,15 +227,8 @@ final class SharedParameters {
                 }
             }
         }
-        Provenance jp = joint.provenance();
-        List<String> used = new ArrayList<>(base.variables());
-        used.add(target);
-        if (joint.objective().weightColumn() != null) {
-            used.add(joint.objective().weightColumn());
-        }
-        Provenance prov = new Provenance(rows.source(), rows.fingerprint(used), used, notes, jp.objective(),
-                jp.optimizer(), jp.starts(), jp.seed(), jp.threads(), jp.slawVersion(), jp.javaVersion(), jp.created(),
-                jp.elapsedMillis());
+        List<String> used = Provenance.columnsUsed(base, target, joint.objective());
+        Provenance prov = joint.provenance().withData(rows.source(), rows.fingerprint(used), used, notes);
         Fit draft = new Fit(base, target, params, covariance, "joint fit: " + joint.covarianceMethod(),
                 Double.NaN, joint.objective(), joint.convergence(), joint.starts(), joint.statistics(), prov, List.of());
         FitStatistics stats = GroupFitter.statistics(draft, rows, target, baseFree.size());

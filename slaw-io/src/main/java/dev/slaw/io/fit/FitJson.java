@@ -163,6 +163,7 @@ public final class FitJson {
         prov.put("sha256", pv.fingerprint());
         prov.put("columns", new ArrayList<>(pv.columns()));
         prov.put("notes", new ArrayList<>(pv.notes()));
+        prov.put("choices", new LinkedHashMap<>(pv.choices()));
         prov.put("objective", pv.objective());
         prov.put("optimizer", pv.optimizer());
         prov.put("starts", pv.starts());
@@ -389,7 +390,7 @@ public final class FitJson {
                 text(p, "optimizer", "provenance"), text(p, "starts", "provenance"), integer(p, "seed", "provenance"),
                 (int) integer(p, "threads", "provenance"), text(p, "slaw_version", "provenance"),
                 text(p, "java_version", "provenance"), text(p, "created", "provenance"),
-                optionalNumber(p, "elapsed_ms", "provenance"));
+                optionalNumber(p, "elapsed_ms", "provenance"), choices(p.get("choices")));
         return new Fit(law, text(root, "target", ""), params, matrix, text(cov, "method", "covariance"),
                 optionalNumber(o, "value", "objective"), objective, conv, starts, stats, prov, strings(root.get("warnings")));
     }
@@ -508,6 +509,42 @@ public final class FitJson {
         params = ParameterDeclaration.applyAll(params, strings(l.get("declarations")), name);
         return new FormulaLaw(name, f, variables, params, target,
                 new LawMetadata("", l.path("citation").asText(""), Map.of(), Map.of()));
+    }
+
+    /**
+     * The provenance's choices, each a string, number, boolean or null; none in a fit saved
+     * before slaw recorded them.
+     */
+    private static Map<String, Object> choices(JsonNode c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (c == null) {
+            return out;
+        }
+        if (!c.isObject()) {
+            throw new IllegalArgumentException("provenance \"choices\" must be an object, got " + shown(c));
+        }
+        Iterator<Map.Entry<String, JsonNode>> it = c.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            Object value;
+            if (v.isNull()) {
+                value = null;
+            } else if (v.isTextual()) {
+                value = v.asText();
+            } else if (v.isBoolean()) {
+                value = v.asBoolean();
+            } else if (v.isIntegralNumber() && v.canConvertToLong()) {
+                value = v.asLong();
+            } else if (v.isNumber() && Double.isFinite(v.asDouble())) {
+                value = v.asDouble();
+            } else {
+                throw new IllegalArgumentException("provenance \"choices\" \"" + e.getKey()
+                        + "\" must be text, a finite number, true, false or null, got " + shown(v));
+            }
+            out.put(e.getKey(), value);
+        }
+        return out;
     }
 
     private static List<String> names(Law law) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slaw.fit.Convergence;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.FitStatistics;
 import dev.slaw.fit.FittedParameter;
 import dev.slaw.fit.Objective;
@@ -45,7 +46,8 @@ class FitJsonTest {
                 new FitStatistics(240, 5, 0.0075496013234873606, 0.049, 0.0047, Double.NaN, -2335.4, -2318.0),
                 new Provenance("data/\"quoted\" \\ path\u00e9.csv", "0373", List.of("N", "D", "loss"), List.of(),
                         "huber(delta=0.001), summed", "lbfgsb", "chinchilla grid", 7L, 2, "0.1.0", "17.0.15",
-                        "2026-11-22T08:19:29.503903501Z", elapsed),
+                        "2026-11-22T08:19:29.503903501Z", elapsed,
+                        Provenance.choices(FitOptions.defaults().withThreads(2).withSeed(7))),
                 warnings);
     }
 
@@ -67,6 +69,25 @@ class FitJsonTest {
         Fit back = FitJson.read(FitJson.write(f), "test");
         // compared as trees: the stop reasons are an unordered map
         assertThat(JACKSON.readTree(FitJson.write(back))).isEqualTo(JACKSON.readTree(FitJson.write(f)));
+    }
+
+    @Test
+    void readsBackEveryChoiceExactly() {
+        Fit f = fit("", null, List.of(), 1.0);
+        Provenance back = FitJson.read(FitJson.write(f), "test").provenance();
+        assertThat(back.choices()).containsExactlyEntriesOf(f.provenance().choices());
+        assertThat(back.choices()).containsEntry("function_tolerance", FitOptions.SCIPY_FUNCTION_TOLERANCE)
+                .containsEntry("gradient_tolerance", FitOptions.RELATIVE_GRADIENT_TOLERANCE)
+                .containsEntry("weight_column", null);
+    }
+
+    @Test
+    void readsAFitSavedBeforeProvenanceRecordedItsChoices() throws Exception {
+        // written by slaw fit --out before this change (see the file's provenance), kept as it was
+        java.nio.file.Path old = java.nio.file.Path.of(getClass().getResource("fit-before-choices.json").toURI());
+        Fit f = FitJson.load(old);
+        assertThat(f.provenance().choices()).isEmpty();
+        assertThat(f.provenance().objective()).isEqualTo("huber(delta=0.001), summed");
     }
 
     @Test
