@@ -17,10 +17,13 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code slaw fits [--dataset NAME] [--show ID]}: lists the fits saved in the run store with
- * their provenance (dataset, law, when, data fingerprint), or prints one fit's JSON.
+ * their provenance (dataset, law, when, data fingerprint), or prints one fit's JSON;
+ * {@code fits rm} removes one and {@code fits diff} compares two fit files.
  */
-@Command(name = "fits", mixinStandardHelpOptions = true, subcommands = FitsCommand.Remove.class,
-        description = "List the fits saved in the run store, or show one as JSON; 'fits rm ID' removes one.")
+@Command(name = "fits", mixinStandardHelpOptions = true,
+        subcommands = {FitsCommand.Remove.class, FitsDiffCommand.class},
+        description = "List the fits saved in the run store, or show one as JSON; 'fits rm ID' removes one;"
+                + " 'fits diff A B' shows what differs between two saved fit files.")
 public final class FitsCommand implements Callable<Integer> {
 
     @Option(names = "--dataset", paramLabel = "NAME", description = "Only fits of this dataset.")
