@@ -1,6 +1,5 @@
 package dev.slaw.cli;
 
-import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.StoredDataset;
@@ -43,7 +42,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
+        {
             LoadedDataset loaded = data.load(source);
             StoredDataset stored;
             try (RunStore store = RunStore.open(data.db())) {
@@ -56,8 +55,6 @@ public final class ImportCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
         }
     }
 }

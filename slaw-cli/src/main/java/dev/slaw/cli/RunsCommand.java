@@ -37,7 +37,7 @@ public final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
+        {
             // the catalogue copy answers without starting DuckDB when it is fresh
             List<StoredDataset> all = CatalogueFile.readFresh(store.db()).orElseGet(this::fromStore);
             if (name != null) {
@@ -57,8 +57,6 @@ public final class RunsCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
         }
     }
 
