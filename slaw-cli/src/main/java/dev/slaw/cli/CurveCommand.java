@@ -134,15 +134,13 @@ public final class CurveCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            {
-                CurveFit fit = options.fit(files);
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(json ? Json.fit(fit) + "\n" : fit.toString());
-                out.flush();
-                plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fit, CurveFiles.read(files))),
-                        json ? null : out);
-                return 0;
-            }
+            CurveFit fit = options.fit(files);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? Json.fit(fit) + "\n" : fit.toString());
+            out.flush();
+            plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fit, CurveFiles.read(files))),
+                    json ? null : out);
+            return 0;
         }
     }
 
