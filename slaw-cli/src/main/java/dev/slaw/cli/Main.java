@@ -138,6 +138,7 @@ public final class Main implements Runnable {
         }
         Outputs outputs;
         try {
+            check(command.commandSpec());
             outputs = Outputs.begin(parseResult);
         } catch (RuntimeException e) { // picocli passes only this exception to the handler
             throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
@@ -152,6 +153,16 @@ public final class Main implements Runnable {
                 }
             }
             return code;
+        }
+    }
+
+    /** Checks the values of every {@link CheckedOptions} mixin of a command, nested ones too. */
+    private static void check(CommandSpec spec) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof CheckedOptions options) {
+                options.check();
+            }
+            check(mixin);
         }
     }
 
