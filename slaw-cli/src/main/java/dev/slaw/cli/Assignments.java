@@ -42,12 +42,4 @@ final class Assignments {
         }
         return p.value();
     }
-
-    /** Checks an interval level ({@code --level}): strictly between 0 and 1, e.g. 0.95. */
-    static void requireLevel(double level) {
-        if (!(level > 0 && level < 1)) {
-            throw new dev.slaw.data.BadInputException("--level must be between 0 and 1 (e.g. 0.95), got "
-                    + dev.slaw.law.Numbers.compact(level));
-        }
-    }
 }

@@ -56,11 +56,8 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Mixin
     FitCommand.FitSettings settings = new FitCommand.FitSettings();
 
-    @Option(names = "--replicates", defaultValue = "1000", description = "Resamples to refit (default: ${DEFAULT-VALUE}).")
-    int replicates;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval coverage (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    ResamplingOptions resampling = new ResamplingOptions(1000, 2);
 
     @Option(names = "--runs", paramLabel = "COLUMN", description = "Resample whole runs named by this column instead of rows.")
     String runs;
@@ -68,20 +65,20 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--axis-starts", description = "Start each replicate also from 2k axis points around the point estimate.")
     boolean axisStarts;
 
-    @Option(names = "--protocol", paramLabel = "PROTOCOL",
+    @Option(names = "--protocol", paramLabel = "PROTOCOL", converter = Protocol.Words.class,
             description = "A published bootstrap to rerun exactly: epoch-2024 (Besiroglu et al. 2024: numpy's draws from seed 42, 4,000 replicates, each refitted by BFGS from Hoffmann et al.'s parameters). It sets --optimizer (of the refits), --sampler, --seed, --start-at and --replicates, which must then not be given.")
-    String protocol;
+    Protocol protocol;
 
     @Option(names = "--start-at", paramLabel = "NAME=VALUE,...",
             description = "Start every replicate here instead of at the point estimate (parameters not named start at the point estimate), e.g. a published fit.")
     String startAt;
 
-    @Option(names = "--sampler", defaultValue = "split", paramLabel = "SAMPLER",
+    @Option(names = "--sampler", defaultValue = "split", paramLabel = "SAMPLER", converter = SamplerChoice.Words.class,
             description = "How resamples are drawn from --seed: split (independent streams) or numpy (numpy's np.random.seed(SEED) then np.random.choice per replicate, to rerun a Python notebook's resamples) (default: ${DEFAULT-VALUE}).")
-    String sampler;
+    SamplerChoice sampler;
 
-    @Option(names = "--compute", paramLabel = "FLOPS", description = "Also report N_opt, D_opt and D/N at this compute (Chinchilla-form laws).")
-    Double compute;
+    @Mixin
+    ComputeBudget compute = ComputeBudget.optional();
 
     @Option(names = "--against", paramLabel = "NAME=VALUE,...",
             description = "Chi-squared test of another parameter set against the bootstrap, e.g. E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28.")
@@ -100,27 +97,17 @@ public final class BootstrapCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         LoadedDataset loaded = data.load(source);
         FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
-        if (replicates < 2) {
-            throw new BadInputException("--replicates must be at least 2, got " + replicates);
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new BadInputException("--level must be in (0, 1), got " + level);
-        }
         List<DerivedQuantity> derived = new ArrayList<>(DerivedQuantity.chinchillaExponents(p.law()));
-        if (compute != null) {
-            derived.addAll(DerivedQuantity.computeOptimal(p.law(), compute));
-        }
-        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
-                .withThreads(p.options().threads()).withLevel(level).withDerived(derived)
+        compute.one().ifPresent(c -> derived.addAll(DerivedQuantity.computeOptimal(p.law(), c)));
+        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(resampling.replicates())
+                .withSeed(p.options().seed()).withThreads(p.options().threads()).withLevel(resampling.level())
+                .withDerived(derived)
                 .withStarts(replicateStarts()).withSampler(sampler(p.options().seed()));
         if (runs != null) {
             options = options.withRuns(runs);
         }
         FitOptions refit = p.options();
-        if (protocol != null) {
-            if (!protocol.strip().equalsIgnoreCase("epoch-2024")) {
-                throw new BadInputException("--protocol " + protocol + ": expected epoch-2024");
-            }
+        if (protocol == Protocol.EPOCH_2024) {
             for (String set : List.of("--optimizer", "--sampler", "--seed", "--start-at", "--replicates")) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(set)) {
                     throw new BadInputException("--protocol epoch-2024 sets " + set + "; give one or the other");
@@ -185,16 +172,15 @@ public final class BootstrapCommand implements Callable<Integer> {
     }
 
     private Sampler sampler(long seed) {
-        return switch (sampler.strip().toLowerCase(Locale.ROOT)) {
-            case "split" -> Sampler.SPLIT_STREAMS;
-            case "numpy" -> {
+        return switch (sampler) {
+            case SPLIT -> Sampler.SPLIT_STREAMS;
+            case NUMPY -> {
                 if (seed < 0 || seed > 0xffffffffL) {
                     throw new BadInputException("--sampler numpy: numpy's seed must be between 0 and 2^32 - 1, got --seed "
                             + seed);
                 }
                 yield Sampler.NUMPY;
             }
-            default -> throw new BadInputException("--sampler " + sampler + ": expected split or numpy");
         };
     }
 
@@ -251,5 +237,27 @@ public final class BootstrapCommand implements Callable<Integer> {
 
     static String num(double v) {
         return String.format(Locale.ROOT, "%.5g", v);
+    }
+
+    /** {@code --protocol}: a published bootstrap to rerun exactly. */
+    enum Protocol {
+        EPOCH_2024;
+
+        static final class Words extends ChoiceConverter<Protocol> {
+            Words() {
+                super(Protocol.class);
+            }
+        }
+    }
+
+    /** {@code --sampler}: how resamples are drawn from the seed. */
+    enum SamplerChoice {
+        SPLIT, NUMPY;
+
+        static final class Words extends ChoiceConverter<SamplerChoice> {
+            Words() {
+                super(SamplerChoice.class);
+            }
+        }
     }
 }

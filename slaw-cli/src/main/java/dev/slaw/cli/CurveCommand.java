@@ -112,15 +112,6 @@ public final class CurveCommand implements Callable<Integer> {
         }
     }
 
-    /** Runs a command body, turning a user error into one line on stderr and exit code 2. */
-    static int guarded(CommandSpec spec, Callable<Integer> body) throws Exception {
-        try {
-            return body.call();
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
-        }
-    }
-
     @Command(name = "fit", mixinStandardHelpOptions = true,
             description = "Fit one parameter set to the loss curves of several runs of one model.")
     static final class Fit implements Callable<Integer> {
@@ -143,15 +134,13 @@ public final class CurveCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return guarded(spec, () -> {
-                CurveFit fit = options.fit(files);
-                PrintWriter out = spec.commandLine().getOut();
-                out.print(json ? Json.fit(fit) + "\n" : fit.toString());
-                out.flush();
-                plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fit, CurveFiles.read(files))),
-                        json ? null : out);
-                return 0;
-            });
+            CurveFit fit = options.fit(files);
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(json ? Json.fit(fit) + "\n" : fit.toString());
+            out.flush();
+            plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fit, CurveFiles.read(files))),
+                    json ? null : out);
+            return 0;
         }
     }
 
@@ -201,7 +190,7 @@ public final class CurveCommand implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return guarded(spec, this::run);
+            return run();
         }
 
         private Integer run() throws IOException {

@@ -50,8 +50,8 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Option(names = "--bins-per-decade", defaultValue = "10", description = "Compute bins per decade (default: ${DEFAULT-VALUE}).")
     int binsPerDecade;
 
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    IntervalLevel interval = new IntervalLevel();
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -61,7 +61,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Assignments.requireLevel(level);
+        double level = interval.level();
         LoadedDataset loaded = data.load(source);
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));

@@ -169,9 +169,9 @@ public final class FitCommand implements Callable<Integer> {
                 description = "default (the law's grid), chinchilla (4,500 starts), lhs:COUNT[:SEED] (default: ${DEFAULT-VALUE}).")
         String starts;
 
-        @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "huber",
+        @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "huber", converter = LossWords.class,
                 description = "huber, squared, absolute or asymmetric (default: ${DEFAULT-VALUE}).")
-        String loss;
+        Loss loss;
 
         @Option(names = "--delta", defaultValue = "1e-3", description = "Huber delta (default: ${DEFAULT-VALUE}).")
         double delta;
@@ -216,9 +216,9 @@ public final class FitCommand implements Callable<Integer> {
         @Option(names = "--gtol", description = "L-BFGS-B projected-gradient (BFGS: largest gradient component) tolerance (default: 1e-2 of |f| under --stop relative, scipy's 1e-5 under --stop scipy).")
         Double gtol;
 
-        @Option(names = "--stop", paramLabel = "RULE", defaultValue = "relative",
+        @Option(names = "--stop", paramLabel = "RULE", defaultValue = "relative", converter = StopWords.class,
                 description = "What --ftol and --gtol are measured against: relative (the objective's size; scale-free) or scipy (scipy's rules exactly: absolute below 1; for reproducing scipy fits) (default: ${DEFAULT-VALUE}).")
-        String stop;
+        StoppingRule stop;
 
         @Option(names = "--strict",
                 description = "Treat any warning of the fit (few starts at the optimum, a parameter on a bound or never moved, r-squared below 0 or undefined, zero weights) as a failure: exit 1, nothing written.")
@@ -292,13 +292,13 @@ public final class FitCommand implements Callable<Integer> {
                 refuseMissing(d, needed);
             }
             LoadedDataset complete = loaded.requireComplete(needed);
-            Objective objective = new Objective(parseLoss(loss), delta, mean, penalty, weights);
+            Objective objective = new Objective(loss, delta, mean, penalty, weights);
             FitOptions options = FitOptions.defaults()
                     .withObjective(objective)
                     .withOptimizer(parseOptimizer(optimizer))
                     .withStarts(Starts.parse(starts, seed))
                     .withSeed(seed)
-                    .withStoppingRule(parseStop(stop))
+                    .withStoppingRule(stop)
                     .withNotes(complete.notes());
             if (threads != null) {
                 if (threads < 1) {
@@ -329,19 +329,15 @@ public final class FitCommand implements Callable<Integer> {
             }
         }
 
-        private static StoppingRule parseStop(String s) {
-            try {
-                return StoppingRule.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--stop " + s + ": expected relative or scipy");
+        static final class LossWords extends ChoiceConverter<Loss> {
+            LossWords() {
+                super(Loss.class);
             }
         }
 
-        private static Loss parseLoss(String s) {
-            try {
-                return Loss.valueOf(s.strip().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--loss " + s + ": expected huber, squared, absolute or asymmetric");
+        static final class StopWords extends ChoiceConverter<StoppingRule> {
+            StopWords() {
+                super(StoppingRule.class);
             }
         }
 

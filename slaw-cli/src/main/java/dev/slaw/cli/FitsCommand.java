@@ -62,8 +62,6 @@ public final class FitsCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.slaw.cli;
 
-import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.StoredDataset;
@@ -43,21 +42,17 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            LoadedDataset loaded = data.load(source);
-            StoredDataset stored;
-            try (RunStore store = RunStore.open(data.db())) {
-                stored = store.save(name, loaded, data.datasetName(source), replace);
-            }
-            out.println("imported " + stored.rows() + " rows into \"" + stored.name() + "\" in " + data.db() + " ("
-                    + stored.columns().size() + " numeric columns, " + stored.labels().size() + " labels)");
-            for (String note : loaded.notes()) {
-                out.println("  " + note);
-            }
-            out.flush();
-            return 0;
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
+        LoadedDataset loaded = data.load(source);
+        StoredDataset stored;
+        try (RunStore store = RunStore.open(data.db())) {
+            stored = store.save(name, loaded, data.datasetName(source), replace);
         }
+        out.println("imported " + stored.rows() + " rows into \"" + stored.name() + "\" in " + data.db() + " ("
+                + stored.columns().size() + " numeric columns, " + stored.labels().size() + " labels)");
+        for (String note : loaded.notes()) {
+            out.println("  " + note);
+        }
+        out.flush();
+        return 0;
     }
 }

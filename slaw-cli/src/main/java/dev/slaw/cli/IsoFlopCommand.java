@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
         footer = {"", "Columns: N (parameters), D (tokens), the target (default loss) and, when present, C (FLOPs;",
                 "else from --flops). Runs of equal N and D (a learning-rate sweep) are merged into the lowest loss.",
                 "Groups: --group COLUMN (an IsoFLOP label per run), else runs within --tolerance decades of C.",
-                "", "Example:", "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv --at 5.88e23 --plot isoflop.png"})
+                "", "Example:", "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv --compute 5.88e23 --plot isoflop.png"})
 public final class IsoFlopCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -64,18 +64,14 @@ public final class IsoFlopCommand implements Callable<Integer> {
     @Option(names = "--keep-edge-minima", description = "Keep minima outside a group's range of N (extrapolated).")
     boolean keepEdgeMinima;
 
-    @Option(names = "--resamples", defaultValue = "1000", description = "Bootstrap resamples (default: ${DEFAULT-VALUE}).")
-    int resamples;
+    @Mixin
+    ResamplingOptions resampling = new ResamplingOptions(1000, 0);
 
     @Option(names = "--seed", defaultValue = "0", description = "Bootstrap seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
-    double level;
-
-    @Option(names = "--at", defaultValue = "5.88e23", paramLabel = "C",
-            description = "Budget at which to report N_opt, D_opt and D/N (default: ${DEFAULT-VALUE}).")
-    String at;
+    @Mixin
+    ComputeBudget compute = ComputeBudget.orElse(ComputeBudget.CHINCHILLA);
 
     @Option(names = "--flops", defaultValue = "6*N*D", paramLabel = "FORMULA", description = "Training FLOPs (default: ${DEFAULT-VALUE}).")
     String flops;
@@ -88,7 +84,8 @@ public final class IsoFlopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Assignments.requireLevel(level);
+        int resamples = resampling.replicates();
+        double level = resampling.level();
         LoadedDataset loaded = data.load(source);
         Dataset d = loaded.dataset();
         boolean hasC = d.hasColumn(computeColumn);
@@ -105,7 +102,7 @@ public final class IsoFlopCommand implements Callable<Integer> {
         String[] labels = loaded.groupValues().orElse(null);
         IsoFlopResult r = analysis.analyse(d.column("N"), d.column("D"), hasC ? d.column(computeColumn) : null,
                 d.column(target), labels);
-        double budget = Assignments.number(at, "--at");
+        double budget = compute.one().orElseThrow();
         Allocation a = r.at(budget);
 
         ObjectNode root = new ObjectMapper().createObjectNode();

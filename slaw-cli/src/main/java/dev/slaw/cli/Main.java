@@ -1,16 +1,25 @@
 package dev.slaw.cli;
 
 import dev.slaw.Slaw;
+import dev.slaw.data.BadInputException;
+import dev.slaw.fit.FitFailedException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.List;
 
 /**
  * The {@code slaw} command: one verb per job. Exit codes: 0 success, 1 a fit that found no
  * optimum or did not converge, 2 bad input or usage (one line on standard error naming what and
- * where).
+ * where). {@link #commandLine()} builds the command line for {@link #main} and the tests alike,
+ * and {@link #failed} is its one exception handler: commands throw, they never print a failure.
  */
 @Command(name = "slaw", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Fit scaling laws to training runs, quantify their uncertainty, extrapolate and plan.")
@@ -37,7 +46,10 @@ public final class Main implements Runnable {
             System.setProperty("picocli.converters.excludes", "java\\.sql\\..*,java\\.time\\..*");
         }
         // a thread of slaw's own that fails says so in one line too, never with a trace
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.err.println("slaw: " + Failures.describe(e)));
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+            System.err.println("slaw: " + describe(e));
+            debugTrace(new PrintWriter(System.err, true), e);
+        });
         // standard output buffered and flushed once at the end: flushing each line made a
         // two-million-row prediction spend most of its time in write calls
         PrintWriter out = new PrintWriter(new java.io.BufferedWriter(new java.io.OutputStreamWriter(
@@ -85,7 +97,7 @@ public final class Main implements Runnable {
             if (cl.getSubcommands().size() == 1) {
                 spec = cl.getSubcommands().values().iterator().next().getCommandSpec();
             }
-            return Failures.report(spec, e);
+            return failed(spec, e);
         }
     }
 
@@ -106,10 +118,10 @@ public final class Main implements Runnable {
             cl.addSubcommand("help", new CommandLine.HelpCommand());
         }
         cl.setExecutionStrategy(Main::executeStaged);
-        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> Failures.report(commandLine.getCommandSpec(), e));
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> failed(commandLine.getCommandSpec(), e));
         cl.setParameterExceptionHandler((e, args) -> {
             String help = e.getCommandLine().getCommandSpec().qualifiedName();
-            return Failures.report(e.getCommandLine().getCommandSpec(), e.getMessage() + " (see '"
+            return report(e.getCommandLine().getCommandSpec(), e.getMessage() + " (see '"
                     + (help.equals("slaw") ? "slaw --help" : help + " --help") + "')", BAD_INPUT);
         });
         return cl;
@@ -126,6 +138,7 @@ public final class Main implements Runnable {
         }
         Outputs outputs;
         try {
+            check(command.commandSpec());
             outputs = Outputs.begin(parseResult);
         } catch (RuntimeException e) { // picocli passes only this exception to the handler
             throw new CommandLine.ExecutionException(command.commandSpec().commandLine(), e.getMessage(), e);
@@ -141,6 +154,89 @@ public final class Main implements Runnable {
             }
             return code;
         }
+    }
+
+    /** Checks the values of every {@link CheckedOptions} mixin of a command, nested ones too. */
+    private static void check(CommandSpec spec) {
+        for (CommandSpec mixin : spec.mixins().values()) {
+            if (mixin.userObject() instanceof CheckedOptions options) {
+                options.check();
+            }
+            check(mixin);
+        }
+    }
+
+    /**
+     * The one exception handler: prints one line {@code slaw VERB: what and where} on the command's
+     * error stream and returns the exit code. A user's mistake ({@link BadInputException}) exits 2;
+     * a fit that failed ({@link FitFailedException}) exits 1; anything else (a file the system
+     * refuses, memory running out, a bug) exits 2 with a hint and, under {@code SLAW_DEBUG=1},
+     * its stack trace.
+     */
+    static int failed(CommandSpec spec, Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BadInputException) {
+                return report(spec, t.getMessage(), BAD_INPUT);
+            }
+            if (t instanceof FitFailedException) {
+                return report(spec, t.getMessage(), FIT_FAILED);
+            }
+        }
+        int code = report(spec, describe(e), BAD_INPUT);
+        debugTrace(spec.commandLine().getErr(), e);
+        return code;
+    }
+
+    /** Prints {@code slaw VERB: message} on one line and returns {@code code}. */
+    private static int report(CommandSpec spec, String message, int code) {
+        PrintWriter err = spec.commandLine().getErr();
+        String who = spec.qualifiedName();
+        String line = message == null ? "error" : message.replace('\n', ' ').replace('\r', ' ').strip();
+        err.println((who.startsWith("slaw") ? who : "slaw " + who) + ": " + line);
+        err.flush();
+        return code;
+    }
+
+    /** The stack trace, only when {@code SLAW_DEBUG} is set (to anything but 0): a user never sees one unasked. */
+    private static void debugTrace(PrintWriter err, Throwable e) {
+        String debug = System.getenv("SLAW_DEBUG");
+        if (debug != null && !debug.isEmpty() && !debug.equals("0")) {
+            e.printStackTrace(err);
+            err.flush();
+        }
+    }
+
+    /** One line for a failure that is not the user's input: what happened, and what to do. */
+    static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return "out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MB heap); give Java more, e.g. JAVA_OPTS=-Xmx4g, or read fewer rows";
+            }
+            if (t instanceof StackOverflowError) {
+                return "input nested too deeply to process (a formula, JSON document or expression)";
+            }
+            if (t instanceof CharacterCodingException) {
+                return "a file is not UTF-8 text";
+            }
+            if (t instanceof AccessDeniedException a) {
+                return a.getFile() + ": permission denied";
+            }
+            if (t instanceof NoSuchFileException n) {
+                return n.getFile() + ": no such file or folder";
+            }
+            if (t instanceof FileSystemException f) {
+                return f.getFile() + ": " + (f.getReason() == null ? "cannot use this file" : f.getReason());
+            }
+            if (t instanceof IOException io) {
+                return "cannot read or write a file: " + io.getMessage();
+            }
+        }
+        // named without the word "exception": the user sees one line about slaw, not Java's trace
+        String kind = e.getClass().getSimpleName().replace("Exception", "").replace("Error", "");
+        return "internal error (" + kind + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")"
+                + (e.getStackTrace().length > 0 ? " in " + e.getStackTrace()[0].getClassName() + "."
+                + e.getStackTrace()[0].getMethodName() : "") + "; please report it (rerun with SLAW_DEBUG=1 for the trace)";
     }
 
     @Override

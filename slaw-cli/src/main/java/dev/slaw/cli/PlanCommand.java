@@ -80,8 +80,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "NAME=VALUE", description = "A parameter value for --law, e.g. --set E=1.69. Repeatable.")
     List<String> settings = new ArrayList<>();
 
-    @Option(names = "--compute", paramLabel = "C", split = ",", description = "Budget(s) in FLOPs, e.g. 5.88e23.")
-    List<String> budgets = new ArrayList<>();
+    @Mixin
+    ComputeBudget compute = ComputeBudget.several();
 
     @Option(names = "--frontier", paramLabel = "FROM:TO:COUNT", description = "Log-spaced budgets, e.g. 1e20:1e26:13.")
     String frontier;
@@ -98,8 +98,9 @@ public final class PlanCommand implements Callable<Integer> {
     String uniqueTokens;
 
     @Option(names = "--unique-parameters", paramLabel = "RULE", defaultValue = "compute-optimal",
+            converter = UniqueParametersWords.class,
             description = "U_N of the data-constrained law: compute-optimal (Muennighoff et al.) or all (U_N = N). Default: ${DEFAULT-VALUE}.")
-    String uniqueParameters;
+    DataConstrained.UniqueParameters uniqueParameters;
 
     @Option(names = "--flops", paramLabel = "FORMULA", defaultValue = "6*N*D",
             description = "Training FLOPs as a formula of N, D and constants (default: ${DEFAULT-VALUE}).")
@@ -111,13 +112,13 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--numeric", description = "Search numerically even where Chinchilla's closed form applies.")
     boolean numeric;
 
-    @Option(names = "--replicates", paramLabel = "FILE",
+    @Option(names = "--bootstrap", paramLabel = "FILE",
             description = "Bootstrap replicates: a bootstrap saved by 'slaw bootstrap --out', or a table with a column"
                     + " per parameter, a row per replicate.")
     Path replicatesFile;
 
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    IntervalLevel interval = new IntervalLevel();
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -127,7 +128,8 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Assignments.requireLevel(level);
+        double level = interval.level();
+        List<Double> budgets = compute.flops();
         LossSurface surface = surface();
         FlopModel flopModel = PlanOutput.flopModel(flops, flopConstants);
         ComputeOptimal planner = ComputeOptimal.of(surface).withFlops(flopModel).withForceNumeric(numeric);
@@ -163,10 +165,9 @@ public final class PlanCommand implements Callable<Integer> {
                 throw new BadInputException("--unique-tokens needs --compute C");
             }
             DataConstrained dc = DataConstrained.of(surface, Assignments.number(uniqueTokens, "--unique-tokens"))
-                    .withFlops(flopModel).withUniqueParameters(uniqueParametersRule());
+                    .withFlops(flopModel).withUniqueParameters(uniqueParameters);
             ArrayNode arr = root.putArray("dataConstrained");
-            for (String b : budgets) {
-                double c = Assignments.number(b, "--compute");
+            for (double c : budgets) {
                 DataConstrainedPlan p = dc.at(c);
                 if (replicates != null) {
                     p = p.withIntervals(PlanIntervals.of(surface, replicates, s -> dc.withSurface(s).at(c), level));
@@ -175,8 +176,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             any = true;
         } else {
-            for (String b : budgets) {
-                double c = Assignments.number(b, "--compute");
+            for (double c : budgets) {
                 Allocation a = planner.at(c);
                 if (replicates != null) {
                     a = a.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s).at(c), level));
@@ -297,13 +297,10 @@ public final class PlanCommand implements Callable<Integer> {
         return LossSurface.of(law, values);
     }
 
-    private DataConstrained.UniqueParameters uniqueParametersRule() {
-        return switch (uniqueParameters) {
-            case "compute-optimal" -> DataConstrained.UniqueParameters.COMPUTE_OPTIMAL;
-            case "all" -> DataConstrained.UniqueParameters.ALL;
-            default -> throw new BadInputException("--unique-parameters must be compute-optimal or all, not '"
-                    + uniqueParameters + "'");
-        };
+    static final class UniqueParametersWords extends ChoiceConverter<DataConstrained.UniqueParameters> {
+        UniqueParametersWords() {
+            super(DataConstrained.UniqueParameters.class);
+        }
     }
 
     /**
@@ -317,7 +314,7 @@ public final class PlanCommand implements Callable<Integer> {
         needed.removeAll(r.parameterSets().get(0).keySet());
         if (!needed.isEmpty()) {
             throw new BadInputException(file + ": the replicates give no value of " + String.join(", ", needed)
-                    + " (they give " + String.join(", ", r.parameterSets().get(0).keySet()) + "); --replicates takes a"
+                    + " (they give " + String.join(", ", r.parameterSets().get(0).keySet()) + "); --bootstrap takes a"
                     + " table with a column per parameter of the law, or a bootstrap saved by 'slaw bootstrap --out'");
         }
         return r;

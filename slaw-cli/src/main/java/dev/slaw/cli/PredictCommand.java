@@ -15,6 +15,7 @@ import dev.slaw.io.fit.FitJson;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.IntervalPrediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -53,8 +54,8 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
 
-    @Option(names = "--level", description = "Interval coverage for a bootstrap file (default: the bootstrap's level).")
-    Double level;
+    @Mixin
+    IntervalLevel interval = new IntervalLevel();
 
     @Override
     public Integer call() throws java.io.IOException {
@@ -174,10 +175,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     /** Prediction with the bootstrap's confidence and prediction intervals. */
     private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars) {
-        if (level != null) {
-            Assignments.requireLevel(level);
-        }
-        List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
+        List<IntervalPrediction> ps = boot.intervals(at, interval.orElse(boot.options().level()));
         if (json) {
             ObjectMapper m = new ObjectMapper();
             ArrayNode arr = m.createArrayNode();

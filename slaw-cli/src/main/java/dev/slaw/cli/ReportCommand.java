@@ -53,12 +53,12 @@ import java.util.concurrent.Callable;
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --drop-highest loss=5 --out report.html",
                 "  slaw report examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
-                "    --drop-highest loss=5 --bootstrap 1000 --seed 1 --out report.html",
+                "    --drop-highest loss=5 --replicates 1000 --seed 1 --out report.html",
                 "  slaw report examples/misfitting/scaling_results_last_ckpt_only.csv --law chinchilla \\",
                 "    --only peak_lr=0.001,0.002,0.004 --group peak_lr --out report-groups.html",
                 "", "With --group COLUMN: one fit per group (or the joint fit with --shared), the",
-                "groups' parameters side by side and a section per group; --hold-out and",
-                "--bootstrap are then refused."})
+                "groups' parameters side by side and a section per group; --hold-out,",
+                "--replicates and --bootstrap are then refused."})
 public final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -78,23 +78,23 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--hold-out", paramLabel = "COLUMN=K",
             description = "Check the law on the K rows with the largest COLUMN: fit it again without them, bootstrap"
-                    + " that fit (--bootstrap replicates, else 200) and tabulate its predictions of them with intervals"
+                    + " that fit (--replicates, else 200) and tabulate its predictions of them with intervals"
                     + " and coverage; the headline stays the fit on every row. E.g. --hold-out N=10.")
     String holdOut;
 
-    @Option(names = "--bootstrap", paramLabel = "REPLICATES",
-            description = "Bootstrap the fit made here (seeded by --seed): percentile intervals in the parameter table"
-                    + " and the confidence band on the fit plot, e.g. --bootstrap 1000.")
+    @Option(names = "--replicates", paramLabel = "N",
+            description = "Bootstrap the fit made here with N replicates (seeded by --seed): percentile intervals in the"
+                    + " parameter table and the confidence band on the fit plot, e.g. --replicates 1000.")
     Integer bootstrapReplicates;
 
-    @Option(names = "--bootstrap-file", paramLabel = "BOOT.json",
+    @Option(names = "--bootstrap", paramLabel = "BOOT.json",
             description = "Use a bootstrap saved by 'slaw bootstrap --out' instead (of the same fit).")
     Path bootstrapFile;
 
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
 
-    /** Replicates of the held-out check's bootstrap when --bootstrap does not give a number. */
+    /** Replicates of the held-out check's bootstrap when --replicates does not give a number. */
     private static final int HELD_OUT_REPLICATES = 200;
 
     /** Either a saved fit or the options to make one. */
@@ -131,15 +131,15 @@ public final class ReportCommand implements Callable<Integer> {
         HeldOutValidation heldOut = null;
         BootstrapResult bootstrap = null;
         if (bootstrapReplicates != null && bootstrapFile != null) {
-            throw new BadInputException("give --bootstrap REPLICATES or --bootstrap-file, not both");
+            throw new BadInputException("give --replicates N or --bootstrap FILE, not both");
         }
         if (fitSource.fitFile != null) {
             if (holdOut != null) {
                 throw new BadInputException("--hold-out needs a fit made here (--law ...), not a saved --fit");
             }
             if (bootstrapReplicates != null) {
-                throw new BadInputException("--bootstrap refits the data with the fit's settings, so it needs a fit made"
-                        + " here (--law ...); for a saved fit give --bootstrap-file from 'slaw bootstrap --out'");
+                throw new BadInputException("--replicates refits the data with the fit's settings, so it needs a fit made"
+                        + " here (--law ...); for a saved fit give --bootstrap FILE from 'slaw bootstrap --out'");
             }
             if (GroupedFitJson.isGroupedFile(fitSource.fitFile)) {
                 return reportSavedGrouped(loaded, GroupedFitJson.load(fitSource.fitFile));
@@ -208,9 +208,9 @@ public final class ReportCommand implements Callable<Integer> {
      * before anything is fitted or written.
      */
     private void refuseOneFitChecks(String column) {
-        for (String[] asked : new String[][]{{"--hold-out", holdOut}, {"--bootstrap",
+        for (String[] asked : new String[][]{{"--hold-out", holdOut}, {"--replicates",
                 bootstrapReplicates == null ? null : bootstrapReplicates.toString()},
-                {"--bootstrap-file", bootstrapFile == null ? null : bootstrapFile.toString()}}) {
+                {"--bootstrap", bootstrapFile == null ? null : bootstrapFile.toString()}}) {
             if (asked[1] != null) {
                 throw new BadInputException(asked[0] + " is not done per group in a report yet: report one group with"
                         + " --only " + column + "=VALUE without --group, or use 'slaw "
@@ -296,9 +296,7 @@ public final class ReportCommand implements Callable<Integer> {
 
     /** A seeded bootstrap of the fit on the rows it used, with the fit's own protocol for every refit. */
     private BootstrapResult bootstrap(Fit fit, Dataset rows, FitCommand.FitSettings.Prepared prepared) {
-        if (bootstrapReplicates < 2) {
-            throw new BadInputException("--bootstrap must be at least 2 replicates, got " + bootstrapReplicates);
-        }
+        ResamplingOptions.checkReplicates(bootstrapReplicates, 2);
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(bootstrapReplicates)
                 .withSeed(prepared.options().seed()).withThreads(prepared.options().threads())
                 .withDerived(DerivedQuantity.chinchillaExponents(prepared.law()));

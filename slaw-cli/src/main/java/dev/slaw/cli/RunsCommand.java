@@ -37,29 +37,25 @@ public final class RunsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        try {
-            // the catalogue copy answers without starting DuckDB when it is fresh
-            List<StoredDataset> all = CatalogueFile.readFresh(store.db()).orElseGet(this::fromStore);
-            if (name != null) {
-                StoredDataset d = all.stream().filter(s -> s.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new BadInputException(name + ": no dataset of that name in " + store.db()
-                                + " (stored: " + String.join(", ", all.stream().map(StoredDataset::name).toList()) + ")"));
-                show(out, d);
-            } else if (all.isEmpty()) {
-                out.println("no datasets in " + store.db() + " (import one with: slaw import FILE --name NAME)");
-            } else {
-                List<List<String>> rows = new ArrayList<>();
-                for (StoredDataset d : all) {
-                    rows.add(List.of(d.name(), Long.toString(d.rows()), abbreviate(String.join(", ", d.columns())),
-                            String.join(", ", d.labels()), d.source()));
-                }
-                PlainTable.print(out, List.of("dataset", "rows", "columns", "labels", "source"), rows);
+        // the catalogue copy answers without starting DuckDB when it is fresh
+        List<StoredDataset> all = CatalogueFile.readFresh(store.db()).orElseGet(this::fromStore);
+        if (name != null) {
+            StoredDataset d = all.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new BadInputException(name + ": no dataset of that name in " + store.db()
+                            + " (stored: " + String.join(", ", all.stream().map(StoredDataset::name).toList()) + ")"));
+            show(out, d);
+        } else if (all.isEmpty()) {
+            out.println("no datasets in " + store.db() + " (import one with: slaw import FILE --name NAME)");
+        } else {
+            List<List<String>> rows = new ArrayList<>();
+            for (StoredDataset d : all) {
+                rows.add(List.of(d.name(), Long.toString(d.rows()), abbreviate(String.join(", ", d.columns())),
+                        String.join(", ", d.labels()), d.source()));
             }
-            out.flush();
-            return 0;
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
+            PlainTable.print(out, List.of("dataset", "rows", "columns", "labels", "source"), rows);
         }
+        out.flush();
+        return 0;
     }
 
     private List<StoredDataset> fromStore() {

@@ -68,9 +68,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             description = "A further data choice: these conditions instead of the baseline's. Repeatable.")
     List<String> dataChoices = new ArrayList<>();
 
-    @Option(names = "--compute", paramLabel = "FLOPS", defaultValue = "5.88e23",
-            description = "Report the compute-optimal N, D and D/N at this compute, C = 6 N D (default: ${DEFAULT-VALUE}).")
-    double compute;
+    @Mixin
+    ComputeBudget budget = ComputeBudget.orElse(ComputeBudget.CHINCHILLA);
 
     @Option(names = "--at", paramLabel = "VAR=VALUE,...",
             description = "Predict the target at this point, e.g. N=70e9,D=1.4e12.")
@@ -114,7 +113,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         DataFilter filter = DataFilter.all().withConditions(base).withLowestPer(lowestPer);
         List<SensitivitySweep.Choice> choices = SensitivitySweep.standardChoices(p.law(), p.options(), filter, variations);
-        SensitivitySweep sweep = new SensitivitySweep(choices, point, compute);
+        SensitivitySweep sweep = new SensitivitySweep(choices, point, budget.one().orElseThrow());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
             GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, json,
                     plot.requested());

@@ -46,7 +46,7 @@ public final class SqlCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         if (limit < 0) {
-            return Failures.report(spec, new BadInputException("--limit must be at least 0, got " + limit));
+            throw new BadInputException("--limit must be at least 0, got " + limit);
         }
         try (RunStore runs = write ? RunStore.openExisting(store.db()) : RunStore.openReadOnly(store.db())) {
             QueryResult result;
@@ -73,8 +73,6 @@ public final class SqlCommand implements Callable<Integer> {
             }
             out.flush();
             return 0;
-        } catch (BadInputException e) {
-            return Failures.report(spec, e);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.slaw.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.law.Numbers;
@@ -73,12 +72,8 @@ public final class ValidateCommand implements Callable<Integer> {
         String rollout;
     }
 
-    @Option(names = "--replicates", defaultValue = "200",
-            description = "Bootstrap replicates of the training fit (default: ${DEFAULT-VALUE}).")
-    int replicates;
-
-    @Option(names = "--level", defaultValue = "0.95", description = "Interval coverage (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    ResamplingOptions resampling = new ResamplingOptions(200, 2);
 
     @Option(names = "--json", description = "Print JSON.")
     boolean json;
@@ -88,12 +83,6 @@ public final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (replicates < 2) {
-            throw new BadInputException("--replicates must be at least 2, got " + replicates);
-        }
-        if (!(level > 0 && level < 1)) {
-            throw new BadInputException("--level must be in (0, 1), got " + level);
-        }
         // parse the holdout before loading and fitting, so a typo fails at once
         Holdout early = held.rollout != null ? null : held.condition != null ? Holdout.where(held.condition) : null;
         LoadedDataset loaded = data.load(source);
@@ -112,15 +101,15 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         Holdout holdout = early != null ? early
                 : Holdout.largest(held.largest.isBlank() ? p.law().variables().get(0) : held.largest);
-        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
-                .withThreads(p.options().threads()).withLevel(level).withStarts(ReplicateStarts.pointOnly());
+        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(resampling.replicates())
+                .withSeed(p.options().seed()).withThreads(p.options().threads()).withLevel(resampling.level()).withStarts(ReplicateStarts.pointOnly());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
             GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, json,
                     plot.requested());
             return 0;
         }
         HeldOutValidation v;
-        try (Progress progress = Progress.start("bootstrap", replicates)) {
+        try (Progress progress = Progress.start("bootstrap", resampling.replicates())) {
             v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");

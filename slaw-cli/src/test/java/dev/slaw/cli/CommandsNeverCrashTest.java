@@ -162,7 +162,7 @@ class CommandsNeverCrashTest {
                 new String[]{"predict", fitFile(work).toString(), "--at", f},
                 new String[]{"plan", f, "--target-loss", "3"},
                 new String[]{"report", data.toString(), "--fit", f, "--out", out.resolve("report.html").toString()},
-                new String[]{"report", data.toString(), "--law", LAW, "--starts", "lhs:2", "--bootstrap-file", f,
+                new String[]{"report", data.toString(), "--law", LAW, "--starts", "lhs:2", "--bootstrap", f,
                         "--out", out.resolve("report-boot.html").toString()},
                 new String[]{"bootstrap", f, "--law", LAW, "--starts", "lhs:2", "--replicates", "3",
                         "--out", out.resolve("boot.json").toString()},

@@ -91,7 +91,7 @@ class EpochProtocolCommandTest {
     void badProtocolOptionsAreOneLineAndExitTwo(@TempDir Path dir) throws Exception {
         List<String> badSampler = bootstrapArgs(dir.resolve("x.json"), "1");
         badSampler.set(badSampler.indexOf("numpy"), "mersenne");
-        assertOneLine(FitCommandTest.run(badSampler.toArray(String[]::new)), "--sampler mersenne: expected split or numpy");
+        assertOneLine(FitCommandTest.run(badSampler.toArray(String[]::new)), "--sampler': expected split or numpy, got 'mersenne'");
 
         List<String> badSeed = bootstrapArgs(dir.resolve("x.json"), "1");
         badSeed.set(badSeed.indexOf("42"), "-1");
@@ -111,7 +111,7 @@ class EpochProtocolCommandTest {
         assertOneLine(FitCommandTest.run(both.toArray(String[]::new)), "--protocol epoch-2024 sets --optimizer");
         List<String> unknown = new ArrayList<>(List.of("bootstrap", CHINCHILLA, "--law", "chinchilla", "--map",
                 "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--target", "loss", "--protocol", "hoffmann"));
-        assertOneLine(FitCommandTest.run(unknown.toArray(String[]::new)), "--protocol hoffmann: expected epoch-2024");
+        assertOneLine(FitCommandTest.run(unknown.toArray(String[]::new)), "--protocol': expected epoch-2024, got 'hoffmann'");
 
         assertOneLine(FitCommandTest.run("likelihood", CHINCHILLA, "--law", "chinchilla", "--map", "N=Model Size",
                 "--derive", "D=Training FLOP / (6*N)", "--target", "loss", "--start",

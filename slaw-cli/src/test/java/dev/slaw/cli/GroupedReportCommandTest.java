@@ -140,7 +140,7 @@ class GroupedReportCommandTest {
 
     @Test
     void holdOutOrBootstrapWithGroupIsRefusedInOneLineAndNothingIsWritten() {
-        for (List<String> asked : List.of(List.of("--hold-out", "N=5"), List.of("--bootstrap", "100"))) {
+        for (List<String> asked : List.of(List.of("--hold-out", "N=5"), List.of("--replicates", "100"))) {
             Path page = dir.resolve("refused.html");
             List<String> more = new ArrayList<>(asked);
             more.addAll(List.of("--out", page.toString()));

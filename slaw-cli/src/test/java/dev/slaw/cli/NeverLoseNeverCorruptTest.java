@@ -503,11 +503,11 @@ class NeverLoseNeverCorruptTest {
 
     @Test
     void failuresOutsideSlawAreOneLineWithAHint() {
-        assertThat(Failures.describe(new OutOfMemoryError("Java heap space"))).contains("out of memory", "JAVA_OPTS=-Xmx4g");
-        assertThat(Failures.describe(new StackOverflowError())).contains("nested too deeply");
-        assertThat(Failures.describe(new java.nio.file.AccessDeniedException("/x/fit.json")))
+        assertThat(Main.describe(new OutOfMemoryError("Java heap space"))).contains("out of memory", "JAVA_OPTS=-Xmx4g");
+        assertThat(Main.describe(new StackOverflowError())).contains("nested too deeply");
+        assertThat(Main.describe(new java.nio.file.AccessDeniedException("/x/fit.json")))
                 .isEqualTo("/x/fit.json: permission denied");
-        assertThat(Failures.describe(new IllegalStateException("boom"))).doesNotContain("Exception")
-                .contains("internal error (IllegalState: boom)", "please report it");
+        assertThat(Main.describe(new IllegalStateException("boom"))).doesNotContain("Exception")
+                .contains("internal error (IllegalState: boom)", "please report it", "rerun with SLAW_DEBUG=1 for the trace");
     }
 }

@@ -89,10 +89,10 @@ class PlanCommandTest {
                     .append(0.36585 + 0.01 * random.nextGaussian()).append('\n');
         }
         Files.writeString(reps, csv);
-        Result text = run(epoch("--compute", "5.88e23", "--replicates", reps.toString()));
+        Result text = run(epoch("--compute", "5.88e23", "--bootstrap", reps.toString()));
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("95% percentile over 100 replicates").containsPattern("parameters N +7.312e\\+10  \\[");
-        JsonNode j = new ObjectMapper().readTree(run(epoch("--compute", "5.88e23", "--replicates", reps.toString(),
+        JsonNode j = new ObjectMapper().readTree(run(epoch("--compute", "5.88e23", "--bootstrap", reps.toString(),
                 "--json")).out());
         JsonNode iv = j.get("computeOptimal").get(0).get("intervals");
         assertThat(iv.get("replicates").asInt()).isEqualTo(100);
@@ -130,7 +130,7 @@ class PlanCommandTest {
         Result b = run(concat(new String[]{"bootstrap"}, recipe, "--replicates", "20", "--seed", "1", "--threads", "1",
                 "--out", boot.toString()));
         assertThat(b.code()).as(b.err()).isZero();
-        Result r = run("plan", fit.toString(), "--compute", "5.88e23", "--replicates", boot.toString(), "--json");
+        Result r = run("plan", fit.toString(), "--compute", "5.88e23", "--bootstrap", boot.toString(), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("replicates").asInt()).isEqualTo(20);
@@ -145,7 +145,7 @@ class PlanCommandTest {
                 "--drop-highest", "loss=5", "--starts", "lhs:20:1", "--out", fit.toString()).code()).isZero();
         Path table = dir.resolve("reps.csv");
         Files.writeString(table, "E,A,alpha\n1.8,400,0.33\n1.9,420,0.34\n");
-        Result r = run("plan", fit.toString(), "--compute", "5.88e23", "--replicates", table.toString());
+        Result r = run("plan", fit.toString(), "--compute", "5.88e23", "--bootstrap", table.toString());
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
         assertThat(r.err()).contains("reps.csv: the replicates give no value of B, beta");
     }
@@ -183,10 +183,10 @@ class PlanCommandTest {
     @Test
     void isoFlopAnalysisOfTheMisfittingLadderReportsExponentsWithIntervals() throws IOException {
         String data = "../examples/misfitting/scaling_results_last_ckpt_only.csv";
-        Result text = run("plan", "isoflop", data, "--resamples", "200");
+        Result text = run("plan", "isoflop", data, "--replicates", "200");
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("IsoFLOP analysis", "N_opt = ", "D_opt = ", "bootstrap [", "t interval [");
-        JsonNode j = new ObjectMapper().readTree(run("plan", "isoflop", data, "--resamples", "200", "--json").out());
+        JsonNode j = new ObjectMapper().readTree(run("plan", "isoflop", data, "--replicates", "200", "--json").out());
         JsonNode a = j.get("parameterLaw");
         assertThat(a.get("exponent").asDouble()).isBetween(0.2, 0.8);
         assertThat(a.get("bootstrapInterval").get("lower").asDouble()).isLessThan(a.get("exponent").asDouble());

@@ -64,7 +64,7 @@ class PlotAndReportCommandTest {
     void reportHeadlineIsTheFitOnEveryRowAndTheHeldOutCheckRefitsWithIntervalsAndCoverage() throws Exception {
         Path html = dir.resolve("out/report.html");
         Result r = run(with(new String[]{"report", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"},
-                "--hold-out", "N=10", "--bootstrap", "20", "--seed", "2", "--threads", "1", "--out", html.toString()));
+                "--hold-out", "N=10", "--replicates", "20", "--seed", "2", "--threads", "1", "--out", html.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         Result all = run(with(new String[]{"fit", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"}));
         String law = all.out().lines().filter(l -> l.strip().startsWith("fitted:")).findFirst().orElseThrow()
@@ -84,7 +84,7 @@ class PlotAndReportCommandTest {
     void reportWithASeededBootstrapTabulatesItsIntervalsAndShadesTheBand() throws Exception {
         Path html = dir.resolve("boot-report.html");
         Result r = run(with(new String[]{"report", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:20:1"},
-                "--bootstrap", "30", "--seed", "3", "--threads", "1", "--out", html.toString()));
+                "--replicates", "30", "--seed", "3", "--threads", "1", "--out", html.toString()));
         assertThat(r.code()).as(r.err()).isZero();
         String page = Files.readString(html);
         assertThat(page).contains("<h2>Bootstrap</h2>", "95% bootstrap percentile interval", "seed 3",
@@ -96,10 +96,10 @@ class PlotAndReportCommandTest {
     @Test
     void bootstrapInAReportNeedsTheFitMadeThere() {
         Path fit = dir.resolve("missing.json");
-        Result r = run(with(new String[]{"report", CHINCHILLA, "--fit", fit.toString()}, "--bootstrap", "30",
+        Result r = run(with(new String[]{"report", CHINCHILLA, "--fit", fit.toString()}, "--replicates", "30",
                 "--out", dir.resolve("r.html").toString()));
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("--bootstrap-file");
+        assertThat(r.err()).contains("--bootstrap FILE");
     }
 
     @Test

@@ -80,7 +80,7 @@ class PlotCommandsTest {
     @Test
     void isoFlopDrawsParabolasAndThePowerLaws() throws Exception {
         Path png = dir.resolve("isoflop.png");
-        Result r = run("plan", "isoflop", "../examples/misfitting/scaling_results_last_ckpt_only.csv", "--resamples", "0",
+        Result r = run("plan", "isoflop", "../examples/misfitting/scaling_results_last_ckpt_only.csv", "--replicates", "0",
                 "--plot", png.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("plotted " + png);

@@ -94,6 +94,6 @@ class RightByDefaultCommandTest {
         FitCommandTest.Result bad = FitCommandTest.run("fit", OLMO, "--law", "chinchilla", "--target", "mmlu_bpb",
                 "--stop", "loose");
         assertThat(bad.code()).isEqualTo(2);
-        assertThat(bad.err()).contains("--stop loose: expected relative or scipy");
+        assertThat(bad.err()).contains("--stop': expected relative or scipy, got 'loose'");
     }
 }

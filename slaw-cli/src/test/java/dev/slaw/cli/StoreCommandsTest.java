@@ -27,13 +27,14 @@ class StoreCommandsTest {
     record Run(int exit, String out, String err) {
     }
 
-    private static Run run(Object command, String... args) {
+    /** Runs {@code slaw VERB ARGS...} as the command line does. */
+    private static Run run(String verb, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(command);
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int exit = cl.execute(args);
+        String[] line = new String[args.length + 1];
+        line[0] = verb;
+        System.arraycopy(args, 0, line, 1, args.length);
+        int exit = Main.run(line, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Run(exit, out.toString(), err.toString());
     }
 
@@ -61,22 +62,23 @@ class StoreCommandsTest {
                 + "8e8,3.84e20,2.7,b\n");
         String db = dir.resolve("runs.duckdb").toString();
 
-        Run imported = run(new ImportCommand(), csv.toString(), "--name", "ladder", "--db", db,
+        Run imported = run("import", csv.toString(), "--name", "ladder", "--db", db,
                 "--map", "N=Model Size", "--map", "C=Training FLOP", "--derive", "D = C / (6*N)");
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).startsWith("imported 4 rows into \"ladder\" in " + db);
 
-        Run listed = run(new RunsCommand(), "--db", db);
+        Run listed = run("runs", "--db", db);
         assertThat(listed.exit()).isZero();
         assertThat(listed.out()).contains("ladder").contains("N, C, loss, D").contains("family");
-        assertThat(run(new RunsCommand(), "ladder", "--db", db).out()).contains("recipe      derive D = C / (6*N)");
+        assertThat(run("runs", "ladder", "--db", db).out()).contains("recipe      derive D = C / (6*N)");
 
-        Run sql = run(new SqlCommand(), "select count(*) as n from dataset_ladder where N >= 2e8", "--db", db, "--csv");
+        Run sql = run("sql", "select count(*) as n from dataset_ladder where N >= 2e8", "--db", db, "--csv");
         assertThat(sql.out()).isEqualTo("n\n3\n");
 
         // a command that takes a file takes the stored name just as well
         FakeFit fit = new FakeFit();
-        assertThat(run(fit, "ladder", "--db", db, "--where", "N > 1e8", "--drop-highest", "loss=1").exit()).isZero();
+        new CommandLine(fit).parseArgs("ladder", "--db", db, "--where", "N > 1e8", "--drop-highest", "loss=1");
+        assertThat(fit.call()).isZero();
         assertThat(fit.loaded.dataset().column("N")).containsExactly(4e8, 8e8);
         assertThat(fit.data.datasetName(fit.source)).isEqualTo("ladder");
 
@@ -84,28 +86,28 @@ class StoreCommandsTest {
             fits.save("ladder", "chinchilla", fit.loaded.dataset().fingerprint(fit.loaded.dataset().columnNames()),
                     "{\"law\": \"chinchilla\"}");
         }
-        Run fitList = run(new FitsCommand(), "--db", db);
+        Run fitList = run("fits", "--db", db);
         assertThat(fitList.out()).contains("ladder").contains("chinchilla");
-        assertThat(run(new FitsCommand(), "--db", db, "--show", "1").out()).isEqualTo("{\"law\": \"chinchilla\"}\n");
+        assertThat(run("fits", "--db", db, "--show", "1").out()).isEqualTo("{\"law\": \"chinchilla\"}\n");
     }
 
     @Test
     void theRealFitCommandFitsAStoredDatasetByNameAndTheFitIsListed() throws IOException {
         String db = dir.resolve("runs.duckdb").toString();
         Path epoch = Path.of("..", "examples", "chinchilla-epoch", "svg_extracted_data.csv");
-        Run imported = run(new ImportCommand(), epoch.toString(), "--name", "epoch", "--db", db,
+        Run imported = run("import", epoch.toString(), "--name", "epoch", "--db", db,
                 "--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--drop-highest", "loss=5");
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("imported 240 rows");
 
-        Run fit = run(new FitCommand(), "epoch", "--db", db, "--law", "chinchilla", "--target", "loss", "--json");
+        Run fit = run("fit", "epoch", "--db", db, "--law", "chinchilla", "--target", "loss", "--json");
         assertThat(fit.exit()).as(fit.err()).isZero();
         try (FitStore fits = FitStore.open(Path.of(db))) {
             fits.save("epoch", "chinchilla", "fingerprint-of-the-240-rows", fit.out().strip());
         }
-        Run listed = run(new FitsCommand(), "--db", db, "--dataset", "epoch");
+        Run listed = run("fits", "--db", db, "--dataset", "epoch");
         assertThat(listed.out()).contains("epoch").contains("chinchilla").contains("fingerprint-");
-        assertThat(run(new FitsCommand(), "--db", db, "--show", "1").out().strip()).isEqualTo(fit.out().strip());
+        assertThat(run("fits", "--db", db, "--show", "1").out().strip()).isEqualTo(fit.out().strip());
     }
 
     @Test
@@ -113,22 +115,22 @@ class StoreCommandsTest {
         String db = dir.resolve("runs.duckdb").toString();
         Path csv = dir.resolve("bad.csv");
         Files.writeString(csv, "N,loss\n1,3\n2,12 parrots\n");
-        Run bad = run(new ImportCommand(), csv.toString(), "--name", "bad", "--db", db, "--map", "L=loss");
+        Run bad = run("import", csv.toString(), "--name", "bad", "--db", db, "--map", "L=loss");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).isEqualTo("slaw import: " + csv + ": row 3, column \"loss\": \"12 parrots\" is not a number\n");
         assertThat(bad.out()).isEmpty();
 
-        Run noStore = run(new RunsCommand(), "--db", dir.resolve("none.duckdb").toString());
+        Run noStore = run("runs", "--db", dir.resolve("none.duckdb").toString());
         assertThat(noStore.exit()).isEqualTo(2);
         assertThat(noStore.err()).contains("no run store here");
 
-        run(new ImportCommand(), dir.resolve("bad.csv").toString(), "--name", "ok", "--db", db);
-        Run badSql = run(new SqlCommand(), "select nope from dataset_ok", "--db", db);
+        run("import", dir.resolve("bad.csv").toString(), "--name", "ok", "--db", db);
+        Run badSql = run("sql", "select nope from dataset_ok", "--db", db);
         assertThat(badSql.exit()).isEqualTo(2);
         assertThat(badSql.err()).startsWith("slaw sql: the statement failed: ").doesNotContain("\n\t at");
         assertThat(badSql.err().lines().count()).isEqualTo(1);
 
-        Run missingName = run(new ImportCommand(), csv.toString(), "--db", db);
+        Run missingName = run("import", csv.toString(), "--db", db);
         assertThat(missingName.exit()).isEqualTo(2);
     }
 }

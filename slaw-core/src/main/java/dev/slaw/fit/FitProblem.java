@@ -91,18 +91,19 @@ final class FitProblem implements DifferentiableFunction {
     }
 
     /**
-     * {@code value}, or +infinity if {@code sum} or a gradient entry is not finite; without a
-     * branch, because the JIT compiles a branch not yet taken as a trap, and the first overflowing
-     * trial step of some start would throw the compiled objective away.
+     * {@code value}, or +infinity if {@code sum} or a gradient entry is not finite (an overflowing
+     * trial step), which the line search then backs away from.
      */
     private static double infiniteUnlessFinite(double value, double sum, double[] gradient) {
-        double probe = sum * 0.0; // +-0, or NaN for an infinity or a NaN
-        for (double g : gradient) {
-            probe += g * 0.0;
+        if (!Double.isFinite(sum)) {
+            return Double.POSITIVE_INFINITY;
         }
-        long bad = (Double.doubleToRawLongBits(probe) >>> 62) & 1; // 1 for any NaN, 0 for +-0
-        return Double.longBitsToDouble((Double.doubleToRawLongBits(value) & (bad - 1))
-                | (bad * Double.doubleToRawLongBits(Double.POSITIVE_INFINITY)));
+        for (double g : gradient) {
+            if (!Double.isFinite(g)) {
+                return Double.POSITIVE_INFINITY;
+            }
+        }
+        return value;
     }
 
     /**

@@ -30,8 +30,8 @@ import java.util.Locale;
  *
  * <p>The defaults and stopping rules are scipy's {@code minimize(method="L-BFGS-B")}, so that
  * published scipy fits reproduce; see the package documentation. Configured instances are
- * immutable and thread-safe; each thread keeps one set of work arrays for its minimisations of
- * the same dimension, and no objects are created while iterating.
+ * immutable and thread-safe; each minimisation makes its own work arrays, and no objects are
+ * created while iterating.
  */
 public final class Lbfgsb {
     /** Number of correction pairs kept: scipy's {@code maxcor}. */
@@ -51,12 +51,6 @@ public final class Lbfgsb {
     private static final Lbfgsb DEFAULTS = new Lbfgsb(DEFAULT_MEMORY, DEFAULT_FUNCTION_TOLERANCE,
             DEFAULT_GRADIENT_TOLERANCE, DEFAULT_MAX_ITERATIONS, DEFAULT_MAX_EVALUATIONS, StoppingRule.SCIPY);
 
-    /**
-     * Each thread's work arrays, kept for its next minimisation of the same dimension: a
-     * multi-start fit runs thousands of short minimisations, and building the arrays afresh for
-     * each cost allocation and a JIT compilation of the constructor.
-     */
-    private static final ThreadLocal<Run> SPARE = new ThreadLocal<>();
     /** Under the relative rule, objectives below this fraction of the start's count as zero. */
     private static final double RELATIVE_FLOOR = 1e-12;
 
@@ -186,23 +180,10 @@ public final class Lbfgsb {
                 throw new IllegalArgumentException("start[" + i + "] is NaN");
             }
         }
-        Run run = SPARE.get();
-        if (run == null || run.busy || run.n != n || run.m != memory) {
-            Run fresh = new Run(n, memory);
-            if (run == null || !run.busy) {
-                SPARE.set(fresh);
-            }
-            run = fresh;
-        }
-        run.busy = true; // a function that itself minimises (nested fits) gets arrays of its own
-        try {
-            // reset here, not in solve, so that the JIT compiles it once, not into solve's two forms
-            run.reset(this, f, start, bounds);
-            return run.solve();
-        } finally {
-            run.busy = false;
-            run.f = null; // the thread's spare arrays must not keep the function (and its data) alive
-        }
+        Run run = new Run(n, memory);
+        // reset here, not in solve, so that the JIT compiles it once, not into solve's two forms
+        run.reset(this, f, start, bounds);
+        return run.solve();
     }
 
     @Override
@@ -250,8 +231,6 @@ public final class Lbfgsb {
 
         private final int n;
         private final int m;
-        /** Whether a minimisation is using these arrays now. */
-        private boolean busy;
         private Lbfgsb options;
         /** Whether the tolerances are relative to the objective (read once per minimisation). */
         private boolean relative;
