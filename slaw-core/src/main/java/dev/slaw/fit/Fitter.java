@@ -362,6 +362,11 @@ public final class Fitter {
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());
         }
+        List<String> unused = options.optimizer().unusedTolerances(options);
+        if (!unused.isEmpty()) {
+            warnings.add(String.join(" and ", unused) + " not used: " + options.optimizer().name()
+                    + " stops by its own rules");
+        }
         warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, results.length));
         StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,
                 results.length - converged, best, reasons);

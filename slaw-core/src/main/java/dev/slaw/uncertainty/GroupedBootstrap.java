@@ -86,7 +86,7 @@ public final class GroupedBootstrap {
         return new BootstrapResult(pointEstimate, ok.toArray(new double[0][]),
                 numbers.stream().mapToInt(Integer::intValue).toArray(), failures, notConverged, residuals, options,
                 options.starts().describe(pointEstimate.freeParameterNames().size()),
-                fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT), data.rowCount(), elapsed);
+                fitOptions.optimizer().name(), data.rowCount(), elapsed);
     }
 
     /** One resample as per-row multiplicities: each group's size drawn from its own rows. */
