@@ -207,9 +207,19 @@ final class FitProblem implements DifferentiableFunction {
 
     /** The Jacobian of residuals in optimiser coordinates, [row][free slot]. */
     double[][] residualJacobian(double[] u) {
+        return residualJacobian(u, null);
+    }
+
+    /** As {@link #residualJacobian(double[])}, also leaving the residuals in {@code residuals} when given. */
+    double[][] residualJacobian(double[] u, double[] residuals) {
         map.toParameters(u, p);
         evaluator.evaluate(p, f, jacobian);
         int n = y.length;
+        if (residuals != null) {
+            for (int i = 0; i < n; i++) {
+                residuals[i] = logTarget ? y[i] - Math.log(f[i]) : y[i] - f[i];
+            }
+        }
         double[][] out = new double[n][map.freeCount()];
         double[] gp = new double[p.length];
         double[] gu = new double[map.freeCount()];

@@ -19,7 +19,7 @@ import java.util.Locale;
  * optimiser does not use, and the fit records them as a warning.
  */
 public sealed interface LocalOptimizer permits LocalOptimizer.LimitedMemoryBfgsB, LocalOptimizer.UnconstrainedBfgs,
-        LocalOptimizer.LevenbergMarquardt, AdamW {
+        LocalOptimizer.LevenbergMarquardt, AdamW, GaussNewton {
 
     /** L-BFGS-B under the options' stopping rule and tolerances (the default). */
     LocalOptimizer LBFGSB = new LimitedMemoryBfgsB();
