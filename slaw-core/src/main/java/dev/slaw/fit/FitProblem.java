@@ -91,6 +91,21 @@ final class FitProblem implements DifferentiableFunction {
     }
 
     /**
+     * The objective at {@code u} without the law's Jacobian: what an optimiser that only tests a
+     * trial point needs (the Jacobian of a loss-curve law costs several times its values).
+     * +infinity where the objective is not finite.
+     */
+    double value(double[] u) {
+        map.toParameters(u, p);
+        evaluator.evaluate(p, f, null);
+        int n = y.length;
+        double sum = logTarget && weights == null && objective.loss() == Loss.HUBER
+                ? huberOfLogResiduals(n, objective.delta()) : generalTerms(n);
+        double value = sum * (objective.mean() ? 1.0 / n : 1.0);
+        return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
+    }
+
+    /**
      * {@code value}, or +infinity if {@code sum} or a gradient entry is not finite; without a
      * branch, because the JIT compiles a branch not yet taken as a trap, and the first overflowing
      * trial step of some start would throw the compiled objective away.

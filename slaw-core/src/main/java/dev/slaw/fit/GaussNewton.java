@@ -91,7 +91,7 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
                     trial[a] += step.getEntry(a);
                 }
                 trial = bounds.project(trial);
-                trialValue = problem.valueAndGradient(trial, gradientOut);
+                trialValue = problem.value(trial);
                 evaluations++;
                 if (trialValue < value) {
                     break;
