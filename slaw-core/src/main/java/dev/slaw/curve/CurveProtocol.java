@@ -96,15 +96,22 @@ public enum CurveProtocol {
             }
             starts.add(warmStart(law, rows, lossColumn, base, notes));
             List<Parameter> free = law.parameters().stream().map(p -> Parameter.free(p.name())).toList();
-            return Fitter.fit(law.withParameters(free), rows, lossColumn, base.withStarts(Starts.at(starts))
-                    .withOptimizer(new AdamW(LUO_LEARNING_RATES, 0.01, 200, 20)).withNotes(notes));
+            return Fitter.fit(law.withParameters(free), rows, lossColumn, options(base).withStarts(Starts.at(starts))
+                    .withNotes(notes));
         }
         if (law instanceof MultiPowerLaw) {
             starts.add(warmStart(law, rows, lossColumn, base, notes));
         }
         starts.addAll(gridPoints(law));
-        return Fitter.fit(law, rows, lossColumn, base.withStarts(Starts.at(starts))
-                .withOptimizer(GAUSS_NEWTON).withNotes(notes));
+        return Fitter.fit(law, rows, lossColumn, options(base).withStarts(Starts.at(starts)).withNotes(notes));
+    }
+
+    /**
+     * {@code base} with this protocol's local optimiser: what a refit of a curve fit made under
+     * this protocol uses (a bootstrap replicate, a held-out validation).
+     */
+    public FitOptions options(FitOptions base) {
+        return base.withOptimizer(this == LUO_2025 ? new AdamW(LUO_LEARNING_RATES, 0.01, 200, 20) : GAUSS_NEWTON);
     }
 
     private static Dataset keptRows(CurveLaw law, Dataset data, int firstStep, List<String> notes) {
