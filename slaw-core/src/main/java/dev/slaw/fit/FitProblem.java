@@ -34,9 +34,15 @@ final class FitProblem implements DifferentiableFunction {
 
     FitProblem(Law law, LawEvaluatorFactory factory, Parametrization map, Objective objective, double[] y,
                double[] weights) {
+        this(law, factory, factory.create(), map, objective, y, weights);
+    }
+
+    /** As the other constructor, with an evaluator already made by {@code factory} (binding a curve law is costly). */
+    FitProblem(Law law, LawEvaluatorFactory factory, LawEvaluator evaluator, Parametrization map, Objective objective,
+               double[] y, double[] weights) {
         this.law = law;
         this.factory = factory;
-        this.evaluator = factory.create();
+        this.evaluator = evaluator;
         this.map = map;
         this.objective = objective;
         this.logTarget = law.target() == Target.LOG;
