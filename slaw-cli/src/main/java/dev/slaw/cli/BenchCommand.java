@@ -215,26 +215,25 @@ public final class BenchCommand implements Callable<Integer> {
         for (String run : rowsOfCurves.label(dev.slaw.curve.CurveLaw.RUN).orElseThrow()) {
             schedules.putIfAbsent(run, dev.slaw.schedule.Schedule.fromMultipowerName(run));
         }
-        dev.slaw.curve.CurveFitOptions.Protocol p = switch (protocol) {
-            case "converged" -> dev.slaw.curve.CurveFitOptions.Protocol.CONVERGED;
-            case "luo-2025" -> dev.slaw.curve.CurveFitOptions.Protocol.LUO_2025_REFERENCE;
-            default -> throw new BadInputException("--protocol " + protocol + ": expected converged or luo-2025");
-        };
-        dev.slaw.curve.CurveFitOptions options = dev.slaw.curve.CurveFitOptions.defaults().withProtocol(p);
+        dev.slaw.curve.CurveProtocol p = dev.slaw.curve.CurveProtocol.parse(protocol);
+        dev.slaw.fit.FitOptions options = dev.slaw.fit.FitOptions.defaults();
+        if (threads != null) {
+            options = options.withThreads(threads);
+        }
         double[] ms = new double[repeat];
-        dev.slaw.curve.CurveFit fit = null;
+        dev.slaw.fit.Fit fit = null;
         for (int i = 0; i < warmup + repeat; i++) {
             long t = System.nanoTime();
             // binding the law to the rows (schedule sums, quadrature) is part of the job
             dev.slaw.curve.MultiPowerLaw law = dev.slaw.curve.MultiPowerLaw.of(schedules);
-            fit = dev.slaw.curve.CurveFitter.fit(law, rowsOfCurves, dev.slaw.curve.CurveLaw.LOSS, options);
+            fit = p.fit(law, rowsOfCurves, dev.slaw.curve.CurveLaw.LOSS, 0, options);
             if (i >= warmup) {
                 ms[i - warmup] = (System.nanoTime() - t) / 1e6;
             }
         }
         Arrays.sort(ms);
         out.printf(Locale.ROOT, "curve: multi-power, %s protocol, %d rows of 3 runs, %d evaluations, objective %.6g%n",
-                protocol, rowsOfCurves.rowCount(), fit.evaluations(), fit.objective());
+                protocol, rowsOfCurves.rowCount(), fit.convergence().totalEvaluations(), fit.objectiveValue());
         out.printf(Locale.ROOT, "  time per fit: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
                 ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
         return 0;

@@ -1,13 +1,16 @@
 package dev.slaw.cli;
 
-import dev.slaw.curve.CurveFit;
-import dev.slaw.curve.CurveFitOptions;
-import dev.slaw.curve.CurveFitter;
 import dev.slaw.curve.CurveLaw;
+import dev.slaw.curve.CurveMetrics;
+import dev.slaw.curve.CurveProtocol;
 import dev.slaw.curve.LrAnnealingLaw;
 import dev.slaw.curve.MultiPowerLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.FitReport;
+import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.json.PrettyJson;
 import dev.slaw.schedule.Schedule;
 import dev.slaw.report.plots.CurvePlots;
 import dev.slaw.report.plots.LossCurve;
@@ -75,21 +78,19 @@ public final class CurveCommand implements Callable<Integer> {
             };
         }
 
-        CurveFitOptions options() {
-            CurveFitOptions.Protocol p = switch (protocol) {
-                case "converged" -> CurveFitOptions.Protocol.CONVERGED;
-                case "luo-2025" -> CurveFitOptions.Protocol.LUO_2025_REFERENCE;
-                default -> throw new BadInputException("--protocol: unknown protocol '" + protocol
-                        + "' (known: converged, luo-2025)");
-            };
+        /** A fit and the rows of the curve files it was made on. */
+        record Fitted(dev.slaw.fit.Fit fit, Dataset rows) {
+            CurveLaw law() {
+                return (CurveLaw) fit.law();
+            }
+        }
+
+        /** Fits the law to the curve files under the chosen protocol. */
+        Fitted fit(List<Path> files) {
+            CurveProtocol p = CurveProtocol.parse(protocol);
             if (firstStep < 0) {
                 throw new BadInputException("--first-step: must be >= 0, got " + firstStep);
             }
-            return CurveFitOptions.defaults().withProtocol(p).withFirstStep(firstStep);
-        }
-
-        /** Fits the law to the curve files. */
-        CurveFit fit(List<Path> files) {
             Dataset rows = CurveFiles.read(files);
             Map<String, Schedule> schedules = new LinkedHashMap<>();
             for (String run : rows.label(CurveLaw.RUN).orElseThrow()) {
@@ -99,7 +100,7 @@ public final class CurveCommand implements Callable<Integer> {
                             : scheduleFromName(run));
                 }
             }
-            return CurveFitter.fit(law(schedules), rows, CurveLaw.LOSS, options());
+            return new Fitted(p.fit(law(schedules), rows, CurveLaw.LOSS, firstStep, FitOptions.defaults()), rows);
         }
 
         private static Schedule scheduleFromName(String run) {
@@ -126,33 +127,60 @@ public final class CurveCommand implements Callable<Integer> {
                         + " with a run column.")
         List<Path> files;
 
-        @Option(names = "--json", description = "Print the fit as JSON.")
+        @Option(names = "--json", description = "Print the fit as JSON (the form --out saves).")
         boolean json;
+
+        @Option(names = "--out", paramLabel = "FIT.json",
+                description = "Save the fit, with each run's schedule, for 'slaw curve predict FIT.json' (written only on"
+                        + " success).")
+        Path out;
 
         @Mixin
         PlotOptions plot = new PlotOptions();
 
         @Override
         public Integer call() throws Exception {
-            CurveFit fit = options.fit(files);
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(json ? Json.fit(fit) + "\n" : fit.toString());
-            out.flush();
-            plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fit, CurveFiles.read(files))),
-                    json ? null : out);
+            LawOptions.Fitted fitted = options.fit(files);
+            dev.slaw.fit.Fit fit = fitted.fit();
+            if (out != null) {
+                FitJson.save(fit, Outputs.staged(out));
+            }
+            PrintWriter o = spec.commandLine().getOut();
+            o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit) + runs(fitted));
+            if (out != null && !json) {
+                Outputs.say(o, "saved " + out);
+            }
+            o.flush();
+            plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fitted.law(), fit.values(),
+                    fitted.rows())), json ? null : o);
             return 0;
         }
     }
 
+    /** The per-run agreement section of a curve fit's report. */
+    private static String runs(LawOptions.Fitted fitted) {
+        StringBuilder b = new StringBuilder("[[Runs]]\n");
+        CurveMetrics.byRun(fitted.law(), fitted.fit().values(), fitted.rows(), CurveLaw.LOSS)
+                .forEach((run, m) -> b.append("    ").append(run).append(": ").append(m).append('\n'));
+        return b.toString();
+    }
+
     @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = "Predict the loss curve of one or more schedules, from fitted runs or given parameters;"
-                    + " compare candidates by final loss.")
+            description = "Predict the loss curve of one or more schedules, from a saved curve fit, fitted runs or"
+                    + " given parameters; compare candidates by final loss.")
     static final class Predict implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
         @Mixin
         LawOptions options;
+
+        @Parameters(arity = "0..1", paramLabel = "FIT.json",
+                description = "A fit saved by 'slaw curve fit --out' (its law and parameters; nothing is refitted).")
+        Path fitFile;
+
+        @Option(names = "--json", description = "Print the curves as JSON (as --format json).")
+        boolean json;
 
         @Option(names = "--schedule", required = true, paramLabel = "SCHEDULE",
                 description = "A schedule to predict, e.g. 'warmup(2160)+wsd(peak=3e-4, end=3e-5, decay=20000,"
@@ -222,13 +250,21 @@ public final class CurveCommand implements Callable<Integer> {
             LawOptions lawOptions = options;
             CurveLaw law;
             double[] values;
-            if (!files.isEmpty()) {
-                if (!parameters.isEmpty()) {
-                    throw new BadInputException("give either --fit or --params, not both");
+            if ((fitFile != null ? 1 : 0) + (files.isEmpty() ? 0 : 1) + (parameters.isEmpty() ? 0 : 1) > 1) {
+                throw new BadInputException("give one of FIT.json, --fit and --params");
+            }
+            if (fitFile != null) {
+                dev.slaw.fit.Fit fit = FitJson.load(fitFile);
+                if (!(fit.law() instanceof CurveLaw saved)) {
+                    throw new BadInputException(fitFile + ": law " + fit.law().name() + " is not a loss-curve law (save"
+                            + " one with 'slaw curve fit --out')");
                 }
-                CurveFit fit = lawOptions.fit(files);
-                law = fit.law();
-                values = fit.parameters();
+                law = saved;
+                values = fit.values();
+            } else if (!files.isEmpty()) {
+                LawOptions.Fitted fitted = lawOptions.fit(files);
+                law = fitted.law();
+                values = fitted.fit().values();
             } else {
                 law = lawOptions.law(Map.of("candidate", Schedule.parse("constant(1)")));
                 values = new double[law.parameters().size()];
@@ -269,7 +305,8 @@ public final class CurveCommand implements Callable<Integer> {
                         at.stream().mapToDouble(Integer::doubleValue).toArray(), lr, loss});
             }
             PrintWriter out = spec.commandLine().getOut();
-            switch (format) {
+            String chosen = json ? "json" : format;
+            switch (chosen) {
                 case "csv" -> {
                     out.println("schedule,step,lr,loss");
                     curves.forEach((s, c) -> {
@@ -279,7 +316,7 @@ public final class CurveCommand implements Callable<Integer> {
                         }
                     });
                 }
-                case "json" -> out.println(Json.curves(law, values, curves));
+                case "json" -> out.println(PrettyJson.write(curvesJson(law, values, curves)));
                 case "table" -> {
                     List<Map.Entry<String, double[][]>> ranked = new ArrayList<>(curves.entrySet());
                     ranked.sort((a, b) -> Double.compare(last(a.getValue()[2]), last(b.getValue()[2])));
@@ -296,8 +333,42 @@ public final class CurveCommand implements Callable<Integer> {
             out.flush();
             plot.writeAndReport(() -> CurvePlots.figure(curves.entrySet().stream().map(e -> LossCurve.predicted(
                     e.getKey(), e.getValue()[0], e.getValue()[2], e.getValue()[1])).toList()),
-                    format.equals("table") ? out : null);
+                    chosen.equals("table") ? out : null);
             return 0;
+        }
+
+        /** The predicted curves as JSON: the law, its parameters, and per schedule its final loss and points. */
+        private static Map<String, Object> curvesJson(CurveLaw law, double[] values, Map<String, double[][]> curves) {
+            Map<String, Object> root = new LinkedHashMap<>();
+            root.put("law", law.name());
+            Map<String, Object> ps = new LinkedHashMap<>();
+            for (int j = 0; j < values.length; j++) {
+                ps.put(law.parameters().get(j).name(), finite(values[j]));
+            }
+            root.put("parameters", ps);
+            List<Object> list = new ArrayList<>();
+            curves.forEach((schedule, c) -> {
+                Map<String, Object> curve = new LinkedHashMap<>();
+                curve.put("schedule", schedule);
+                curve.put("final_loss", finite(last(c[2])));
+                List<Object> points = new ArrayList<>();
+                for (int k = 0; k < c[0].length; k++) {
+                    Map<String, Object> point = new LinkedHashMap<>();
+                    point.put("step", (long) c[0][k]);
+                    point.put("lr", finite(c[1][k]));
+                    point.put("loss", finite(c[2][k]));
+                    points.add(point);
+                }
+                curve.put("points", points);
+                list.add(curve);
+            });
+            root.put("curves", list);
+            return root;
+        }
+
+        /** A number, or null where it is not finite (JSON has no NaN). */
+        private static Double finite(double v) {
+            return Double.isFinite(v) ? v : null;
         }
 
         private static double last(double[] a) {

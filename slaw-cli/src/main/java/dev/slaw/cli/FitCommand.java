@@ -9,7 +9,7 @@ import dev.slaw.fit.FitReport;
 import dev.slaw.fit.Fitter;
 import dev.slaw.fit.Loss;
 import dev.slaw.fit.Objective;
-import dev.slaw.fit.Optimizer;
+import dev.slaw.fit.LocalOptimizer;
 import dev.slaw.fit.Starts;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.fit.FitJson;
@@ -295,7 +295,7 @@ public final class FitCommand implements Callable<Integer> {
             Objective objective = new Objective(loss, delta, mean, penalty, weights);
             FitOptions options = FitOptions.defaults()
                     .withObjective(objective)
-                    .withOptimizer(parseOptimizer(optimizer))
+                    .withOptimizer(LocalOptimizer.parse(optimizer))
                     .withStarts(Starts.parse(starts, seed))
                     .withSeed(seed)
                     .withStoppingRule(stop)
@@ -341,13 +341,5 @@ public final class FitCommand implements Callable<Integer> {
             }
         }
 
-        private static Optimizer parseOptimizer(String s) {
-            return switch (s.strip().toLowerCase(Locale.ROOT)) {
-                case "lbfgsb", "l-bfgs-b" -> Optimizer.LBFGSB;
-                case "bfgs" -> Optimizer.BFGS;
-                case "lm", "levenberg-marquardt" -> Optimizer.LEVENBERG_MARQUARDT;
-                default -> throw new BadInputException("--optimizer " + s + ": expected lbfgsb, bfgs or lm");
-            };
-        }
     }
 }

@@ -159,7 +159,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 r.failedCount(), r.notConvergedCount(), r.elapsedMillis() / 1000);
         SensitivitySweep.Choice b = s.choices().get(0);
         o.printf(Locale.ROOT, "    baseline     law %s; %s; %s; %s; data: %s%n", b.law().name(),
-                b.options().objective().describe(), b.options().optimizer().name().toLowerCase(Locale.ROOT),
+                b.options().objective().describe(), b.options().optimizer().name(),
                 b.options().starts().describe(), b.data().describe());
         List<String> names = parameterNames(r);
         List<String> header = new ArrayList<>(List.of("aspect", "choice", "rows"));
@@ -247,7 +247,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             n.put("choice", c.name());
             n.put("law", c.law().name());
             n.put("objective", c.options().objective().describe());
-            n.put("optimizer", c.options().optimizer().name().toLowerCase(Locale.ROOT));
+            n.put("optimizer", c.options().optimizer().name());
             n.put("starts", c.options().starts().describe());
             n.put("data", c.data().describe());
             n.put("rows", out.rows());

@@ -1,9 +1,15 @@
 package dev.slaw.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +36,8 @@ class CurveCommandTest {
                 DATA + "wsdcon_9.csv");
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("multi-power", "L0     = 3.04045", "cosine_24000: R^2", "protocol luo-2025");
+        assertThat(r.out()).contains("multi-power", "3.04045", "[[Runs]]", "cosine_24000: R^2", "protocol luo-2025",
+                "adamw");
     }
 
     @Test
@@ -38,8 +45,47 @@ class CurveCommandTest {
         Run r = run("fit", "--law", "lr-annealing", "--json", "--first-step", "3000", DATA + "cosine_24000.csv",
                 DATA + "constant_24000.csv");
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).startsWith("{\"law\":\"lr-annealing\"").contains("\"parameters\":{\"L0\":",
+        assertThat(r.out()).startsWith("{").contains("\"slaw_fit\"", "\"name\" : \"lr-annealing\"",
+                "\"run_column\" : \"run\"", "\"decay_factor\" : \"0.999\"", "\"standard_error\"",
                 "rows before step 3000 left out");
+    }
+
+    @Test
+    void aSavedFitPredictsWithoutRefittingAsTheFitDoes(@TempDir Path dir) throws IOException {
+        Path saved = dir.resolve("fit.json");
+        Run fit = run("fit", "--law", "lr-annealing", "--out", saved.toString(), DATA + "cosine_24000.csv",
+                DATA + "constant_24000.csv");
+        assertThat(fit.exit()).as(fit.err()).isZero();
+        assertThat(fit.out()).contains("saved " + saved, "+/-");
+        String schedule = "warmup(2160)+wsd(peak=3e-4, end=3e-5, decay=4000, total=24000)";
+        Run fromFile = run("predict", saved.toString(), "--schedule", schedule);
+        Run refitted = run("predict", "--law", "lr-annealing", "--fit", DATA + "cosine_24000.csv,"
+                + DATA + "constant_24000.csv", "--schedule", schedule);
+        assertThat(fromFile.exit()).as(fromFile.err()).isZero();
+        assertThat(fromFile.out()).isEqualTo(refitted.out());
+        Run json = run("predict", saved.toString(), "--schedule", schedule, "--every", "12000", "--json");
+        JsonNode tree = new ObjectMapper().readTree(json.out());
+        assertThat(tree.get("law").asText()).isEqualTo("lr-annealing");
+        assertThat(tree.get("curves").get(0).get("points")).hasSize(2);
+        assertThat(tree.get("curves").get(0).get("final_loss").isNumber()).isTrue();
+    }
+
+    @Test
+    void anEditedOrForeignFitFileIsOneLineAndExitTwo(@TempDir Path dir) throws IOException {
+        Path saved = dir.resolve("fit.json");
+        assertThat(run("fit", "--law", "lr-annealing", "--out", saved.toString(), DATA + "constant_24000.csv").exit())
+                .isZero();
+        String text = Files.readString(saved);
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, text.replace("constant(3e-4)", "constant(3e-4"));
+        assertOneLineError(run("predict", broken.toString(), "--schedule", "constant(3e-4)", "--steps", "100"),
+                "schedule of run \"constant_24000\"");
+        Path unknown = dir.resolve("unknown.json");
+        Files.writeString(unknown, text.replace("\"decay_factor\"", "\"decay\""));
+        assertOneLineError(run("predict", unknown.toString(), "--schedule", "constant(3e-4)", "--steps", "100"),
+                "has no setting 'decay'");
+        assertOneLineError(run("predict", saved.toString(), "--params", PUBLISHED_25M, "--schedule", "constant(1)",
+                "--steps", "10"), "give one of FIT.json, --fit and --params");
     }
 
     @Test
@@ -78,7 +124,7 @@ class CurveCommandTest {
         assertThat(lines[24]).contains(",23999,");
         Run json = run("predict", "--params", PUBLISHED_25M, "--schedule", "warmup(2160)+constant(3e-4)",
                 "--steps", "5000", "--every", "2500", "--format", "json");
-        assertThat(json.out()).contains("\"final_loss\":", "{\"step\":2500,\"lr\":3.0E-4,\"loss\":");
+        assertThat(json.out()).contains("\"final_loss\" : ", "\"step\" : 2500,", "\"lr\" : 3.0E-4,");
     }
 
     @Test

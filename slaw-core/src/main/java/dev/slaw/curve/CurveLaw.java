@@ -35,6 +35,59 @@ public interface CurveLaw extends Law {
     /** Column that holds the optimiser step of each row. */
     String stepColumn();
 
+    /**
+     * The law's own settings beyond schedules, columns and parameters, as text by name (the
+     * multi-power law's {@code loss_drop_sum}, the LR-annealing law's {@code decay_factor}), so
+     * that {@link #of} rebuilds the same law from a saved fit.
+     */
+    Map<String, String> settings();
+
+    /**
+     * The curve law called {@code name} (multi-power, lr-annealing) over these runs and columns
+     * with the given {@link #settings()} (missing ones at their defaults) and default
+     * declarations.
+     *
+     * @throws IllegalArgumentException naming the unknown law, setting or value
+     */
+    static CurveLaw of(String name, Map<String, Schedule> schedules, String runColumn, String stepColumn,
+                       Map<String, String> settings) {
+        Map<String, String> rest = new java.util.LinkedHashMap<>(settings);
+        CurveLaw law = switch (name) {
+            case "multi-power" -> {
+                String sum = rest.remove("loss_drop_sum");
+                MultiPowerLaw m = MultiPowerLaw.of(schedules);
+                if (sum != null) {
+                    try {
+                        m = m.withLossDropSum(MultiPowerLaw.LossDropSum.valueOf(sum.toUpperCase(java.util.Locale.ROOT)));
+                    } catch (IllegalArgumentException e) {
+                        throw new IllegalArgumentException("loss_drop_sum '" + sum
+                                + "' is not exact or far_field_quadrature");
+                    }
+                }
+                yield m;
+            }
+            case "lr-annealing" -> {
+                String lambda = rest.remove("decay_factor");
+                LrAnnealingLaw a = LrAnnealingLaw.of(schedules);
+                if (lambda != null) {
+                    try {
+                        a = a.withDecayFactor(Double.parseDouble(lambda));
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("decay_factor '" + lambda + "' is not a number");
+                    }
+                }
+                yield a;
+            }
+            default -> throw new IllegalArgumentException("unknown curve law '" + name
+                    + "' (known: multi-power, lr-annealing)");
+        };
+        if (!rest.isEmpty()) {
+            throw new IllegalArgumentException("law " + name + " has no setting '" + rest.keySet().iterator().next()
+                    + "'");
+        }
+        return law.withColumns(runColumn, stepColumn);
+    }
+
     /** The same law over other runs. */
     CurveLaw withSchedules(Map<String, Schedule> schedules);
 

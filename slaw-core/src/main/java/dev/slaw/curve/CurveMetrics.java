@@ -42,6 +42,24 @@ public record CurveMetrics(int points, double rSquared, double meanAbsoluteError
         return new CurveMetrics(n, 1 - ssRes / ssTot, abs / n, Math.sqrt(ssRes / n), rel / n, worst);
     }
 
+    /**
+     * Per run, the agreement of {@code law} with {@code parameters} (in the law's order) with the
+     * losses of {@code rows}, in the order the runs first appear.
+     */
+    public static java.util.Map<String, CurveMetrics> byRun(CurveLaw law, double[] parameters,
+                                                           dev.slaw.data.Dataset rows, String lossColumn) {
+        double[] f = new double[rows.rowCount()];
+        law.evaluator(rows).evaluate(parameters, f, null);
+        double[] y = rows.column(lossColumn);
+        java.util.Map<String, CurveMetrics> out = new java.util.LinkedHashMap<>();
+        for (CurveRows.Run run : CurveRows.bind(rows, law.schedules(), law.runColumn(), law.stepColumn(), law.name())) {
+            int[] idx = run.rows();
+            out.put(run.name(), of(java.util.Arrays.stream(idx).mapToDouble(i -> y[i]).toArray(),
+                    java.util.Arrays.stream(idx).mapToDouble(i -> f[i]).toArray()));
+        }
+        return out;
+    }
+
     /** The average of each figure over several curves, as the paper reports a set of held-out runs. */
     public static CurveMetrics average(java.util.Collection<CurveMetrics> curves) {
         int n = curves.size();

@@ -84,6 +84,11 @@ public record LrAnnealingLaw(Map<String, Schedule> schedules, List<Parameter> pa
     }
 
     @Override
+    public Map<String, String> settings() {
+        return Map.of("decay_factor", Double.toString(decayFactor));
+    }
+
+    @Override
     public String name() {
         return "lr-annealing";
     }

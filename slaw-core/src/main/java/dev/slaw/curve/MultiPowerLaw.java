@@ -100,7 +100,7 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
 
     private static Map<String, List<Double>> defaultStarts() {
         // The reference code starts C, beta and gamma at 1, 0.5, 0.5; the others near the values
-        // fitted on the published runs. CurveFit derives L0, A, alpha and B from the data instead.
+        // fitted on the published runs. the converged and luo-2025 protocols derive L0, A, alpha and B from the data instead.
         Map<String, List<Double>> m = new LinkedHashMap<>();
         m.put("L0", List.of(3.0));
         m.put("A", List.of(0.5));
@@ -118,6 +118,11 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
             m.put(keysAndValues[i], keysAndValues[i + 1]);
         }
         return m;
+    }
+
+    @Override
+    public Map<String, String> settings() {
+        return Map.of("loss_drop_sum", lossDropSum.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

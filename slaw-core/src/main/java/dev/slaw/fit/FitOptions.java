@@ -10,18 +10,20 @@ import java.util.Locale;
  * {@link Fit}.
  *
  * @param objective what is minimised
- * @param optimizer the local optimiser
+ * @param optimizer the local optimiser run from each start
  * @param starts    where the multi-start begins
  * @param threads   worker threads (the result does not depend on it)
  * @param seed      seed of every random choice
  * @param notes     what was done to the data before the fit (filters, dropped rows), for the record
  * @param functionTolerance L-BFGS-B's relative-reduction stop (default 2.2e-9, scipy's)
- * @param gradientTolerance L-BFGS-B's projected-gradient stop (default 1e-5, scipy's)
+ * @param gradientTolerance L-BFGS-B's projected-gradient stop and BFGS's gradient stop
+ *                          (default 1e-2 of |f|; 1e-5 under scipy's rule); an optimiser that
+ *                          uses neither says so in the fit's warnings
  * @param stoppingRule      what L-BFGS-B's tolerances are measured against: the objective's
  *                          magnitude (relative, the default, scale-free) or scipy's 1 (for
  *                          reproducing published scipy fits)
  */
-public record FitOptions(Objective objective, Optimizer optimizer, Starts starts, int threads, long seed,
+public record FitOptions(Objective objective, LocalOptimizer optimizer, Starts starts, int threads, long seed,
                          List<String> notes, double functionTolerance, double gradientTolerance,
                          StoppingRule stoppingRule) {
 
@@ -40,6 +42,7 @@ public record FitOptions(Objective objective, Optimizer optimizer, Starts starts
     public FitOptions {
         notes = List.copyOf(notes);
         java.util.Objects.requireNonNull(stoppingRule, "stoppingRule");
+        java.util.Objects.requireNonNull(optimizer, "optimizer");
         if (threads < 1) {
             throw new dev.slaw.data.BadInputException("threads must be at least 1, got " + threads);
         }
@@ -50,7 +53,7 @@ public record FitOptions(Objective objective, Optimizer optimizer, Starts starts
      * of |f|), the law's default grid, all cores, seed 0.
      */
     public static FitOptions defaults() {
-        return new FitOptions(Objective.huber(), Optimizer.LBFGSB, Starts.lawGrid(),
+        return new FitOptions(Objective.huber(), LocalOptimizer.LBFGSB, Starts.lawGrid(),
                 Runtime.getRuntime().availableProcessors(), 0, List.of(), SCIPY_FUNCTION_TOLERANCE,
                 RELATIVE_GRADIENT_TOLERANCE, StoppingRule.RELATIVE);
     }
@@ -72,18 +75,11 @@ public record FitOptions(Objective objective, Optimizer optimizer, Starts starts
      * gtol 1e-05)}; the tolerances are named only for the optimisers that use them.
      */
     public String describeOptimizer() {
-        String name = optimizer.name().toLowerCase(Locale.ROOT);
-        return switch (optimizer) {
-            case LBFGSB -> name + " (" + stoppingRule.label() + " stop: ftol " + short3(functionTolerance) + ", gtol "
-                    + short3(gradientTolerance) + (stoppingRule == StoppingRule.RELATIVE ? " of |f|)" : ")");
-            case BFGS -> name + " (" + stoppingRule.label() + " stop: gtol " + short3(gradientTolerance)
-                    + (stoppingRule == StoppingRule.RELATIVE ? " of |f|)" : ")");
-            default -> name;
-        };
+        return optimizer.describe(this);
     }
 
     /** Three significant digits without trailing zeros: 2.22e-09, 0.01, 1e-05. */
-    private static String short3(double v) {
+    static String short3(double v) {
         return String.format(Locale.ROOT, "%.3g", v).replaceAll("(\\.\\d*?)0+(?=e|$)", "$1").replaceAll("\\.(?=e|$)", "");
     }
 
@@ -92,7 +88,7 @@ public record FitOptions(Objective objective, Optimizer optimizer, Starts starts
                 stoppingRule);
     }
 
-    public FitOptions withOptimizer(Optimizer o) {
+    public FitOptions withOptimizer(LocalOptimizer o) {
         return new FitOptions(objective, o, starts, threads, seed, notes, functionTolerance, gradientTolerance,
                 stoppingRule);
     }
@@ -112,7 +108,7 @@ public record FitOptions(Objective objective, Optimizer optimizer, Starts starts
                 stoppingRule);
     }
 
-    /** Tighter (or looser) L-BFGS-B stopping rules, e.g. for noiseless data whose objective tends to 0. */
+    /** Tighter (or looser) stopping rules of the optimisers that have them, e.g. for noiseless data whose objective tends to 0. */
     public FitOptions withTolerances(double function, double gradient) {
         return new FitOptions(objective, optimizer, starts, threads, seed, notes, function, gradient, stoppingRule);
     }

@@ -34,9 +34,15 @@ final class FitProblem implements DifferentiableFunction {
 
     FitProblem(Law law, LawEvaluatorFactory factory, Parametrization map, Objective objective, double[] y,
                double[] weights) {
+        this(law, factory, factory.create(), map, objective, y, weights);
+    }
+
+    /** As the other constructor, with an evaluator already made by {@code factory} (binding a curve law is costly). */
+    FitProblem(Law law, LawEvaluatorFactory factory, LawEvaluator evaluator, Parametrization map, Objective objective,
+               double[] y, double[] weights) {
         this.law = law;
         this.factory = factory;
-        this.evaluator = factory.create();
+        this.evaluator = evaluator;
         this.map = map;
         this.objective = objective;
         this.logTarget = law.target() == Target.LOG;
@@ -88,6 +94,21 @@ final class FitProblem implements DifferentiableFunction {
         }
         map.chain(u, p, gradientP, gradient);
         return infiniteUnlessFinite(sum * scale, sum, gradient);
+    }
+
+    /**
+     * The objective at {@code u} without the law's Jacobian: what an optimiser that only tests a
+     * trial point needs (the Jacobian of a loss-curve law costs several times its values).
+     * +infinity where the objective is not finite.
+     */
+    double value(double[] u) {
+        map.toParameters(u, p);
+        evaluator.evaluate(p, f, null);
+        int n = y.length;
+        double sum = logTarget && weights == null && objective.loss() == Loss.HUBER
+                ? huberOfLogResiduals(n, objective.delta()) : generalTerms(n);
+        double value = sum * (objective.mean() ? 1.0 / n : 1.0);
+        return Double.isFinite(value) ? value : Double.POSITIVE_INFINITY;
     }
 
     /**
@@ -205,9 +226,19 @@ final class FitProblem implements DifferentiableFunction {
 
     /** The Jacobian of residuals in optimiser coordinates, [row][free slot]. */
     double[][] residualJacobian(double[] u) {
+        return residualJacobian(u, null);
+    }
+
+    /** As {@link #residualJacobian(double[])}, also leaving the residuals in {@code residuals} when given. */
+    double[][] residualJacobian(double[] u, double[] residuals) {
         map.toParameters(u, p);
         evaluator.evaluate(p, f, jacobian);
         int n = y.length;
+        if (residuals != null) {
+            for (int i = 0; i < n; i++) {
+                residuals[i] = logTarget ? y[i] - Math.log(f[i]) : y[i] - f[i];
+            }
+        }
         double[][] out = new double[n][map.freeCount()];
         double[] gp = new double[p.length];
         double[] gu = new double[map.freeCount()];

@@ -100,8 +100,8 @@ public final class Fitter {
                     + map.freeCount() + " free parameters of " + law.name() + ", got " + data.rowCount());
         }
         // binding checks the law's variables (missing column, non-finite cell) once, here
-        law.evaluator(data);
-        FitProblem problem = new FitProblem(law, () -> law.evaluator(data), map, objective, y, w);
+        // (and its evaluator is the problem's: binding a loss-curve law costs tens of milliseconds)
+        FitProblem problem = new FitProblem(law, () -> law.evaluator(data), law.evaluator(data), map, objective, y, w);
         return new Prepared(problem, y, w);
     }
 
@@ -213,7 +213,7 @@ public final class Fitter {
 
     private static Fit summarise(Law law, Dataset data, String target, FitOptions options, Prepared prep,
                                  List<double[]> starts, OptimizationResult[] results, long t0) {
-        FitProblem problem = prep.problem.copy();
+        FitProblem problem = prep.problem; // the starts are done: their prototype is free
         Parametrization map = problem.parametrization();
         LocalSearch search = new LocalSearch(options, problem);
         int best = -1;
@@ -320,6 +320,11 @@ public final class Fitter {
         }
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());
+        }
+        List<String> unused = options.optimizer().unusedTolerances(options);
+        if (!unused.isEmpty()) {
+            warnings.add(String.join(" and ", unused) + " not used: " + options.optimizer().name()
+                    + " stops by its own rules");
         }
         warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, results.length));
         StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,

@@ -4,7 +4,7 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
-import dev.slaw.fit.Optimizer;
+import dev.slaw.fit.LocalOptimizer;
 import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
 import dev.slaw.fit.Workers;
@@ -85,7 +85,7 @@ public final class Bootstrap {
         double elapsed = (System.nanoTime() - t0) / 1e6;
         return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
                 options, options.starts().describe(pointEstimate.freeParameterNames().size()),
-                fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT), units.length, elapsed, missed);
+                fitOptions.optimizer().name(), units.length, elapsed, missed);
     }
 
     /** A replicate objective this far below the point estimate's, relatively, is a better optimum. */
@@ -299,7 +299,7 @@ public final class Bootstrap {
      * published BFGS protocol is reproduced only with its own gradient tolerance.
      */
     static FitOptions replicateOptions(Fit pointEstimate, FitOptions fitOptions) {
-        if (fitOptions.optimizer() != Optimizer.LBFGSB
+        if (!fitOptions.optimizer().equals(LocalOptimizer.LBFGSB)
                 || fitOptions.stoppingRule() == dev.slaw.optim.StoppingRule.RELATIVE) {
             return fitOptions.withThreads(1); // the relative rule is already scale-free
         }

@@ -1,7 +1,7 @@
 package dev.slaw.uncertainty;
 
 import dev.slaw.fit.FitOptions;
-import dev.slaw.fit.Optimizer;
+import dev.slaw.fit.LocalOptimizer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +46,6 @@ public final class EpochReplication {
 
     /** The refits: BFGS with scipy's rule, gradient tolerance 1e-5. */
     public static FitOptions refitOptions(FitOptions base) {
-        return base.withOptimizer(Optimizer.BFGS).withStoppingRule(dev.slaw.optim.StoppingRule.SCIPY);
+        return base.withOptimizer(LocalOptimizer.BFGS).withStoppingRule(dev.slaw.optim.StoppingRule.SCIPY);
     }
 }

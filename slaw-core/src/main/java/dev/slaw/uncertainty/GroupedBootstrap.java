@@ -77,7 +77,7 @@ public final class GroupedBootstrap {
         });
         double elapsed = (System.nanoTime() - t0) / 1e6;
         return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
-                options, options.starts().describe(free), fitOptions.optimizer().name().toLowerCase(java.util.Locale.ROOT),
+                options, options.starts().describe(free), fitOptions.optimizer().name(),
                 data.rowCount(), elapsed);
     }
 

@@ -8,7 +8,7 @@ import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.fit.Loss;
 import dev.slaw.fit.Objective;
-import dev.slaw.fit.Optimizer;
+import dev.slaw.fit.LocalOptimizer;
 import dev.slaw.fit.Starts;
 import dev.slaw.law.Law;
 import dev.slaw.law.Parameter;
@@ -143,18 +143,18 @@ public record SensitivitySweep(List<Choice> choices, Map<String, Double> at, dou
                 continue;
             }
             Objective o = new Objective(loss, base.delta(), base.mean(), base.overestimatePenalty(), base.weightColumn());
-            out.add(new Choice("loss", o.describe(), law, options.withObjective(o).withOptimizer(Optimizer.LBFGSB),
+            out.add(new Choice("loss", o.describe(), law, options.withObjective(o).withOptimizer(LocalOptimizer.LBFGSB),
                     baseline));
         }
-        if (options.optimizer() != Optimizer.BFGS) {
-            out.add(new Choice("optimizer", "bfgs (unconstrained)", law, options.withOptimizer(Optimizer.BFGS),
+        if (!options.optimizer().equals(LocalOptimizer.BFGS)) {
+            out.add(new Choice("optimizer", "bfgs (unconstrained)", law, options.withOptimizer(LocalOptimizer.BFGS),
                     baseline));
         }
-        if (options.optimizer() != Optimizer.LEVENBERG_MARQUARDT) {
+        if (!options.optimizer().equals(LocalOptimizer.LEVENBERG_MARQUARDT)) {
             Objective squared = new Objective(Loss.SQUARED, base.delta(), base.mean(), base.overestimatePenalty(),
                     base.weightColumn());
             out.add(new Choice("optimizer", "levenberg-marquardt, squared", law,
-                    options.withObjective(squared).withOptimizer(Optimizer.LEVENBERG_MARQUARDT), baseline));
+                    options.withObjective(squared).withOptimizer(LocalOptimizer.LEVENBERG_MARQUARDT), baseline));
         }
         List<Starts> starts = new ArrayList<>(List.of(Starts.lawGrid()));
         if (chinchillaParameters(law)) {

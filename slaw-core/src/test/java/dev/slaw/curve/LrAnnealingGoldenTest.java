@@ -1,6 +1,8 @@
 package dev.slaw.curve;
 
 import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
 import dev.slaw.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
@@ -43,9 +45,11 @@ class LrAnnealingGoldenTest {
 
     @Test
     void oneParameterSetFollowsBothCurvesWithinAThirdOfAPercent() throws IOException {
-        CurveFit fit = CurveFitter.fit(LrAnnealingLaw.of(SCHEDULES), rows(), CurveLaw.LOSS, CurveFitOptions.defaults());
-        assertThat(fit.runs()).containsOnlyKeys("cosine", "constant");
-        fit.runs().forEach((run, m) -> assertThat(m.meanRelativeError()).as(run).isLessThanOrEqualTo(0.003));
+        Fit fit = CurveProtocol.CONVERGED.fit(LrAnnealingLaw.of(SCHEDULES), rows(), CurveLaw.LOSS, 0,
+                FitOptions.defaults());
+        Map<String, CurveMetrics> runs = CurveMetrics.byRun((CurveLaw) fit.law(), fit.values(), rows(), CurveLaw.LOSS);
+        assertThat(runs).containsOnlyKeys("cosine", "constant");
+        runs.forEach((run, m) -> assertThat(m.meanRelativeError()).as(run).isLessThanOrEqualTo(0.003));
         assertThat(fit.value("alpha")).isBetween(0.1, 1.5);
         assertThat(fit.value("C")).isPositive();
     }

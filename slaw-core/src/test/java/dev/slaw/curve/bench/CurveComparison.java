@@ -1,8 +1,8 @@
 package dev.slaw.curve.bench;
 
-import dev.slaw.curve.CurveFit;
-import dev.slaw.curve.CurveFitOptions;
-import dev.slaw.curve.CurveFitter;
+import dev.slaw.curve.CurveProtocol;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
 import dev.slaw.curve.CurveLaw;
 import dev.slaw.curve.CurveMetrics;
 import dev.slaw.curve.LrAnnealingLaw;
@@ -27,22 +27,21 @@ public final class CurveComparison {
             laws.put("multi-power", MultiPowerLaw.of(MultipowerData.schedules(MultipowerData.FIT)));
             laws.put("lr-annealing", LrAnnealingLaw.of(MultipowerData.schedules(MultipowerData.FIT)));
             for (Map.Entry<String, CurveLaw> e : laws.entrySet()) {
-                for (CurveFitOptions.Protocol protocol : CurveFitOptions.Protocol.values()) {
-                    if (protocol == CurveFitOptions.Protocol.LUO_2025_REFERENCE && !(e.getValue() instanceof MultiPowerLaw)) {
+                for (CurveProtocol protocol : CurveProtocol.values()) {
+                    if (protocol == CurveProtocol.LUO_2025 && !(e.getValue() instanceof MultiPowerLaw)) {
                         continue;
                     }
                     long t0 = System.nanoTime();
-                    CurveFit fit = CurveFitter.fit(e.getValue(), fitRows, CurveLaw.LOSS,
-                            CurveFitOptions.defaults().withProtocol(protocol));
+                    Fit fit = protocol.fit(e.getValue(), fitRows, CurveLaw.LOSS, 0, FitOptions.defaults());
                     long t1 = System.nanoTime();
                     System.out.printf(Locale.ROOT, "== %sM %s %s: objective %.6g, %d evaluations, %.0f ms%n   %s%n", size,
-                            e.getKey(), protocol, fit.objective(), fit.evaluations(), (t1 - t0) / 1e6, fit.valueMap());
+                            e.getKey(), protocol, fit.objectiveValue(), fit.convergence().totalEvaluations(), (t1 - t0) / 1e6, fit.valueMap());
                     Map<String, CurveMetrics> held = new LinkedHashMap<>();
                     for (String name : MultipowerData.HELD_OUT) {
                         Dataset d = MultipowerData.curves(size, List.of(name));
                         CurveLaw law = e.getValue().withSchedules(MultipowerData.schedules(List.of(name)));
                         double[] f = new double[d.rowCount()];
-                        law.evaluator(d).evaluate(fit.parameters(), f, null);
+                        law.evaluator(d).evaluate(fit.values(), f, null);
                         CurveMetrics m = CurveMetrics.of(d.column(CurveLaw.LOSS), f);
                         held.put(name, m);
                         System.out.printf(Locale.ROOT, "   %-18s %s%n", name, m);

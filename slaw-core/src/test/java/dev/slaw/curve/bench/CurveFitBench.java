@@ -1,8 +1,8 @@
 package dev.slaw.curve.bench;
 
-import dev.slaw.curve.CurveFit;
-import dev.slaw.curve.CurveFitOptions;
-import dev.slaw.curve.CurveFitter;
+import dev.slaw.curve.CurveProtocol;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
 import dev.slaw.curve.CurveLaw;
 import dev.slaw.curve.MultiPowerLaw;
 import dev.slaw.curve.MultipowerData;
@@ -20,19 +20,18 @@ public final class CurveFitBench {
     public static void main(String[] args) {
         Dataset rows = MultipowerData.curves("25", MultipowerData.FIT);
         MultiPowerLaw law = MultiPowerLaw.of(MultipowerData.schedules(MultipowerData.FIT));
-        for (CurveFitOptions.Protocol protocol : CurveFitOptions.Protocol.values()) {
-            CurveFitOptions options = CurveFitOptions.defaults().withProtocol(protocol);
+        for (CurveProtocol protocol : CurveProtocol.values()) {
             double[] ms = new double[6];
-            CurveFit fit = null;
+            Fit fit = null;
             for (int i = 0; i < ms.length; i++) {
                 long t0 = System.nanoTime();
-                fit = CurveFitter.fit(law, rows, CurveLaw.LOSS, options);
+                fit = protocol.fit(law, rows, CurveLaw.LOSS, 0, FitOptions.defaults());
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
             double[] warm = java.util.Arrays.copyOfRange(ms, 1, ms.length);
             java.util.Arrays.sort(warm);
             System.out.printf(Locale.ROOT, "%-20s first %.0f ms, warm median %.0f ms, %d evaluations, objective %.6g%n",
-                    protocol, ms[0], warm[warm.length / 2], fit.evaluations(), fit.objective());
+                    protocol, ms[0], warm[warm.length / 2], fit.convergence().totalEvaluations(), fit.objectiveValue());
         }
     }
 }

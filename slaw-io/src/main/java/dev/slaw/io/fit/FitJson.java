@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.curve.CurveLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Convergence;
 import dev.slaw.fit.Fit;
@@ -24,6 +25,8 @@ import dev.slaw.law.Parameter;
 import dev.slaw.law.ParameterDeclaration;
 import dev.slaw.law.Target;
 import dev.slaw.law.expr.Formula;
+import dev.slaw.schedule.PerStepSchedule;
+import dev.slaw.schedule.Schedule;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -87,6 +90,9 @@ public final class FitJson {
             decl.add(ParameterDeclaration.describe(p));
         }
         l.put("citation", law.metadata().citation());
+        if (law instanceof CurveLaw c) {
+            l.put("curve", curve(c));
+        }
         root.put("target", fit.target());
         List<Object> ps = array(root, "parameters");
         for (FittedParameter p : fit.parameters()) {
@@ -493,6 +499,11 @@ public final class FitJson {
         String formula = text(l, "formula", "law");
         List<String> variables = strings(field(l, "variables", "law"));
         Target target = constant(Target.class, text(l, "target", "law"), "law \"target\"");
+        if (l.has("curve")) {
+            CurveLaw c = curveLaw(name, object(l, "curve", "law"));
+            return c.withParameters(ParameterDeclaration.applyAll(c.parameters(), strings(l.get("declarations")), name))
+                    .withTarget(target);
+        }
         Law base = Catalogue.builtIn().find(name).filter(x -> x.formula().equals(formula)).orElse(null);
         List<Parameter> params;
         if (base != null) {
@@ -545,6 +556,47 @@ public final class FitJson {
             out.put(e.getKey(), value);
         }
         return out;
+    }
+
+    /** A curve law's runs, columns and settings: what rebuilds it besides its declarations. */
+    private static Map<String, Object> curve(CurveLaw law) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("run_column", law.runColumn());
+        c.put("step_column", law.stepColumn());
+        Map<String, Object> schedules = object(c, "schedules");
+        // a schedule read from a file is saved as its rates, so the fit does not depend on the file
+        law.schedules().forEach((run, s) -> schedules.put(run, (s instanceof PerStepSchedule p && p.source() != null
+                ? new PerStepSchedule(null, p.rates()) : s).toString()));
+        Map<String, Object> settings = object(c, "settings");
+        new java.util.TreeMap<>(law.settings()).forEach(settings::put);
+        return c;
+    }
+
+    private static CurveLaw curveLaw(String name, JsonNode c) {
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        JsonNode s = object(c, "schedules", "law \"curve\"");
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = s.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String at = "law \"curve\" schedule of run \"" + e.getKey() + "\"";
+            if (!e.getValue().isTextual()) {
+                throw new IllegalArgumentException(at + " must be a schedule's text");
+            }
+            try {
+                schedules.put(e.getKey(), Schedule.parse(e.getValue().asText(), file -> {
+                    throw new IllegalArgumentException("reads file " + file + "; a saved curve fit holds its schedules as text");
+                }));
+            } catch (RuntimeException x) {
+                throw new IllegalArgumentException(at + ": " + x.getMessage());
+            }
+        }
+        if (schedules.isEmpty()) {
+            throw new IllegalArgumentException("law \"curve\" has no schedules");
+        }
+        Map<String, String> settings = new LinkedHashMap<>();
+        JsonNode set = object(c, "settings", "law \"curve\"");
+        set.fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
+        return CurveLaw.of(name, schedules, text(c, "run_column", "law \"curve\""),
+                text(c, "step_column", "law \"curve\""), settings);
     }
 
     private static List<String> names(Law law) {

@@ -1,6 +1,5 @@
 package dev.slaw.report.plots;
 
-import dev.slaw.curve.CurveFit;
 import dev.slaw.curve.CurveLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
@@ -124,10 +123,11 @@ public final class CurvePlots {
      * Each fitted run's logged loss (the {@link CurveLaw#LOSS} column of {@code rows}) beside the
      * fit's prediction at the same steps, with its schedule's learning rate.
      *
+     * @param law        the fitted law, holding each run's schedule
+     * @param parameters its values, in the law's order
      * @param rows the rows the fit was made on: a run label, a step and the loss per row
      */
-    public static List<LossCurve> fitted(CurveFit fit, Dataset rows) {
-        CurveLaw law = fit.law();
+    public static List<LossCurve> fitted(CurveLaw law, double[] parameters, Dataset rows) {
         if (!rows.hasColumn(law.stepColumn()) || !rows.hasColumn(CurveLaw.LOSS)) {
             throw new BadInputException(rows.source() + ": curve rows need columns " + law.stepColumn() + " and "
                     + CurveLaw.LOSS);
@@ -147,7 +147,7 @@ public final class CurvePlots {
             double[] observed = Arrays.stream(order).mapToDouble(i -> loss[i]).toArray();
             double[] lr = Arrays.stream(steps).mapToDouble(s -> e.getValue().lrAt(s)).toArray();
             out.add(new LossCurve(e.getKey(), Arrays.stream(steps).asDoubleStream().toArray(), observed,
-                    fit.predict(e.getValue(), steps), lr));
+                    law.predict(parameters, e.getValue(), steps), lr));
         }
         return out;
     }

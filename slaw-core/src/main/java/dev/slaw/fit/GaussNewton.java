@@ -1,0 +1,145 @@
+package dev.slaw.fit;
+
+import dev.slaw.optim.Bounds;
+import dev.slaw.optim.OptimizationResult;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.Array2DRowRealMatrix;
+import org.hipparchus.linear.ArrayRealVector;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealVector;
+
+/**
+ * Iteratively reweighted Gauss-Newton with Levenberg damping, for the Huber and squared losses:
+ * each iteration weighs row {@code i} by {@code w_i min(1, delta / |r_i|)} (the Huber weight
+ * times the row's weight), solves the damped normal equations in the optimiser's coordinates,
+ * projects the step on the bounds and accepts it only if the objective falls, so the objective
+ * decreases monotonically to a stationary point. It stops when a step lowers the objective by
+ * less than 1e-13 of itself or no damping finds a lower point. On the loss curves of a few runs,
+ * where the saturation parameters are weakly identified, it reaches the minimum in tens of
+ * iterations where L-BFGS-B crawls along the valley. The fit's tolerances do not apply.
+ *
+ * @param maxIterations iteration budget per start
+ */
+public record GaussNewton(int maxIterations) implements LocalOptimizer {
+    private static final double RELATIVE_DECREASE_STOP = 1e-13;
+
+    public GaussNewton {
+        if (maxIterations < 1) {
+            throw new IllegalArgumentException("max iterations must be >= 1, got " + maxIterations);
+        }
+    }
+
+    @Override
+    public OptimizationResult minimize(FitProblem problem, double[] start, Bounds bounds, FitOptions options) {
+        Objective objective = options.objective();
+        int n = problem.rows();
+        int k = start.length;
+        double[] weights = problem.weights();
+        double[] u = start.clone();
+        double[] gradientOut = new double[k];
+        double value = problem.valueAndGradient(u, gradientOut);
+        int evaluations = 1;
+        if (!Double.isFinite(value)) {
+            return new OptimizationResult(u, value, gradientOut, 0, evaluations, OptimizationResult.Status.NOT_FINITE,
+                    "the objective is not finite at the start");
+        }
+        double[] residuals = new double[n];
+        double lambda = 1e-3;
+        int iteration = 0;
+        OptimizationResult.Status status = OptimizationResult.Status.MAX_ITERATIONS;
+        String message = "iteration budget of " + maxIterations + " used";
+        while (iteration < maxIterations) {
+            iteration++;
+            double[][] jac = problem.residualJacobian(u, residuals);
+            evaluations++;
+            double[][] normal = new double[k][k];
+            double[] gradient = new double[k];
+            for (int i = 0; i < n; i++) {
+                double r = residuals[i];
+                double w = (weights == null ? 1 : weights[i]) * (objective.loss() == Loss.HUBER
+                        && Math.abs(r) > objective.delta() ? objective.delta() / Math.abs(r) : 1);
+                for (int a = 0; a < k; a++) {
+                    gradient[a] += w * jac[i][a] * r;
+                    for (int b = 0; b <= a; b++) {
+                        normal[a][b] += w * jac[i][a] * jac[i][b];
+                    }
+                }
+            }
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < a; b++) {
+                    normal[b][a] = normal[a][b];
+                }
+            }
+            double[] trial = null;
+            double trialValue = Double.POSITIVE_INFINITY;
+            while (lambda < 1e12) {
+                double[][] damped = new double[k][k];
+                for (int a = 0; a < k; a++) {
+                    damped[a] = normal[a].clone();
+                    damped[a][a] += lambda * (normal[a][a] + 1e-12);
+                }
+                RealVector step;
+                try {
+                    step = new QRDecomposition(new Array2DRowRealMatrix(damped, false)).getSolver()
+                            .solve(new ArrayRealVector(gradient).mapMultiply(-1));
+                } catch (MathRuntimeException singular) {
+                    lambda *= 10;
+                    continue;
+                }
+                trial = u.clone();
+                for (int a = 0; a < k; a++) {
+                    trial[a] += step.getEntry(a);
+                }
+                trial = bounds.project(trial);
+                trialValue = problem.value(trial);
+                evaluations++;
+                if (trialValue < value) {
+                    break;
+                }
+                lambda *= 4;
+            }
+            if (!(trialValue < value)) {
+                status = OptimizationResult.Status.CONVERGED_STEP;
+                message = "no damped step lowers the objective";
+                break;
+            }
+            double decrease = value - trialValue;
+            u = trial;
+            value = trialValue;
+            lambda = Math.max(lambda / 5, 1e-9);
+            if (decrease <= RELATIVE_DECREASE_STOP * Math.max(value, 1e-300)) {
+                status = OptimizationResult.Status.CONVERGED_FUNCTION;
+                message = "relative decrease below " + RELATIVE_DECREASE_STOP;
+                break;
+            }
+        }
+        double end = problem.valueAndGradient(u, gradientOut);
+        return new OptimizationResult(u, end, gradientOut, iteration, evaluations + 1, status, message);
+    }
+
+    @Override
+    public String name() {
+        return "gauss_newton";
+    }
+
+    @Override
+    public String describe(FitOptions options) {
+        return "gauss_newton (iteratively reweighted, Levenberg damping, at most " + maxIterations + " iterations)";
+    }
+
+    @Override
+    public String refusal(Objective objective) {
+        return objective.loss() == Loss.HUBER || objective.loss() == Loss.SQUARED ? null
+                : "Gauss-Newton minimises the Huber or squared loss; choose one of them or the L-BFGS-B optimiser";
+    }
+
+    @Override
+    public boolean usesFunctionTolerance() {
+        return false;
+    }
+
+    @Override
+    public boolean usesGradientTolerance() {
+        return false;
+    }
+}
