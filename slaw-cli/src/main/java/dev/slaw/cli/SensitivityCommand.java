@@ -69,7 +69,7 @@ public final class SensitivityCommand implements Callable<Integer> {
     List<String> dataChoices = new ArrayList<>();
 
     @Mixin
-    ComputeBudget budget = ComputeBudget.orElse(ComputeBudget.CHINCHILLA);
+    ComputeBudget compute = ComputeBudget.orElse(ComputeBudget.CHINCHILLA);
 
     @Option(names = "--at", paramLabel = "VAR=VALUE,...",
             description = "Predict the target at this point, e.g. N=70e9,D=1.4e12.")
@@ -113,7 +113,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         DataFilter filter = DataFilter.all().withConditions(base).withLowestPer(lowestPer);
         List<SensitivitySweep.Choice> choices = SensitivitySweep.standardChoices(p.law(), p.options(), filter, variations);
-        SensitivitySweep sweep = new SensitivitySweep(choices, point, budget.one().orElseThrow());
+        SensitivitySweep sweep = new SensitivitySweep(choices, point, compute.one().orElseThrow());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
             GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, json,
                     plot.requested());
