@@ -16,9 +16,10 @@ import java.util.SplittableRandom;
  * The bootstrap of a joint fit over groups (shared parameters, {@code slaw fit --group --shared}),
  * resampling within each group: a replicate draws as many rows from each group as the group has,
  * with replacement, so every group keeps its size and no replicate loses a group whose own
- * parameters would then be unidentified. Otherwise as {@link Bootstrap}: one split random stream
- * per replicate (the same answer for any thread count), refits from {@link BootstrapOptions#starts()},
- * failed replicates counted.
+ * parameters would then be unidentified. Otherwise as {@link Bootstrap}, through its replicate
+ * loop: one split random stream per replicate (the same answer for any thread count), refits from
+ * {@link BootstrapOptions#starts()}, failed replicates counted, and intervals withheld when a
+ * replicate finds a better optimum of all the data than the joint fit did.
  */
 public final class GroupedBootstrap {
     private GroupedBootstrap() {
@@ -75,10 +76,11 @@ public final class GroupedBootstrap {
             }
             return Bootstrap.tooFewRows(counts, null, free, "the resample");
         });
+        MissedOptimum missed = Bootstrap.missedOptimum(pointEstimate, refitter.worker(), r);
         double elapsed = (System.nanoTime() - t0) / 1e6;
         return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
                 options, options.starts().describe(free), fitOptions.optimizer().name(),
-                data.rowCount(), elapsed);
+                data.rowCount(), elapsed, missed);
     }
 
     /** One resample as per-row multiplicities: each group's size drawn from its own rows. */

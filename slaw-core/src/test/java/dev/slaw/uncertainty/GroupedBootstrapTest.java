@@ -64,6 +64,8 @@ class GroupedBootstrapTest {
         BootstrapResult two = GroupedBootstrap.run(grouped, joint, strata, options, boot.withThreads(2),
                 ProgressListener.NONE);
         assertThat(one.successful()).isEqualTo(40);
+        // checked as the ungrouped bootstrap checks it: no replicate fits all the data better
+        assertThat(one.missedOptimum()).isNull();
         assertThat(one.replicateValues()).isDeepEqualTo(two.replicateValues());
         ParameterSummary e = one.parameters().stream().filter(s -> s.name().equals("E")).findFirst().orElseThrow();
         assertThat(e.interval().lower()).isLessThan(grouped.fit("small").value("E"));
