@@ -107,15 +107,6 @@ public record AdamW(double[] learningRates, double weightDecay, int maxSteps, in
                 + " patience %d)", Arrays.toString(learningRates), weightDecay, maxSteps, patience);
     }
 
-    @Override
-    public boolean usesFunctionTolerance() {
-        return false;
-    }
-
-    @Override
-    public boolean usesGradientTolerance() {
-        return false;
-    }
 
     @Override
     public boolean equals(Object o) {

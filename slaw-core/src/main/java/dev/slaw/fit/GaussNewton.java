@@ -133,13 +133,4 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
                 : "Gauss-Newton minimises the Huber or squared loss; choose one of them or the L-BFGS-B optimiser";
     }
 
-    @Override
-    public boolean usesFunctionTolerance() {
-        return false;
-    }
-
-    @Override
-    public boolean usesGradientTolerance() {
-        return false;
-    }
 }

@@ -70,11 +70,15 @@ public sealed interface LocalOptimizer permits LocalOptimizer.LimitedMemoryBfgsB
         return out;
     }
 
-    /** Whether {@link FitOptions#functionTolerance()} stops this optimiser. */
-    boolean usesFunctionTolerance();
+    /** Whether {@link FitOptions#functionTolerance()} stops this optimiser (none but L-BFGS-B's does). */
+    default boolean usesFunctionTolerance() {
+        return false;
+    }
 
-    /** Whether {@link FitOptions#gradientTolerance()} stops this optimiser. */
-    boolean usesGradientTolerance();
+    /** Whether {@link FitOptions#gradientTolerance()} stops this optimiser (L-BFGS-B's and BFGS's). */
+    default boolean usesGradientTolerance() {
+        return false;
+    }
 
     /** The optimiser a command-line name stands for: lbfgsb (l-bfgs-b), bfgs, lm (levenberg-marquardt). */
     static LocalOptimizer parse(String text) {
@@ -152,11 +156,6 @@ public sealed interface LocalOptimizer permits LocalOptimizer.LimitedMemoryBfgsB
         }
 
         @Override
-        public boolean usesFunctionTolerance() {
-            return false;
-        }
-
-        @Override
         public boolean usesGradientTolerance() {
             return true;
         }
@@ -186,16 +185,6 @@ public sealed interface LocalOptimizer permits LocalOptimizer.LimitedMemoryBfgsB
         public String refusal(Objective objective) {
             return objective.loss() == Loss.SQUARED ? null
                     : "Levenberg-Marquardt minimises squared residuals; choose the squared loss or the L-BFGS-B optimiser";
-        }
-
-        @Override
-        public boolean usesFunctionTolerance() {
-            return false;
-        }
-
-        @Override
-        public boolean usesGradientTolerance() {
-            return false;
         }
     }
 }
