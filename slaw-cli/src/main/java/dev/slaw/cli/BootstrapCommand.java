@@ -1,12 +1,13 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.BootstrapJson;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Numbers;
 import dev.slaw.report.plots.PredictionInterval;
 import dev.slaw.uncertainty.Bootstrap;
@@ -151,18 +152,18 @@ public final class BootstrapCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            ObjectNode tree = BootstrapJson.toTree(b);
+            JsonObject tree = BootstrapJson.document(b);
             tree.remove("replicates");
             tree.remove("residuals");
             if (comparison != null && b.missedOptimum() != null) {
                 tree.putObject("comparison").put("withheld", b.missedOptimum().describe());
             } else if (comparison != null) {
-                ObjectNode c = tree.putObject("comparison");
+                JsonObject c = tree.putObject("comparison");
                 c.put("chi_squared", comparison.chiSquared());
                 c.put("degrees_of_freedom", comparison.degreesOfFreedom());
                 c.put("p_value", comparison.pValue());
             }
-            o.println(tree.toPrettyString());
+            o.println(tree);
         } else {
             render(o, b, comparison);
             if (out != null) {
@@ -224,7 +225,7 @@ public final class BootstrapCommand implements Callable<Integer> {
                 rows.add(List.of(s.name(), num(s.estimate()), why, "-", "-"));
             }
         }
-        PlainTable.print(o, List.of("parameter", "estimate", "std error", "lower", "upper"), rows);
+        o.print(new Table(List.of("parameter", "estimate", "std error", "lower", "upper"), rows).text());
         for (String w : b.warnings()) {
             o.println("    warning: " + w);
         }

@@ -1,10 +1,12 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.Dataset;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.Formats;
+import dev.slaw.io.document.PlanDocuments;
+import dev.slaw.io.document.Table;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.planning.FlopModel;
 import dev.slaw.planning.LossEnvelope;
 import dev.slaw.report.plots.PlanPlots;
@@ -81,21 +83,18 @@ public final class EnvelopeCommand implements Callable<Integer> {
         LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode root = new ObjectMapper().createObjectNode();
+            JsonObject root = new JsonObject();
             root.put("source", d.source());
             root.put("checkpoints", d.rowCount());
-            root.put("binsPerDecade", binsPerDecade);
-            ArrayNode pts = root.putArray("points");
+            root.put("bins_per_decade", binsPerDecade);
+            JsonArray pts = root.putArray("points");
             for (LossEnvelope.Point p : r.points()) {
-                ObjectNode o = pts.addObject();
-                o.put("computeFlops", p.computeFlops());
-                o.put("parameterCount", p.parameterCount());
-                o.put("tokenCount", p.tokenCount());
-                o.put("loss", p.loss());
+                pts.addObject().put("compute_flops", p.computeFlops()).put("parameter_count", p.parameterCount())
+                        .put("token_count", p.tokenCount()).put("loss", p.loss());
             }
-            IsoFlopCommand.powerLaw(root.putObject("parameterLaw"), r.parameters(), null);
-            IsoFlopCommand.powerLaw(root.putObject("tokenLaw"), r.tokens(), null);
-            out.println(root.toPrettyString());
+            root.put("parameter_law", PlanDocuments.json(r.parameters(), null));
+            root.put("token_law", PlanDocuments.json(r.tokens(), null));
+            out.println(root);
             out.flush();
         plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
             return 0;
@@ -106,14 +105,14 @@ public final class EnvelopeCommand implements Callable<Integer> {
         out.println();
         List<List<String>> table = new ArrayList<>();
         for (LossEnvelope.Point p : r.points()) {
-            table.add(List.of(PlanCommand.PlanOutput.sci(p.computeFlops()), PlanCommand.PlanOutput.sci(p.parameterCount()),
-                    PlanCommand.PlanOutput.sci(p.tokenCount()), String.format(Locale.ROOT, "%.4g", p.tokenCount()
-                            / p.parameterCount()), String.format(Locale.ROOT, "%.4f", p.loss())));
+            table.add(List.of(Formats.sci(p.computeFlops()), Formats.sci(p.parameterCount()),
+                    Formats.sci(p.tokenCount()), Formats.num(p.tokenCount() / p.parameterCount()),
+                    String.format(Locale.ROOT, "%.4f", p.loss())));
         }
-        PlainTable.print(out, List.of("C (FLOPs)", "N", "D", "D/N", "loss"), table);
+        out.print(new Table(List.of("C (FLOPs)", "N", "D", "D/N", "loss"), table).text());
         out.println();
-        out.println("N_opt = " + IsoFlopCommand.law(r.parameters(), null));
-        out.println("D_opt = " + IsoFlopCommand.law(r.tokens(), null));
+        out.println("N_opt = " + PlanDocuments.text(r.parameters(), null));
+        out.println("D_opt = " + PlanDocuments.text(r.tokens(), null));
         out.println("  [regression t intervals over the envelope points]");
         out.flush();
         plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);

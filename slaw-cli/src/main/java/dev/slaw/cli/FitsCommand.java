@@ -1,6 +1,7 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.store.FitStore;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.SavedFit;
@@ -54,7 +55,7 @@ public final class FitsCommand implements Callable<Integer> {
                         rows.add(List.of(Long.toString(f.id()), f.dataset(), f.law(), f.created().toString(),
                                 fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint));
                     }
-                    PlainTable.print(out, List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows);
+                    out.print(new Table(List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows).text());
                 }
             }
             out.flush();

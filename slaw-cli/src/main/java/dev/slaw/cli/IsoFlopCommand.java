@@ -1,17 +1,17 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.Dataset;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.Formats;
+import dev.slaw.io.document.PlanDocuments;
+import dev.slaw.io.document.Table;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.planning.Allocation;
 import dev.slaw.planning.FlopModel;
-import dev.slaw.planning.Interval;
 import dev.slaw.planning.IsoFlopAnalysis;
 import dev.slaw.planning.IsoFlopGroup;
 import dev.slaw.planning.IsoFlopResult;
-import dev.slaw.planning.PowerLaw;
 import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,51 +108,50 @@ public final class IsoFlopCommand implements Callable<Integer> {
         double budget = Assignments.number(at, "--at");
         Allocation a = r.at(budget);
 
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        JsonObject root = new JsonObject();
         root.put("source", d.source());
         root.put("runs", r.runs());
-        root.put("mergedDuplicates", r.mergedDuplicates());
-        ObjectNode opts = root.putObject("options");
+        root.put("merged_duplicates", r.mergedDuplicates());
+        JsonObject opts = root.putObject("options");
         opts.put("grouping", labels == null ? "compute within " + tolerance + " decades" : "column " + loaded.group().get());
-        opts.put("toleranceDecades", tolerance);
-        opts.put("minimumModels", minModels);
-        opts.put("computeAdjusted", !noComputeAdjust);
-        opts.put("dropEdgeMinima", !keepEdgeMinima);
+        opts.put("tolerance_decades", tolerance);
+        opts.put("minimum_models", minModels);
+        opts.put("compute_adjusted", !noComputeAdjust);
+        opts.put("drop_edge_minima", !keepEdgeMinima);
         opts.put("resamples", resamples);
         opts.put("seed", seed);
         opts.put("level", level);
-        opts.put("flopModel", flopModel.toString());
+        opts.put("flop_model", flopModel.toString());
         opts.put("compute", hasC ? "column " + computeColumn : "FLOP model");
-        ArrayNode groups = root.putArray("groups");
+        JsonArray groups = root.putArray("groups");
         List<List<String>> table = new ArrayList<>();
         for (IsoFlopGroup g : r.groups()) {
-            ObjectNode o = groups.addObject();
-            o.put("computeFlops", g.computeFlops());
+            JsonObject o = groups.addObject();
+            o.put("compute_flops", g.computeFlops());
             o.put("label", g.label());
             o.put("runs", g.runs());
             o.put("models", g.models());
-            o.put("computeSpread", g.computeSpread());
+            o.put("compute_spread", g.computeSpread());
             o.put("curvature", g.curvature());
-            o.put("parameterCount", g.parameterCount());
-            o.put("tokenCount", g.tokenCount());
+            o.put("parameter_count", g.parameterCount());
+            o.put("token_count", g.tokenCount());
             o.put("loss", g.loss());
-            o.put("status", status(g.status()));
-            table.add(List.of(PlanCommand.PlanOutput.sci(g.computeFlops()), Integer.toString(g.runs()),
-                    Integer.toString(g.models()), finite(g.parameterCount(), true), finite(g.tokenCount(), true),
-                    finite(g.tokensPerParameter(), false), finite(g.loss(), false), status(g.status())));
+            o.put("status", PlanDocuments.status(g.status()));
+            table.add(List.of(Formats.sci(g.computeFlops()), Integer.toString(g.runs()),
+                    Integer.toString(g.models()), Formats.finite(g.parameterCount(), true),
+                    Formats.finite(g.tokenCount(), true), Formats.finite(g.tokensPerParameter(), false),
+                    Formats.finite(g.loss(), false), PlanDocuments.status(g.status())));
         }
-        powerLaw(root.putObject("parameterLaw"), r.parameters(), r.parameterExponentInterval().orElse(null));
-        powerLaw(root.putObject("tokenLaw"), r.tokens(), r.tokenExponentInterval().orElse(null));
-        root.put("successfulResamples", r.replicates().size());
-        root.put("failedResamples", r.failedResamples());
-        ObjectNode atNode = root.putObject("at");
-        PlanCommand.PlanOutput.allocation("", a, atNode, new StringBuilder());
-        atNode.remove("loss");
-        atNode.remove("method");
+        root.put("parameter_law", PlanDocuments.json(r.parameters(), r.parameterExponentInterval().orElse(null)));
+        root.put("token_law", PlanDocuments.json(r.tokens(), r.tokenExponentInterval().orElse(null)));
+        root.put("successful_resamples", r.replicates().size());
+        root.put("failed_resamples", r.failedResamples());
+        // read off the power laws: no loss of its own, and no planning method
+        root.put("at", PlanDocuments.json(a).remove("loss").remove("method"));
 
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(root.toPrettyString());
+            out.println(root);
             out.flush();
         plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
                 hasC ? runs.column(computeColumn) : null, runs.column(target), labels), json ? null : out);
@@ -163,62 +162,16 @@ public final class IsoFlopCommand implements Callable<Integer> {
                 + r.groups().size() + " groups, " + r.usedGroups() + " used");
         out.println("  " + analysis);
         out.println();
-        PlainTable.print(out, List.of("C (FLOPs)", "runs", "sizes", "N_opt", "D_opt", "D/N", "loss", "status"), table);
+        out.print(new Table(List.of("C (FLOPs)", "runs", "sizes", "N_opt", "D_opt", "D/N", "loss", "status"), table).text());
         out.println();
-        out.println("N_opt = " + law(r.parameters(), r.parameterExponentInterval().orElse(null)));
-        out.println("D_opt = " + law(r.tokens(), r.tokenExponentInterval().orElse(null)));
+        out.println("N_opt = " + PlanDocuments.text(r.parameters(), r.parameterExponentInterval().orElse(null)));
+        out.println("D_opt = " + PlanDocuments.text(r.tokens(), r.tokenExponentInterval().orElse(null)));
         out.println("  [regression t interval over groups; bootstrap: " + r.replicates().size() + " resamples of runs within groups"
                 + (r.failedResamples() > 0 ? ", " + r.failedResamples() + " failed" : "") + ", seed " + seed + "]");
-        StringBuilder text = new StringBuilder();
-        PlanCommand.PlanOutput.allocation("At C = " + PlanCommand.PlanOutput.sci(budget) + " FLOPs (extrapolated from the power laws)",
-                a, new ObjectMapper().createObjectNode(), text);
-        out.print(text);
+        out.print(PlanDocuments.text("At C = " + Formats.sci(budget) + " FLOPs (extrapolated from the power laws)", a));
         out.flush();
         plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
                 hasC ? runs.column(computeColumn) : null, runs.column(target), labels), json ? null : out);
         return 0;
-    }
-
-    static void powerLaw(ObjectNode o, PowerLaw p, Interval bootstrap) {
-        o.put("coefficient", p.coefficient());
-        o.put("exponent", p.exponent());
-        o.put("exponentStandardError", p.exponentStandardError());
-        if (p.exponentInterval() != null) {
-            PlanCommand.PlanOutput.interval(p.exponentInterval(), o.putObject("regressionInterval"));
-        }
-        if (bootstrap != null) {
-            PlanCommand.PlanOutput.interval(bootstrap, o.putObject("bootstrapInterval"));
-        }
-        o.put("rSquared", p.rSquared());
-        o.put("points", p.points());
-    }
-
-    static String law(PowerLaw p, Interval bootstrap) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%.4g * C^%.4f", p.coefficient(), p.exponent()));
-        if (p.exponentInterval() != null) {
-            sb.append(String.format(Locale.ROOT, "   exponent SE %.4f, t interval [%.4f, %.4f]", p.exponentStandardError(),
-                    p.exponentInterval().lower(), p.exponentInterval().upper()));
-        }
-        if (bootstrap != null) {
-            sb.append(String.format(Locale.ROOT, ", bootstrap [%.4f, %.4f]", bootstrap.lower(), bootstrap.upper()));
-        }
-        sb.append(String.format(Locale.ROOT, "   (R^2 %.3f, %d points)", p.rSquared(), p.points()));
-        return sb.toString();
-    }
-
-    private static String finite(double v, boolean scientific) {
-        if (!Double.isFinite(v)) {
-            return "-";
-        }
-        return scientific ? PlanCommand.PlanOutput.sci(v) : String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    static String status(IsoFlopGroup.Status s) {
-        return switch (s) {
-            case USED -> "used";
-            case TOO_FEW_MODELS -> "too few sizes";
-            case NO_MINIMUM -> "no minimum";
-            case MINIMUM_OUTSIDE_RANGE -> "minimum outside sizes";
-        };
     }
 }

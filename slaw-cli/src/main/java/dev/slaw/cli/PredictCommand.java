@@ -1,16 +1,16 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.IntervalPrediction;
 import picocli.CommandLine.Command;
@@ -120,16 +120,16 @@ public final class PredictCommand implements Callable<Integer> {
         }
         double[] y = fit.predict(at);
         if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ArrayNode arr = m.createArrayNode();
+            JsonArray arr = new JsonArray();
             for (int i = 0; i < y.length; i++) {
-                ObjectNode o = arr.addObject();
+                // keyed by the law's variables and target, as the user named them
+                JsonObject o = JsonObject.ofNames();
                 for (String v : vars) {
                     o.put(v, at.value(v, i));
                 }
-                o.put(fit.target(), y[i]);
+                arr.add(o.put(fit.target(), y[i]));
             }
-            out.println(arr.toPrettyString());
+            out.println(arr);
         } else {
             StringBuilder head = new StringBuilder();
             for (String v : vars) {
@@ -182,10 +182,10 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
         if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ArrayNode arr = m.createArrayNode();
+            JsonArray arr = new JsonArray();
             for (IntervalPrediction p : ps) {
-                ObjectNode o = arr.addObject();
+                JsonObject o = JsonObject.ofNames();
+                arr.add(o);
                 p.point().forEach(o::put);
                 o.put("estimate", p.estimate());
                 o.put("median", p.median());
@@ -195,7 +195,7 @@ public final class PredictCommand implements Callable<Integer> {
                 o.put("prediction_upper", p.prediction().upper());
                 o.put("level", p.confidence().level());
             }
-            out.println(arr.toPrettyString());
+            out.println(arr);
             return;
         }
         List<String> header = new ArrayList<>(vars);
@@ -213,7 +213,7 @@ public final class PredictCommand implements Callable<Integer> {
             row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.prediction().lower(), p.prediction().upper()));
             rows.add(row);
         }
-        PlainTable.print(out, header, rows);
+        out.print(new Table(header, rows).text());
         out.println("from " + boot.successful() + " bootstrap replicates (" + boot.failures().size() + " failed)");
     }
 }

@@ -1,6 +1,7 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.store.CatalogueFile;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.StoredDataset;
@@ -53,7 +54,7 @@ public final class RunsCommand implements Callable<Integer> {
                     rows.add(List.of(d.name(), Long.toString(d.rows()), abbreviate(String.join(", ", d.columns())),
                             String.join(", ", d.labels()), d.source()));
                 }
-                PlainTable.print(out, List.of("dataset", "rows", "columns", "labels", "source"), rows);
+                out.print(new Table(List.of("dataset", "rows", "columns", "labels", "source"), rows).text());
             }
             out.flush();
             return 0;

@@ -1,11 +1,11 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.FittedParameter;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.Table;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Numbers;
 import dev.slaw.report.chart.Figure;
 import dev.slaw.report.plots.SensitivityPlot;
@@ -131,7 +131,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(toJson(result).toPrettyString());
+            o.println(toJson(result));
         } else {
             render(o, result);
         }
@@ -196,7 +196,7 @@ public final class SensitivityCommand implements Callable<Integer> {
             cells.add(out.failed() ? "failed" : out.converged() ? "ok" : "not converged");
             rows.add(cells);
         }
-        PlainTable.print(o, header, rows);
+        o.print(new Table(header, rows).text());
         for (SensitivitySweep.Outcome out : r.outcomes()) {
             if (out.failed()) {
                 o.println("    " + out.choice().name() + " failed: " + out.failure());
@@ -224,12 +224,11 @@ public final class SensitivityCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
     }
 
-    static ObjectNode toJson(SensitivityResult r) {
+    static JsonObject toJson(SensitivityResult r) {
         SensitivitySweep s = r.sweep();
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        JsonObject root = new JsonObject();
         root.put("target", r.target());
-        ObjectNode at = root.putObject("at");
-        s.at().forEach(at::put);
+        root.putNumbers("at", s.at());
         if (!Double.isNaN(s.computeFlops())) {
             root.put("compute_flops", s.computeFlops());
         }
@@ -240,10 +239,10 @@ public final class SensitivityCommand implements Callable<Integer> {
         root.put("tokens_per_parameter_min", range[0]);
         root.put("tokens_per_parameter_max", range[1]);
         root.put("elapsed_ms", r.elapsedMillis());
-        ArrayNode list = root.putArray("outcomes");
+        JsonArray list = root.putArray("outcomes");
         for (SensitivitySweep.Outcome out : r.outcomes()) {
             SensitivitySweep.Choice c = out.choice();
-            ObjectNode n = list.addObject();
+            JsonObject n = list.addObject();
             n.put("aspect", c.aspect());
             n.put("choice", c.name());
             n.put("law", c.law().name());
@@ -257,10 +256,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 n.put("failure", out.failure());
                 continue;
             }
-            ObjectNode params = n.putObject("parameters");
-            for (FittedParameter fp : out.fit().parameters()) {
-                params.put(fp.name(), fp.value());
-            }
+            n.putNumbers("parameters", out.fit().valueMap());
             n.put("objective_value", out.fit().objectiveValue());
             n.put("starts_reaching_best", out.fit().starts().reachedBest());
             if (!s.at().isEmpty()) {
@@ -272,8 +268,7 @@ public final class SensitivityCommand implements Callable<Integer> {
                 n.put("tokens_per_parameter", out.tokensPerParameter());
                 n.put("allocation_method", out.allocation().method().name().toLowerCase(Locale.ROOT));
             }
-            ArrayNode notes = n.putArray("notes");
-            out.notes().forEach(notes::add);
+            n.putTexts("notes", out.notes());
         }
         return root;
     }

@@ -1,6 +1,7 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.store.QueryResult;
 import dev.slaw.io.store.RunStore;
 import picocli.CommandLine.Command;
@@ -11,7 +12,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -59,14 +59,8 @@ public final class SqlCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            if (csv) {
-                out.println(csvLine(result.columns()));
-                for (List<String> row : result.rows()) {
-                    out.println(csvLine(row));
-                }
-            } else {
-                PlainTable.print(out, result.columns(), result.rows());
-            }
+            Table table = new Table(result.columns(), result.rows());
+            out.print(csv ? table.csv() : table.text());
             if (result.truncated()) {
                 spec.commandLine().getErr().println("(first " + limit + " rows shown; raise --limit for more)");
                 spec.commandLine().getErr().flush();
@@ -82,21 +76,5 @@ public final class SqlCommand implements Callable<Integer> {
         String m = message.toLowerCase(java.util.Locale.ROOT);
         return m.contains("read-only") || m.contains("read only") || m.contains("external access")
                 || m.contains("permission error");
-    }
-
-    private static String csvLine(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

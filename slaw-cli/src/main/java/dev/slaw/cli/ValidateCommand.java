@@ -1,11 +1,11 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Numbers;
 import dev.slaw.report.chart.Figure;
 import dev.slaw.report.plots.HeldOutPlot;
@@ -103,7 +103,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
             PrintWriter o = spec.commandLine().getOut();
             if (json) {
-                o.println(rolloutJson(r, p.target()).toPrettyString());
+                o.println(rolloutJson(r, p.target()));
             } else {
                 renderRollout(o, r);
             }
@@ -126,7 +126,7 @@ public final class ValidateCommand implements Callable<Integer> {
         settings.warn(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
         if (json) {
-            o.println(toJson(v, p.target()).toPrettyString());
+            o.println(toJson(v, p.target()));
         } else {
             render(o, v, p.target());
         }
@@ -168,7 +168,7 @@ public final class ValidateCommand implements Callable<Integer> {
                     : r.confidenceCovers() ? "confidence" : "no");
             rows.add(cells);
         }
-        PlainTable.print(o, header, rows);
+        o.print(new Table(header, rows).text());
         o.println("[[Summary]]");
         o.printf(Locale.ROOT, "    relative error   mean %.2f%%, max %.2f%%%n", 100 * v.meanRelativeError(),
                 100 * v.maxRelativeError());
@@ -198,8 +198,8 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             rows.add(cells);
         }
-        PlainTable.print(o, List.of("k", "fitted up to", "rows", "next", "next rel err", "larger rows", "R-squared",
-                "NMSE", "NMAE", "mean rel err", "max rel err"), rows);
+        o.print(new Table(List.of("k", "fitted up to", "rows", "next", "next rel err", "larger rows", "R-squared",
+                "NMSE", "NMAE", "mean rel err", "max rel err"), rows).text());
         for (Rollout.Step s : r.steps()) {
             if (!s.fitted()) {
                 o.printf(Locale.ROOT, "    k = %d not fitted: %s%n", s.fittedScales(), s.failure());
@@ -224,17 +224,17 @@ public final class ValidateCommand implements Callable<Integer> {
         return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
     }
 
-    static ObjectNode rolloutJson(Rollout r, String target) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+    static JsonObject rolloutJson(Rollout r, String target) {
+        JsonObject root = new JsonObject();
         root.put("rollout", r.column());
         root.put("target", target);
-        ArrayNode scales = root.putArray("scales");
+        JsonArray scales = root.putArray("scales");
         for (double x : r.scales()) {
             scales.add(x);
         }
-        ArrayNode steps = root.putArray("steps");
+        JsonArray steps = root.putArray("steps");
         for (Rollout.Step s : r.steps()) {
-            ObjectNode n = steps.addObject();
+            JsonObject n = steps.addObject();
             n.put("fitted_scales", s.fittedScales());
             n.put("largest_fitted", s.largestFitted());
             n.put("training_rows", s.trainingRows());
@@ -244,8 +244,7 @@ public final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             n.put("fit", s.fit().toString());
-            ArrayNode warnings = n.putArray("warnings");
-            s.fit().warnings().forEach(warnings::add);
+            n.putTexts("warnings", s.fit().warnings());
             putScores(n.putObject("next"), s.next());
             putScores(n.putObject("larger"), s.larger());
         }
@@ -261,42 +260,40 @@ public final class ValidateCommand implements Callable<Integer> {
                 s.nmse(), s.nmae(), s.rows());
     }
 
-    static void putScores(ObjectNode node, HeldOutScores s) {
+    /** The scores; one without spread to normalise by is null. */
+    static void putScores(JsonObject node, HeldOutScores s) {
         node.put("rows_scored", s.rows());
-        node.put("r_squared", finite(s.rSquared()));
-        node.put("nmse", finite(s.nmse()));
-        node.put("nmae", finite(s.nmae()));
+        node.put("r_squared", s.rSquared());
+        node.put("nmse", s.nmse());
+        node.put("nmae", s.nmae());
         node.put("mean_relative_error", s.meanRelativeError());
         node.put("max_relative_error", s.maxRelativeError());
     }
 
-    /** JSON has no NaN: a score without spread to normalise by is null. */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    static ObjectNode toJson(HeldOutValidation v, String target) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
+    static JsonObject toJson(HeldOutValidation v, String target) {
+        JsonObject root = new JsonObject();
         root.put("holdout", v.holdout().describe());
         root.put("target", target);
         root.put("level", v.level());
         root.put("training_rows", v.trainingRows());
         root.put("held_out_rows", v.rows().size());
-        ObjectNode boot = root.putObject("bootstrap");
+        JsonObject boot = root.putObject("bootstrap");
         boot.put("replicates", v.bootstrap().options().replicates());
         boot.put("successful", v.bootstrap().successful());
         boot.put("failed", v.bootstrap().failures().size());
         boot.put("not_converged", v.bootstrap().notConverged());
         boot.put("seed", v.bootstrap().options().seed());
-        ObjectNode summary = root.putObject("summary");
+        JsonObject summary = root.putObject("summary");
         summary.put("mean_relative_error", v.meanRelativeError());
         summary.put("max_relative_error", v.maxRelativeError());
         summary.put("confidence_coverage", v.confidenceCoverage());
         summary.put("prediction_coverage", v.predictionCoverage());
         putScores(summary, v.scores());
-        ArrayNode rows = root.putArray("rows");
+        JsonArray rows = root.putArray("rows");
         for (HeldOutValidation.HeldOutRow r : v.rows()) {
-            ObjectNode n = rows.addObject();
+            // beside the point's variables, named as the user named them
+            JsonObject n = JsonObject.ofNames();
+            rows.add(n);
             n.put("row", r.rowNumber());
             for (Map.Entry<String, Double> e : r.point().entrySet()) {
                 n.put(e.getKey(), e.getValue());
@@ -312,7 +309,7 @@ public final class ValidateCommand implements Callable<Integer> {
             n.put("confidence_covers", r.confidenceCovers());
             n.put("prediction_covers", r.predictionCovers());
         }
-        root.set("fit", FitJson.toTree(v.fit()));
+        root.put("fit", FitJson.document(v.fit()));
         return root;
     }
 }
