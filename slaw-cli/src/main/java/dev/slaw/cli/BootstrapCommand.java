@@ -91,8 +91,8 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the bootstrap as JSON (for slaw predict).")
     Path out;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
@@ -136,7 +136,7 @@ public final class BootstrapCommand implements Callable<Integer> {
                         + " takes one bootstrap; with --group, bootstrap one group with --only " + loaded.group().orElse("GROUP")
                         + "=VALUE");
             }
-            GroupedFits.bootstrap(spec.commandLine().getOut(), loaded, p, settings.shared, refit, options, json, plot);
+            GroupedFits.bootstrap(spec.commandLine().getOut(), loaded, p, settings.shared, refit, options, output.json, plot);
             return 0;
         }
         Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
@@ -151,7 +151,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             BootstrapJson.save(b, Outputs.staged(out));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             JsonObject tree = BootstrapJson.document(b);
             tree.remove("replicates");
             tree.remove("residuals");
@@ -171,7 +171,7 @@ public final class BootstrapCommand implements Callable<Integer> {
             }
         }
         for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
-            if (!json) {
+            if (!output.json) {
                 Outputs.say(o, "plotted " + plotted);
             }
         }

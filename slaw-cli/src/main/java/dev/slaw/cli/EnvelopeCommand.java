@@ -55,14 +55,15 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
 
     @Override
     public Integer call() throws IOException {
+        boolean csv = output.csv();
         Assignments.requireLevel(level);
         LoadedDataset loaded = data.load(source);
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
@@ -82,21 +83,10 @@ public final class EnvelopeCommand implements Callable<Integer> {
         double[] computeFlops = c;
         LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            JsonObject root = new JsonObject();
-            root.put("source", d.source());
-            root.put("checkpoints", d.rowCount());
-            root.put("bins_per_decade", binsPerDecade);
-            JsonArray pts = root.putArray("points");
-            for (LossEnvelope.Point p : r.points()) {
-                pts.addObject().put("compute_flops", p.computeFlops()).put("parameter_count", p.parameterCount())
-                        .put("token_count", p.tokenCount()).put("loss", p.loss());
-            }
-            root.put("parameter_law", PlanDocuments.json(r.parameters(), null));
-            root.put("token_law", PlanDocuments.json(r.tokens(), null));
-            out.println(root);
+        if (csv || output.json) {
+            printDocument(out, d, r, csv);
             out.flush();
-        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
+            plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), null);
             return 0;
         }
         out.println("Loss envelope (Hoffmann et al. 2022, Approach 1) of " + d.source());
@@ -115,7 +105,32 @@ public final class EnvelopeCommand implements Callable<Integer> {
         out.println("D_opt = " + PlanDocuments.text(r.tokens(), null));
         out.println("  [regression t intervals over the envelope points]");
         out.flush();
-        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
+        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), out);
         return 0;
+    }
+
+    /** The envelope's points as CSV, or the whole result as JSON. */
+    private void printDocument(PrintWriter out, Dataset d, LossEnvelope.Result r, boolean csv) {
+        if (csv) {
+            List<List<String>> rows = new ArrayList<>();
+            for (LossEnvelope.Point p : r.points()) {
+                rows.add(List.of(Double.toString(p.computeFlops()), Double.toString(p.parameterCount()),
+                        Double.toString(p.tokenCount()), Double.toString(p.loss())));
+            }
+            out.print(new Table(List.of("compute_flops", "parameter_count", "token_count", "loss"), rows).csv());
+        } else {
+            JsonObject root = new JsonObject();
+            root.put("source", d.source());
+            root.put("checkpoints", d.rowCount());
+            root.put("bins_per_decade", binsPerDecade);
+            JsonArray pts = root.putArray("points");
+            for (LossEnvelope.Point p : r.points()) {
+                pts.addObject().put("compute_flops", p.computeFlops()).put("parameter_count", p.parameterCount())
+                        .put("token_count", p.tokenCount()).put("loss", p.loss());
+            }
+            root.put("parameter_law", PlanDocuments.json(r.parameters(), null));
+            root.put("token_law", PlanDocuments.json(r.tokens(), null));
+            out.println(root);
+        }
     }
 }

@@ -80,14 +80,15 @@ public final class IsoFlopCommand implements Callable<Integer> {
     @Option(names = "--flops", defaultValue = "6*N*D", paramLabel = "FORMULA", description = "Training FLOPs (default: ${DEFAULT-VALUE}).")
     String flops;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
 
     @Override
     public Integer call() throws IOException {
+        boolean csv = output.csv();
         Assignments.requireLevel(level);
         LoadedDataset loaded = data.load(source);
         Dataset d = loaded.dataset();
@@ -125,7 +126,12 @@ public final class IsoFlopCommand implements Callable<Integer> {
         opts.put("compute", hasC ? "column " + computeColumn : "FLOP model");
         JsonArray groups = root.putArray("groups");
         List<List<String>> table = new ArrayList<>();
+        List<List<String>> csvRows = new ArrayList<>();
         for (IsoFlopGroup g : r.groups()) {
+            csvRows.add(List.of(Double.toString(g.computeFlops()), g.label(), Integer.toString(g.runs()),
+                    Integer.toString(g.models()), Double.toString(g.computeSpread()), csvCell(g.curvature()),
+                    csvCell(g.parameterCount()), csvCell(g.tokenCount()), csvCell(g.loss()),
+                    PlanDocuments.status(g.status())));
             JsonObject o = groups.addObject();
             o.put("compute_flops", g.computeFlops());
             o.put("label", g.label());
@@ -150,11 +156,12 @@ public final class IsoFlopCommand implements Callable<Integer> {
         root.put("at", PlanDocuments.json(a).remove("loss").remove("method"));
 
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(root);
+        if (output.json || csv) {
+            out.print(csv ? new Table(List.of("compute_flops", "label", "runs", "models", "compute_spread", "curvature",
+                    "parameter_count", "token_count", "loss", "status"), csvRows).csv() : root + "\n");
             out.flush();
         plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
-                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), json ? null : out);
+                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), null);
             return 0;
         }
         out.println("IsoFLOP analysis (Hoffmann et al. 2022, Approach 2) of " + d.source());
@@ -171,7 +178,12 @@ public final class IsoFlopCommand implements Callable<Integer> {
         out.print(PlanDocuments.text("At C = " + Formats.sci(budget) + " FLOPs (extrapolated from the power laws)", a));
         out.flush();
         plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
-                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), json ? null : out);
+                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), out);
         return 0;
+    }
+
+    /** A number for CSV: all its digits, or empty where the group has none. */
+    static String csvCell(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
     }
 }

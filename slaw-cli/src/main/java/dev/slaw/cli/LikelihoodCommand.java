@@ -62,8 +62,8 @@ public final class LikelihoodCommand implements Callable<Integer> {
             description = "With --bootstrap: chi-squared test of another parameter set against the maximum-likelihood values under the bootstrap covariance (log space for log-space parameters).")
     String against;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Override
     public Integer call() {
@@ -101,7 +101,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
         ParameterComparison comparison = against == null ? null
                 : ParameterComparison.of(boot, ml.valueMap(), Assignments.list(against, "--against"), true);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             JsonObject root = new JsonObject();
             root.put("law", p.law().name());
             root.put("target", p.target());

@@ -117,14 +117,15 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.95", description = "Interval level (default: ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
 
     @Override
     public Integer call() throws IOException {
+        boolean csv = output.csv();
         Assignments.requireLevel(level);
         LossSurface surface = surface();
         FlopModel flopModel = flopModel(flops, flopConstants);
@@ -155,6 +156,12 @@ public final class PlanCommand implements Callable<Integer> {
         List<Allocation> planned = new ArrayList<>();
         Frontier[] drawn = new Frontier[1];
 
+        if (csv && (uniqueTokens != null || !inferenceTokens.isEmpty())) {
+            throw new BadInputException("--csv prints compute-optimal allocations (--compute, --frontier, --target-loss);"
+                    + " data-constrained and inference-aware plans print with --json or as text");
+        }
+        // the rows --csv prints: every allocation planned, in the order planned
+        List<Allocation> tabled = new ArrayList<>();
         if (uniqueTokens != null) {
             if (budgets.isEmpty()) {
                 throw new BadInputException("--unique-tokens needs --compute C");
@@ -183,6 +190,7 @@ public final class PlanCommand implements Callable<Integer> {
                 arr.add(PlanDocuments.json(a));
                 text.append(PlanDocuments.text("Compute-optimal allocation at C = " + Formats.sci(c) + " FLOPs", a));
                 planned.add(a);
+                tabled.add(a);
                 any = true;
             }
         }
@@ -209,6 +217,7 @@ public final class PlanCommand implements Callable<Integer> {
                 f = f.withRows(rows);
             }
             root.put("frontier", PlanDocuments.json(f));
+            tabled.addAll(f.rows());
             text.append(PlanDocuments.text(f));
             drawn[0] = f;
             any = true;
@@ -223,6 +232,7 @@ public final class PlanCommand implements Callable<Integer> {
             root.put("target_loss", PlanDocuments.json(a));
             text.append(PlanDocuments.text("Least compute reaching loss " + Formats.num(target), a));
             planned.add(a);
+            tabled.add(a);
             any = true;
         }
         if (!inferenceTokens.isEmpty()) {
@@ -249,7 +259,7 @@ public final class PlanCommand implements Callable<Integer> {
         if (!any) {
             throw new BadInputException("nothing to plan: give --compute C, --frontier FROM:TO:COUNT or --target-loss L");
         }
-        out.print(json ? root + "\n" : text.toString());
+        out.print(csv ? PlanDocuments.csvTable(tabled).csv() : output.json ? root + "\n" : text.toString());
         out.flush();
         plot.writeAndReport(() -> {
             if (planned.isEmpty() && drawn[0] == null) {
@@ -257,7 +267,7 @@ public final class PlanCommand implements Callable<Integer> {
                         + " not data-constrained ones");
             }
             return PlanPlots.plan(planner, drawn[0], planned);
-        }, json ? null : out);
+        }, output.json || csv ? null : out);
         return 0;
     }
 

@@ -14,6 +14,7 @@ import dev.slaw.io.json.JsonObject;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.IntervalPrediction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,14 +50,15 @@ public final class PredictCommand implements Callable<Integer> {
             description = "A table of points with a column per variable (and, for a grouped fit, the group column).")
     Path points;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Option(names = "--level", description = "Interval coverage for a bootstrap file (default: the bootstrap's level).")
     Double level;
 
     @Override
     public Integer call() throws java.io.IOException {
+        boolean csv = output.csv();
         BootstrapResult boot = null;
         Fit fit;
         if (java.nio.file.Files.isRegularFile(fitFile) && BootstrapJson.isBootstrap(text(fitFile))) {
@@ -69,13 +71,17 @@ public final class PredictCommand implements Callable<Integer> {
         } else if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(fitFile)) {
             dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(fitFile);
             if (points != null && assignments.isEmpty()) {
-                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, json);
+                if (csv) {
+                    throw new BadInputException("--csv predicts with one fit; for a grouped fit give the group, e.g. "
+                            + grouped.groupColumn() + "=" + grouped.groups().get(0) + ", or use --json");
+                }
+                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, output.json);
                 return 0;
             }
             assignments = new ArrayList<>(assignments);
             String group = GroupedFits.chooseGroup(grouped, assignments);
             fit = grouped.fit(group);
-            if (!json) {
+            if (!output.json && !csv) {
                 spec.commandLine().getOut().println("group " + grouped.groupColumn() + "=" + group + ": " + fit);
             }
         } else {
@@ -115,11 +121,24 @@ public final class PredictCommand implements Callable<Integer> {
         requireDomain(fit, at, vars);
         PrintWriter out = spec.commandLine().getOut();
         if (boot != null) {
-            printIntervals(out, boot, at, vars);
+            printIntervals(out, boot, at, vars, csv);
             return 0;
         }
         double[] y = fit.predict(at);
-        if (json) {
+        if (csv) {
+            List<String> header = new ArrayList<>(vars);
+            header.add(fit.target());
+            List<List<String>> rows = new ArrayList<>(y.length);
+            for (int i = 0; i < y.length; i++) {
+                List<String> row = new ArrayList<>(header.size());
+                for (String v : vars) {
+                    row.add(Double.toString(at.value(v, i)));
+                }
+                row.add(Double.toString(y[i]));
+                rows.add(row);
+            }
+            out.print(new Table(header, rows).csv());
+        } else if (output.json) {
             JsonArray arr = new JsonArray();
             for (int i = 0; i < y.length; i++) {
                 // keyed by the law's variables and target, as the user named them
@@ -176,12 +195,29 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Prediction with the bootstrap's confidence and prediction intervals. */
-    private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars) {
+    private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars, boolean csv) {
         if (level != null) {
             Assignments.requireLevel(level);
         }
         List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
-        if (json) {
+        if (csv) {
+            List<String> header = new ArrayList<>(vars);
+            header.addAll(List.of("estimate", "median", "confidence_lower", "confidence_upper",
+                    "prediction_lower", "prediction_upper", "level"));
+            List<List<String>> rows = new ArrayList<>();
+            for (IntervalPrediction p : ps) {
+                List<String> row = new ArrayList<>();
+                vars.forEach(v -> row.add(Double.toString(p.point().get(v))));
+                for (double x : new double[]{p.estimate(), p.median(), p.confidence().lower(), p.confidence().upper(),
+                        p.prediction().lower(), p.prediction().upper(), p.confidence().level()}) {
+                    row.add(Double.toString(x));
+                }
+                rows.add(row);
+            }
+            out.print(new Table(header, rows).csv());
+            return;
+        }
+        if (output.json) {
             JsonArray arr = new JsonArray();
             for (IntervalPrediction p : ps) {
                 JsonObject o = JsonObject.ofNames();

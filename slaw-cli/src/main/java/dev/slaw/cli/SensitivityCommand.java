@@ -76,8 +76,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             description = "Predict the target at this point, e.g. N=70e9,D=1.4e12.")
     String at;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
@@ -116,7 +116,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         List<SensitivitySweep.Choice> choices = SensitivitySweep.standardChoices(p.law(), p.options(), filter, variations);
         SensitivitySweep sweep = new SensitivitySweep(choices, point, compute);
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
-            GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, json,
+            GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, output.json,
                     plot.requested());
             return 0;
         }
@@ -130,13 +130,13 @@ public final class SensitivityCommand implements Callable<Integer> {
             settings.warn(baseline.fit(), spec, "the baseline: ");
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             o.println(toJson(result));
         } else {
             render(o, result);
         }
         o.flush();
-        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), json ? null : o);
+        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), output.json ? null : o);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.StoreDocuments;
 import dev.slaw.io.document.Table;
 import dev.slaw.io.store.QueryResult;
 import dev.slaw.io.store.RunStore;
@@ -29,8 +30,8 @@ public final class SqlCommand implements Callable<Integer> {
             description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--csv", description = "Print comma-separated values instead of aligned columns.")
-    boolean csv;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Option(names = "--write", description = "Allow statements that change the store or write files (default: read-only;"
             + " remove datasets and fits with slaw runs rm and slaw fits rm, which keep the catalogue consistent).")
@@ -60,7 +61,7 @@ public final class SqlCommand implements Callable<Integer> {
                 throw e;
             }
             Table table = new Table(result.columns(), result.rows());
-            out.print(csv ? table.csv() : table.text());
+            out.print(output.csv() ? table.csv() : output.json ? StoreDocuments.json(result) + "\n" : table.text());
             if (result.truncated()) {
                 spec.commandLine().getErr().println("(first " + limit + " rows shown; raise --limit for more)");
                 spec.commandLine().getErr().flush();

@@ -80,8 +80,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--level", defaultValue = "0.95", description = "Interval coverage (default: ${DEFAULT-VALUE}).")
     double level;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
@@ -102,7 +102,7 @@ public final class ValidateCommand implements Callable<Integer> {
             String column = held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip();
             Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
+            if (output.json) {
                 o.println(rolloutJson(r, p.target()));
             } else {
                 renderRollout(o, r);
@@ -115,7 +115,7 @@ public final class ValidateCommand implements Callable<Integer> {
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
                 .withThreads(p.options().threads()).withLevel(level).withStarts(ReplicateStarts.pointOnly());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
-            GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, json,
+            GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, output.json,
                     plot.requested());
             return 0;
         }
@@ -125,13 +125,13 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
+        if (output.json) {
             o.println(toJson(v, p.target()));
         } else {
             render(o, v, p.target());
         }
         o.flush();
-        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), json ? null : o);
+        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.json ? null : o);
         return 0;
     }
 

@@ -104,6 +104,36 @@ public final class PlanDocuments {
         return text.toString();
     }
 
+    /**
+     * Allocations as a table for a spreadsheet: full-precision numbers under snake_case column
+     * names, and each quantity's interval bounds when any allocation has intervals.
+     */
+    public static Table csvTable(List<Allocation> allocations) {
+        List<String> quantities = new ArrayList<>();
+        allocations.forEach(a -> a.intervals().byQuantity().keySet().stream().filter(q -> !quantities.contains(q))
+                .forEach(quantities::add));
+        List<String> header = new ArrayList<>(List.of("compute_flops", "parameter_count", "token_count",
+                "tokens_per_parameter", "loss", "method"));
+        quantities.forEach(q -> header.addAll(List.of(JsonObject.snakeCase(q) + "_lower", JsonObject.snakeCase(q) + "_upper")));
+        List<List<String>> rows = new ArrayList<>();
+        for (Allocation a : allocations) {
+            List<String> row = new ArrayList<>(List.of(cell(a.computeFlops()), cell(a.parameterCount()),
+                    cell(a.tokenCount()), cell(a.tokensPerParameter()), cell(a.loss()),
+                    a.method().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+            for (String q : quantities) {
+                row.add(a.intervals().of(q).map(i -> cell(i.lower())).orElse(""));
+                row.add(a.intervals().of(q).map(i -> cell(i.upper())).orElse(""));
+            }
+            rows.add(row);
+        }
+        return new Table(header, rows);
+    }
+
+    /** A number for CSV: all its digits, or empty when it is not finite. */
+    private static String cell(double v) {
+        return Double.isFinite(v) ? Double.toString(v) : "";
+    }
+
     /** An inference-aware plan beside the training-optimal one it improves on. */
     public static JsonObject json(InferenceAwarePlan p) {
         JsonObject o = new JsonObject();
