@@ -5,10 +5,8 @@ import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.io.LoadedDataset;
-import dev.slaw.io.document.Table;
+import dev.slaw.io.document.BootstrapDocuments;
 import dev.slaw.io.fit.BootstrapJson;
-import dev.slaw.io.json.JsonObject;
-import dev.slaw.law.Numbers;
 import dev.slaw.report.plots.PredictionInterval;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
@@ -16,7 +14,6 @@ import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.DerivedQuantity;
 import dev.slaw.uncertainty.EpochReplication;
 import dev.slaw.uncertainty.ParameterComparison;
-import dev.slaw.uncertainty.ParameterSummary;
 import dev.slaw.uncertainty.ReplicateStarts;
 import dev.slaw.uncertainty.Sampler;
 import picocli.CommandLine.Command;
@@ -152,20 +149,9 @@ public final class BootstrapCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         if (output.json) {
-            JsonObject tree = BootstrapJson.document(b);
-            tree.remove("replicates");
-            tree.remove("residuals");
-            if (comparison != null && b.missedOptimum() != null) {
-                tree.putObject("comparison").put("withheld", b.missedOptimum().describe());
-            } else if (comparison != null) {
-                JsonObject c = tree.putObject("comparison");
-                c.put("chi_squared", comparison.chiSquared());
-                c.put("degrees_of_freedom", comparison.degreesOfFreedom());
-                c.put("p_value", comparison.pValue());
-            }
-            o.println(tree);
+            o.println(BootstrapDocuments.json(b, comparison));
         } else {
-            render(o, b, comparison);
+            o.print(BootstrapDocuments.text(b, comparison));
             if (out != null) {
                 Outputs.say(o, "saved " + out);
             }
@@ -197,60 +183,5 @@ public final class BootstrapCommand implements Callable<Integer> {
             }
             default -> throw new BadInputException("--sampler " + sampler + ": expected split or numpy");
         };
-    }
-
-    static void render(PrintWriter o, BootstrapResult b, ParameterComparison c) {
-        o.println("[[Bootstrap]]");
-        o.printf(Locale.ROOT, "    law          %s%n", b.pointEstimate());
-        o.printf(Locale.ROOT, "    replicates   %d of %d refitted (%d failed, %d stopped without converging)%n",
-                b.successful(), b.options().replicates(), b.failures().size(), b.notConverged());
-        o.printf(Locale.ROOT, "    resampling   %s (%d units), seed %d%s%n",
-                b.options().resampling().name().toLowerCase(Locale.ROOT), b.resampledUnits(), b.options().seed(),
-                b.options().sampler() == Sampler.NUMPY ? ", numpy's draws" : "");
-        o.printf(Locale.ROOT, "    optimiser    %s%n", b.optimizer());
-        o.printf(Locale.ROOT, "    starts       %s%n", b.startsDescription());
-        o.printf(Locale.ROOT, "    time         %.0f ms%n", b.elapsedMillis());
-        o.printf(Locale.ROOT, "[[%s %% percentile intervals]]%n", Numbers.compact(100 * b.options().level()));
-        List<List<String>> rows = new ArrayList<>();
-        List<ParameterSummary> all = new ArrayList<>(b.parameters());
-        all.addAll(b.derived());
-        for (ParameterSummary s : all) {
-            if (s.stands()) {
-                rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
-                        num(s.interval().upper())));
-            } else {
-                // a withheld interval shows its reason, short, instead of numbers that look like a result
-                String why = s.withheld().startsWith("the point estimate") ? "withheld: missed optimum"
-                        : s.withheld().equals("fixed") ? "fixed" : "withheld: no spread";
-                rows.add(List.of(s.name(), num(s.estimate()), why, "-", "-"));
-            }
-        }
-        o.print(new Table(List.of("parameter", "estimate", "std error", "lower", "upper"), rows).text());
-        for (String w : b.warnings()) {
-            o.println("    warning: " + w);
-        }
-        for (var f : b.failures().stream().limit(5).toList()) {
-            o.println("    failed replicate " + f.replicate() + ": " + f.reason());
-        }
-        if (c != null && b.missedOptimum() != null) {
-            // the test is centred at the point estimate, which is not the optimum
-            o.println("[[Comparison]]");
-            o.println("    withheld: " + b.missedOptimum().describe());
-        } else if (c != null) {
-            renderComparison(o, c);
-        }
-    }
-
-    /** The chi-squared test as one line under its heading. */
-    static void renderComparison(PrintWriter o, ParameterComparison c) {
-        o.println("[[Comparison]]");
-        // 1 - cdf loses everything below the double epsilon
-        String p = c.pValue() < 1e-15 ? "p < 1e-15" : String.format(Locale.ROOT, "p = %.3g", c.pValue());
-        o.printf(Locale.ROOT, "    chi-squared(%d) = %.1f, %s: %s%n", c.degreesOfFreedom(), c.chiSquared(), p,
-                c.rejects(0.05) ? "rejected at 5 %" : "not rejected at 5 %");
-    }
-
-    static String num(double v) {
-        return String.format(Locale.ROOT, "%.5g", v);
     }
 }

@@ -10,8 +10,8 @@ import dev.slaw.fit.Starts;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.BootstrapDocuments;
 import dev.slaw.io.document.Table;
-import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.io.table.NumberFormat;
@@ -251,12 +251,12 @@ final class GroupedFits {
                         progress.listener());
             }
             if (json) {
-                root.put("joint", BootstrapJson.document(b).remove("replicates").remove("residuals"));
+                root.put("joint", BootstrapDocuments.json(b, null));
             } else {
                 o.println("[[Joint fit of " + grouped.fits().size() + " groups by " + column + ", shared "
                         + String.join(", ", grouped.shared()) + "]]");
                 o.println("    per-group parameters are named NAME_<group>; rows are resampled within each group");
-                BootstrapCommand.render(o, b, null);
+                o.print(BootstrapDocuments.text(b, null));
             }
         } else {
             JsonArray groups = root.putArray("groups");
@@ -268,11 +268,10 @@ final class GroupedFits {
                     b = Bootstrap.run(e.getValue(), rows, refit, options, progress.listener());
                 }
                 if (json) {
-                    groups.addObject().put("group", e.getKey()).put("bootstrap",
-                            BootstrapJson.document(b).remove("replicates").remove("residuals"));
+                    groups.addObject().put("group", e.getKey()).put("bootstrap", BootstrapDocuments.json(b, null));
                 } else {
                     o.println("[[" + column + "=" + e.getKey() + "]]");
-                    BootstrapCommand.render(o, b, null);
+                    o.print(BootstrapDocuments.text(b, null));
                 }
             }
         }

@@ -2,6 +2,7 @@ package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.BootstrapDocuments;
 import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.json.JsonArray;
@@ -125,10 +126,7 @@ public final class LikelihoodCommand implements Callable<Integer> {
                 root.put("bootstrap_replicates", boot.successful());
             }
             if (comparison != null) {
-                JsonObject c = root.putObject("comparison");
-                c.put("chi_squared", comparison.chiSquared());
-                c.put("degrees_of_freedom", comparison.degreesOfFreedom());
-                c.put("p_value", comparison.pValue());
+                root.put("comparison", BootstrapDocuments.json(comparison));
             }
             out.println(root);
         } else {
@@ -148,14 +146,14 @@ public final class LikelihoodCommand implements Callable<Integer> {
                 List<List<String>> rows = new ArrayList<>();
                 for (LikelihoodFit.Estimate e : ml.parameters()) {
                     Double b = bootSe.get(e.name());
-                    rows.add(List.of(e.name(), BootstrapCommand.num(e.value()), BootstrapCommand.num(e.standardError()),
-                            b == null ? "-" : BootstrapCommand.num(b)));
+                    rows.add(List.of(e.name(), BootstrapDocuments.num(e.value()), BootstrapDocuments.num(e.standardError()),
+                            b == null ? "-" : BootstrapDocuments.num(b)));
                 }
                 out.println("[[Parameters]]");
                 out.print(new Table(List.of("parameter", "estimate", "se (scores)", "se (bootstrap)"), rows).text());
             }
             if (comparison != null) {
-                BootstrapCommand.renderComparison(out, comparison);
+                out.print(BootstrapDocuments.text(comparison));
             }
         }
         if (!ml.converged()) {
