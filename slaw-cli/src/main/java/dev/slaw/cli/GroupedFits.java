@@ -11,7 +11,9 @@ import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
 import dev.slaw.io.document.BootstrapDocuments;
+import dev.slaw.io.document.SensitivityDocuments;
 import dev.slaw.io.document.Table;
+import dev.slaw.io.document.ValidationDocuments;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.io.table.NumberFormat;
@@ -153,10 +155,10 @@ final class GroupedFits {
             }
             validated++;
             if (json) {
-                out.addObject().put("group", g).putAll(ValidateCommand.toJson(v, p.target()));
+                out.addObject().put("group", g).putAll(ValidationDocuments.json(v, p.target()));
             } else {
                 o.println("[[" + column + "=" + g + "]]");
-                ValidateCommand.render(o, v, p.target());
+                o.print(ValidationDocuments.text(v, p.target()));
             }
         }
         if (validated == 0) {
@@ -209,7 +211,7 @@ final class GroupedFits {
                     options.withDerived(List.of()), progress.listener());
         }
         if (json) {
-            JsonObject root = ValidateCommand.toJson(v, p.target());
+            JsonObject root = ValidationDocuments.json(v, p.target());
             root.put("grouped_by", column);
             root.putTexts("shared", fitted.shared());
             o.println(root);
@@ -224,7 +226,7 @@ final class GroupedFits {
                         .append(groups.get(k));
             }
             o.println(which);
-            ValidateCommand.render(o, v, p.target());
+            o.print(ValidationDocuments.text(v, p.target()));
         }
         o.flush();
     }
@@ -366,10 +368,10 @@ final class GroupedFits {
                 throw new BadInputException("group " + column + "=" + g + ": " + bad.getMessage());
             }
             if (json) {
-                out.addObject().put("group", g).putAll(SensitivityCommand.toJson(result));
+                out.addObject().put("group", g).putAll(SensitivityDocuments.json(result));
             } else {
                 o.println("[[" + column + "=" + g + "]]");
-                SensitivityCommand.render(o, result);
+                o.print(SensitivityDocuments.text(result));
             }
         }
         if (json) {
