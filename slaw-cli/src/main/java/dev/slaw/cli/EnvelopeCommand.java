@@ -2,11 +2,7 @@ package dev.slaw.cli;
 
 import dev.slaw.data.Dataset;
 import dev.slaw.io.LoadedDataset;
-import dev.slaw.io.document.Formats;
-import dev.slaw.io.document.PlanDocuments;
-import dev.slaw.io.document.Table;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
+import dev.slaw.io.document.EnvelopeDocuments;
 import dev.slaw.planning.FlopModel;
 import dev.slaw.planning.LossEnvelope;
 import dev.slaw.report.plots.PlanPlots;
@@ -21,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -83,54 +78,15 @@ public final class EnvelopeCommand implements Callable<Integer> {
         double[] computeFlops = c;
         LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
         PrintWriter out = spec.commandLine().getOut();
-        if (csv || output.json) {
-            printDocument(out, d, r, csv);
-            out.flush();
-            plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), null);
-            return 0;
-        }
-        out.println("Loss envelope (Hoffmann et al. 2022, Approach 1) of " + d.source());
-        out.println("  " + d.rowCount() + " checkpoints, " + binsPerDecade + " compute bins per decade, "
-                + r.points().size() + " non-empty");
-        out.println();
-        List<List<String>> table = new ArrayList<>();
-        for (LossEnvelope.Point p : r.points()) {
-            table.add(List.of(Formats.sci(p.computeFlops()), Formats.sci(p.parameterCount()),
-                    Formats.sci(p.tokenCount()), Formats.num(p.tokenCount() / p.parameterCount()),
-                    String.format(Locale.ROOT, "%.4f", p.loss())));
-        }
-        out.print(new Table(List.of("C (FLOPs)", "N", "D", "D/N", "loss"), table).text());
-        out.println();
-        out.println("N_opt = " + PlanDocuments.text(r.parameters(), null));
-        out.println("D_opt = " + PlanDocuments.text(r.tokens(), null));
-        out.println("  [regression t intervals over the envelope points]");
-        out.flush();
-        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), out);
-        return 0;
-    }
-
-    /** The envelope's points as CSV, or the whole result as JSON. */
-    private void printDocument(PrintWriter out, Dataset d, LossEnvelope.Result r, boolean csv) {
         if (csv) {
-            List<List<String>> rows = new ArrayList<>();
-            for (LossEnvelope.Point p : r.points()) {
-                rows.add(List.of(Double.toString(p.computeFlops()), Double.toString(p.parameterCount()),
-                        Double.toString(p.tokenCount()), Double.toString(p.loss())));
-            }
-            out.print(new Table(List.of("compute_flops", "parameter_count", "token_count", "loss"), rows).csv());
+            out.print(EnvelopeDocuments.csvTable(r).csv());
+        } else if (output.json) {
+            out.println(EnvelopeDocuments.json(r, d.source(), d.rowCount()));
         } else {
-            JsonObject root = new JsonObject();
-            root.put("source", d.source());
-            root.put("checkpoints", d.rowCount());
-            root.put("bins_per_decade", binsPerDecade);
-            JsonArray pts = root.putArray("points");
-            for (LossEnvelope.Point p : r.points()) {
-                pts.addObject().put("compute_flops", p.computeFlops()).put("parameter_count", p.parameterCount())
-                        .put("token_count", p.tokenCount()).put("loss", p.loss());
-            }
-            root.put("parameter_law", PlanDocuments.json(r.parameters(), null));
-            root.put("token_law", PlanDocuments.json(r.tokens(), null));
-            out.println(root);
+            out.print(EnvelopeDocuments.text(r, d.source(), d.rowCount()));
         }
+        out.flush();
+        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), output.json || csv ? null : out);
+        return 0;
     }
 }
