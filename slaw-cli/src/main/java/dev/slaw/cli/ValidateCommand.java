@@ -72,7 +72,7 @@ public final class ValidateCommand implements Callable<Integer> {
     double level;
 
     @Mixin
-    JsonOutput output = new JsonOutput();
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
@@ -84,6 +84,10 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         if (!(level > 0 && level < 1)) {
             throw new BadInputException("--level must be in (0, 1), got " + level);
+        }
+        boolean csv = output.csv();
+        if (csv && held.rollout != null) {
+            throw new BadInputException("--csv prints the held-out rows of a holdout; a rollout prints as text or --json");
         }
         // parse the holdout before loading and fitting, so a typo fails at once
         Holdout early = held.rollout != null ? null : held.condition != null ? Holdout.where(held.condition) : null;
@@ -106,6 +110,9 @@ public final class ValidateCommand implements Callable<Integer> {
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(replicates).withSeed(p.options().seed())
                 .withThreads(p.options().threads()).withLevel(level).withStarts(ReplicateStarts.pointOnly());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
+            if (csv) {
+                throw new BadInputException("--csv prints one validation's held-out rows; with groups use --json");
+            }
             GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, output.json,
                     plot.requested());
             return 0;
@@ -116,13 +123,15 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
-        if (output.json) {
+        if (csv) {
+            o.print(ValidationDocuments.csvTable(v, p.target()).csv());
+        } else if (output.json) {
             o.println(ValidationDocuments.json(v, p.target()));
         } else {
             o.print(ValidationDocuments.text(v, p.target()));
         }
         o.flush();
-        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.json ? null : o);
+        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.json || csv ? null : o);
         return 0;
     }
 }

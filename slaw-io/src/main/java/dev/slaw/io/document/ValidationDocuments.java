@@ -113,6 +113,33 @@ public final class ValidationDocuments {
         return text.toString();
     }
 
+    /**
+     * The held-out rows as a table for a spreadsheet: the row, the point's variables, observed and
+     * predicted values, both intervals, the relative error and what covered the observation.
+     */
+    public static Table csvTable(HeldOutValidation v, String target) {
+        List<String> vars = v.fit().law().variables();
+        List<String> header = new ArrayList<>(List.of("row"));
+        header.addAll(vars);
+        header.addAll(List.of(target, "predicted", "median", "confidence_lower", "confidence_upper", "prediction_lower",
+                "prediction_upper", "level", "relative_error", "confidence_covers", "prediction_covers"));
+        List<List<String>> rows = new ArrayList<>();
+        for (HeldOutValidation.HeldOutRow r : v.rows()) {
+            List<String> cells = new ArrayList<>(List.of(Integer.toString(r.rowNumber())));
+            vars.forEach(x -> cells.add(Double.toString(r.point().get(x))));
+            for (double x : new double[]{r.observed(), r.prediction().estimate(), r.prediction().median(),
+                    r.prediction().confidence().lower(), r.prediction().confidence().upper(),
+                    r.prediction().prediction().lower(), r.prediction().prediction().upper(), v.level(),
+                    r.relativeError()}) {
+                cells.add(Double.isFinite(x) ? Double.toString(x) : "");
+            }
+            cells.add(Boolean.toString(r.confidenceCovers()));
+            cells.add(Boolean.toString(r.predictionCovers()));
+            rows.add(cells);
+        }
+        return new Table(header, rows);
+    }
+
     private static String g(double v) {
         return String.format(Locale.ROOT, "%.4g", v);
     }
