@@ -6,11 +6,9 @@ import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
-import dev.slaw.io.document.Table;
+import dev.slaw.io.document.PredictionDocuments;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.IntervalPrediction;
 import picocli.CommandLine.Command;
@@ -126,29 +124,9 @@ public final class PredictCommand implements Callable<Integer> {
         }
         double[] y = fit.predict(at);
         if (csv) {
-            List<String> header = new ArrayList<>(vars);
-            header.add(fit.target());
-            List<List<String>> rows = new ArrayList<>(y.length);
-            for (int i = 0; i < y.length; i++) {
-                List<String> row = new ArrayList<>(header.size());
-                for (String v : vars) {
-                    row.add(Double.toString(at.value(v, i)));
-                }
-                row.add(Double.toString(y[i]));
-                rows.add(row);
-            }
-            out.print(new Table(header, rows).csv());
+            out.print(PredictionDocuments.csvTable(vars, at, fit.target(), y).csv());
         } else if (output.json) {
-            JsonArray arr = new JsonArray();
-            for (int i = 0; i < y.length; i++) {
-                // keyed by the law's variables and target, as the user named them
-                JsonObject o = JsonObject.ofNames();
-                for (String v : vars) {
-                    o.put(v, at.value(v, i));
-                }
-                arr.add(o.put(fit.target(), y[i]));
-            }
-            out.println(arr);
+            out.println(PredictionDocuments.json(vars, at, fit.target(), y));
         } else {
             StringBuilder head = new StringBuilder();
             for (String v : vars) {
@@ -201,55 +179,11 @@ public final class PredictCommand implements Callable<Integer> {
         }
         List<IntervalPrediction> ps = boot.intervals(at, level == null ? boot.options().level() : level);
         if (csv) {
-            List<String> header = new ArrayList<>(vars);
-            header.addAll(List.of("estimate", "median", "confidence_lower", "confidence_upper",
-                    "prediction_lower", "prediction_upper", "level"));
-            List<List<String>> rows = new ArrayList<>();
-            for (IntervalPrediction p : ps) {
-                List<String> row = new ArrayList<>();
-                vars.forEach(v -> row.add(Double.toString(p.point().get(v))));
-                for (double x : new double[]{p.estimate(), p.median(), p.confidence().lower(), p.confidence().upper(),
-                        p.prediction().lower(), p.prediction().upper(), p.confidence().level()}) {
-                    row.add(Double.toString(x));
-                }
-                rows.add(row);
-            }
-            out.print(new Table(header, rows).csv());
-            return;
+            out.print(PredictionDocuments.csvTable(vars, ps).csv());
+        } else if (output.json) {
+            out.println(PredictionDocuments.json(ps));
+        } else {
+            out.print(PredictionDocuments.text(vars, ps, boot));
         }
-        if (output.json) {
-            JsonArray arr = new JsonArray();
-            for (IntervalPrediction p : ps) {
-                JsonObject o = JsonObject.ofNames();
-                arr.add(o);
-                p.point().forEach(o::put);
-                o.put("estimate", p.estimate());
-                o.put("median", p.median());
-                o.put("confidence_lower", p.confidence().lower());
-                o.put("confidence_upper", p.confidence().upper());
-                o.put("prediction_lower", p.prediction().lower());
-                o.put("prediction_upper", p.prediction().upper());
-                o.put("level", p.confidence().level());
-            }
-            out.println(arr);
-            return;
-        }
-        List<String> header = new ArrayList<>(vars);
-        String pct = dev.slaw.law.Numbers.compact(100 * ps.get(0).confidence().level()) + "%";
-        header.addAll(List.of(boot.pointEstimate().target(), "median", pct + " confidence", pct + " prediction"));
-        List<List<String>> rows = new ArrayList<>();
-        for (IntervalPrediction p : ps) {
-            List<String> row = new ArrayList<>();
-            for (String v : vars) {
-                row.add(String.format(Locale.ROOT, "%.4g", p.point().get(v)));
-            }
-            row.add(String.format(Locale.ROOT, "%.6f", p.estimate()));
-            row.add(String.format(Locale.ROOT, "%.6f", p.median()));
-            row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.confidence().lower(), p.confidence().upper()));
-            row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.prediction().lower(), p.prediction().upper()));
-            rows.add(row);
-        }
-        out.print(new Table(header, rows).text());
-        out.println("from " + boot.successful() + " bootstrap replicates (" + boot.failures().size() + " failed)");
     }
 }
