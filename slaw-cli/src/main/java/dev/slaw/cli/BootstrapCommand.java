@@ -1,13 +1,12 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.BootstrapDocuments;
 import dev.slaw.io.fit.BootstrapJson;
-import dev.slaw.law.Numbers;
 import dev.slaw.report.plots.PredictionInterval;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
@@ -15,7 +14,6 @@ import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.DerivedQuantity;
 import dev.slaw.uncertainty.EpochReplication;
 import dev.slaw.uncertainty.ParameterComparison;
-import dev.slaw.uncertainty.ParameterSummary;
 import dev.slaw.uncertainty.ReplicateStarts;
 import dev.slaw.uncertainty.Sampler;
 import picocli.CommandLine.Command;
@@ -87,8 +85,8 @@ public final class BootstrapCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the bootstrap as JSON (for slaw predict).")
     Path out;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
@@ -122,7 +120,7 @@ public final class BootstrapCommand implements Callable<Integer> {
                         + " takes one bootstrap; with --group, bootstrap one group with --only " + loaded.group().orElse("GROUP")
                         + "=VALUE");
             }
-            GroupedFits.bootstrap(spec.commandLine().getOut(), loaded, p, settings.shared, refit, options, json, plot);
+            GroupedFits.bootstrap(spec.commandLine().getOut(), loaded, p, settings.shared, refit, options, output.json, plot);
             return 0;
         }
         Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
@@ -137,27 +135,16 @@ public final class BootstrapCommand implements Callable<Integer> {
             BootstrapJson.save(b, Outputs.staged(out));
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode tree = BootstrapJson.toTree(b);
-            tree.remove("replicates");
-            tree.remove("residuals");
-            if (comparison != null && b.missedOptimum() != null) {
-                tree.putObject("comparison").put("withheld", b.missedOptimum().describe());
-            } else if (comparison != null) {
-                ObjectNode c = tree.putObject("comparison");
-                c.put("chi_squared", comparison.chiSquared());
-                c.put("degrees_of_freedom", comparison.degreesOfFreedom());
-                c.put("p_value", comparison.pValue());
-            }
-            o.println(tree.toPrettyString());
+        if (output.json) {
+            o.println(BootstrapDocuments.json(b, comparison));
         } else {
-            render(o, b, comparison);
+            o.print(BootstrapDocuments.text(b, comparison));
             if (out != null) {
                 Outputs.say(o, "saved " + out);
             }
         }
         for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
-            if (!json) {
+            if (!output.json) {
                 Outputs.say(o, "plotted " + plotted);
             }
         }
@@ -183,62 +170,6 @@ public final class BootstrapCommand implements Callable<Integer> {
             }
         };
     }
-
-    static void render(PrintWriter o, BootstrapResult b, ParameterComparison c) {
-        o.println("[[Bootstrap]]");
-        o.printf(Locale.ROOT, "    law          %s%n", b.pointEstimate());
-        o.printf(Locale.ROOT, "    replicates   %d of %d refitted (%d failed, %d stopped without converging)%n",
-                b.successful(), b.options().replicates(), b.failures().size(), b.notConverged());
-        o.printf(Locale.ROOT, "    resampling   %s (%d units), seed %d%s%n",
-                b.options().resampling().name().toLowerCase(Locale.ROOT), b.resampledUnits(), b.options().seed(),
-                b.options().sampler() == Sampler.NUMPY ? ", numpy's draws" : "");
-        o.printf(Locale.ROOT, "    optimiser    %s%n", b.optimizer());
-        o.printf(Locale.ROOT, "    starts       %s%n", b.startsDescription());
-        o.printf(Locale.ROOT, "    time         %.0f ms%n", b.elapsedMillis());
-        o.printf(Locale.ROOT, "[[%s %% percentile intervals]]%n", Numbers.compact(100 * b.options().level()));
-        List<List<String>> rows = new ArrayList<>();
-        List<ParameterSummary> all = new ArrayList<>(b.parameters());
-        all.addAll(b.derived());
-        for (ParameterSummary s : all) {
-            if (s.stands()) {
-                rows.add(List.of(s.name(), num(s.estimate()), num(s.standardError()), num(s.interval().lower()),
-                        num(s.interval().upper())));
-            } else {
-                // a withheld interval shows its reason, short, instead of numbers that look like a result
-                String why = s.withheld().startsWith("the point estimate") ? "withheld: missed optimum"
-                        : s.withheld().equals("fixed") ? "fixed" : "withheld: no spread";
-                rows.add(List.of(s.name(), num(s.estimate()), why, "-", "-"));
-            }
-        }
-        PlainTable.print(o, List.of("parameter", "estimate", "std error", "lower", "upper"), rows);
-        for (String w : b.warnings()) {
-            o.println("    warning: " + w);
-        }
-        for (var f : b.failures().stream().limit(5).toList()) {
-            o.println("    failed replicate " + f.replicate() + ": " + f.reason());
-        }
-        if (c != null && b.missedOptimum() != null) {
-            // the test is centred at the point estimate, which is not the optimum
-            o.println("[[Comparison]]");
-            o.println("    withheld: " + b.missedOptimum().describe());
-        } else if (c != null) {
-            renderComparison(o, c);
-        }
-    }
-
-    /** The chi-squared test as one line under its heading. */
-    static void renderComparison(PrintWriter o, ParameterComparison c) {
-        o.println("[[Comparison]]");
-        // 1 - cdf loses everything below the double epsilon
-        String p = c.pValue() < 1e-15 ? "p < 1e-15" : String.format(Locale.ROOT, "p = %.3g", c.pValue());
-        o.printf(Locale.ROOT, "    chi-squared(%d) = %.1f, %s: %s%n", c.degreesOfFreedom(), c.chiSquared(), p,
-                c.rejects(0.05) ? "rejected at 5 %" : "not rejected at 5 %");
-    }
-
-    static String num(double v) {
-        return String.format(Locale.ROOT, "%.5g", v);
-    }
-
     /** {@code --protocol}: a published bootstrap to rerun exactly. */
     enum Protocol {
         EPOCH_2024;

@@ -10,7 +10,8 @@ import dev.slaw.data.Dataset;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.FitReport;
 import dev.slaw.io.fit.FitJson;
-import dev.slaw.io.json.PrettyJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.schedule.Schedule;
 import dev.slaw.report.plots.CurvePlots;
 import dev.slaw.report.plots.LossCurve;
@@ -316,7 +317,7 @@ public final class CurveCommand implements Callable<Integer> {
                         }
                     });
                 }
-                case "json" -> out.println(PrettyJson.write(curvesJson(law, values, curves)));
+                case "json" -> out.println(curvesJson(law, values, curves));
                 case "table" -> {
                     List<Map.Entry<String, double[][]>> ranked = new ArrayList<>(curves.entrySet());
                     ranked.sort((a, b) -> Double.compare(last(a.getValue()[2]), last(b.getValue()[2])));
@@ -338,37 +339,25 @@ public final class CurveCommand implements Callable<Integer> {
         }
 
         /** The predicted curves as JSON: the law, its parameters, and per schedule its final loss and points. */
-        private static Map<String, Object> curvesJson(CurveLaw law, double[] values, Map<String, double[][]> curves) {
-            Map<String, Object> root = new LinkedHashMap<>();
+        private static JsonObject curvesJson(CurveLaw law, double[] values, Map<String, double[][]> curves) {
+            JsonObject root = new JsonObject();
             root.put("law", law.name());
-            Map<String, Object> ps = new LinkedHashMap<>();
+            JsonObject ps = JsonObject.ofNames();
             for (int j = 0; j < values.length; j++) {
-                ps.put(law.parameters().get(j).name(), finite(values[j]));
+                ps.put(law.parameters().get(j).name(), values[j]);
             }
             root.put("parameters", ps);
-            List<Object> list = new ArrayList<>();
+            JsonArray list = root.putArray("curves");
             curves.forEach((schedule, c) -> {
-                Map<String, Object> curve = new LinkedHashMap<>();
+                JsonObject curve = list.addObject();
                 curve.put("schedule", schedule);
-                curve.put("final_loss", finite(last(c[2])));
-                List<Object> points = new ArrayList<>();
+                curve.put("final_loss", last(c[2]));
+                JsonArray points = curve.putArray("points");
                 for (int k = 0; k < c[0].length; k++) {
-                    Map<String, Object> point = new LinkedHashMap<>();
-                    point.put("step", (long) c[0][k]);
-                    point.put("lr", finite(c[1][k]));
-                    point.put("loss", finite(c[2][k]));
-                    points.add(point);
+                    points.addObject().put("step", (long) c[0][k]).put("lr", c[1][k]).put("loss", c[2][k]);
                 }
-                curve.put("points", points);
-                list.add(curve);
             });
-            root.put("curves", list);
             return root;
-        }
-
-        /** A number, or null where it is not finite (JSON has no NaN). */
-        private static Double finite(double v) {
-            return Double.isFinite(v) ? v : null;
         }
 
         private static double last(double[] a) {

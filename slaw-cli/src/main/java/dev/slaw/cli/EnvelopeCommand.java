@@ -1,10 +1,8 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.Dataset;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.EnvelopeDocuments;
 import dev.slaw.planning.FlopModel;
 import dev.slaw.planning.LossEnvelope;
 import dev.slaw.report.plots.PlanPlots;
@@ -19,7 +17,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -53,8 +50,8 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Mixin
     IntervalLevel interval = new IntervalLevel();
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
@@ -62,6 +59,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double level = interval.level();
+        boolean csv = output.csv();
         LoadedDataset loaded = data.load(source);
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));
@@ -80,43 +78,15 @@ public final class EnvelopeCommand implements Callable<Integer> {
         double[] computeFlops = c;
         LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectNode root = new ObjectMapper().createObjectNode();
-            root.put("source", d.source());
-            root.put("checkpoints", d.rowCount());
-            root.put("binsPerDecade", binsPerDecade);
-            ArrayNode pts = root.putArray("points");
-            for (LossEnvelope.Point p : r.points()) {
-                ObjectNode o = pts.addObject();
-                o.put("computeFlops", p.computeFlops());
-                o.put("parameterCount", p.parameterCount());
-                o.put("tokenCount", p.tokenCount());
-                o.put("loss", p.loss());
-            }
-            IsoFlopCommand.powerLaw(root.putObject("parameterLaw"), r.parameters(), null);
-            IsoFlopCommand.powerLaw(root.putObject("tokenLaw"), r.tokens(), null);
-            out.println(root.toPrettyString());
-            out.flush();
-        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
-            return 0;
+        if (csv) {
+            out.print(EnvelopeDocuments.csvTable(r).csv());
+        } else if (output.json) {
+            out.println(EnvelopeDocuments.json(r, d.source(), d.rowCount()));
+        } else {
+            out.print(EnvelopeDocuments.text(r, d.source(), d.rowCount()));
         }
-        out.println("Loss envelope (Hoffmann et al. 2022, Approach 1) of " + d.source());
-        out.println("  " + d.rowCount() + " checkpoints, " + binsPerDecade + " compute bins per decade, "
-                + r.points().size() + " non-empty");
-        out.println();
-        List<List<String>> table = new ArrayList<>();
-        for (LossEnvelope.Point p : r.points()) {
-            table.add(List.of(PlanCommand.PlanOutput.sci(p.computeFlops()), PlanCommand.PlanOutput.sci(p.parameterCount()),
-                    PlanCommand.PlanOutput.sci(p.tokenCount()), String.format(Locale.ROOT, "%.4g", p.tokenCount()
-                            / p.parameterCount()), String.format(Locale.ROOT, "%.4f", p.loss())));
-        }
-        PlainTable.print(out, List.of("C (FLOPs)", "N", "D", "D/N", "loss"), table);
-        out.println();
-        out.println("N_opt = " + IsoFlopCommand.law(r.parameters(), null));
-        out.println("D_opt = " + IsoFlopCommand.law(r.tokens(), null));
-        out.println("  [regression t intervals over the envelope points]");
         out.flush();
-        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), json ? null : out);
+        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), output.json || csv ? null : out);
         return 0;
     }
 }

@@ -58,8 +58,8 @@ public final class FitCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Save the fit as JSON (written only on success).")
     Path out;
 
-    @Option(names = "--json", description = "Print the fit as JSON instead of the report.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Option(names = "--save", description = "Also save the fit in the run store (--db), beside its data: list with slaw fits.")
     boolean save;
@@ -90,12 +90,12 @@ public final class FitCommand implements Callable<Integer> {
                 }
             });
         }
-        o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
-        if (out != null && !json) {
+        o.print(output.json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
+        if (out != null && !output.json) {
             Outputs.say(o, "saved " + out);
         }
         for (Path plotted : plot.writeFitPlots(fit, prepared.data(), loaded, null)) {
-            if (!json) {
+            if (!output.json) {
                 Outputs.say(o, "plotted " + plotted);
             }
         }
@@ -131,12 +131,12 @@ public final class FitCommand implements Callable<Integer> {
                 }
             });
         }
-        o.print(json ? text + "\n" : dev.slaw.fit.GroupedFitReport.render(grouped));
-        if (out != null && !json) {
+        o.print(output.json ? text + "\n" : dev.slaw.fit.GroupedFitReport.render(grouped));
+        if (out != null && !output.json) {
             Outputs.say(o, "saved " + out);
         }
         for (Path plotted : plot.writeGroupedFitPlot(grouped, prepared.data(), loaded)) {
-            if (!json) {
+            if (!output.json) {
                 Outputs.say(o, "plotted " + plotted);
             }
         }

@@ -1,6 +1,8 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.StoreDocuments;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.store.FitStore;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.SavedFit;
@@ -35,29 +37,39 @@ public final class FitsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Mixin
+    TableOutput output = new TableOutput();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean csv = output.csv();
         try (RunStore runs = RunStore.openReadOnly(store.db()); FitStore fits = runs.fits()) {
             if (show != null) {
                 SavedFit fit = fits.get(show).orElseThrow(() -> new BadInputException("no fit with id " + show + " in "
                         + store.db()));
+                if (csv) {
+                    throw new BadInputException("--csv lists the fits as a table; --show prints one fit's JSON");
+                }
                 out.println(fit.json());
             } else {
                 List<SavedFit> list = dataset == null ? fits.list() : fits.forDataset(dataset);
-                if (list.isEmpty()) {
+                if (output.json) {
+                    out.println(StoreDocuments.fits(list));
+                } else if (list.isEmpty() && !csv) {
                     out.println("no fits saved in " + store.db() + (dataset == null ? "" : " for " + dataset));
                 } else {
                     List<List<String>> rows = new ArrayList<>();
                     for (SavedFit f : list) {
                         String fingerprint = f.fingerprint() == null ? "" : f.fingerprint();
                         rows.add(List.of(Long.toString(f.id()), f.dataset(), f.law(), f.created().toString(),
-                                fingerprint.length() > 12 ? fingerprint.substring(0, 12) : fingerprint));
+                                fingerprint.length() > 12 && !csv ? fingerprint.substring(0, 12) : fingerprint));
                     }
-                    PlainTable.print(out, List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows);
+                    Table table = new Table(List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows);
+                    out.print(csv ? table.csv() : table.text());
                 }
             }
             out.flush();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitDifference;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.law.Numbers;
 import picocli.CommandLine.Command;
@@ -66,7 +67,7 @@ final class FitsDiffCommand implements Callable<Integer> {
                 String[] shown = shown(d);
                 rows.add(List.of(d.name(), shown[0], shown[1]));
             }
-            PlainTable.print(out, List.of("", first.toString(), second.toString()), rows);
+            out.print(new Table(List.of("", first.toString(), second.toString()), rows).text());
         }
         out.flush();
         return 0;

@@ -1,8 +1,5 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
@@ -13,7 +10,12 @@ import dev.slaw.fit.Starts;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
-import dev.slaw.io.fit.BootstrapJson;
+import dev.slaw.io.document.BootstrapDocuments;
+import dev.slaw.io.document.SensitivityDocuments;
+import dev.slaw.io.document.Table;
+import dev.slaw.io.document.ValidationDocuments;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.io.table.NumberFormat;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
@@ -123,9 +125,9 @@ final class GroupedFits {
             return;
         }
         Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        JsonObject root = new JsonObject();
         root.put("grouped_by", column);
-        ArrayNode out = root.putArray("groups");
+        JsonArray out = root.putArray("groups");
         int validated = 0;
         for (Map.Entry<String, int[]> e : groups.entrySet()) {
             String g = e.getKey();
@@ -153,12 +155,10 @@ final class GroupedFits {
             }
             validated++;
             if (json) {
-                ObjectNode n = out.addObject();
-                n.put("group", g);
-                n.setAll(ValidateCommand.toJson(v, p.target()));
+                out.addObject().put("group", g).putAll(ValidationDocuments.json(v, p.target()));
             } else {
                 o.println("[[" + column + "=" + g + "]]");
-                ValidateCommand.render(o, v, p.target());
+                o.print(ValidationDocuments.text(v, p.target()));
             }
         }
         if (validated == 0) {
@@ -166,7 +166,7 @@ final class GroupedFits {
                     + "fitted (groups by " + column + ": " + String.join(", ", groups.keySet()) + ")");
         }
         if (json) {
-            o.println(root.toPrettyString());
+            o.println(root);
         }
         o.flush();
     }
@@ -211,10 +211,10 @@ final class GroupedFits {
                     options.withDerived(List.of()), progress.listener());
         }
         if (json) {
-            ObjectNode root = ValidateCommand.toJson(v, p.target());
+            JsonObject root = ValidationDocuments.json(v, p.target());
             root.put("grouped_by", column);
-            root.set("shared", new ObjectMapper().valueToTree(fitted.shared()));
-            o.println(root.toPrettyString());
+            root.putTexts("shared", fitted.shared());
+            o.println(root);
         } else {
             o.println("[[Joint fit of " + fitted.fits().size() + " groups by " + column + ", shared "
                     + String.join(", ", fitted.shared()) + "]]");
@@ -226,7 +226,7 @@ final class GroupedFits {
                         .append(groups.get(k));
             }
             o.println(which);
-            ValidateCommand.render(o, v, p.target());
+            o.print(ValidationDocuments.text(v, p.target()));
         }
         o.flush();
     }
@@ -240,7 +240,7 @@ final class GroupedFits {
             throws java.io.IOException {
         GroupedFit grouped = fitIfGrouped(loaded, p, shared).orElseThrow();
         String column = grouped.groupColumn();
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        JsonObject root = new JsonObject();
         root.put("grouped_by", column);
         if (grouped.joint() != null) {
             String[] groupOfRow = groupOfRows(loaded, p.data());
@@ -253,18 +253,15 @@ final class GroupedFits {
                         progress.listener());
             }
             if (json) {
-                ObjectNode tree = BootstrapJson.toTree(b);
-                tree.remove("replicates");
-                tree.remove("residuals");
-                root.set("joint", tree);
+                root.put("joint", BootstrapDocuments.json(b, null));
             } else {
                 o.println("[[Joint fit of " + grouped.fits().size() + " groups by " + column + ", shared "
                         + String.join(", ", grouped.shared()) + "]]");
                 o.println("    per-group parameters are named NAME_<group>; rows are resampled within each group");
-                BootstrapCommand.render(o, b, null);
+                o.print(BootstrapDocuments.text(b, null));
             }
         } else {
-            ArrayNode groups = root.putArray("groups");
+            JsonArray groups = root.putArray("groups");
             Map<String, int[]> rowsByGroup = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
             for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
                 Dataset rows = p.data().select(rowsByGroup.get(e.getKey()));
@@ -273,18 +270,15 @@ final class GroupedFits {
                     b = Bootstrap.run(e.getValue(), rows, refit, options, progress.listener());
                 }
                 if (json) {
-                    ObjectNode tree = BootstrapJson.toTree(b);
-                    tree.remove("replicates");
-                    tree.remove("residuals");
-                    groups.addObject().put("group", e.getKey()).set("bootstrap", tree);
+                    groups.addObject().put("group", e.getKey()).put("bootstrap", BootstrapDocuments.json(b, null));
                 } else {
                     o.println("[[" + column + "=" + e.getKey() + "]]");
-                    BootstrapCommand.render(o, b, null);
+                    o.print(BootstrapDocuments.text(b, null));
                 }
             }
         }
         if (json) {
-            o.println(root.toPrettyString());
+            o.println(root);
         }
         for (Path plotted : plot.writeGroupedFitPlot(grouped, p.data(), loaded)) {
             if (!json) {
@@ -321,16 +315,18 @@ final class GroupedFits {
             y[i] = grouped.fit(groups[i]).predict(at.select(new int[]{i}))[0];
         }
         if (json) {
-            ArrayNode arr = new ObjectMapper().createArrayNode();
+            JsonArray arr = new JsonArray();
             for (int i = 0; i < y.length; i++) {
-                ObjectNode n = arr.addObject();
+                // keyed by the group column, variables and target as the user named them
+                JsonObject n = JsonObject.ofNames();
+                arr.add(n);
                 n.put(grouped.groupColumn(), groups[i]);
                 for (String v : vars) {
                     n.put(v, at.column(v)[i]);
                 }
                 n.put(grouped.target(), y[i]);
             }
-            o.println(arr.toPrettyString());
+            o.println(arr);
         } else {
             List<String> header = new ArrayList<>();
             header.add(grouped.groupColumn());
@@ -346,7 +342,7 @@ final class GroupedFits {
                 row.add(String.format(Locale.ROOT, "%.6f", y[i]));
                 rows.add(row);
             }
-            PlainTable.print(o, header, rows);
+            o.print(new Table(header, rows).text());
         }
         o.flush();
     }
@@ -360,9 +356,9 @@ final class GroupedFits {
                     + "=VALUE");
         }
         Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        JsonObject root = new JsonObject();
         root.put("grouped_by", column);
-        ArrayNode out = root.putArray("groups");
+        JsonArray out = root.putArray("groups");
         for (Map.Entry<String, int[]> e : groups.entrySet()) {
             String g = e.getKey();
             SensitivityResult result;
@@ -372,16 +368,14 @@ final class GroupedFits {
                 throw new BadInputException("group " + column + "=" + g + ": " + bad.getMessage());
             }
             if (json) {
-                ObjectNode n = out.addObject();
-                n.put("group", g);
-                n.setAll(SensitivityCommand.toJson(result));
+                out.addObject().put("group", g).putAll(SensitivityDocuments.json(result));
             } else {
                 o.println("[[" + column + "=" + g + "]]");
-                SensitivityCommand.render(o, result);
+                o.print(SensitivityDocuments.text(result));
             }
         }
         if (json) {
-            o.println(root.toPrettyString());
+            o.println(root);
         }
         o.flush();
     }

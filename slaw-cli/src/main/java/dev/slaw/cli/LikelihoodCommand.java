@@ -1,11 +1,12 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.BootstrapDocuments;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.BootstrapJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.HuberLikelihood;
 import dev.slaw.uncertainty.LikelihoodFit;
@@ -62,8 +63,8 @@ public final class LikelihoodCommand implements Callable<Integer> {
             description = "With --bootstrap: chi-squared test of another parameter set against the maximum-likelihood values under the bootstrap covariance (log space for log-space parameters).")
     String against;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Override
     public Integer call() {
@@ -101,9 +102,8 @@ public final class LikelihoodCommand implements Callable<Integer> {
         ParameterComparison comparison = against == null ? null
                 : ParameterComparison.of(boot, ml.valueMap(), Assignments.list(against, "--against"), true);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ObjectNode root = m.createObjectNode();
+        if (output.json) {
+            JsonObject root = new JsonObject();
             root.put("law", p.law().name());
             root.put("target", p.target());
             root.put("rows", ml.rows());
@@ -111,16 +111,12 @@ public final class LikelihoodCommand implements Callable<Integer> {
             root.put("negative_log_likelihood", ml.negativeLogLikelihood());
             root.put("converged", ml.converged());
             root.put("message", ml.message());
-            ArrayNode ps = root.putArray("parameters");
+            JsonArray ps = root.putArray("parameters");
             for (LikelihoodFit.Estimate e : ml.parameters()) {
-                ObjectNode o = ps.addObject();
+                JsonObject o = ps.addObject();
                 o.put("name", e.name());
                 o.put("value", e.value());
-                if (Double.isFinite(e.standardError())) {
-                    o.put("standard_error", e.standardError());
-                } else {
-                    o.putNull("standard_error");
-                }
+                o.put("standard_error", e.standardError());
                 if (bootSe.containsKey(e.name())) {
                     o.put("bootstrap_standard_error", bootSe.get(e.name()));
                 }
@@ -130,12 +126,9 @@ public final class LikelihoodCommand implements Callable<Integer> {
                 root.put("bootstrap_replicates", boot.successful());
             }
             if (comparison != null) {
-                ObjectNode c = root.putObject("comparison");
-                c.put("chi_squared", comparison.chiSquared());
-                c.put("degrees_of_freedom", comparison.degreesOfFreedom());
-                c.put("p_value", comparison.pValue());
+                root.put("comparison", BootstrapDocuments.json(comparison));
             }
-            out.println(root.toPrettyString());
+            out.println(root);
         } else {
             out.printf(Locale.ROOT, "[[Maximum likelihood]]%n    law          %s%n    rows         %d%n", p.law().formula(),
                     ml.rows());
@@ -153,14 +146,14 @@ public final class LikelihoodCommand implements Callable<Integer> {
                 List<List<String>> rows = new ArrayList<>();
                 for (LikelihoodFit.Estimate e : ml.parameters()) {
                     Double b = bootSe.get(e.name());
-                    rows.add(List.of(e.name(), BootstrapCommand.num(e.value()), BootstrapCommand.num(e.standardError()),
-                            b == null ? "-" : BootstrapCommand.num(b)));
+                    rows.add(List.of(e.name(), BootstrapDocuments.num(e.value()), BootstrapDocuments.num(e.standardError()),
+                            b == null ? "-" : BootstrapDocuments.num(b)));
                 }
                 out.println("[[Parameters]]");
-                PlainTable.print(out, List.of("parameter", "estimate", "se (scores)", "se (bootstrap)"), rows);
+                out.print(new Table(List.of("parameter", "estimate", "se (scores)", "se (bootstrap)"), rows).text());
             }
             if (comparison != null) {
-                BootstrapCommand.renderComparison(out, comparison);
+                out.print(BootstrapDocuments.text(comparison));
             }
         }
         if (!ml.converged()) {

@@ -1,15 +1,16 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.Formats;
+import dev.slaw.io.document.PlanDocuments;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.planning.Allocation;
@@ -19,8 +20,6 @@ import dev.slaw.planning.DataConstrainedPlan;
 import dev.slaw.planning.FlopModel;
 import dev.slaw.planning.Frontier;
 import dev.slaw.planning.InferenceAwarePlan;
-import dev.slaw.planning.Interval;
-import dev.slaw.planning.Intervals;
 import dev.slaw.planning.LossSurface;
 import dev.slaw.planning.PlanIntervals;
 import dev.slaw.planning.Replicates;
@@ -41,7 +40,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -120,8 +118,8 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     IntervalLevel interval = new IntervalLevel();
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
@@ -130,19 +128,19 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double level = interval.level();
         List<Double> budgets = compute.flops();
+        boolean csv = output.csv();
         LossSurface surface = surface();
-        FlopModel flopModel = PlanOutput.flopModel(flops, flopConstants);
+        FlopModel flopModel = flopModel(flops, flopConstants);
         ComputeOptimal planner = ComputeOptimal.of(surface).withFlops(flopModel).withForceNumeric(numeric);
         Replicates replicates = replicatesFile == null ? null : readReplicates(replicatesFile, surface);
 
-        ObjectNode root = new ObjectMapper().createObjectNode();
+        JsonObject root = new JsonObject();
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder text = new StringBuilder();
         root.put("law", surface.lawName());
-        ObjectNode params = root.putObject("parameters");
-        surface.parameters().forEach(params::put);
-        root.put("flopModel", flopModel.toString());
-        root.put("closedForm", planner.usesClosedForm());
+        root.putNumbers("parameters", surface.parameters());
+        root.put("flop_model", flopModel.toString());
+        root.put("closed_form", planner.usesClosedForm());
         if (replicates != null) {
             root.put("replicates", replicates.size());
             root.put("level", level);
@@ -152,7 +150,7 @@ public final class PlanCommand implements Callable<Integer> {
         text.append("FLOPs      ").append(flopModel).append(planner.usesClosedForm() ? "  (Chinchilla closed form)"
                 : "  (numeric search in log N)").append('\n');
         if (replicates != null) {
-            text.append("intervals  ").append(PlanOutput.percent(level)).append(" percentile over ")
+            text.append("intervals  ").append(Formats.percent(level)).append(" percentile over ")
                     .append(replicates.size()).append(" replicates from ").append(replicatesFile).append('\n');
         }
         boolean any = false;
@@ -160,30 +158,39 @@ public final class PlanCommand implements Callable<Integer> {
         List<Allocation> planned = new ArrayList<>();
         Frontier[] drawn = new Frontier[1];
 
+        if (csv && (uniqueTokens != null || !inferenceTokens.isEmpty())) {
+            throw new BadInputException("--csv prints compute-optimal allocations (--compute, --frontier, --target-loss);"
+                    + " data-constrained and inference-aware plans print with --json or as text");
+        }
+        // the rows --csv prints: every allocation planned, in the order planned
+        List<Allocation> tabled = new ArrayList<>();
         if (uniqueTokens != null) {
             if (budgets.isEmpty()) {
                 throw new BadInputException("--unique-tokens needs --compute C");
             }
             DataConstrained dc = DataConstrained.of(surface, Assignments.number(uniqueTokens, "--unique-tokens"))
                     .withFlops(flopModel).withUniqueParameters(uniqueParameters);
-            ArrayNode arr = root.putArray("dataConstrained");
+            JsonArray arr = root.putArray("data_constrained");
             for (double c : budgets) {
                 DataConstrainedPlan p = dc.at(c);
                 if (replicates != null) {
                     p = p.withIntervals(PlanIntervals.of(surface, replicates, s -> dc.withSurface(s).at(c), level));
                 }
-                PlanOutput.dataConstrained(p, arr.addObject(), text);
+                arr.add(PlanDocuments.json(p));
+                text.append(PlanDocuments.text(p));
             }
             any = true;
         } else {
+            JsonArray arr = budgets.isEmpty() ? null : root.putArray("compute_optimal");
             for (double c : budgets) {
                 Allocation a = planner.at(c);
                 if (replicates != null) {
                     a = a.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s).at(c), level));
                 }
-                PlanOutput.allocation("Compute-optimal allocation at C = " + PlanOutput.sci(c) + " FLOPs", a,
-                        root.withArray("computeOptimal").addObject(), text);
+                arr.add(PlanDocuments.json(a));
+                text.append(PlanDocuments.text("Compute-optimal allocation at C = " + Formats.sci(c) + " FLOPs", a));
                 planned.add(a);
+                tabled.add(a);
                 any = true;
             }
         }
@@ -209,7 +216,9 @@ public final class PlanCommand implements Callable<Integer> {
                 }
                 f = f.withRows(rows);
             }
-            PlanOutput.frontier(f, root.putObject("frontier"), text);
+            root.put("frontier", PlanDocuments.json(f));
+            tabled.addAll(f.rows());
+            text.append(PlanDocuments.text(f));
             drawn[0] = f;
             any = true;
         }
@@ -220,9 +229,10 @@ public final class PlanCommand implements Callable<Integer> {
                 a = a.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s)
                         .forTargetLoss(target), level));
             }
-            PlanOutput.allocation("Least compute reaching loss " + PlanOutput.num(target), a,
-                    root.putObject("targetLoss"), text);
+            root.put("target_loss", PlanDocuments.json(a));
+            text.append(PlanDocuments.text("Least compute reaching loss " + Formats.num(target), a));
             planned.add(a);
+            tabled.add(a);
             any = true;
         }
         if (!inferenceTokens.isEmpty()) {
@@ -240,14 +250,16 @@ public final class PlanCommand implements Callable<Integer> {
                 }
                 plans.add(p);
             }
-            PlanOutput.inferenceAware(plans, root.putArray("inferenceAware"), text);
+            JsonArray arr = root.putArray("inference_aware");
+            plans.forEach(p -> arr.add(PlanDocuments.json(p)));
+            text.append(PlanDocuments.text(plans));
             planned.add(plans.get(0).trainingOptimal());
             any = true;
         }
         if (!any) {
             throw new BadInputException("nothing to plan: give --compute C, --frontier FROM:TO:COUNT or --target-loss L");
         }
-        out.print(json ? root.toPrettyString() + "\n" : text.toString());
+        out.print(csv ? PlanDocuments.csvTable(tabled).csv() : output.json ? root + "\n" : text.toString());
         out.flush();
         plot.writeAndReport(() -> {
             if (planned.isEmpty() && drawn[0] == null) {
@@ -255,7 +267,7 @@ public final class PlanCommand implements Callable<Integer> {
                         + " not data-constrained ones");
             }
             return PlanPlots.plan(planner, drawn[0], planned);
-        }, json ? null : out);
+        }, output.json || csv ? null : out);
         return 0;
     }
 
@@ -364,207 +376,12 @@ public final class PlanCommand implements Callable<Integer> {
         return Replicates.of(sets);
     }
 
-    /** Shared text and JSON rendering of plans. */
-    static final class PlanOutput {
-        private PlanOutput() {
+    private static FlopModel flopModel(String formula, List<String> constants) {
+        Map<String, Double> c = new LinkedHashMap<>();
+        for (String s : constants) {
+            Map.Entry<String, Double> e = Assignments.one(s, "--flops-constant");
+            c.put(e.getKey(), e.getValue());
         }
-
-        static FlopModel flopModel(String formula, List<String> constants) {
-            Map<String, Double> c = new LinkedHashMap<>();
-            for (String s : constants) {
-                Map.Entry<String, Double> e = Assignments.one(s, "--flops-constant");
-                c.put(e.getKey(), e.getValue());
-            }
-            return FlopModel.of(formula, c);
-        }
-
-        static String sci(double v) {
-            return String.format(Locale.ROOT, "%.3e", v);
-        }
-
-        static String num(double v) {
-            return String.format(Locale.ROOT, "%.4g", v);
-        }
-
-        static String percent(double level) {
-            return String.format(Locale.ROOT, "%.0f%%", 100 * level);
-        }
-
-        static String withInterval(double v, Intervals iv, String quantity, boolean scientific) {
-            String s = scientific ? sci(v) : num(v);
-            return iv.of(quantity).map(i -> s + "  [" + (scientific ? sci(i.lower()) : num(i.lower())) + ", "
-                    + (scientific ? sci(i.upper()) : num(i.upper())) + "]").orElse(s);
-        }
-
-        static void intervalsJson(Intervals iv, ObjectNode node) {
-            if (iv.isEmpty() && iv.failed() == 0) {
-                return;
-            }
-            ObjectNode o = node.putObject("intervals");
-            o.put("replicates", iv.replicates());
-            o.put("failedReplicates", iv.failed());
-            iv.byQuantity().forEach((k, i) -> interval(i, o.putObject(k)));
-        }
-
-        static void interval(Interval i, ObjectNode o) {
-            o.put("lower", i.lower());
-            o.put("upper", i.upper());
-            o.put("level", i.level());
-        }
-
-        static void warnings(List<String> warnings, ObjectNode node, StringBuilder text) {
-            ArrayNode w = node.putArray("warnings");
-            for (String s : warnings) {
-                w.add(s);
-                text.append("  warning: ").append(s).append('\n');
-            }
-        }
-
-        static void allocation(String title, Allocation a, ObjectNode node, StringBuilder text) {
-            node.put("computeFlops", a.computeFlops());
-            node.put("parameterCount", a.parameterCount());
-            node.put("tokenCount", a.tokenCount());
-            node.put("tokensPerParameter", a.tokensPerParameter());
-            node.put("loss", a.loss());
-            node.put("method", a.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            intervalsJson(a.intervals(), node);
-            Intervals iv = a.intervals();
-            text.append('\n').append(title).append('\n');
-            text.append("  compute C            ").append(withInterval(a.computeFlops(), iv, "computeFlops", true))
-                    .append(" FLOPs\n");
-            text.append("  parameters N         ").append(withInterval(a.parameterCount(), iv, "parameterCount", true))
-                    .append('\n');
-            text.append("  tokens D             ").append(withInterval(a.tokenCount(), iv, "tokenCount", true))
-                    .append('\n');
-            text.append("  tokens per parameter ").append(withInterval(a.tokensPerParameter(), iv,
-                    "tokensPerParameter", false)).append('\n');
-            if (Double.isFinite(a.loss())) {
-                text.append("  predicted loss       ").append(withInterval(a.loss(), iv, "loss", false)).append('\n');
-            }
-            if (iv.failed() > 0) {
-                text.append("  ").append(iv.failed()).append(" replicate(s) gave no plan and are left out\n");
-            }
-            warnings(a.warnings(), node, text);
-        }
-
-        static void frontier(Frontier f, ObjectNode node, StringBuilder text) {
-            node.put("law", f.lawName());
-            node.put("flopModel", f.flopModel());
-            ArrayNode rows = node.putArray("rows");
-            boolean intervals = f.rows().stream().anyMatch(a -> !a.intervals().isEmpty());
-            List<String> header = new ArrayList<>(List.of("C (FLOPs)", "N", "D", "D/N", "loss"));
-            if (intervals) {
-                header.addAll(List.of("N low", "N high", "D/N low", "D/N high"));
-            }
-            List<List<String>> table = new ArrayList<>();
-            List<String> warnings = new ArrayList<>();
-            for (Allocation a : f.rows()) {
-                ObjectNode o = rows.addObject();
-                o.put("computeFlops", a.computeFlops());
-                o.put("parameterCount", a.parameterCount());
-                o.put("tokenCount", a.tokenCount());
-                o.put("tokensPerParameter", a.tokensPerParameter());
-                o.put("loss", a.loss());
-                o.put("method", a.method().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                intervalsJson(a.intervals(), o);
-                ArrayNode w = o.putArray("warnings");
-                a.warnings().forEach(w::add);
-                warnings.addAll(a.warnings());
-                List<String> row = new ArrayList<>(List.of(sci(a.computeFlops()), sci(a.parameterCount()),
-                        sci(a.tokenCount()), num(a.tokensPerParameter()), String.format(Locale.ROOT, "%.4f", a.loss())));
-                if (intervals) {
-                    Intervals iv = a.intervals();
-                    row.add(iv.of("parameterCount").map(i -> sci(i.lower())).orElse("-"));
-                    row.add(iv.of("parameterCount").map(i -> sci(i.upper())).orElse("-"));
-                    row.add(iv.of("tokensPerParameter").map(i -> num(i.lower())).orElse("-"));
-                    row.add(iv.of("tokensPerParameter").map(i -> num(i.upper())).orElse("-"));
-                }
-                table.add(row);
-            }
-            text.append("\nCompute-optimal frontier\n");
-            java.io.StringWriter sw = new java.io.StringWriter();
-            PrintWriter pw = new PrintWriter(sw);
-            PlainTable.print(pw, header, table);
-            pw.flush();
-            text.append(sw);
-            for (String w : warnings) {
-                text.append("  warning: ").append(w).append('\n');
-            }
-        }
-
-        static void inferenceAware(List<InferenceAwarePlan> plans, ArrayNode arr, StringBuilder text) {
-            text.append("\nInference-aware plans (Sardana et al. 2024): least training + inference FLOPs reaching loss ")
-                    .append(num(plans.get(0).targetLoss())).append('\n');
-            List<List<String>> table = new ArrayList<>();
-            for (InferenceAwarePlan p : plans) {
-                ObjectNode o = arr.addObject();
-                o.put("targetLoss", p.targetLoss());
-                o.put("inferenceTokens", p.inferenceTokens());
-                o.put("parameterCount", p.parameterCount());
-                o.put("tokenCount", p.tokenCount());
-                o.put("tokensPerParameter", p.tokensPerParameter());
-                o.put("trainingFlops", p.trainingFlops());
-                o.put("inferenceFlops", p.inferenceFlops());
-                o.put("totalFlops", p.totalFlops());
-                o.put("loss", p.loss());
-                ObjectNode t = o.putObject("trainingOptimal");
-                t.put("parameterCount", p.trainingOptimal().parameterCount());
-                t.put("tokenCount", p.trainingOptimal().tokenCount());
-                t.put("computeFlops", p.trainingOptimal().computeFlops());
-                t.put("totalFlops", p.trainingOptimalTotalFlops());
-                intervalsJson(p.intervals(), o);
-                ArrayNode w = o.putArray("warnings");
-                p.warnings().forEach(w::add);
-                Intervals iv = p.intervals();
-                table.add(List.of(sci(p.inferenceTokens()), withInterval(p.parameterCount(), iv, "parameterCount", true),
-                        withInterval(p.tokenCount(), iv, "tokenCount", true), num(p.tokensPerParameter()),
-                        sci(p.trainingFlops()), sci(p.totalFlops()),
-                        String.format(Locale.ROOT, "%.1f%%", Math.max(0, 100 * (1 - p.totalFlops() / p.trainingOptimalTotalFlops())))));
-            }
-            java.io.StringWriter sw = new java.io.StringWriter();
-            PrintWriter pw = new PrintWriter(sw);
-            PlainTable.print(pw, List.of("inference tokens", "N", "D", "D/N", "training FLOPs", "total FLOPs",
-                    "saved vs Chinchilla"), table);
-            pw.flush();
-            text.append(sw);
-            for (InferenceAwarePlan p : plans) {
-                for (String w : p.warnings()) {
-                    text.append("  warning: ").append(w).append('\n');
-                }
-            }
-        }
-
-        static void dataConstrained(DataConstrainedPlan p, ObjectNode o, StringBuilder text) {
-            o.put("computeFlops", p.computeFlops());
-            o.put("uniqueTokens", p.uniqueTokens());
-            o.put("parameterCount", p.parameterCount());
-            o.put("tokenCount", p.tokenCount());
-            o.put("tokensPerParameter", p.tokensPerParameter());
-            o.put("epochs", p.epochs());
-            o.put("uniqueTokensUsed", p.uniqueTokensUsed());
-            o.put("effectiveTokens", p.effectiveTokens());
-            o.put("effectiveParameters", p.effectiveParameters());
-            o.put("loss", p.loss());
-            o.put("uniqueParameters", p.uniqueParameters().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            ObjectNode u = o.putObject("unconstrained");
-            u.put("parameterCount", p.unconstrained().parameterCount());
-            u.put("tokenCount", p.unconstrained().tokenCount());
-            u.put("loss", p.unconstrained().loss());
-            intervalsJson(p.intervals(), o);
-            Intervals iv = p.intervals();
-            text.append("\nData-constrained plan at C = ").append(sci(p.computeFlops())).append(" FLOPs with U = ")
-                    .append(sci(p.uniqueTokens())).append(" unique tokens (Muennighoff et al. 2023)\n");
-            text.append("  parameters N         ").append(withInterval(p.parameterCount(), iv, "parameterCount", true))
-                    .append("   (unlimited data: ").append(sci(p.unconstrained().parameterCount())).append(")\n");
-            text.append("  tokens D             ").append(withInterval(p.tokenCount(), iv, "tokenCount", true))
-                    .append("   (unlimited data: ").append(sci(p.unconstrained().tokenCount())).append(")\n");
-            text.append("  epochs               ").append(withInterval(p.epochs(), iv, "epochs", false))
-                    .append(" over ").append(sci(p.uniqueTokensUsed())).append(" unique tokens\n");
-            text.append("  effective tokens D'  ").append(sci(p.effectiveTokens())).append('\n');
-            text.append("  predicted loss       ").append(withInterval(p.loss(), iv, "loss", false))
-                    .append("   (unlimited data: ").append(String.format(Locale.ROOT, "%.4f", p.unconstrained().loss()))
-                    .append(")\n");
-            warnings(p.warnings(), o, text);
-        }
+        return FlopModel.of(formula, c);
     }
 }

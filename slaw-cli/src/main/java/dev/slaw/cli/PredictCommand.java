@@ -1,8 +1,5 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
@@ -10,6 +7,7 @@ import dev.slaw.fit.Predictor;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.PredictionDocuments;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.uncertainty.BootstrapResult;
@@ -51,14 +49,15 @@ public final class PredictCommand implements Callable<Integer> {
             description = "A table of points with a column per variable (and, for a grouped fit, the group column).")
     Path points;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     IntervalLevel interval = new IntervalLevel();
 
     @Override
     public Integer call() throws java.io.IOException {
+        boolean csv = output.csv();
         BootstrapResult boot = null;
         Fit fit;
         if (java.nio.file.Files.isRegularFile(fitFile) && BootstrapJson.isBootstrap(text(fitFile))) {
@@ -71,13 +70,17 @@ public final class PredictCommand implements Callable<Integer> {
         } else if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(fitFile)) {
             dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(fitFile);
             if (points != null && assignments.isEmpty()) {
-                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, json);
+                if (csv) {
+                    throw new BadInputException("--csv predicts with one fit; for a grouped fit give the group, e.g. "
+                            + grouped.groupColumn() + "=" + grouped.groups().get(0) + ", or use --json");
+                }
+                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, output.json);
                 return 0;
             }
             assignments = new ArrayList<>(assignments);
             String group = GroupedFits.chooseGroup(grouped, assignments);
             fit = grouped.fit(group);
-            if (!json) {
+            if (!output.json && !csv) {
                 spec.commandLine().getOut().println("group " + grouped.groupColumn() + "=" + group + ": " + fit);
             }
         } else {
@@ -110,20 +113,13 @@ public final class PredictCommand implements Callable<Integer> {
         double[] y = requireDomain(fit, at, vars);
         PrintWriter out = spec.commandLine().getOut();
         if (boot != null) {
-            printIntervals(out, boot, at, vars);
+            printIntervals(out, boot, at, vars, csv);
             return 0;
         }
-        if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ArrayNode arr = m.createArrayNode();
-            for (int i = 0; i < y.length; i++) {
-                ObjectNode o = arr.addObject();
-                for (String v : vars) {
-                    o.put(v, at.value(v, i));
-                }
-                o.put(fit.target(), y[i]);
-            }
-            out.println(arr.toPrettyString());
+        if (csv) {
+            out.print(PredictionDocuments.csvTable(vars, at, fit.target(), y).csv());
+        } else if (output.json) {
+            out.println(PredictionDocuments.json(vars, at, fit.target(), y));
         } else {
             StringBuilder head = new StringBuilder();
             for (String v : vars) {
@@ -174,41 +170,14 @@ public final class PredictCommand implements Callable<Integer> {
     }
 
     /** Prediction with the bootstrap's confidence and prediction intervals. */
-    private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars) {
+    private void printIntervals(PrintWriter out, BootstrapResult boot, Dataset at, List<String> vars, boolean csv) {
         List<IntervalPrediction> ps = boot.intervals(at, interval.orElse(boot.options().level()));
-        if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ArrayNode arr = m.createArrayNode();
-            for (IntervalPrediction p : ps) {
-                ObjectNode o = arr.addObject();
-                p.point().forEach(o::put);
-                o.put("estimate", p.estimate());
-                o.put("median", p.median());
-                o.put("confidence_lower", p.confidence().lower());
-                o.put("confidence_upper", p.confidence().upper());
-                o.put("prediction_lower", p.prediction().lower());
-                o.put("prediction_upper", p.prediction().upper());
-                o.put("level", p.confidence().level());
-            }
-            out.println(arr.toPrettyString());
-            return;
+        if (csv) {
+            out.print(PredictionDocuments.csvTable(vars, ps).csv());
+        } else if (output.json) {
+            out.println(PredictionDocuments.json(ps));
+        } else {
+            out.print(PredictionDocuments.text(vars, ps, boot));
         }
-        List<String> header = new ArrayList<>(vars);
-        String pct = dev.slaw.law.Numbers.compact(100 * ps.get(0).confidence().level()) + "%";
-        header.addAll(List.of(boot.pointEstimate().target(), "median", pct + " confidence", pct + " prediction"));
-        List<List<String>> rows = new ArrayList<>();
-        for (IntervalPrediction p : ps) {
-            List<String> row = new ArrayList<>();
-            for (String v : vars) {
-                row.add(String.format(Locale.ROOT, "%.4g", p.point().get(v)));
-            }
-            row.add(String.format(Locale.ROOT, "%.6f", p.estimate()));
-            row.add(String.format(Locale.ROOT, "%.6f", p.median()));
-            row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.confidence().lower(), p.confidence().upper()));
-            row.add(String.format(Locale.ROOT, "%.6f - %.6f", p.prediction().lower(), p.prediction().upper()));
-            rows.add(row);
-        }
-        PlainTable.print(out, header, rows);
-        out.println("from " + boot.successful() + " bootstrap replicates (" + boot.failures().size() + " failed)");
     }
 }

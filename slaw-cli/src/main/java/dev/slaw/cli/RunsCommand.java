@@ -1,6 +1,8 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.StoreDocuments;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.store.CatalogueFile;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.StoredDataset;
@@ -31,28 +33,42 @@ public final class RunsCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store = new StoreOptions();
 
+    @Mixin
+    TableOutput output = new TableOutput();
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean csv = output.csv();
         // the catalogue copy answers without starting DuckDB when it is fresh
         List<StoredDataset> all = CatalogueFile.readFresh(store.db()).orElseGet(this::fromStore);
         if (name != null) {
             StoredDataset d = all.stream().filter(s -> s.name().equals(name)).findFirst()
                     .orElseThrow(() -> new BadInputException(name + ": no dataset of that name in " + store.db()
                             + " (stored: " + String.join(", ", all.stream().map(StoredDataset::name).toList()) + ")"));
-            show(out, d);
-        } else if (all.isEmpty()) {
+            if (csv) {
+                throw new BadInputException("--csv lists the datasets as a table; one dataset shows as text or --json");
+            } else if (output.json) {
+                out.println(StoreDocuments.json(d));
+            } else {
+                show(out, d);
+            }
+        } else if (output.json) {
+            out.println(StoreDocuments.datasets(all));
+        } else if (all.isEmpty() && !csv) {
             out.println("no datasets in " + store.db() + " (import one with: slaw import FILE --name NAME)");
         } else {
             List<List<String>> rows = new ArrayList<>();
             for (StoredDataset d : all) {
-                rows.add(List.of(d.name(), Long.toString(d.rows()), abbreviate(String.join(", ", d.columns())),
+                String columns = String.join(", ", d.columns());
+                rows.add(List.of(d.name(), Long.toString(d.rows()), csv ? columns : abbreviate(columns),
                         String.join(", ", d.labels()), d.source()));
             }
-            PlainTable.print(out, List.of("dataset", "rows", "columns", "labels", "source"), rows);
+            Table table = new Table(List.of("dataset", "rows", "columns", "labels", "source"), rows);
+            out.print(csv ? table.csv() : table.text());
         }
         out.flush();
         return 0;

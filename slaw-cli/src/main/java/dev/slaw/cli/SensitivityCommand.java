@@ -1,12 +1,8 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
-import dev.slaw.fit.FittedParameter;
 import dev.slaw.io.LoadedDataset;
-import dev.slaw.law.Numbers;
+import dev.slaw.io.document.SensitivityDocuments;
 import dev.slaw.report.chart.Figure;
 import dev.slaw.report.plots.SensitivityPlot;
 import dev.slaw.uncertainty.DataFilter;
@@ -24,11 +20,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -75,8 +68,8 @@ public final class SensitivityCommand implements Callable<Integer> {
             description = "Predict the target at this point, e.g. N=70e9,D=1.4e12.")
     String at;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
@@ -115,7 +108,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         List<SensitivitySweep.Choice> choices = SensitivitySweep.standardChoices(p.law(), p.options(), filter, variations);
         SensitivitySweep sweep = new SensitivitySweep(choices, point, compute.one().orElseThrow());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
-            GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, json,
+            GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, output.json,
                     plot.requested());
             return 0;
         }
@@ -129,151 +122,13 @@ public final class SensitivityCommand implements Callable<Integer> {
             settings.warn(baseline.fit(), spec, "the baseline: ");
         }
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.println(toJson(result).toPrettyString());
+        if (output.json) {
+            o.println(SensitivityDocuments.json(result));
         } else {
-            render(o, result);
+            o.print(SensitivityDocuments.text(result));
         }
         o.flush();
-        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), json ? null : o);
+        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), output.json ? null : o);
         return 0;
-    }
-
-    /** Parameter names over every fitted choice, in first-seen order. */
-    private static List<String> parameterNames(SensitivityResult r) {
-        Set<String> names = new LinkedHashSet<>();
-        for (SensitivitySweep.Outcome o : r.outcomes()) {
-            if (!o.failed()) {
-                for (FittedParameter fp : o.fit().parameters()) {
-                    names.add(fp.name());
-                }
-            }
-        }
-        return new ArrayList<>(names);
-    }
-
-    static void render(PrintWriter o, SensitivityResult r) {
-        SensitivitySweep s = r.sweep();
-        o.println("[[Sensitivity sweep]]");
-        o.printf(Locale.ROOT, "    choices      %d (%d failed, %d did not converge), %.1f s%n", r.outcomes().size(),
-                r.failedCount(), r.notConvergedCount(), r.elapsedMillis() / 1000);
-        SensitivitySweep.Choice b = s.choices().get(0);
-        o.printf(Locale.ROOT, "    baseline     law %s; %s; %s; %s; data: %s%n", b.law().name(),
-                b.options().objective().describe(), b.options().optimizer().name(),
-                b.options().starts().describe(), b.data().describe());
-        List<String> names = parameterNames(r);
-        List<String> header = new ArrayList<>(List.of("aspect", "choice", "rows"));
-        header.addAll(names);
-        header.add("objective");
-        String atText = s.at().isEmpty() ? null : pointText(s.at());
-        if (atText != null) {
-            header.add(r.target() + "@" + atText);
-        }
-        boolean allocation = !Double.isNaN(s.computeFlops());
-        if (allocation) {
-            String c = Numbers.compact(s.computeFlops());
-            header.addAll(List.of("N_opt@" + c, "D_opt@" + c, "D/N@" + c));
-        }
-        header.add("status");
-        List<List<String>> rows = new ArrayList<>();
-        for (SensitivitySweep.Outcome out : r.outcomes()) {
-            List<String> cells = new ArrayList<>(List.of(out.choice().aspect(), out.choice().name(),
-                    Integer.toString(out.rows())));
-            for (String n : names) {
-                cells.add(out.failed() ? "-" : out.fit().parameter(n).map(fp -> num(fp.value())).orElse("-"));
-            }
-            cells.add(out.failed() ? "-" : num(out.fit().objectiveValue()));
-            if (atText != null) {
-                cells.add(num(out.predictedLoss()));
-            }
-            if (allocation) {
-                boolean has = out.allocation() != null;
-                cells.add(has ? num(out.allocation().parameterCount()) : "-");
-                cells.add(has ? num(out.allocation().tokenCount()) : "-");
-                cells.add(has ? num(out.tokensPerParameter()) : "-");
-            }
-            cells.add(out.failed() ? "failed" : out.converged() ? "ok" : "not converged");
-            rows.add(cells);
-        }
-        PlainTable.print(o, header, rows);
-        for (SensitivitySweep.Outcome out : r.outcomes()) {
-            if (out.failed()) {
-                o.println("    " + out.choice().name() + " failed: " + out.failure());
-            }
-            for (String note : out.notes()) {
-                o.println("    " + out.choice().name() + ": " + note);
-            }
-        }
-        if (allocation) {
-            double[] range = r.tokensPerParameterRange();
-            o.printf(Locale.ROOT, "    D/N at %s FLOPs over converged choices: %s to %s%n",
-                    Numbers.compact(s.computeFlops()), num(range[0]), num(range[1]));
-        }
-    }
-
-    private static String pointText(Map<String, Double> point) {
-        List<String> parts = new ArrayList<>();
-        for (Map.Entry<String, Double> e : point.entrySet()) {
-            parts.add(e.getKey() + "=" + Numbers.compact(e.getValue()));
-        }
-        return String.join(",", parts);
-    }
-
-    static String num(double v) {
-        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    static ObjectNode toJson(SensitivityResult r) {
-        SensitivitySweep s = r.sweep();
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("target", r.target());
-        ObjectNode at = root.putObject("at");
-        s.at().forEach(at::put);
-        if (!Double.isNaN(s.computeFlops())) {
-            root.put("compute_flops", s.computeFlops());
-        }
-        root.put("choices", r.outcomes().size());
-        root.put("failed", r.failedCount());
-        root.put("not_converged", r.notConvergedCount());
-        double[] range = r.tokensPerParameterRange();
-        root.put("tokens_per_parameter_min", range[0]);
-        root.put("tokens_per_parameter_max", range[1]);
-        root.put("elapsed_ms", r.elapsedMillis());
-        ArrayNode list = root.putArray("outcomes");
-        for (SensitivitySweep.Outcome out : r.outcomes()) {
-            SensitivitySweep.Choice c = out.choice();
-            ObjectNode n = list.addObject();
-            n.put("aspect", c.aspect());
-            n.put("choice", c.name());
-            n.put("law", c.law().name());
-            n.put("objective", c.options().objective().describe());
-            n.put("optimizer", c.options().optimizer().name());
-            n.put("starts", c.options().starts().describe());
-            n.put("data", c.data().describe());
-            n.put("rows", out.rows());
-            n.put("status", out.failed() ? "failed" : out.converged() ? "ok" : "not converged");
-            if (out.failed()) {
-                n.put("failure", out.failure());
-                continue;
-            }
-            ObjectNode params = n.putObject("parameters");
-            for (FittedParameter fp : out.fit().parameters()) {
-                params.put(fp.name(), fp.value());
-            }
-            n.put("objective_value", out.fit().objectiveValue());
-            n.put("starts_reaching_best", out.fit().starts().reachedBest());
-            if (!s.at().isEmpty()) {
-                n.put("predicted", out.predictedLoss());
-            }
-            if (out.allocation() != null) {
-                n.put("parameter_count", out.allocation().parameterCount());
-                n.put("token_count", out.allocation().tokenCount());
-                n.put("tokens_per_parameter", out.tokensPerParameter());
-                n.put("allocation_method", out.allocation().method().name().toLowerCase(Locale.ROOT));
-            }
-            ArrayNode notes = n.putArray("notes");
-            out.notes().forEach(notes::add);
-        }
-        return root;
     }
 }

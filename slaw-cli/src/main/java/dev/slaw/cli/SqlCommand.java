@@ -1,6 +1,8 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.StoreDocuments;
+import dev.slaw.io.document.Table;
 import dev.slaw.io.store.QueryResult;
 import dev.slaw.io.store.RunStore;
 import picocli.CommandLine.Command;
@@ -11,7 +13,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,8 +30,8 @@ public final class SqlCommand implements Callable<Integer> {
             description = "Print at most this many rows (default: ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--csv", description = "Print comma-separated values instead of aligned columns.")
-    boolean csv;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Option(names = "--write", description = "Allow statements that change the store or write files (default: read-only;"
             + " remove datasets and fits with slaw runs rm and slaw fits rm, which keep the catalogue consistent).")
@@ -59,14 +60,8 @@ public final class SqlCommand implements Callable<Integer> {
                 }
                 throw e;
             }
-            if (csv) {
-                out.println(csvLine(result.columns()));
-                for (List<String> row : result.rows()) {
-                    out.println(csvLine(row));
-                }
-            } else {
-                PlainTable.print(out, result.columns(), result.rows());
-            }
+            Table table = new Table(result.columns(), result.rows());
+            out.print(output.csv() ? table.csv() : output.json ? StoreDocuments.json(result) + "\n" : table.text());
             if (result.truncated()) {
                 spec.commandLine().getErr().println("(first " + limit + " rows shown; raise --limit for more)");
                 spec.commandLine().getErr().flush();
@@ -80,21 +75,5 @@ public final class SqlCommand implements Callable<Integer> {
         String m = message.toLowerCase(java.util.Locale.ROOT);
         return m.contains("read-only") || m.contains("read only") || m.contains("external access")
                 || m.contains("permission error");
-    }
-
-    private static String csvLine(List<String> cells) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
     }
 }

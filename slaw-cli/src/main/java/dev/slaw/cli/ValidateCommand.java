@@ -1,15 +1,11 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
-import dev.slaw.io.fit.FitJson;
-import dev.slaw.law.Numbers;
+import dev.slaw.io.document.ValidationDocuments;
 import dev.slaw.report.chart.Figure;
 import dev.slaw.report.plots.HeldOutPlot;
 import dev.slaw.uncertainty.BootstrapOptions;
-import dev.slaw.uncertainty.HeldOutScores;
 import dev.slaw.uncertainty.HeldOutValidation;
 import dev.slaw.uncertainty.Holdout;
 import dev.slaw.uncertainty.ReplicateStarts;
@@ -24,10 +20,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
@@ -75,14 +67,18 @@ public final class ValidateCommand implements Callable<Integer> {
     @Mixin
     ResamplingOptions resampling = new ResamplingOptions(200, 2);
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    TableOutput output = new TableOutput();
 
     @Mixin
     PlotOptions plot = new PlotOptions();
 
     @Override
     public Integer call() throws IOException {
+        boolean csv = output.csv();
+        if (csv && held.rollout != null) {
+            throw new BadInputException("--csv prints the held-out rows of a holdout; a rollout prints as text or --json");
+        }
         // parse the holdout before loading and fitting, so a typo fails at once
         Holdout early = held.rollout != null ? null : held.condition != null ? Holdout.where(held.condition) : null;
         LoadedDataset loaded = data.load(source);
@@ -91,10 +87,10 @@ public final class ValidateCommand implements Callable<Integer> {
             String column = held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip();
             Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
             PrintWriter o = spec.commandLine().getOut();
-            if (json) {
-                o.println(rolloutJson(r, p.target()).toPrettyString());
+            if (output.json) {
+                o.println(ValidationDocuments.json(r, p.target()));
             } else {
-                renderRollout(o, r);
+                o.print(ValidationDocuments.text(r));
             }
             o.flush();
             return 0;
@@ -104,7 +100,10 @@ public final class ValidateCommand implements Callable<Integer> {
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(resampling.replicates())
                 .withSeed(p.options().seed()).withThreads(p.options().threads()).withLevel(resampling.level()).withStarts(ReplicateStarts.pointOnly());
         if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
-            GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, json,
+            if (csv) {
+                throw new BadInputException("--csv prints one validation's held-out rows; with groups use --json");
+            }
+            GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, output.json,
                     plot.requested());
             return 0;
         }
@@ -114,194 +113,15 @@ public final class ValidateCommand implements Callable<Integer> {
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
-        if (json) {
-            o.println(toJson(v, p.target()).toPrettyString());
+        if (csv) {
+            o.print(ValidationDocuments.csvTable(v, p.target()).csv());
+        } else if (output.json) {
+            o.println(ValidationDocuments.json(v, p.target()));
         } else {
-            render(o, v, p.target());
+            o.print(ValidationDocuments.text(v, p.target()));
         }
         o.flush();
-        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), json ? null : o);
+        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.json || csv ? null : o);
         return 0;
-    }
-
-    static void render(PrintWriter o, HeldOutValidation v, String target) {
-        String pct = Numbers.compact(100 * v.level());
-        o.println("[[Held-out validation]]");
-        o.printf(Locale.ROOT, "    holdout      %s: %d rows held out, %d fitted%n", v.holdout().describe(),
-                v.rows().size(), v.trainingRows());
-        o.printf(Locale.ROOT, "    fit          %s%n", v.fit());
-        o.printf(Locale.ROOT, "    bootstrap    %d of %d replicates refitted (%d failed), seed %d%n",
-                v.bootstrap().successful(), v.bootstrap().options().replicates(), v.bootstrap().failures().size(),
-                v.bootstrap().options().seed());
-        o.println("[[Held-out rows]]");
-        List<String> header = new ArrayList<>();
-        header.add("row");
-        List<String> vars = v.fit().law().variables();
-        header.addAll(vars);
-        header.addAll(List.of(target, "predicted", pct + "% confidence", pct + "% prediction", "rel error", "covered"));
-        List<List<String>> rows = new ArrayList<>();
-        for (HeldOutValidation.HeldOutRow r : v.rows()) {
-            List<String> cells = new ArrayList<>();
-            cells.add(Integer.toString(r.rowNumber()));
-            for (String x : vars) {
-                cells.add(String.format(Locale.ROOT, "%.4g", r.point().get(x)));
-            }
-            cells.add(String.format(Locale.ROOT, "%.5f", r.observed()));
-            cells.add(String.format(Locale.ROOT, "%.5f", r.prediction().estimate()));
-            cells.add(String.format(Locale.ROOT, "%.5f - %.5f", r.prediction().confidence().lower(),
-                    r.prediction().confidence().upper()));
-            cells.add(String.format(Locale.ROOT, "%.5f - %.5f", r.prediction().prediction().lower(),
-                    r.prediction().prediction().upper()));
-            cells.add(String.format(Locale.ROOT, "%.2f%%", 100 * r.relativeError()));
-            cells.add(r.confidenceCovers() && r.predictionCovers() ? "both" : r.predictionCovers() ? "prediction"
-                    : r.confidenceCovers() ? "confidence" : "no");
-            rows.add(cells);
-        }
-        PlainTable.print(o, header, rows);
-        o.println("[[Summary]]");
-        o.printf(Locale.ROOT, "    relative error   mean %.2f%%, max %.2f%%%n", 100 * v.meanRelativeError(),
-                100 * v.maxRelativeError());
-        o.printf(Locale.ROOT, "    scores           %s%n", scores(v.scores()));
-        o.printf(Locale.ROOT, "    coverage         %s%% confidence intervals %.0f%%, %s%% prediction intervals %.0f%% "
-                + "(%d rows)%n", pct, 100 * v.confidenceCoverage(), pct, 100 * v.predictionCoverage(), v.rows().size());
-    }
-
-    static void renderRollout(PrintWriter o, Rollout r) {
-        o.printf(Locale.ROOT, "[[Rollout over %s]]%n", r.column());
-        o.printf(Locale.ROOT, "    fit on the k smallest of %d values of %s, score the next one and every larger one%n",
-                r.scales().length, r.column());
-        List<List<String>> rows = new ArrayList<>();
-        for (Rollout.Step s : r.steps()) {
-            List<String> cells = new ArrayList<>(List.of(Integer.toString(s.fittedScales()), g(s.largestFitted()),
-                    Integer.toString(s.trainingRows()), g(s.nextScale())));
-            if (!s.fitted()) {
-                cells.addAll(List.of("-", "-", "-", "-", "-", "-", "-"));
-            } else {
-                cells.add(pct(s.next().meanRelativeError()));
-                cells.add(Integer.toString(s.larger().rows()));
-                cells.add(fixed(s.larger().rSquared()));
-                cells.add(fixed(s.larger().nmse()));
-                cells.add(fixed(s.larger().nmae()));
-                cells.add(pct(s.larger().meanRelativeError()));
-                cells.add(pct(s.larger().maxRelativeError()));
-            }
-            rows.add(cells);
-        }
-        PlainTable.print(o, List.of("k", "fitted up to", "rows", "next", "next rel err", "larger rows", "R-squared",
-                "NMSE", "NMAE", "mean rel err", "max rel err"), rows);
-        for (Rollout.Step s : r.steps()) {
-            if (!s.fitted()) {
-                o.printf(Locale.ROOT, "    k = %d not fitted: %s%n", s.fittedScales(), s.failure());
-            } else {
-                // a rung's fit may be degenerate (one scale cannot fix an exponent): its warnings say so
-                for (String w : s.fit().warnings()) {
-                    o.printf(Locale.ROOT, "    k = %d fit warns: %s%n", s.fittedScales(), w);
-                }
-            }
-        }
-    }
-
-    private static String g(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
-    }
-
-    private static String pct(double v) {
-        return String.format(Locale.ROOT, "%.2f%%", 100 * v);
-    }
-
-    private static String fixed(double v) {
-        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    static ObjectNode rolloutJson(Rollout r, String target) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("rollout", r.column());
-        root.put("target", target);
-        ArrayNode scales = root.putArray("scales");
-        for (double x : r.scales()) {
-            scales.add(x);
-        }
-        ArrayNode steps = root.putArray("steps");
-        for (Rollout.Step s : r.steps()) {
-            ObjectNode n = steps.addObject();
-            n.put("fitted_scales", s.fittedScales());
-            n.put("largest_fitted", s.largestFitted());
-            n.put("training_rows", s.trainingRows());
-            n.put("next_scale", s.nextScale());
-            if (!s.fitted()) {
-                n.put("failure", s.failure());
-                continue;
-            }
-            n.put("fit", s.fit().toString());
-            ArrayNode warnings = n.putArray("warnings");
-            s.fit().warnings().forEach(warnings::add);
-            putScores(n.putObject("next"), s.next());
-            putScores(n.putObject("larger"), s.larger());
-        }
-        return root;
-    }
-
-    /** R-squared, NMSE and NMAE on one line; "n/a" where the held-out values do not spread. */
-    static String scores(HeldOutScores s) {
-        if (Double.isNaN(s.nmse())) {
-            return "R-squared, NMSE, NMAE n/a: the held-out values do not spread (" + s.rows() + " rows)";
-        }
-        return String.format(Locale.ROOT, "R-squared %.4f, NMSE %.4f, NMAE %.4f (pooled over %d rows)", s.rSquared(),
-                s.nmse(), s.nmae(), s.rows());
-    }
-
-    static void putScores(ObjectNode node, HeldOutScores s) {
-        node.put("rows_scored", s.rows());
-        node.put("r_squared", finite(s.rSquared()));
-        node.put("nmse", finite(s.nmse()));
-        node.put("nmae", finite(s.nmae()));
-        node.put("mean_relative_error", s.meanRelativeError());
-        node.put("max_relative_error", s.maxRelativeError());
-    }
-
-    /** JSON has no NaN: a score without spread to normalise by is null. */
-    private static Double finite(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    static ObjectNode toJson(HeldOutValidation v, String target) {
-        ObjectNode root = new ObjectMapper().createObjectNode();
-        root.put("holdout", v.holdout().describe());
-        root.put("target", target);
-        root.put("level", v.level());
-        root.put("training_rows", v.trainingRows());
-        root.put("held_out_rows", v.rows().size());
-        ObjectNode boot = root.putObject("bootstrap");
-        boot.put("replicates", v.bootstrap().options().replicates());
-        boot.put("successful", v.bootstrap().successful());
-        boot.put("failed", v.bootstrap().failures().size());
-        boot.put("not_converged", v.bootstrap().notConverged());
-        boot.put("seed", v.bootstrap().options().seed());
-        ObjectNode summary = root.putObject("summary");
-        summary.put("mean_relative_error", v.meanRelativeError());
-        summary.put("max_relative_error", v.maxRelativeError());
-        summary.put("confidence_coverage", v.confidenceCoverage());
-        summary.put("prediction_coverage", v.predictionCoverage());
-        putScores(summary, v.scores());
-        ArrayNode rows = root.putArray("rows");
-        for (HeldOutValidation.HeldOutRow r : v.rows()) {
-            ObjectNode n = rows.addObject();
-            n.put("row", r.rowNumber());
-            for (Map.Entry<String, Double> e : r.point().entrySet()) {
-                n.put(e.getKey(), e.getValue());
-            }
-            n.put("observed", r.observed());
-            n.put("predicted", r.prediction().estimate());
-            n.put("median", r.prediction().median());
-            n.put("confidence_lower", r.prediction().confidence().lower());
-            n.put("confidence_upper", r.prediction().confidence().upper());
-            n.put("prediction_lower", r.prediction().prediction().lower());
-            n.put("prediction_upper", r.prediction().prediction().upper());
-            n.put("relative_error", r.relativeError());
-            n.put("confidence_covers", r.confidenceCovers());
-            n.put("prediction_covers", r.predictionCovers());
-        }
-        root.set("fit", FitJson.toTree(v.fit()));
-        return root;
     }
 }

@@ -54,25 +54,25 @@ class PlanCommandTest {
         Result r = run(epoch("--compute", "5.88e23", "--frontier", "1e20:1e26:13", "--target-loss", "2.0", "--json"));
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
-        JsonNode a = j.get("computeOptimal").get(0);
-        assertThat(a.get("parameterCount").asDouble()).isCloseTo(7.31e10, within(7.31e8));
-        assertThat(a.get("tokensPerParameter").asDouble()).isCloseTo(18.3, within(0.183));
+        JsonNode a = j.get("compute_optimal").get(0);
+        assertThat(a.get("parameter_count").asDouble()).isCloseTo(7.31e10, within(7.31e8));
+        assertThat(a.get("tokens_per_parameter").asDouble()).isCloseTo(18.3, within(0.183));
         assertThat(a.get("method").asText()).isEqualTo("closed-form");
         assertThat(j.get("frontier").get("rows")).hasSize(13);
-        assertThat(j.get("targetLoss").get("loss").asDouble()).isCloseTo(2.0, within(1e-9));
+        assertThat(j.get("target_loss").get("loss").asDouble()).isCloseTo(2.0, within(1e-9));
         assertThat(j.get("parameters").get("alpha").asDouble()).isEqualTo(0.34781);
-        assertThat(j.get("flopModel").asText()).isEqualTo("6*N*D");
+        assertThat(j.get("flop_model").asText()).isEqualTo("6*N*D");
     }
 
     @Test
     void inferenceAwarePlansShrinkTheModelAsDemandGrows() throws IOException {
         Result r = run(epoch("--target-loss", "2.1", "--inference-tokens", "0,1e12,1e13,1e14", "--json"));
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode plans = new ObjectMapper().readTree(r.out()).get("inferenceAware");
+        JsonNode plans = new ObjectMapper().readTree(r.out()).get("inference_aware");
         assertThat(plans).hasSize(4);
         for (int i = 1; i < 4; i++) {
-            assertThat(plans.get(i).get("parameterCount").asDouble())
-                    .isLessThan(plans.get(i - 1).get("parameterCount").asDouble());
+            assertThat(plans.get(i).get("parameter_count").asDouble())
+                    .isLessThan(plans.get(i - 1).get("parameter_count").asDouble());
         }
         assertThat(run(epoch("--target-loss", "2.1", "--inference-tokens", "1e13")).out())
                 .contains("Inference-aware plans", "saved vs Chinchilla");
@@ -94,10 +94,10 @@ class PlanCommandTest {
         assertThat(text.out()).contains("95% percentile over 100 replicates").containsPattern("parameters N +7.312e\\+10  \\[");
         JsonNode j = new ObjectMapper().readTree(run(epoch("--compute", "5.88e23", "--bootstrap", reps.toString(),
                 "--json")).out());
-        JsonNode iv = j.get("computeOptimal").get(0).get("intervals");
+        JsonNode iv = j.get("compute_optimal").get(0).get("intervals");
         assertThat(iv.get("replicates").asInt()).isEqualTo(100);
-        assertThat(iv.get("parameterCount").get("lower").asDouble()).isLessThan(7.31e10);
-        assertThat(iv.get("parameterCount").get("upper").asDouble()).isGreaterThan(7.31e10);
+        assertThat(iv.get("parameter_count").get("lower").asDouble()).isLessThan(7.31e10);
+        assertThat(iv.get("parameter_count").get("upper").asDouble()).isGreaterThan(7.31e10);
     }
 
     @Test
@@ -106,7 +106,7 @@ class PlanCommandTest {
                 "--set", "alpha=0.34", "--set", "beta=0.28", "--set", "RD=15.4", "--set", "RN=5.3",
                 "--compute", "1e23", "--unique-tokens", "1e11", "--json");
         assertThat(r.code()).as(r.err()).isZero();
-        JsonNode p = new ObjectMapper().readTree(r.out()).get("dataConstrained").get(0);
+        JsonNode p = new ObjectMapper().readTree(r.out()).get("data_constrained").get(0);
         assertThat(p.get("epochs").asDouble()).isGreaterThan(1);
         assertThat(p.get("loss").asDouble()).isGreaterThan(p.get("unconstrained").get("loss").asDouble());
     }
@@ -134,7 +134,7 @@ class PlanCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertThat(j.get("replicates").asInt()).isEqualTo(20);
-        assertThat(r.out()).contains("\"parameterCount\"", "\"lower\"", "\"upper\"");
+        assertThat(r.out()).contains("\"parameter_count\"", "\"lower\"", "\"upper\"");
     }
 
     @Test
@@ -176,8 +176,8 @@ class PlanCommandTest {
         double g = Math.pow(alpha * p.get("A").asDouble() / (beta * p.get("B").asDouble()), 1 / (alpha + beta));
         double n = g * Math.pow(5.88e23 / 6, beta / (alpha + beta));
         assertThat(j.get("law").asText()).isEqualTo("chinchilla");
-        assertThat(j.get("closedForm").asBoolean()).isTrue();
-        assertThat(j.get("computeOptimal").get(0).get("parameterCount").asDouble()).isCloseTo(n, within(1e-9 * n));
+        assertThat(j.get("closed_form").asBoolean()).isTrue();
+        assertThat(j.get("compute_optimal").get(0).get("parameter_count").asDouble()).isCloseTo(n, within(1e-9 * n));
     }
 
     @Test
@@ -187,13 +187,13 @@ class PlanCommandTest {
         assertThat(text.code()).as(text.err()).isZero();
         assertThat(text.out()).contains("IsoFLOP analysis", "N_opt = ", "D_opt = ", "bootstrap [", "t interval [");
         JsonNode j = new ObjectMapper().readTree(run("plan", "isoflop", data, "--replicates", "200", "--json").out());
-        JsonNode a = j.get("parameterLaw");
+        JsonNode a = j.get("parameter_law");
         assertThat(a.get("exponent").asDouble()).isBetween(0.2, 0.8);
-        assertThat(a.get("bootstrapInterval").get("lower").asDouble()).isLessThan(a.get("exponent").asDouble());
-        assertThat(a.get("regressionInterval").get("upper").asDouble()).isGreaterThan(a.get("exponent").asDouble());
-        assertThat(j.get("tokenLaw").get("exponent").asDouble() + a.get("exponent").asDouble()).isCloseTo(1, within(1e-9));
+        assertThat(a.get("bootstrap_interval").get("lower").asDouble()).isLessThan(a.get("exponent").asDouble());
+        assertThat(a.get("regression_interval").get("upper").asDouble()).isGreaterThan(a.get("exponent").asDouble());
+        assertThat(j.get("token_law").get("exponent").asDouble() + a.get("exponent").asDouble()).isCloseTo(1, within(1e-9));
         assertThat(j.get("groups").size()).isGreaterThan(3);
-        assertThat(j.get("at").get("tokensPerParameter").asDouble()).isPositive();
+        assertThat(j.get("at").get("tokens_per_parameter").asDouble()).isPositive();
     }
 
     @Test

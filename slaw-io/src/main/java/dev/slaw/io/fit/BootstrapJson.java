@@ -3,10 +3,10 @@ package dev.slaw.io.fit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Fit;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.MissedOptimum;
@@ -38,12 +38,13 @@ public final class BootstrapJson {
     private BootstrapJson() {
     }
 
-    public static ObjectNode toTree(BootstrapResult b) {
-        ObjectNode root = MAPPER.createObjectNode();
+    /** The bootstrap as a JSON document, for commands that add to it before printing. */
+    public static JsonObject document(BootstrapResult b) {
+        JsonObject root = new JsonObject();
         root.put("slaw_bootstrap", 1);
-        root.set("point_estimate", FitJson.toTree(b.pointEstimate()));
+        root.put("point_estimate", FitJson.document(b.pointEstimate()));
         BootstrapOptions o = b.options();
-        ObjectNode opts = root.putObject("options");
+        JsonObject opts = root.putObject("options");
         opts.put("replicates", o.replicates());
         opts.put("seed", o.seed());
         opts.put("threads", o.threads());
@@ -55,8 +56,7 @@ public final class BootstrapJson {
         opts.put("starts", b.startsDescription());
         opts.put("axis_starts", o.starts().axes());
         if (!o.starts().centre().isEmpty()) {
-            ObjectNode at = opts.putObject("start_at");
-            o.starts().centre().forEach(at::put);
+            opts.putNumbers("start_at", o.starts().centre());
         }
         opts.put("sampler", o.sampler().name().toLowerCase(java.util.Locale.ROOT));
         opts.put("optimizer", b.optimizer());
@@ -64,46 +64,45 @@ public final class BootstrapJson {
         root.put("not_converged", b.notConverged());
         root.put("resampled_units", b.resampledUnits());
         root.put("elapsed_ms", b.elapsedMillis());
-        ArrayNode summaries = root.putArray("parameters");
+        JsonArray summaries = root.putArray("parameters");
         for (ParameterSummary p : b.parameters()) {
             summaries.add(summary(p));
         }
-        ArrayNode derived = root.putArray("derived");
+        JsonArray derived = root.putArray("derived");
         for (ParameterSummary p : b.derived()) {
             derived.add(summary(p));
         }
-        ArrayNode warnings = root.putArray("warnings");
-        b.warnings().forEach(warnings::add);
+        root.putTexts("warnings", b.warnings());
         if (b.missedOptimum() != null) {
             root.putObject("missed_optimum").put("replicate", b.missedOptimum().replicate())
                     .put("replicate_objective", b.missedOptimum().replicateObjective())
                     .put("point_objective", b.missedOptimum().pointObjective());
         }
-        ArrayNode failures = root.putArray("failures");
+        JsonArray failures = root.putArray("failures");
         for (ReplicateFailure f : b.failures()) {
             failures.addObject().put("replicate", f.replicate()).put("reason", f.reason());
         }
-        ArrayNode names = root.putArray("replicate_parameters");
-        b.law().parameters().forEach(p -> names.add(p.name()));
-        ArrayNode reps = root.putArray("replicates");
+        root.putTexts("replicate_parameters", b.law().parameters().stream().map(p -> p.name()).toList());
+        JsonArray reps = root.putArray("replicates");
         double[][] v = b.replicateValues();
         int[] numbers = b.replicateNumbers();
         for (int r = 0; r < v.length; r++) {
-            ArrayNode row = reps.addArray();
+            JsonArray row = reps.addArray();
             row.add(numbers[r]);
             for (double x : v[r]) {
                 row.add(x);
             }
         }
-        ArrayNode res = root.putArray("residuals");
+        JsonArray res = root.putArray("residuals");
         for (double x : b.residuals()) {
             res.add(x);
         }
         return root;
     }
 
-    static ObjectNode summary(ParameterSummary p) {
-        ObjectNode n = MAPPER.createObjectNode();
+    /** One parameter's (or derived quantity's) bootstrap summary; a withheld one says why. */
+    public static JsonObject summary(ParameterSummary p) {
+        JsonObject n = new JsonObject();
         n.put("name", p.name());
         n.put("estimate", p.estimate());
         n.put("median", p.median());
@@ -117,12 +116,9 @@ public final class BootstrapJson {
         return n;
     }
 
+    /** The bootstrap as pretty-printed JSON text. */
     public static String write(BootstrapResult b) {
-        try {
-            return MAPPER.writeValueAsString(toTree(b));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a bootstrap always serialises", e);
-        }
+        return document(b).toString();
     }
 
     public static void save(BootstrapResult b, Path file) throws IOException {
@@ -207,7 +203,7 @@ public final class BootstrapJson {
             numbers.add(row.get(0).asInt());
             double[] v = new double[row.size() - 1];
             for (int i = 0; i < v.length; i++) {
-                v[i] = row.get(i + 1).asDouble();
+                v[i] = number(row.get(i + 1));
             }
             values.add(v);
         }
@@ -217,7 +213,7 @@ public final class BootstrapJson {
         }
         double[] residuals = new double[root.get("residuals").size()];
         for (int i = 0; i < residuals.length; i++) {
-            residuals[i] = root.get("residuals").get(i).asDouble();
+            residuals[i] = number(root.get("residuals").get(i));
         }
         return new BootstrapResult(point, values.toArray(new double[0][]),
                 numbers.stream().mapToInt(Integer::intValue).toArray(), failures, root.get("not_converged").asInt(),
@@ -226,6 +222,14 @@ public final class BootstrapJson {
                 o.has("optimizer") ? o.get("optimizer").asText() : point.provenance().optimizer(),
                 root.get("resampled_units").asInt(),
                 root.get("elapsed_ms").asDouble(), missedOptimum(root.get("missed_optimum")));
+    }
+
+    /**
+     * A number of the file: null is a number that was not finite (and so is "NaN", as bootstraps
+     * written before slaw's one JSON policy held it).
+     */
+    private static double number(JsonNode n) {
+        return n.isNull() ? Double.NaN : n.isTextual() ? Double.parseDouble(n.asText()) : n.asDouble();
     }
 
     private static MissedOptimum missedOptimum(JsonNode m) {

@@ -16,7 +16,8 @@ import dev.slaw.fit.Loss;
 import dev.slaw.fit.Objective;
 import dev.slaw.fit.Provenance;
 import dev.slaw.fit.StartSummary;
-import dev.slaw.io.json.PrettyJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.FormulaLaw;
 import dev.slaw.law.Law;
@@ -58,34 +59,26 @@ public final class FitJson {
     private FitJson() {
     }
 
-    /** The fit as a JSON tree. */
-    public static ObjectNode toTree(Fit fit) {
-        return (ObjectNode) node(model(fit));
-    }
-
     /**
-     * The fit as JSON text, pretty-printed. Written without Jackson (see {@link PrettyJson}): the
-     * same bytes as Jackson would write for {@link #toTree}, without its start-up cost.
+     * The fit as JSON text, pretty-printed. Written without Jackson (see {@link JsonObject}): the
+     * same layout as Jackson's pretty printer, without its start-up cost.
      */
     public static String write(Fit fit) {
-        return PrettyJson.write(model(fit));
+        return document(fit).toString();
     }
 
-    /**
-     * The fit as plain maps, lists, strings, numbers and booleans: one description of the format
-     * for both the tree and the text.
-     */
-    static Map<String, Object> model(Fit fit) {
-        Map<String, Object> root = new LinkedHashMap<>();
+    /** The fit as a JSON document, for commands that print it inside a larger one. */
+    public static JsonObject document(Fit fit) {
+        JsonObject root = new JsonObject();
         root.put("slaw_fit", FORMAT);
         Law law = fit.law();
-        Map<String, Object> l = object(root, "law");
+        JsonObject l = root.putObject("law");
         l.put("name", law.name());
         l.put("formula", law.formula());
         l.put("fitted", fit.toString());
-        l.put("variables", new ArrayList<>(law.variables()));
+        l.putTexts("variables", law.variables());
         l.put("target", law.target().name().toLowerCase(Locale.ROOT));
-        List<Object> decl = array(l, "declarations");
+        JsonArray decl = l.putArray("declarations");
         for (Parameter p : law.parameters()) {
             decl.add(ParameterDeclaration.describe(p));
         }
@@ -94,40 +87,38 @@ public final class FitJson {
             l.put("curve", curve(c));
         }
         root.put("target", fit.target());
-        List<Object> ps = array(root, "parameters");
+        JsonArray ps = root.putArray("parameters");
         for (FittedParameter p : fit.parameters()) {
-            Map<String, Object> o = new LinkedHashMap<>();
-            ps.add(o);
+            JsonObject o = ps.addObject();
             o.put("name", p.name());
-            o.put("value", number(p.value()));
-            o.put("standard_error", number(p.standardError()));
+            o.put("value", p.value());
+            o.put("standard_error", p.standardError());
             o.put("note", p.note());
             o.put("state", p.state().name().toLowerCase(Locale.ROOT));
             if (p.tie() != null) {
                 o.put("tie", p.tie());
             }
-            o.put("lower", number(p.lower()));
-            o.put("upper", number(p.upper()));
-            o.put("start", number(p.start()));
+            o.put("lower", p.lower());
+            o.put("upper", p.upper());
+            o.put("start", p.start());
         }
-        Map<String, Object> cov = object(root, "covariance");
+        JsonObject cov = root.putObject("covariance");
         cov.put("method", fit.covarianceMethod());
-        cov.put("parameters", new ArrayList<>(fit.freeParameterNames()));
+        cov.putTexts("parameters", fit.freeParameterNames());
         double[][] m = fit.covariance();
         if (m == null) {
-            cov.put("matrix", null);
+            cov.put("matrix", (JsonArray) null);
         } else {
-            List<Object> rows = array(cov, "matrix");
+            JsonArray rows = cov.putArray("matrix");
             for (double[] r : m) {
-                List<Object> row = new ArrayList<>(r.length);
+                JsonArray row = rows.addArray();
                 for (double v : r) {
-                    row.add(number(v));
+                    row.add(v);
                 }
-                rows.add(row);
             }
         }
-        Map<String, Object> obj = object(root, "objective");
-        obj.put("value", number(fit.objectiveValue()));
+        JsonObject obj = root.putObject("objective");
+        obj.put("value", fit.objectiveValue());
         Objective o = fit.objective();
         obj.put("loss", o.loss().name().toLowerCase(Locale.ROOT));
         obj.put("delta", o.delta());
@@ -138,38 +129,38 @@ public final class FitJson {
         }
         obj.put("description", o.describe());
         Convergence c = fit.convergence();
-        Map<String, Object> conv = object(root, "convergence");
+        JsonObject conv = root.putObject("convergence");
         conv.put("converged", c.converged());
         conv.put("reason", c.reason());
         conv.put("iterations", c.iterations());
         conv.put("evaluations", c.evaluations());
         conv.put("total_evaluations", c.totalEvaluations());
         StartSummary s = fit.starts();
-        Map<String, Object> st = object(root, "starts");
+        JsonObject st = root.putObject("starts");
         st.put("description", s.description());
         st.put("total", s.total());
         st.put("converged", s.converged());
         st.put("reached_best", s.reachedBest());
         st.put("failed", s.failed());
         st.put("best_start", s.bestStart());
-        object(st, "stop_reasons").putAll(s.stopReasons());
+        st.putNumbers("stop_reasons", s.stopReasons());
         FitStatistics fs = fit.statistics();
-        Map<String, Object> stats = object(root, "statistics");
+        JsonObject stats = root.putObject("statistics");
         stats.put("rows", fs.rows());
         stats.put("free_parameters", fs.freeParameters());
-        stats.put("rms_residual", number(fs.rmsResidual()));
-        stats.put("max_relative_error", number(fs.maxRelativeError()));
-        stats.put("mean_relative_error", number(fs.meanRelativeError()));
-        stats.put("r_squared", number(fs.rSquared()));
-        stats.put("aic", number(fs.aic()));
-        stats.put("bic", number(fs.bic()));
+        stats.put("rms_residual", fs.rmsResidual());
+        stats.put("max_relative_error", fs.maxRelativeError());
+        stats.put("mean_relative_error", fs.meanRelativeError());
+        stats.put("r_squared", fs.rSquared());
+        stats.put("aic", fs.aic());
+        stats.put("bic", fs.bic());
         Provenance pv = fit.provenance();
-        Map<String, Object> prov = object(root, "provenance");
+        JsonObject prov = root.putObject("provenance");
         prov.put("data", pv.dataSource());
         prov.put("sha256", pv.fingerprint());
-        prov.put("columns", new ArrayList<>(pv.columns()));
-        prov.put("notes", new ArrayList<>(pv.notes()));
-        prov.put("choices", new LinkedHashMap<>(pv.choices()));
+        prov.putTexts("columns", pv.columns());
+        prov.putTexts("notes", pv.notes());
+        prov.put("choices", choices(pv.choices()));
         prov.put("objective", pv.objective());
         prov.put("optimizer", pv.optimizer());
         prov.put("starts", pv.starts());
@@ -179,53 +170,8 @@ public final class FitJson {
         prov.put("java_version", pv.javaVersion());
         prov.put("created", pv.created());
         prov.put("elapsed_ms", pv.elapsedMillis());
-        root.put("warnings", new ArrayList<>(fit.warnings()));
+        root.putTexts("warnings", fit.warnings());
         return root;
-    }
-
-    private static Map<String, Object> object(Map<String, Object> parent, String key) {
-        Map<String, Object> child = new LinkedHashMap<>();
-        parent.put(key, child);
-        return child;
-    }
-
-    private static List<Object> array(Map<String, Object> parent, String key) {
-        List<Object> child = new ArrayList<>();
-        parent.put(key, child);
-        return child;
-    }
-
-    /** A finite number, or null (JSON has no infinities). */
-    private static Double number(double v) {
-        return Double.isFinite(v) ? v : null;
-    }
-
-    /** The Jackson tree of a {@link #model} value. */
-    @SuppressWarnings("unchecked")
-    private static JsonNode node(Object v) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (v == null) {
-            return nodes.nullNode();
-        } else if (v instanceof String s) {
-            return nodes.textNode(s);
-        } else if (v instanceof Integer i) {
-            return nodes.numberNode(i);
-        } else if (v instanceof Long n) {
-            return nodes.numberNode(n);
-        } else if (v instanceof Double d) {
-            return nodes.numberNode(d);
-        } else if (v instanceof Boolean b) {
-            return nodes.booleanNode(b);
-        } else if (v instanceof Map<?, ?> map) {
-            ObjectNode o = nodes.objectNode();
-            ((Map<String, Object>) map).forEach((k, x) -> o.set(k, node(x)));
-            return o;
-        }
-        ArrayNode a = nodes.arrayNode();
-        for (Object x : (List<Object>) v) {
-            a.add(node(x));
-        }
-        return a;
     }
 
     /** Writes the fit to a file atomically: a failure leaves no half-written file. */
@@ -559,16 +505,35 @@ public final class FitJson {
     }
 
     /** A curve law's runs, columns and settings: what rebuilds it besides its declarations. */
-    private static Map<String, Object> curve(CurveLaw law) {
-        Map<String, Object> c = new LinkedHashMap<>();
+    private static JsonObject curve(CurveLaw law) {
+        JsonObject c = new JsonObject();
         c.put("run_column", law.runColumn());
         c.put("step_column", law.stepColumn());
-        Map<String, Object> schedules = object(c, "schedules");
+        JsonObject schedules = JsonObject.ofNames();
         // a schedule read from a file is saved as its rates, so the fit does not depend on the file
         law.schedules().forEach((run, s) -> schedules.put(run, (s instanceof PerStepSchedule p && p.source() != null
                 ? new PerStepSchedule(null, p.rates()) : s).toString()));
-        Map<String, Object> settings = object(c, "settings");
+        c.put("schedules", schedules);
+        JsonObject settings = JsonObject.ofNames();
         new java.util.TreeMap<>(law.settings()).forEach(settings::put);
+        c.put("settings", settings);
+        return c;
+    }
+
+    /** The provenance's choices as saved: text, whole or real numbers, true/false, or null. */
+    private static JsonObject choices(Map<String, Object> choices) {
+        JsonObject c = new JsonObject();
+        choices.forEach((k, v) -> {
+            if (v instanceof Long || v instanceof Integer) {
+                c.put(k, ((Number) v).longValue());
+            } else if (v instanceof Number n) {
+                c.put(k, n.doubleValue());
+            } else if (v instanceof Boolean b) {
+                c.put(k, b);
+            } else {
+                c.put(k, v == null ? null : v.toString());
+            }
+        });
         return c;
     }
 

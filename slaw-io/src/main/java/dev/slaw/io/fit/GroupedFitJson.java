@@ -6,7 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.GroupedFit;
-import dev.slaw.io.json.PrettyJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,23 +33,22 @@ public final class GroupedFitJson {
 
     /** The grouped fit as pretty-printed JSON text. */
     public static String write(GroupedFit grouped) {
-        Map<String, Object> root = new LinkedHashMap<>();
+        return document(grouped).toString();
+    }
+
+    /** The grouped fit as a JSON document. */
+    public static JsonObject document(GroupedFit grouped) {
+        JsonObject root = new JsonObject();
         root.put("slaw_fit", FitJson.FORMAT);
         root.put("grouped_by", grouped.groupColumn());
-        root.put("shared", new ArrayList<>(grouped.shared()));
-        List<Object> groups = new ArrayList<>();
-        grouped.fits().forEach((g, f) -> {
-            Map<String, Object> o = new LinkedHashMap<>();
-            o.put("group", g);
-            o.put("fit", FitJson.model(f));
-            groups.add(o);
-        });
-        root.put("groups", groups);
+        root.putTexts("shared", grouped.shared());
+        JsonArray groups = root.putArray("groups");
+        grouped.fits().forEach((g, f) -> groups.addObject().put("group", g).put("fit", FitJson.document(f)));
         if (grouped.joint() != null) {
-            root.put("joint", FitJson.model(grouped.joint()));
+            root.put("joint", FitJson.document(grouped.joint()));
         }
-        root.put("warnings", new ArrayList<>(grouped.warnings()));
-        return PrettyJson.write(root);
+        root.putTexts("warnings", grouped.warnings());
+        return root;
     }
 
     /** Writes the grouped fit to a file atomically. */

@@ -12,11 +12,11 @@ import java.util.Map;
  * <p>Why not Jackson itself: building an {@code ObjectMapper} and its serialisers costs about
  * 0.1 s in a fresh JVM, which is a twentieth of a whole {@code slaw fit} command.
  *
- * <p>Values: {@link Map} with string keys (in iteration order), {@link List}, {@link String},
- * {@link Integer}, {@link Long}, {@link Double} (non-finite ones as quoted strings, as Jackson
- * writes them), {@link Boolean} and {@code null}.
+ * <p>Values: {@link JsonObject} (fields in the order put), {@link JsonArray}, {@link String},
+ * {@link Integer}, {@link Long}, {@link Double}, {@link Boolean} and {@code null}. A non-finite
+ * double is written as {@code null}, slaw's one policy (the builders already store it so).
  */
-public final class PrettyJson {
+final class PrettyJson {
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     /** Jackson's default indenter breaks lines with the platform's separator. */
     private static final String NEWLINE = System.lineSeparator();
@@ -25,7 +25,7 @@ public final class PrettyJson {
     }
 
     /** The value as text, without a final line break. */
-    public static String write(Object value) {
+    static String write(Object value) {
         StringBuilder out = new StringBuilder(4096);
         append(out, value, 0);
         return out.toString();
@@ -37,33 +37,31 @@ public final class PrettyJson {
         } else if (value instanceof String s) {
             string(out, s);
         } else if (value instanceof Double d) {
-            if (Double.isFinite(d)) {
-                out.append(Double.toString(d));
-            } else {
-                string(out, Double.toString(d));
-            }
+            out.append(Double.isFinite(d) ? Double.toString(d) : "null");
         } else if (value instanceof Integer || value instanceof Long || value instanceof Boolean) {
             out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
+        } else if (value instanceof JsonObject object) {
+            Map<String, Object> map = object.fields();
             if (map.isEmpty()) {
                 out.append("{ }");
                 return;
             }
             out.append('{');
             boolean first = true;
-            for (Map.Entry<?, ?> e : map.entrySet()) {
+            for (Map.Entry<String, Object> e : map.entrySet()) {
                 if (!first) {
                     out.append(',');
                 }
                 first = false;
                 indent(out, nesting + 1);
-                string(out, (String) e.getKey());
+                string(out, e.getKey());
                 out.append(" : ");
                 append(out, e.getValue(), nesting + 1);
             }
             indent(out, nesting);
             out.append('}');
-        } else if (value instanceof List<?> list) {
+        } else if (value instanceof JsonArray array) {
+            List<Object> list = array.values();
             // arrays stay on one line and do not indent what they hold
             if (list.isEmpty()) {
                 out.append("[ ]");

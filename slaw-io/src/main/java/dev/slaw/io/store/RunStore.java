@@ -253,6 +253,15 @@ public final class RunStore implements AutoCloseable {
         return names;
     }
 
+    private static boolean isNumber(int sqlType) {
+        return switch (sqlType) {
+            case java.sql.Types.TINYINT, java.sql.Types.SMALLINT, java.sql.Types.INTEGER, java.sql.Types.BIGINT,
+                    java.sql.Types.REAL, java.sql.Types.FLOAT, java.sql.Types.DOUBLE, java.sql.Types.DECIMAL,
+                    java.sql.Types.NUMERIC -> true;
+            default -> false;
+        };
+    }
+
     /**
      * Runs any SQL statement and returns up to {@code limit} rows as text.
      *
@@ -262,13 +271,16 @@ public final class RunStore implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             boolean hasRows = s.execute(sql);
             if (!hasRows) {
-                return new QueryResult(List.of("changed"), List.of(List.of(Long.toString(s.getUpdateCount()))), false);
+                return new QueryResult(List.of("changed"), List.of(List.of(Long.toString(s.getUpdateCount()))), false,
+                        List.of(true));
             }
             try (ResultSet rs = s.getResultSet()) {
                 ResultSetMetaData meta = rs.getMetaData();
                 List<String> columns = new ArrayList<>();
+                List<Boolean> numeric = new ArrayList<>();
                 for (int c = 1; c <= meta.getColumnCount(); c++) {
                     columns.add(meta.getColumnLabel(c));
+                    numeric.add(isNumber(meta.getColumnType(c)));
                 }
                 List<List<String>> rows = new ArrayList<>();
                 boolean truncated = false;
@@ -284,7 +296,7 @@ public final class RunStore implements AutoCloseable {
                     }
                     rows.add(row);
                 }
-                return new QueryResult(columns, rows, truncated);
+                return new QueryResult(columns, rows, truncated, numeric);
             }
         } catch (SQLException e) {
             throw new BadInputException("the statement failed: " + DuckDb.firstLine(e), e);
