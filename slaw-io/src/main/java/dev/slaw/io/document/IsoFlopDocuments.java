@@ -38,7 +38,7 @@ public final class IsoFlopDocuments {
         opts.put("minimum_models", a.minimumModels());
         opts.put("compute_adjusted", a.computeAdjusted());
         opts.put("drop_edge_minima", a.dropEdgeMinima());
-        opts.put("resamples", a.resamples());
+        opts.put("replicates", a.resamples());
         opts.put("seed", a.seed());
         opts.put("level", a.level());
         opts.put("flop_model", a.flops().toString());
@@ -59,8 +59,8 @@ public final class IsoFlopDocuments {
         }
         root.put("parameter_law", PlanDocuments.json(r.parameters(), r.parameterExponentInterval().orElse(null)));
         root.put("token_law", PlanDocuments.json(r.tokens(), r.tokenExponentInterval().orElse(null)));
-        root.put("successful_resamples", r.replicates().size());
-        root.put("failed_resamples", r.failedResamples());
+        root.put("successful_replicates", r.replicates().size());
+        root.put("failed_replicates", r.failedResamples());
         // read off the power laws: no loss of its own, and no planning method
         root.put("at", PlanDocuments.json(r.at(budget)).remove("loss").remove("method"));
         return root;
