@@ -87,13 +87,13 @@ class EveryCommandPrintsCleanJsonTest {
         commands.put("sensitivity", concat(List.of("sensitivity", CHINCHILLA), RECIPE, "--starts", "lhs:10:1",
                 "--compute", "5.88e23", "--at", "N=70e9,D=1.4e12"));
         commands.put("plan", new String[]{"plan", fit, "--compute", "5.88e23", "--frontier", "1e20:1e24:3",
-                "--target-loss", "2.0", "--replicates", boot});
+                "--target-loss", "2.0", "--bootstrap", boot});
         commands.put("plan --inference-tokens", new String[]{"plan", fit, "--target-loss", "2.1",
                 "--inference-tokens", "0,1e12"});
         commands.put("plan --unique-tokens", new String[]{"plan", "--law", "data-constrained", "--set", "E=1.69",
                 "--set", "A=406.4", "--set", "B=410.7", "--set", "alpha=0.34", "--set", "beta=0.28", "--set", "RD=15.4",
                 "--set", "RN=5.3", "--compute", "1e23", "--unique-tokens", "1e11"});
-        commands.put("plan isoflop", new String[]{"plan", "isoflop", MISFITTING, "--resamples", "50"});
+        commands.put("plan isoflop", new String[]{"plan", "isoflop", MISFITTING, "--replicates", "50"});
         commands.put("plan envelope", new String[]{"plan", "envelope", CHECKPOINTS, "--bins-per-decade", "5"});
         commands.put("runs", new String[]{"runs", "--db", db});
         commands.put("runs NAME", new String[]{"runs", "chinchilla", "--db", db});

@@ -38,7 +38,7 @@ class TableCommandsPrintCsvTest {
                 "--out", fit).code()).isZero();
         Map<String, String[]> commands = new LinkedHashMap<>();
         commands.put("compute_flops,parameter_count", new String[]{"plan", fit, "--frontier", "1e20:1e24:5"});
-        commands.put("compute_flops,label,runs", new String[]{"plan", "isoflop", MISFITTING, "--resamples", "20"});
+        commands.put("compute_flops,label,runs", new String[]{"plan", "isoflop", MISFITTING, "--replicates", "20"});
         commands.put("compute_flops,parameter_count,token_count,loss",
                 new String[]{"plan", "envelope", "../examples/misfitting/scaling_results.csv"});
         commands.put("N,D,loss", new String[]{"predict", fit, "N=70B", "D=1.4T"});
