@@ -41,18 +41,8 @@ class GroupedBootstrapTest {
 
     @Test
     void theJointFitsIntervalsDoNotDependOnTheThreadCount() {
-        double[] x = new double[16];
-        double[] y = new double[16];
-        String[] family = new String[16];
-        for (int i = 0; i < 16; i++) {
-            x[i] = 1e6 * Math.pow(10, (i % 8) * 0.5);
-            family[i] = i < 8 ? "small" : "large";
-            y[i] = (1.5 + (i < 8 ? 300 : 900) / Math.pow(x[i], 0.3)) * (1 + 0.01 * Math.sin(7.0 * i));
-        }
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        cols.put("x", x);
-        cols.put("loss", y);
-        Dataset data = Dataset.of("ladder", cols);
+        String[] family = families(8, 8);
+        Dataset data = ladder(family, 1.5);
         FitOptions options = FitOptions.defaults().withThreads(1).withObjective(Objective.of(Loss.SQUARED));
         GroupedFit grouped = GroupFitter.fitShared(POWER_OFFSET, data, "family", family, "loss", options,
                 List.of("E", "alpha"));
@@ -79,19 +69,8 @@ class GroupedBootstrapTest {
         // group "small" has 3 rows and 2 parameters of its own (E and A; alpha is shared): a
         // resample drawing fewer than 2 of its rows cannot determine them
         int rows = 11;
-        double[] x = new double[rows];
-        double[] y = new double[rows];
-        String[] family = new String[rows];
-        for (int i = 0; i < rows; i++) {
-            boolean small = i < 3;
-            x[i] = 1e6 * Math.pow(10, (small ? i : i - 3) * 0.5);
-            family[i] = small ? "small" : "large";
-            y[i] = ((small ? 2.0 : 1.5) + (small ? 300 : 900) / Math.pow(x[i], 0.3)) * (1 + 0.01 * Math.sin(7.0 * i));
-        }
-        Map<String, double[]> cols = new LinkedHashMap<>();
-        cols.put("x", x);
-        cols.put("loss", y);
-        Dataset data = Dataset.of("ladder", cols);
+        String[] family = families(3, 8);
+        Dataset data = ladder(family, 2.0);
         FitOptions options = FitOptions.defaults().withThreads(1).withObjective(Objective.of(Loss.SQUARED));
         GroupedFit grouped = GroupFitter.fitShared(POWER_OFFSET, data, "family", family, "loss", options,
                 List.of("alpha"));
@@ -119,5 +98,35 @@ class GroupedBootstrapTest {
         assertThat(result.failures()).allSatisfy(f -> assertThat(f.reason())
                 .startsWith("the resample of group small has 1 distinct rows, fewer than the 2 free parameters"));
         assertThat(result.successful()).isEqualTo(60 - expected.size());
+    }
+
+    /** {@code small} rows of family "small", then {@code large} of "large". */
+    private static String[] families(int small, int large) {
+        String[] family = new String[small + large];
+        for (int i = 0; i < family.length; i++) {
+            family[i] = i < small ? "small" : "large";
+        }
+        return family;
+    }
+
+    /**
+     * Two families on one ladder of x (half decades from 1e6 within each family), loss
+     * E + A / x^0.3 with A 300 (small) or 900 (large) and E as given for "small" (1.5 for
+     * "large"), times 1 % of deterministic noise.
+     */
+    private static Dataset ladder(String[] family, double smallE) {
+        double[] x = new double[family.length];
+        double[] y = new double[family.length];
+        int inFamily = 0;
+        for (int i = 0; i < family.length; i++) {
+            boolean small = family[i].equals("small");
+            inFamily = i > 0 && family[i].equals(family[i - 1]) ? inFamily + 1 : 0;
+            x[i] = 1e6 * Math.pow(10, inFamily * 0.5);
+            y[i] = ((small ? smallE : 1.5) + (small ? 300 : 900) / Math.pow(x[i], 0.3)) * (1 + 0.01 * Math.sin(7.0 * i));
+        }
+        Map<String, double[]> cols = new LinkedHashMap<>();
+        cols.put("x", x);
+        cols.put("loss", y);
+        return Dataset.of("ladder", cols);
     }
 }
