@@ -139,6 +139,14 @@ class CurveCommandTest {
                 "has no total: give --steps");
     }
 
+    @Test
+    void aLossThatIsNotPositiveIsNamedByFileAndRow(@TempDir Path dir) throws IOException {
+        Path curve = dir.resolve("cosine_24000.csv");
+        Files.writeString(curve, "step,loss\n3000,3.9\n4000,0\n5000,3.7\n6000,3.6\n7000,3.55\n8000,3.5\n9000,3.45\n");
+        assertOneLineError(run("fit", "--law", "lr-annealing", curve.toString()),
+                curve + ": row 3, column \"loss\": 0.0 is not a positive loss (residuals are taken on log loss)");
+    }
+
     private static void assertOneLineError(Run r, String message) {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains(message);

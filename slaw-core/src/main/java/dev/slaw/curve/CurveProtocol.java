@@ -88,6 +88,16 @@ public enum CurveProtocol {
             throw new BadInputException(rows.source() + ": no loss column '" + lossColumn + "' (columns: "
                     + String.join(", ", rows.columnNames()) + ")");
         }
+        if (law.target() == Target.LOG) {
+            // checked here too so that the message fits the curve command (no --plain-target there)
+            double[] y = rows.column(lossColumn);
+            for (int i = 0; i < y.length; i++) {
+                if (!(y[i] > 0) || !Double.isFinite(y[i])) {
+                    throw new BadInputException(rows.source() + ": row " + rows.rowNumber(i) + ", column \""
+                            + lossColumn + "\": " + y[i] + " is not a positive loss (residuals are taken on log loss)");
+                }
+            }
+        }
         List<Map<String, Double>> starts = new ArrayList<>();
         if (this == LUO_2025) {
             if (!(law instanceof MultiPowerLaw)) {
