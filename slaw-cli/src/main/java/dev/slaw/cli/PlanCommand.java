@@ -6,11 +6,8 @@ import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
-import dev.slaw.io.document.Formats;
 import dev.slaw.io.document.PlanDocuments;
 import dev.slaw.io.fit.FitJson;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.planning.Allocation;
@@ -134,66 +131,38 @@ public final class PlanCommand implements Callable<Integer> {
         ComputeOptimal planner = ComputeOptimal.of(surface).withFlops(flopModel).withForceNumeric(numeric);
         Replicates replicates = replicatesFile == null ? null : readReplicates(replicatesFile, surface);
 
-        JsonObject root = new JsonObject();
-        PrintWriter out = spec.commandLine().getOut();
-        StringBuilder text = new StringBuilder();
-        root.put("law", surface.lawName());
-        root.putNumbers("parameters", surface.parameters());
-        root.put("flop_model", flopModel.toString());
-        root.put("closed_form", planner.usesClosedForm());
-        if (replicates != null) {
-            root.put("replicates", replicates.size());
-            root.put("level", level);
-        }
-        text.append("law        ").append(surface.lawName())
-                .append(surface.closedForm().map(f -> ": " + f).orElse("")).append('\n');
-        text.append("FLOPs      ").append(flopModel).append(planner.usesClosedForm() ? "  (Chinchilla closed form)"
-                : "  (numeric search in log N)").append('\n');
-        if (replicates != null) {
-            text.append("intervals  ").append(Formats.percent(level)).append(" percentile over ")
-                    .append(replicates.size()).append(" replicates from ").append(replicatesFile).append('\n');
-        }
         boolean any = false;
-        // what --plot marks on the frontier: every compute-optimal allocation planned below
-        List<Allocation> planned = new ArrayList<>();
-        Frontier[] drawn = new Frontier[1];
-
         if (csv && (uniqueTokens != null || !inferenceTokens.isEmpty())) {
             throw new BadInputException("--csv prints compute-optimal allocations (--compute, --frontier, --target-loss);"
                     + " data-constrained and inference-aware plans print with --json or as text");
         }
-        // the rows --csv prints: every allocation planned, in the order planned
-        List<Allocation> tabled = new ArrayList<>();
+        List<DataConstrainedPlan> dataConstrained = new ArrayList<>();
+        List<Allocation> computeOptimal = new ArrayList<>();
         if (uniqueTokens != null) {
             if (budgets.isEmpty()) {
                 throw new BadInputException("--unique-tokens needs --compute C");
             }
             DataConstrained dc = DataConstrained.of(surface, Assignments.number(uniqueTokens, "--unique-tokens"))
                     .withFlops(flopModel).withUniqueParameters(uniqueParameters);
-            JsonArray arr = root.putArray("data_constrained");
             for (double c : budgets) {
                 DataConstrainedPlan p = dc.at(c);
                 if (replicates != null) {
                     p = p.withIntervals(PlanIntervals.of(surface, replicates, s -> dc.withSurface(s).at(c), level));
                 }
-                arr.add(PlanDocuments.json(p));
-                text.append(PlanDocuments.text(p));
+                dataConstrained.add(p);
             }
             any = true;
         } else {
-            JsonArray arr = budgets.isEmpty() ? null : root.putArray("compute_optimal");
             for (double c : budgets) {
                 Allocation a = planner.at(c);
                 if (replicates != null) {
                     a = a.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s).at(c), level));
                 }
-                arr.add(PlanDocuments.json(a));
-                text.append(PlanDocuments.text("Compute-optimal allocation at C = " + Formats.sci(c) + " FLOPs", a));
-                planned.add(a);
-                tabled.add(a);
+                computeOptimal.add(a);
                 any = true;
             }
         }
+        Frontier f = null;
         if (frontier != null) {
             String[] parts = frontier.split(":");
             if (parts.length != 3) {
@@ -205,7 +174,7 @@ public final class PlanCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new BadInputException("--frontier " + frontier + ": COUNT '" + parts[2] + "' is not a whole number");
             }
-            Frontier f = planner.frontier(Frontier.logSpacedBudgets(Assignments.number(parts[0], "--frontier FROM"),
+            f = planner.frontier(Frontier.logSpacedBudgets(Assignments.number(parts[0], "--frontier FROM"),
                     Assignments.number(parts[1], "--frontier TO"), count));
             if (replicates != null) {
                 List<Allocation> rows = new ArrayList<>();
@@ -216,31 +185,24 @@ public final class PlanCommand implements Callable<Integer> {
                 }
                 f = f.withRows(rows);
             }
-            root.put("frontier", PlanDocuments.json(f));
-            tabled.addAll(f.rows());
-            text.append(PlanDocuments.text(f));
-            drawn[0] = f;
             any = true;
         }
+        Allocation leastCompute = null;
         if (targetLoss != null && inferenceTokens.isEmpty()) {
             double target = targetLoss;
-            Allocation a = planner.forTargetLoss(target);
+            leastCompute = planner.forTargetLoss(target);
             if (replicates != null) {
-                a = a.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s)
+                leastCompute = leastCompute.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s)
                         .forTargetLoss(target), level));
             }
-            root.put("target_loss", PlanDocuments.json(a));
-            text.append(PlanDocuments.text("Least compute reaching loss " + Formats.num(target), a));
-            planned.add(a);
-            tabled.add(a);
             any = true;
         }
+        List<InferenceAwarePlan> inferenceAware = new ArrayList<>();
         if (!inferenceTokens.isEmpty()) {
             if (targetLoss == null) {
                 throw new BadInputException("--inference-tokens needs --target-loss L: the loss the served model must reach");
             }
             double target = targetLoss;
-            List<InferenceAwarePlan> plans = new ArrayList<>();
             for (String t : inferenceTokens) {
                 double demand = Assignments.number(t, "--inference-tokens");
                 InferenceAwarePlan p = planner.inferenceAware(target, demand);
@@ -248,25 +210,36 @@ public final class PlanCommand implements Callable<Integer> {
                     p = p.withIntervals(PlanIntervals.of(surface, replicates, s -> planner.withSurface(s)
                             .inferenceAware(target, demand), level));
                 }
-                plans.add(p);
+                inferenceAware.add(p);
             }
-            JsonArray arr = root.putArray("inference_aware");
-            plans.forEach(p -> arr.add(PlanDocuments.json(p)));
-            text.append(PlanDocuments.text(plans));
-            planned.add(plans.get(0).trainingOptimal());
             any = true;
         }
         if (!any) {
             throw new BadInputException("nothing to plan: give --compute C, --frontier FROM:TO:COUNT or --target-loss L");
         }
-        out.print(csv ? PlanDocuments.csvTable(tabled).csv() : output.json ? root + "\n" : text.toString());
+        PlanDocuments.Plan plan = new PlanDocuments.Plan(surface, flopModel, planner.usesClosedForm(),
+                replicates == null ? 0 : replicates.size(), level, replicatesFile == null ? null : replicatesFile.toString(),
+                computeOptimal, dataConstrained, f, targetLoss == null ? Double.NaN : targetLoss, leastCompute,
+                inferenceAware);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(csv ? PlanDocuments.csvTable(plan.allocations()).csv() : output.json ? PlanDocuments.json(plan) + "\n"
+                : PlanDocuments.text(plan));
         out.flush();
+        // what --plot marks on the frontier: every compute-optimal allocation planned
+        List<Allocation> planned = new ArrayList<>(computeOptimal);
+        if (leastCompute != null) {
+            planned.add(leastCompute);
+        }
+        if (!inferenceAware.isEmpty()) {
+            planned.add(inferenceAware.get(0).trainingOptimal());
+        }
+        Frontier drawn = f;
         plot.writeAndReport(() -> {
-            if (planned.isEmpty() && drawn[0] == null) {
+            if (planned.isEmpty() && drawn == null) {
                 throw new BadInputException("--plot draws compute-optimal plans (--compute, --frontier, --target-loss),"
                         + " not data-constrained ones");
             }
-            return PlanPlots.plan(planner, drawn[0], planned);
+            return PlanPlots.plan(planner, drawn, planned);
         }, output.json || csv ? null : out);
         return 0;
     }

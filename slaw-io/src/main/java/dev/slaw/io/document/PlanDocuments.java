@@ -4,11 +4,13 @@ import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.planning.Allocation;
 import dev.slaw.planning.DataConstrainedPlan;
+import dev.slaw.planning.FlopModel;
 import dev.slaw.planning.Frontier;
 import dev.slaw.planning.InferenceAwarePlan;
 import dev.slaw.planning.Interval;
 import dev.slaw.planning.Intervals;
 import dev.slaw.planning.IsoFlopGroup;
+import dev.slaw.planning.LossSurface;
 import dev.slaw.planning.PowerLaw;
 
 import java.util.ArrayList;
@@ -25,6 +27,103 @@ import static dev.slaw.io.document.Formats.sci;
  */
 public final class PlanDocuments {
     private PlanDocuments() {
+    }
+
+    /**
+     * What {@code slaw plan} planned with one law: each part present when it was asked for.
+     *
+     * @param surface          the law and its parameter values
+     * @param flops            the FLOP model
+     * @param closedForm       whether Chinchilla's closed form was used (else a numeric search in log N)
+     * @param replicates       how many replicates gave the intervals (0: no intervals)
+     * @param level            the intervals' level
+     * @param replicatesSource where the replicates came from, or null
+     * @param computeOptimal   compute-optimal allocations at the budgets asked for
+     * @param dataConstrained  data-constrained plans at the budgets asked for
+     * @param frontier         the frontier, or null
+     * @param targetLoss       the loss to reach (NaN when none was asked for)
+     * @param leastCompute     the least-compute allocation reaching it, or null
+     * @param inferenceAware   inference-aware plans for that loss, one per inference demand
+     */
+    public record Plan(LossSurface surface, FlopModel flops, boolean closedForm, int replicates, double level,
+                       String replicatesSource, List<Allocation> computeOptimal, List<DataConstrainedPlan> dataConstrained,
+                       Frontier frontier, double targetLoss, Allocation leastCompute,
+                       List<InferenceAwarePlan> inferenceAware) {
+        public Plan {
+            computeOptimal = List.copyOf(computeOptimal);
+            dataConstrained = List.copyOf(dataConstrained);
+            inferenceAware = List.copyOf(inferenceAware);
+        }
+
+        /** Every allocation planned, in the order planned: the rows of the CSV table. */
+        public List<Allocation> allocations() {
+            List<Allocation> all = new ArrayList<>(computeOptimal);
+            if (frontier != null) {
+                all.addAll(frontier.rows());
+            }
+            if (leastCompute != null) {
+                all.add(leastCompute);
+            }
+            return all;
+        }
+    }
+
+    /** The whole plan: the law, its values and FLOP model, then each part asked for. */
+    public static JsonObject json(Plan p) {
+        JsonObject root = new JsonObject();
+        root.put("law", p.surface().lawName());
+        root.putNumbers("parameters", p.surface().parameters());
+        root.put("flop_model", p.flops().toString());
+        root.put("closed_form", p.closedForm());
+        if (p.replicates() > 0) {
+            root.put("replicates", p.replicates());
+            root.put("level", p.level());
+        }
+        if (!p.dataConstrained().isEmpty()) {
+            JsonArray arr = root.putArray("data_constrained");
+            p.dataConstrained().forEach(x -> arr.add(json(x)));
+        }
+        if (!p.computeOptimal().isEmpty()) {
+            JsonArray arr = root.putArray("compute_optimal");
+            p.computeOptimal().forEach(x -> arr.add(json(x)));
+        }
+        if (p.frontier() != null) {
+            root.put("frontier", json(p.frontier()));
+        }
+        if (p.leastCompute() != null) {
+            root.put("target_loss", json(p.leastCompute()));
+        }
+        if (!p.inferenceAware().isEmpty()) {
+            JsonArray arr = root.putArray("inference_aware");
+            p.inferenceAware().forEach(x -> arr.add(json(x)));
+        }
+        return root;
+    }
+
+    /** The whole plan as read on a terminal: the law, the FLOP model and the intervals' source, then each part. */
+    public static String text(Plan p) {
+        StringBuilder text = new StringBuilder();
+        text.append("law        ").append(p.surface().lawName())
+                .append(p.surface().closedForm().map(f -> ": " + f).orElse("")).append('\n');
+        text.append("FLOPs      ").append(p.flops()).append(p.closedForm() ? "  (Chinchilla closed form)"
+                : "  (numeric search in log N)").append('\n');
+        if (p.replicates() > 0) {
+            text.append("intervals  ").append(Formats.percent(p.level())).append(" percentile over ")
+                    .append(p.replicates()).append(" replicates from ").append(p.replicatesSource()).append('\n');
+        }
+        p.dataConstrained().forEach(x -> text.append(text(x)));
+        p.computeOptimal().forEach(a -> text.append(text("Compute-optimal allocation at C = " + sci(a.computeFlops())
+                + " FLOPs", a)));
+        if (p.frontier() != null) {
+            text.append(text(p.frontier()));
+        }
+        if (p.leastCompute() != null) {
+            text.append(text("Least compute reaching loss " + num(p.targetLoss()), p.leastCompute()));
+        }
+        if (!p.inferenceAware().isEmpty()) {
+            text.append(text(p.inferenceAware()));
+        }
+        return text.toString();
     }
 
     /** An allocation's numbers, its intervals (when it has any) and its warnings. */
