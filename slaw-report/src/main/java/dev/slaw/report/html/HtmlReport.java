@@ -200,9 +200,10 @@ public final class HtmlReport {
         String sampled = FitPlot.layout(fit, data, in.plotOptions()).sample().caption("rows");
         figure(h, fitChart, in, 1, sentences("The data (points) and the law fitted to every row (lines) per group; dashed beyond"
                 + " each group's data" + (band != null ? "; shaded: the " + band.label() : "") + ".", sampled));
-        figure(h, FitPlot.residuals(fit, data, in.plotOptions()), in, 2,
+        FitPlot.ResidualPlot residuals = FitPlot.residualPlot(fit, data, in.plotOptions());
+        figure(h, residuals.chart(), in, 2,
                 sentences("Residuals on the scale the fit minimised, against the fitted value.",
-                        FitPlot.residualSample(fit, data, in.plotOptions()).caption("rows"),
+                        residuals.sample().caption("rows"),
                         sampled.isEmpty() ? "" : "The largest residuals either way are among them."));
         if (fit.law().variables().containsAll(List.of("N", "D"))) {
             try {

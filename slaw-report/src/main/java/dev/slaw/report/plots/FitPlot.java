@@ -196,6 +196,20 @@ public final class FitPlot {
      * for a log target), coloured by the same groups as the fit plot, with the zero line.
      */
     public static Chart residuals(Fit fit, Dataset data, FitPlotOptions options) {
+        return residualPlot(fit, data, options).chart();
+    }
+
+    /**
+     * A residual plot and the rows it draws.
+     *
+     * @param chart  the picture
+     * @param sample the rows drawn, for a caption
+     */
+    public record ResidualPlot(Chart chart, PlotSample sample) {
+    }
+
+    /** The residual plot ({@link #residuals}) with the rows it draws. */
+    public static ResidualPlot residualPlot(Fit fit, Dataset data, FitPlotOptions options) {
         Layout layout = layout(fit, data, options);
         double[] f = fit.predict(data);
         double[] residual = residuals(fit, data, f);
@@ -223,18 +237,8 @@ public final class FitPlot {
         }
         all.addAll(series);
         String yTitle = log ? "residual: log " + fit.target() + " - log fit" : "residual: " + fit.target() + " - fit";
-        return Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows" + shownOf(sample) + ")",
-                Axis.linear("fitted " + fit.target()), Axis.linear(yTitle), all);
-    }
-
-    /**
-     * The rows a residual plot draws: the fit plot's sample, plus each group's largest residuals
-     * either way and its extremes of the fitted value, since the outliers are what a residual
-     * plot is for.
-     */
-    public static PlotSample residualSample(Fit fit, Dataset data, FitPlotOptions options) {
-        double[] f = fit.predict(data);
-        return residualSample(layout(fit, data, options), f, residuals(fit, data, f));
+        return new ResidualPlot(Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows"
+                + shownOf(sample) + ")", Axis.linear("fitted " + fit.target()), Axis.linear(yTitle), all), sample);
     }
 
     private static double[] residuals(Fit fit, Dataset data, double[] fitted) {
@@ -247,6 +251,11 @@ public final class FitPlot {
         return residual;
     }
 
+    /**
+     * The rows a residual plot draws: the fit plot's sample, plus each group's largest residuals
+     * either way and its extremes of the fitted value, since the outliers are what a residual
+     * plot is for.
+     */
     private static PlotSample residualSample(Layout layout, double[] fitted, double[] residual) {
         if (layout.sample().isComplete()) {
             return layout.sample();
