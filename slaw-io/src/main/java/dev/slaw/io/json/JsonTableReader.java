@@ -16,7 +16,6 @@ import dev.slaw.io.table.NumberParser;
 import dev.slaw.io.table.RawColumn;
 import dev.slaw.io.table.RawTable;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -110,11 +109,11 @@ public final class JsonTableReader {
     /** Reads JSON Lines: one object per line, blank lines skipped; rows numbered by line. */
     public static RawTable readLines(Path path, String source, Set<String> wanted) {
         JsonTableReader reader = new JsonTableReader(source, wanted);
-        try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+        try (java.io.Reader text = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            BoundedLines in = new BoundedLines(text, source);
             String line;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
+            while ((line = in.next()) != null) {
+                int lineNumber = in.lineNumber();
                 if (line.isBlank()) {
                     continue;
                 }
@@ -183,8 +182,8 @@ public final class JsonTableReader {
 
     private static JsonNode parseFile(Path path, String source) {
         try {
-            byte[] bytes = Files.readAllBytes(path);
-            try (JsonParser p = MAPPER.createParser(bytes)) {
+            // streamed, not read whole first: a 1.2 GB file that is no JSON fails at its first token
+            try (java.io.InputStream in = Files.newInputStream(path); JsonParser p = MAPPER.createParser(in)) {
                 JsonNode root = MAPPER.readTree(p);
                 if (root == null || root.isMissingNode()) {
                     throw new BadInputException(source + ": empty file, expected JSON");
