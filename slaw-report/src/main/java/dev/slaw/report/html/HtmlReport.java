@@ -196,11 +196,11 @@ public final class HtmlReport {
         Dataset data = in.data().dataset();
         h.append("<h2>Plots</h2>\n");
         PredictionInterval band = in.bootstrap().map(PredictionInterval::confidence).orElse(null);
-        Chart fitChart = FitPlot.chart(fit, data, in.plotOptions(), band);
-        String sampled = FitPlot.layout(fit, data, in.plotOptions()).sample().caption("rows");
-        figure(h, fitChart, in, 1, sentences("The data (points) and the law fitted to every row (lines) per group; dashed beyond"
+        FitPlot.SampledChart fitChart = FitPlot.sampledChart(fit, data, in.plotOptions(), band);
+        String sampled = fitChart.sample().caption("rows");
+        figure(h, fitChart.chart(), in, 1, sentences("The data (points) and the law fitted to every row (lines) per group; dashed beyond"
                 + " each group's data" + (band != null ? "; shaded: the " + band.label() : "") + ".", sampled));
-        FitPlot.ResidualPlot residuals = FitPlot.residualPlot(fit, data, in.plotOptions());
+        FitPlot.SampledChart residuals = FitPlot.sampledResiduals(fit, data, in.plotOptions());
         figure(h, residuals.chart(), in, 2,
                 sentences("Residuals on the scale the fit minimised, against the fitted value.",
                         residuals.sample().caption("rows"),

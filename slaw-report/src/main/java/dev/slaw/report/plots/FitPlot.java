@@ -133,6 +133,11 @@ public final class FitPlot {
      * (when not null) shaded over both.
      */
     public static Chart chart(Fit fit, Dataset data, FitPlotOptions options, PredictionInterval interval) {
+        return sampledChart(fit, data, options, interval).chart();
+    }
+
+    /** The fit plot ({@link #chart}) with the rows it draws. */
+    public static SampledChart sampledChart(Fit fit, Dataset data, FitPlotOptions options, PredictionInterval interval) {
         Layout layout = layout(fit, data, options);
         double[] xs = data.column(layout.xVariable());
         double[] ys = data.column(fit.target());
@@ -188,7 +193,7 @@ public final class FitPlot {
         Axis xAxis = logX ? Axis.log(xTitle) : Axis.linear(xTitle);
         Axis yAxis = logY ? Axis.log(yTitle) : Axis.linear(yTitle);
         String title = fit.law().name() + ": " + fit + shownOf(layout.sample());
-        return new Chart(title, xAxis, yAxis, all, bands, Map.of());
+        return new SampledChart(new Chart(title, xAxis, yAxis, all, bands, Map.of()), layout.sample());
     }
 
     /**
@@ -196,20 +201,20 @@ public final class FitPlot {
      * for a log target), coloured by the same groups as the fit plot, with the zero line.
      */
     public static Chart residuals(Fit fit, Dataset data, FitPlotOptions options) {
-        return residualPlot(fit, data, options).chart();
+        return sampledResiduals(fit, data, options).chart();
     }
 
     /**
-     * A residual plot and the rows it draws.
+     * A picture of data and the rows of the data it draws.
      *
      * @param chart  the picture
-     * @param sample the rows drawn, for a caption
+     * @param sample the rows drawn, for a caption ({@link PlotSample#caption})
      */
-    public record ResidualPlot(Chart chart, PlotSample sample) {
+    public record SampledChart(Chart chart, PlotSample sample) {
     }
 
     /** The residual plot ({@link #residuals}) with the rows it draws. */
-    public static ResidualPlot residualPlot(Fit fit, Dataset data, FitPlotOptions options) {
+    public static SampledChart sampledResiduals(Fit fit, Dataset data, FitPlotOptions options) {
         Layout layout = layout(fit, data, options);
         double[] f = fit.predict(data);
         double[] residual = residuals(fit, data, f);
@@ -237,7 +242,7 @@ public final class FitPlot {
         }
         all.addAll(series);
         String yTitle = log ? "residual: log " + fit.target() + " - log fit" : "residual: " + fit.target() + " - fit";
-        return new ResidualPlot(Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows"
+        return new SampledChart(Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows"
                 + shownOf(sample) + ")", Axis.linear("fitted " + fit.target()), Axis.linear(yTitle), all), sample);
     }
 
