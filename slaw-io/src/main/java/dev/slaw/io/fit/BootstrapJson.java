@@ -33,6 +33,8 @@ import java.util.Map;
  * it predicts with intervals ({@code slaw predict boot.json N=70e9 D=1.4e12}).
  */
 public final class BootstrapJson {
+    /** Format version written in every file as {@code slaw_bootstrap}. */
+    public static final int FORMAT = 1;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private BootstrapJson() {
@@ -41,7 +43,7 @@ public final class BootstrapJson {
     /** The bootstrap as a JSON document, for commands that add to it before printing. */
     public static JsonObject document(BootstrapResult b) {
         JsonObject root = new JsonObject();
-        root.put("slaw_bootstrap", 1);
+        root.put("slaw_bootstrap", FORMAT);
         root.put("point_estimate", FitJson.document(b.pointEstimate()));
         BootstrapOptions o = b.options();
         JsonObject opts = root.putObject("options");
@@ -166,74 +168,169 @@ public final class BootstrapJson {
             throw new BadInputException(source + ": not JSON" + (e.getLocation() == null ? " ("
                     + e.getOriginalMessage() + ")" : " (line " + e.getLocation().getLineNr() + ")"));
         }
-        if (root == null || !root.has("slaw_bootstrap")) {
+        if (root == null || !root.isObject() || !root.has("slaw_bootstrap")) {
             throw new BadInputException(source + ": not a slaw bootstrap (no \"slaw_bootstrap\" field)");
         }
+        JsonNode version = root.get("slaw_bootstrap");
+        if (!version.isIntegralNumber() || version.asInt() != FORMAT) {
+            throw new BadInputException(source + ": slaw bootstrap format " + version + " is not one this slaw reads ("
+                    + FORMAT + ")");
+        }
+        Fit point = FitJson.read(FitJson.object(root, "point_estimate", "").toString(), source + ", \"point_estimate\"");
         try {
-            return fromTree(root, source);
-        } catch (NullPointerException | IllegalArgumentException | ClassCastException e) {
-            // a field missing or of the wrong kind: the file was edited or cut short
-            throw new BadInputException(source + ": malformed slaw bootstrap (a field is missing or not what slaw wrote"
-                    + (e instanceof NullPointerException ? "" : ": " + e.getMessage()) + ")");
+            return fromTree(root, point);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(source + ": malformed slaw bootstrap: " + e.getMessage());
         }
     }
 
-    private static BootstrapResult fromTree(JsonNode root, String source) {
-        Fit point = FitJson.read(root.get("point_estimate").toString(), source);
-        JsonNode o = root.get("options");
+    /**
+     * Rebuilds a bootstrap around its point fit, checking every field it uses as {@link FitJson}
+     * checks a fit: each replicate's values bound to the law's parameters by name (the file's
+     * order does not matter, each parameter once), every number a finite number (a string, a
+     * boolean or null is an error, not 0 or NaN). A problem is an {@link IllegalArgumentException}
+     * naming the field.
+     */
+    private static BootstrapResult fromTree(JsonNode root, Fit point) {
+        JsonNode o = FitJson.object(root, "options", "");
+        List<String> parameters = new ArrayList<>();
+        point.law().parameters().forEach(p -> parameters.add(p.name()));
         Map<String, Double> startAt = new LinkedHashMap<>();
         if (o.has("start_at")) {
-            o.get("start_at").fields().forEachRemaining(e -> startAt.put(e.getKey(), e.getValue().asDouble()));
+            JsonNode at = FitJson.object(o, "start_at", "options");
+            at.fieldNames().forEachRemaining(name -> {
+                if (!parameters.contains(name)) {
+                    throw new IllegalArgumentException("options \"start_at\" names \"" + name + "\", not a parameter of law "
+                            + point.law().name() + " (parameters: " + String.join(", ", parameters) + ")");
+                }
+                startAt.put(name, FitJson.finite(at, name, "options \"start_at\""));
+            });
         }
-        ReplicateStarts starts = (o.get("axis_starts").asBoolean() ? ReplicateStarts.pointAndAxes()
-                : ReplicateStarts.pointOnly());
+        ReplicateStarts starts = FitJson.bool(o, "axis_starts", "options") ? ReplicateStarts.pointAndAxes()
+                : ReplicateStarts.pointOnly();
         if (!startAt.isEmpty()) {
             starts = ReplicateStarts.at(startAt).withAxes(starts.axes());
         }
         // bootstraps saved before the sampler was recorded used split streams
-        Sampler sampler = o.has("sampler") ? Sampler.valueOf(o.get("sampler").asText().toUpperCase(java.util.Locale.ROOT))
-                : Sampler.SPLIT_STREAMS;
-        BootstrapOptions options = new BootstrapOptions(o.get("replicates").asInt(), o.get("seed").asLong(),
-                o.get("threads").asInt(), Resampling.valueOf(o.get("resampling").asText().toUpperCase(java.util.Locale.ROOT)),
-                o.has("run_column") ? o.get("run_column").asText() : null, starts,
-                o.get("level").asDouble(), DerivedQuantity.chinchillaExponents(point.law()), sampler);
+        Sampler sampler = o.has("sampler") ? FitJson.constant(Sampler.class, FitJson.text(o, "sampler", "options"),
+                "options \"sampler\"") : Sampler.SPLIT_STREAMS;
+        double level = FitJson.finite(o, "level", "options");
+        if (!(level > 0 && level < 1)) {
+            throw new IllegalArgumentException("options \"level\" must lie between 0 and 1, got " + level);
+        }
+        BootstrapOptions options = new BootstrapOptions(count(o, "replicates", "options"), FitJson.integer(o, "seed", "options"),
+                count(o, "threads", "options"), FitJson.constant(Resampling.class, FitJson.text(o, "resampling", "options"),
+                "options \"resampling\""), o.hasNonNull("run_column") ? FitJson.text(o, "run_column", "options") : null,
+                starts, level, DerivedQuantity.chinchillaExponents(point.law()), sampler);
+        int[] order = columnsOf(root, parameters);
         List<double[]> values = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
-        for (JsonNode row : root.get("replicates")) {
-            numbers.add(row.get(0).asInt());
-            double[] v = new double[row.size() - 1];
-            for (int i = 0; i < v.length; i++) {
-                v[i] = number(row.get(i + 1));
+        JsonNode replicates = list(root, "replicates");
+        for (int r = 0; r < replicates.size(); r++) {
+            JsonNode row = replicates.get(r);
+            String at = "replicates[" + r + "]";
+            if (!row.isArray() || row.size() != parameters.size() + 1) {
+                throw new IllegalArgumentException(at + " must be a list of the replicate's number and "
+                        + parameters.size() + " values (" + String.join(", ", parameters) + "), got " + FitJson.shown(row));
+            }
+            JsonNode number = row.get(0);
+            if (!number.isIntegralNumber() || !number.canConvertToInt() || number.asInt() < 0) {
+                throw new IllegalArgumentException(at + " must start with the replicate's number, got "
+                        + FitJson.shown(number));
+            }
+            numbers.add(number.asInt());
+            double[] v = new double[parameters.size()];
+            for (int k = 0; k < v.length; k++) {
+                JsonNode x = row.get(order[k] + 1);
+                if (!x.isNumber() || !Double.isFinite(x.asDouble())) {
+                    throw new IllegalArgumentException(at + " value of \"" + parameters.get(k)
+                            + "\" must be a finite number, got " + FitJson.shown(x));
+                }
+                v[k] = x.asDouble();
             }
             values.add(v);
         }
         List<ReplicateFailure> failures = new ArrayList<>();
-        for (JsonNode f : root.get("failures")) {
-            failures.add(new ReplicateFailure(f.get("replicate").asInt(), f.get("reason").asText()));
+        JsonNode failed = list(root, "failures");
+        for (int i = 0; i < failed.size(); i++) {
+            String at = "failures[" + i + "]";
+            failures.add(new ReplicateFailure(count(failed.get(i), "replicate", at), FitJson.text(failed.get(i), "reason", at)));
         }
-        double[] residuals = new double[root.get("residuals").size()];
+        JsonNode res = list(root, "residuals");
+        double[] residuals = new double[res.size()];
         for (int i = 0; i < residuals.length; i++) {
-            residuals[i] = number(root.get("residuals").get(i));
+            JsonNode x = res.get(i);
+            if (!x.isNumber() || !Double.isFinite(x.asDouble())) {
+                throw new IllegalArgumentException("residuals[" + i + "] must be a finite number, got " + FitJson.shown(x));
+            }
+            residuals[i] = x.asDouble();
         }
         return new BootstrapResult(point, values.toArray(new double[0][]),
-                numbers.stream().mapToInt(Integer::intValue).toArray(), failures, root.get("not_converged").asInt(),
-                residuals, options, o.get("starts").asText(),
+                numbers.stream().mapToInt(Integer::intValue).toArray(), failures, count(root, "not_converged", ""),
+                residuals, options, FitJson.text(o, "starts", "options"),
                 // bootstraps saved before the optimiser was recorded refitted with the point fit's
-                o.has("optimizer") ? o.get("optimizer").asText() : point.provenance().optimizer(),
-                root.get("resampled_units").asInt(),
-                root.get("elapsed_ms").asDouble(), missedOptimum(root.get("missed_optimum")));
+                o.has("optimizer") ? FitJson.text(o, "optimizer", "options") : point.provenance().optimizer(),
+                count(root, "resampled_units", ""), FitJson.finite(root, "elapsed_ms", ""),
+                missedOptimum(root.get("missed_optimum")));
     }
 
     /**
-     * A number of the file: null is a number that was not finite (and so is "NaN", as bootstraps
-     * written before slaw's one JSON policy held it).
+     * Where each of the law's parameters sits in a replicate row, from {@code
+     * replicate_parameters}: every parameter named once, no other name.
      */
-    private static double number(JsonNode n) {
-        return n.isNull() ? Double.NaN : n.isTextual() ? Double.parseDouble(n.asText()) : n.asDouble();
+    private static int[] columnsOf(JsonNode root, List<String> parameters) {
+        JsonNode names = list(root, "replicate_parameters");
+        Map<String, Integer> column = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            JsonNode n = names.get(i);
+            if (!n.isTextual()) {
+                throw new IllegalArgumentException("replicate_parameters[" + i + "] must be a parameter's name, got "
+                        + FitJson.shown(n));
+            }
+            if (!parameters.contains(n.asText())) {
+                throw new IllegalArgumentException("replicate_parameters names \"" + n.asText() + "\", not a parameter of"
+                        + " the point estimate's law (parameters: " + String.join(", ", parameters) + ")");
+            }
+            if (column.put(n.asText(), i) != null) {
+                throw new IllegalArgumentException("replicate_parameters names \"" + n.asText() + "\" twice");
+            }
+        }
+        int[] order = new int[parameters.size()];
+        for (int k = 0; k < order.length; k++) {
+            Integer at = column.get(parameters.get(k));
+            if (at == null) {
+                throw new IllegalArgumentException("replicate_parameters lacks \"" + parameters.get(k) + "\" (parameters: "
+                        + String.join(", ", parameters) + ")");
+            }
+            order[k] = at;
+        }
+        return order;
+    }
+
+    private static JsonNode list(JsonNode parent, String name) {
+        JsonNode n = FitJson.field(parent, name, "");
+        if (!n.isArray()) {
+            throw new IllegalArgumentException("\"" + name + "\" must be a list, got " + FitJson.shown(n));
+        }
+        return n;
+    }
+
+    /** A whole number of things: not negative, and small enough to count in an int. */
+    private static int count(JsonNode parent, String name, String at) {
+        long n = FitJson.integer(parent, name, at);
+        if (n < 0 || n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException((at.isEmpty() ? "" : at + " ") + "\"" + name
+                    + "\" must be a count (0 or more), got " + n);
+        }
+        return (int) n;
     }
 
     private static MissedOptimum missedOptimum(JsonNode m) {
-        return m == null ? null : new MissedOptimum(m.get("replicate").asInt(), m.get("replicate_objective").asDouble(),
-                m.get("point_objective").asDouble());
+        if (m == null || m.isNull()) {
+            return null;
+        }
+        String at = "missed_optimum";
+        return new MissedOptimum(count(m, "replicate", at), FitJson.finite(m, "replicate_objective", at),
+                FitJson.finite(m, "point_objective", at));
     }
 }

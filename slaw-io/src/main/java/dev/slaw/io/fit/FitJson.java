@@ -352,7 +352,7 @@ public final class FitJson {
     }
 
     /** A field that must be present and not null. */
-    private static JsonNode field(JsonNode parent, String name, String at) {
+    static JsonNode field(JsonNode parent, String name, String at) {
         JsonNode n = parent.get(name);
         if (n == null || n.isNull()) {
             throw new IllegalArgumentException("missing " + where(at, name));
@@ -360,7 +360,7 @@ public final class FitJson {
         return n;
     }
 
-    private static JsonNode object(JsonNode parent, String name, String at) {
+    static JsonNode object(JsonNode parent, String name, String at) {
         JsonNode n = field(parent, name, at);
         if (!n.isObject()) {
             throw new IllegalArgumentException(where(at, name) + " must be an object, got " + shown(n));
@@ -368,7 +368,7 @@ public final class FitJson {
         return n;
     }
 
-    private static String text(JsonNode parent, String name, String at) {
+    static String text(JsonNode parent, String name, String at) {
         JsonNode n = field(parent, name, at);
         if (!n.isTextual()) {
             throw new IllegalArgumentException(where(at, name) + " must be text, got " + shown(n));
@@ -376,7 +376,7 @@ public final class FitJson {
         return n.asText();
     }
 
-    private static boolean bool(JsonNode parent, String name, String at) {
+    static boolean bool(JsonNode parent, String name, String at) {
         JsonNode n = field(parent, name, at);
         if (!n.isBoolean()) {
             throw new IllegalArgumentException(where(at, name) + " must be true or false, got " + shown(n));
@@ -384,7 +384,7 @@ public final class FitJson {
         return n.asBoolean();
     }
 
-    private static long integer(JsonNode parent, String name, String at) {
+    static long integer(JsonNode parent, String name, String at) {
         JsonNode n = field(parent, name, at);
         if (!n.isIntegralNumber() || !n.canConvertToLong()) {
             throw new IllegalArgumentException(where(at, name) + " must be a whole number, got " + shown(n));
@@ -393,7 +393,7 @@ public final class FitJson {
     }
 
     /** A number that must be present and finite. */
-    private static double finite(JsonNode parent, String name, String at) {
+    static double finite(JsonNode parent, String name, String at) {
         JsonNode n = parent.get(name);
         if (n == null || !n.isNumber() || !Double.isFinite(n.asDouble())) {
             throw new IllegalArgumentException(where(at, name) + " must be a finite number, got "
@@ -403,7 +403,7 @@ public final class FitJson {
     }
 
     /** A number written as null when it was not finite (a standard error, a statistic): NaN then. */
-    private static double optionalNumber(JsonNode parent, String name, String at) {
+    static double optionalNumber(JsonNode parent, String name, String at) {
         return optionalNumber(parent.get(name), where(at, name));
     }
 
@@ -423,7 +423,7 @@ public final class FitJson {
         return n == null || n.isNull() ? infinite : finite(parent, name, at);
     }
 
-    private static <E extends Enum<E>> E constant(Class<E> type, String text, String what) {
+    static <E extends Enum<E>> E constant(Class<E> type, String text, String what) {
         for (E e : type.getEnumConstants()) {
             if (e.name().equalsIgnoreCase(text)) {
                 return e;
@@ -434,7 +434,7 @@ public final class FitJson {
     }
 
     /** A JSON value as the user wrote it, shortened. */
-    private static String shown(JsonNode n) {
+    static String shown(JsonNode n) {
         String t = n.toString();
         return t.length() <= 40 ? t : t.substring(0, 37) + "...";
     }

@@ -11,11 +11,19 @@ import java.util.Map;
 /**
  * The subset of TOML a project file needs, parsed into nested maps: tables ({@code [a.b]}),
  * bare, quoted and dotted keys, basic and literal strings, integers and floats (with
- * {@code _}), booleans, arrays (across lines, trailing comma allowed) and inline tables.
+ * {@code _}; integers also in hex, octal and binary; {@code inf}, {@code nan}), booleans, arrays
+ * (across lines, trailing comma allowed) and inline tables; a table is defined once, an inline
+ * table is closed. Tested against cases in the manner of the public toml-test suite
+ * ({@code src/test/resources/dev/slaw/io/project/toml-test}).
  * Not supported, and refused with a message: arrays of tables, multi-line strings, dates.
  *
- * <p>Written here rather than pulled in as a dependency because the project file is small
- * and a TOML library would more than double the size of slaw-io's dependencies. Values are
+ * <p>Written here rather than pulled in as a dependency for start-up time, not size (the
+ * library, jackson-dataformat-toml, is a 57 KB jar beside the Jackson slaw already ships): every
+ * command that names a dataset reads {@code slaw.toml} first, and a {@code TomlMapper} costs a
+ * cold JVM the loading of Jackson's databind, which the fit path otherwise avoids. The first
+ * parse of the docs' two-dataset project file in a fresh JVM took 490-1,900 ms (median about
+ * 1,100 ms) with {@code TomlMapper} against 19-70 ms (median about 43 ms) with this parser, 8
+ * alternating runs each on the 2-core build machine under a load of 17 (BENCHMARKS.md). Values are
  * {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code List<Object>} and
  * {@code Map<String, Object>} (insertion-ordered).
  */
@@ -24,6 +32,14 @@ public final class Toml {
     private final String text;
     private final String source;
     private int pos;
+    /** TOML defines a table once (by a [header] or by dotted keys) and closes an inline table at its }. */
+    private final java.util.Set<Map<String, Object>> byHeader = identitySet();
+    private final java.util.Set<Map<String, Object>> byDottedKeys = identitySet();
+    private final java.util.Set<Object> inline = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    private static java.util.Set<Map<String, Object>> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
 
     private Toml(String text, String source) {
         this.text = text;
@@ -53,6 +69,7 @@ public final class Toml {
                 if (peek(1) == '[') {
                     throw error("arrays of tables ([[...]]) are not supported in a slaw project file");
                 }
+                int header = pos;
                 pos++;
                 skipSpaces();
                 List<String> keys = keyPath();
@@ -62,6 +79,11 @@ public final class Toml {
                 current = root;
                 for (String k : keys) {
                     current = subtable(current, k);
+                }
+                if (byDottedKeys.contains(current) || !byHeader.add(current)) {
+                    pos = header;
+                    throw error("table [" + String.join(".", keys) + "] is defined twice"
+                            + (byDottedKeys.contains(current) ? " (first by dotted keys)" : ""));
                 }
             } else {
                 keyValue(current);
@@ -79,6 +101,9 @@ public final class Toml {
             return t;
         }
         if (existing instanceof Map<?, ?> m) {
+            if (inline.contains(m)) {
+                throw error("\"" + key + "\" is an inline table, which takes no keys after its closing }");
+            }
             return (Map<String, Object>) m;
         }
         throw error("\"" + key + "\" is already a value, not a table");
@@ -94,6 +119,11 @@ public final class Toml {
         Map<String, Object> target = table;
         for (int i = 0; i < keys.size() - 1; i++) {
             target = subtable(target, keys.get(i));
+            if (byHeader.contains(target)) {
+                pos = keyStart;
+                throw error("table " + String.join(".", keys.subList(0, i + 1)) + " has its own [header]; its keys go there");
+            }
+            byDottedKeys.add(target);
         }
         String last = keys.get(keys.size() - 1);
         if (target.containsKey(last)) {
@@ -187,6 +217,18 @@ public final class Toml {
         return number();
     }
 
+    private static final java.util.regex.Pattern DECIMAL = java.util.regex.Pattern.compile("[+-]?(0|[1-9](_?[0-9])*)");
+    private static final java.util.regex.Pattern PREFIXED = java.util.regex.Pattern.compile(
+            "0x[0-9A-Fa-f](_?[0-9A-Fa-f])*|0o[0-7](_?[0-7])*|0b[01](_?[01])*");
+    private static final java.util.regex.Pattern FLOAT = java.util.regex.Pattern.compile(
+            "[+-]?(0|[1-9](_?[0-9])*)(\\.[0-9](_?[0-9])*)?([eE][+-]?[0-9](_?[0-9])*)?|[+-]?(inf|nan)");
+
+    /**
+     * A number as TOML writes it: decimal integers without leading zeros, {@code 0x}/{@code 0o}/
+     * {@code 0b} integers, floats with a fraction or an exponent, {@code inf} and {@code nan};
+     * an underscore only between two digits. Java's own spellings ({@code 1.5d}, {@code NaN},
+     * {@code .5}) are not TOML and are refused.
+     */
     private Object number() {
         int start = pos;
         while (pos < text.length() && (isBareKeyChar(text.charAt(pos)) || text.charAt(pos) == '+'
@@ -194,20 +236,28 @@ public final class Toml {
             pos++;
         }
         String written = text.substring(start, pos);
-        String s = written.replace("_", "");
-        if (s.isEmpty()) {
+        if (written.isEmpty()) {
             throw expected("a value (a \"string\", a number, true/false, [array] or {table})");
         }
         try {
-            if (s.matches("[+-]?\\d+")) {
-                return Long.parseLong(s);
+            if (DECIMAL.matcher(written).matches()) {
+                return Long.parseLong(written.replace("_", ""));
             }
-            String d = s.replace("inf", "Infinity").replace("nan", "NaN");
-            return Double.parseDouble(d);
+            if (PREFIXED.matcher(written).matches()) {
+                int radix = written.charAt(1) == 'x' ? 16 : written.charAt(1) == 'o' ? 8 : 2;
+                return Long.parseLong(written.substring(2).replace("_", ""), radix);
+            }
+            if (FLOAT.matcher(written).matches()) {
+                String d = written.replace("_", "");
+                return d.endsWith("inf") ? (d.startsWith("-") ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY)
+                        : d.endsWith("nan") ? Double.NaN : Double.parseDouble(d);
+            }
         } catch (NumberFormatException e) {
             pos = start;
-            throw expected("a number, found \"" + written + "\" (text needs quotes)");
+            throw expected("a number that fits in 64 bits, found \"" + written + "\"");
         }
+        pos = start;
+        throw expected("a number, found \"" + written + "\" (text needs quotes)");
     }
 
     private List<Object> array() {
@@ -238,6 +288,7 @@ public final class Toml {
         skipSpaces();
         if (pos < text.length() && text.charAt(pos) == '}') {
             pos++;
+            inline.add(table);
             return table;
         }
         while (true) {
@@ -248,6 +299,7 @@ public final class Toml {
                 pos++;
             } else if (pos < text.length() && text.charAt(pos) == '}') {
                 pos++;
+                inline.add(table);
                 return table;
             } else {
                 throw expected("',' or '}' in an inline table");
@@ -267,6 +319,7 @@ public final class Toml {
                 return sb.toString();
             }
             if (c != '\\') {
+                checkNotControl(c);
                 sb.append(c);
                 continue;
             }
@@ -293,15 +346,23 @@ public final class Toml {
     }
 
     private String unicode(int digits) {
-        if (pos + digits > text.length()) {
+        if (pos + digits > text.length() || !text.substring(pos, pos + digits).matches("[0-9A-Fa-f]+")) {
             throw expected(digits + " hex digits");
         }
-        try {
-            int code = Integer.parseInt(text.substring(pos, pos + digits), 16);
-            pos += digits;
-            return new String(Character.toChars(code));
-        } catch (IllegalArgumentException e) {
-            throw expected(digits + " hex digits");
+        int code = Integer.parseUnsignedInt(text.substring(pos, pos + digits), 16);
+        if (code < 0 || code > Character.MAX_CODE_POINT || (code >= 0xD800 && code <= 0xDFFF)) {
+            throw expected("a Unicode scalar value (not a surrogate, at most 10FFFF)");
+        }
+        pos += digits;
+        return new String(Character.toChars(code));
+    }
+
+    /** Strings hold no control characters but tab; they are written as escapes. */
+    private void checkNotControl(char c) {
+        if ((c < 0x20 && c != '\t') || c == 0x7F) {
+            pos--;
+            throw error(String.format(java.util.Locale.ROOT, "control character U+%04X in a string; write it as an"
+                    + " escape (\\u%04X)", (int) c, (int) c));
         }
     }
 
@@ -309,7 +370,7 @@ public final class Toml {
         expect('\'');
         int start = pos;
         while (pos < text.length() && text.charAt(pos) != '\'' && text.charAt(pos) != '\n') {
-            pos++;
+            checkNotControl(text.charAt(pos++));
         }
         if (pos >= text.length() || text.charAt(pos) != '\'') {
             throw expected("a closing ' for the string");

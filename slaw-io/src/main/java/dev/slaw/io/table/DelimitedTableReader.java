@@ -52,10 +52,11 @@ public final class DelimitedTableReader {
     private int fieldCount;
 
     /**
-     * The longest record read, in characters: a file with no line breaks (a binary file, one
-     * huge JSON value named .csv) is refused with a message rather than exhausting memory.
+     * The longest record (or JSON line) read, in characters: a file with no line breaks (a
+     * binary file, one huge JSON value named .csv or .jsonl) is refused with a message rather
+     * than exhausting memory.
      */
-    static final int MAX_RECORD = 1 << 26;
+    public static final int MAX_RECORD = 1 << 26;
     private int maxRecord = MAX_RECORD;
     private int currentRow;
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -167,5 +168,60 @@ class JsonTableReaderTest {
         assertThat(d.column("steps")).containsExactly(d.column("hyperparameters.total_steps"));
         assertThat(loaded.notes()).containsExactly("values from the names of 6 files"
                 + " (misfitting_{model}-{steps}-{lr}.json): model, steps, lr");
+    }
+
+    /** The sweep's final losses keyed by checkpoint: 4,816 fields of one object are 4,816 rows. */
+    @Test
+    void anObjectOfThousandsOfSingleValuesIsATableByKey() {
+        Path keyed = Examples.path("json-keyed/sweep-loss-by-checkpoint.json");
+        LoadedDataset loaded = DatasetLoader.load(keyed, Recipe.DEFAULT);
+        Dataset d = loaded.dataset();
+        assertThat(d.rowCount()).isEqualTo(4816);
+        assertThat(d.columnNames()).containsExactly("value");
+        assertThat(d.label("key")).hasValueSatisfying(k -> assertThat(k[1])
+                .isEqualTo("misfitting_35m lr=0.002 steps=16000 @256"));
+        assertThat(d.column("value")[1]).isEqualTo(5.076595671009272);
+        assertThat(d.rowNumbers()[4815]).isEqualTo(4816);
+        assertThat(loaded.notes()).contains(keyed + ": an object of 4816 fields, each a single value, read as 4816 rows"
+                + " of key and value (one run would not have so many fields)");
+    }
+
+    /** A loss curve logged as step: loss; the keys read as numbers, so the law can use them. */
+    @Test
+    void numericKeysAreANumericColumn() throws IOException {
+        List<String> losses = Files.readAllLines(Examples.path("json-keyed/sweep-loss-by-checkpoint.json")).stream()
+                .filter(l -> l.contains(":")).map(l -> l.substring(l.lastIndexOf(':') + 1).replace(",", "").strip())
+                .limit(1500).toList();
+        StringBuilder json = new StringBuilder("{");
+        for (int k = 0; k < losses.size(); k++) {
+            json.append(k == 0 ? "" : ",").append("\"").append(128 * (k + 1)).append("\": ").append(losses.get(k));
+        }
+        Path curve = dir.resolve("curve.json");
+        Files.writeString(curve, json.append("}").toString());
+        Dataset d = DatasetLoader.load(curve, Recipe.DEFAULT.withMapping("step", "key").withMapping("loss", "value"))
+                .dataset();
+        assertThat(d.rowCount()).isEqualTo(1500);
+        assertThat(d.column("step")[2]).isEqualTo(384);
+        assertThat(d.column("loss")[0]).isEqualTo(5.939757396001369);
+    }
+
+    /** A thousand fields, or a nested field among many, is still one run. */
+    @Test
+    void aRunWithManyFieldsOrANestedOneStaysOneRow() throws IOException {
+        StringBuilder thousand = new StringBuilder("{");
+        StringBuilder nested = new StringBuilder("{\"config\": {\"N\": 1e8}");
+        for (int k = 0; k < 1000; k++) {
+            thousand.append(k == 0 ? "" : ",").append("\"m").append(k).append("\": ").append(k);
+            nested.append(",\"m").append(k).append("\": ").append(k);
+        }
+        nested.append(",\"m1000\": 1}");
+        Path a = dir.resolve("thousand.json");
+        Path b = dir.resolve("nested.json");
+        Files.writeString(a, thousand.append("}").toString());
+        Files.writeString(b, nested.toString());
+        assertThat(DatasetLoader.load(a, Recipe.DEFAULT).dataset().rowCount()).isEqualTo(1);
+        Dataset one = DatasetLoader.load(b, Recipe.DEFAULT).dataset();
+        assertThat(one.rowCount()).isEqualTo(1);
+        assertThat(one.column("config.N")[0]).isEqualTo(1e8);
     }
 }

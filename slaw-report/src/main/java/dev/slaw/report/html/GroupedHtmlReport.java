@@ -54,8 +54,9 @@ public final class GroupedHtmlReport {
         data(h, in);
         h.append("<h2>Plot</h2>\n");
         HtmlReport.figure(h, GroupedFitPlot.chart(g, in.data().dataset(), in.groupOfRow(), in.plotOptions()),
-                in.chartSize(), 1, "The data (points) and each group's own fitted law (line in the group's colour),"
-                        + " dashed beyond that group's data.");
+                in.chartSize(), 1, HtmlReport.sentences("The data (points) and each group's own fitted law (line in the"
+                        + " group's colour), dashed beyond that group's data.", GroupedFitPlot.sample(g, in.data().dataset(),
+                        in.groupOfRow(), in.plotOptions()).caption("rows")));
         parameters(h, g);
         if (g.joint() != null) {
             joint(h, g.joint());

@@ -12,6 +12,7 @@ import dev.slaw.report.chart.Series;
 import dev.slaw.report.plots.FitPlot;
 import dev.slaw.report.plots.HeldOutPlot;
 import dev.slaw.report.plots.PlanPlots;
+import dev.slaw.report.plots.PlotSample;
 import dev.slaw.report.plots.PredictionInterval;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.HeldOutValidation;
@@ -36,6 +37,8 @@ import java.util.regex.Pattern;
 public final class HtmlReport {
     /** Two-sided 95% normal quantile, for Wald intervals from standard errors. */
     private static final double Z95 = 1.959963984540054;
+    /** Rows of a table of held-out rows; thousands of rows held out make a page nobody reads. */
+    static final int TABLE_ROWS = 100;
     private static final Pattern CLIP_ID = Pattern.compile("clip(-?\\d+)");
     static final String STYLE = """
             body { font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; margin: 2em auto;
@@ -193,11 +196,15 @@ public final class HtmlReport {
         Dataset data = in.data().dataset();
         h.append("<h2>Plots</h2>\n");
         PredictionInterval band = in.bootstrap().map(PredictionInterval::confidence).orElse(null);
-        Chart fitChart = FitPlot.chart(fit, data, in.plotOptions(), band);
-        figure(h, fitChart, in, 1, "The data (points) and the law fitted to every row (lines) per group; dashed beyond"
-                + " each group's data" + (band != null ? "; shaded: the " + band.label() : "") + ".");
-        figure(h, FitPlot.residuals(fit, data, in.plotOptions()), in, 2,
-                "Residuals on the scale the fit minimised, against the fitted value.");
+        FitPlot.SampledChart fitChart = FitPlot.sampledChart(fit, data, in.plotOptions(), band);
+        String sampled = fitChart.sample().caption("rows");
+        figure(h, fitChart.chart(), in, 1, sentences("The data (points) and the law fitted to every row (lines) per group; dashed beyond"
+                + " each group's data" + (band != null ? "; shaded: the " + band.label() : "") + ".", sampled));
+        FitPlot.SampledChart residuals = FitPlot.sampledResiduals(fit, data, in.plotOptions());
+        figure(h, residuals.chart(), in, 2,
+                sentences("Residuals on the scale the fit minimised, against the fitted value.",
+                        residuals.sample().caption("rows"),
+                        sampled.isEmpty() ? "" : "The largest residuals either way are among them."));
         if (fit.law().variables().containsAll(List.of("N", "D"))) {
             try {
                 figure(h, PlanPlots.frontierOverDataChart(fit, data), in, 3,
@@ -241,7 +248,7 @@ public final class HtmlReport {
         h.append("<th>observed ").append(esc(fit.target())).append("</th><th>predicted</th><th>")
                 .append(esc(pct)).append(" confidence interval</th><th>").append(esc(pct))
                 .append(" prediction interval</th><th>relative error</th><th>inside the prediction interval</th></tr>\n");
-        for (HeldOutValidation.HeldOutRow r : check.rows()) {
+        for (HeldOutValidation.HeldOutRow r : check.rows().subList(0, Math.min(TABLE_ROWS, check.rows().size()))) {
             h.append("<tr><td>").append(r.rowNumber()).append("</td>");
             for (String v : vars) {
                 h.append(num(r.point().getOrDefault(v, Double.NaN)));
@@ -252,7 +259,13 @@ public final class HtmlReport {
                     .append("<td class=\"num\">").append(String.format(Locale.ROOT, "%+.2f %%", 100 * rel)).append("</td><td>")
                     .append(r.predictionCovers() ? "yes" : "<span class=\"warn\">no</span>").append("</td></tr>\n");
         }
-        h.append("</table>\n<p>Mean absolute relative error ")
+        h.append("</table>\n");
+        if (check.rows().size() > TABLE_ROWS) {
+            h.append(String.format(Locale.ROOT, "<p class=\"muted\">The first %,d of the %,d rows held out; the other %,d"
+                    + " are left out of this table (<code>slaw validate</code> lists them all) but counted below.</p>%n",
+                    TABLE_ROWS, check.rows().size(), check.rows().size() - TABLE_ROWS));
+        }
+        h.append("<p>Mean absolute relative error ")
                 .append(String.format(Locale.ROOT, "%.2f %%", 100 * check.meanRelativeError()))
                 .append(", largest ").append(String.format(Locale.ROOT, "%.2f %%", 100 * check.maxRelativeError()))
                 .append(". Coverage: ").append(String.format(Locale.ROOT, "%.0f %%", 100 * check.predictionCoverage()))
@@ -271,14 +284,35 @@ public final class HtmlReport {
         Chart chart = FitPlot.chart(fit, training, in.plotOptions(), PredictionInterval.confidence(check.bootstrap()));
         FitPlot.Layout layout = FitPlot.layout(fit, training, in.plotOptions());
         List<Series> series = new ArrayList<>(chart.series());
-        series.add(new Series("held-out rows (not fitted)", test.column(layout.xVariable()), test.column(fit.target()),
+        double[] testX = test.column(layout.xVariable());
+        double[] testY = test.column(fit.target());
+        int[] allTest = java.util.stream.IntStream.range(0, test.rowCount()).toArray();
+        PlotSample testSample = PlotSample.of(test.rowCount(), PlotSample.LIMIT,
+                PlotSample.extremes(allTest, testX, testY));
+        int[] shownTest = testSample.shown(allTest);
+        series.add(new Series("held-out rows (not fitted)", pick(testX, shownTest), pick(testY, shownTest),
                 Mark.HIGHLIGHT, 9, true));
         chart = new Chart("Fit without the held-out rows: " + fit, chart.x(), chart.y(), series, chart.bands(),
                 chart.categories());
-        figure(h, chart, in, 4, "The law fitted without the held-out rows (lines, dashed beyond each group's data), the"
-                + " rows it was fitted on (points) and the rows held out (grey diamonds).");
-        figure(h, HeldOutPlot.of(check, fit.target()), in, 5, "Each held-out row's prediction against its observed value,"
-                + " with its " + pct + " prediction interval and, inside it, its confidence interval.");
+        figure(h, chart, in, 4, sentences("The law fitted without the held-out rows (lines, dashed beyond each group's data), the"
+                + " rows it was fitted on (points) and the rows held out (grey diamonds).",
+                layout.sample().caption("rows fitted on"), testSample.caption("rows held out")));
+        PlotSample bars = HeldOutPlot.sample(check);
+        figure(h, HeldOutPlot.of(check, fit.target()), in, 5, sentences("Each held-out row's prediction against its observed value,"
+                + " with its " + pct + " prediction interval and, inside it, its confidence interval.", bars.caption("rows held out")));
+    }
+
+    /** Sentences of a caption, the empty ones left out. */
+    static String sentences(String... parts) {
+        return String.join(" ", java.util.Arrays.stream(parts).filter(p -> !p.isEmpty()).toList());
+    }
+
+    private static double[] pick(double[] values, int[] rows) {
+        double[] out = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            out[k] = values[rows[k]];
+        }
+        return out;
     }
 
     private static String interval(dev.slaw.planning.Interval iv) {

@@ -13,11 +13,9 @@ import dev.slaw.report.chart.Series;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A fitted law against its data: the target against one law variable, one curve per group of
@@ -62,8 +60,10 @@ public final class FitPlot {
      *
      * @param xVariable the law variable along x
      * @param groups    the groups, in legend order
+     * @param sample    the rows drawn as points: all of them up to {@value PlotSample#LIMIT}, else a
+     *                  sample that keeps each group's extremes of x and the target
      */
-    public record Layout(String xVariable, List<Group> groups) {
+    public record Layout(String xVariable, List<Group> groups, PlotSample sample) {
         public Layout {
             groups = List.copyOf(groups);
         }
@@ -81,8 +81,10 @@ public final class FitPlot {
                     + String.join(", ", vars));
         }
         double[] xs = data.column(x);
+        double[] ys = data.hasColumn(fit.target()) ? data.column(fit.target()) : xs;
         List<RowGroup> rowGroups = groups(fit, data, options, x);
         List<Group> out = new ArrayList<>();
+        List<int[]> kept = new ArrayList<>();
         for (int g = 0; g < rowGroups.size(); g++) {
             RowGroup rg = rowGroups.get(g);
             double lo = Double.POSITIVE_INFINITY;
@@ -112,8 +114,13 @@ public final class FitPlot {
             }
             out.add(new Group(rg.label, g, rg.rows, Dataset.of("fit plot curve", within),
                     Dataset.of("fit plot extrapolation", beyond)));
+            kept.add(PlotSample.extremes(rg.rows, xs, ys));
         }
-        return new Layout(x, out);
+        return new Layout(x, out, PlotSample.of(data.rowCount(), PlotSample.LIMIT, concat(kept)));
+    }
+
+    private static int[] concat(List<int[]> parts) {
+        return parts.stream().flatMapToInt(java.util.Arrays::stream).toArray();
     }
 
     /** The fit plot without an interval. */
@@ -126,6 +133,11 @@ public final class FitPlot {
      * (when not null) shaded over both.
      */
     public static Chart chart(Fit fit, Dataset data, FitPlotOptions options, PredictionInterval interval) {
+        return sampledChart(fit, data, options, interval).chart();
+    }
+
+    /** The fit plot ({@link #chart}) with the rows it draws. */
+    public static SampledChart sampledChart(Fit fit, Dataset data, FitPlotOptions options, PredictionInterval interval) {
         Layout layout = layout(fit, data, options);
         double[] xs = data.column(layout.xVariable());
         double[] ys = data.column(fit.target());
@@ -137,11 +149,12 @@ public final class FitPlot {
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
         for (Group g : layout.groups()) {
-            double[] gx = new double[g.rows().length];
+            int[] rows = layout.sample().shown(g.rows());
+            double[] gx = new double[rows.length];
             double[] gy = new double[gx.length];
             for (int k = 0; k < gx.length; k++) {
-                gx[k] = xs[g.rows()[k]];
-                gy[k] = ys[g.rows()[k]];
+                gx[k] = xs[rows[k]];
+                gy[k] = ys[rows[k]];
                 xMin = Math.min(xMin, gx[k]);
                 yMin = Math.min(yMin, gy[k]);
                 yMax = Math.max(yMax, gy[k]);
@@ -179,8 +192,8 @@ public final class FitPlot {
                 ? options.sourceNames().get(fit.target()) + " (" + fit.target() + ")" : fit.target();
         Axis xAxis = logX ? Axis.log(xTitle) : Axis.linear(xTitle);
         Axis yAxis = logY ? Axis.log(yTitle) : Axis.linear(yTitle);
-        String title = fit.law().name() + ": " + fit;
-        return new Chart(title, xAxis, yAxis, all, bands, Map.of());
+        String title = fit.law().name() + ": " + fit + shownOf(layout.sample());
+        return new SampledChart(new Chart(title, xAxis, yAxis, all, bands, Map.of()), layout.sample());
     }
 
     /**
@@ -188,21 +201,36 @@ public final class FitPlot {
      * for a log target), coloured by the same groups as the fit plot, with the zero line.
      */
     public static Chart residuals(Fit fit, Dataset data, FitPlotOptions options) {
+        return sampledResiduals(fit, data, options).chart();
+    }
+
+    /**
+     * A picture of data and the rows of the data it draws.
+     *
+     * @param chart  the picture
+     * @param sample the rows drawn, for a caption ({@link PlotSample#caption})
+     */
+    public record SampledChart(Chart chart, PlotSample sample) {
+    }
+
+    /** The residual plot ({@link #residuals}) with the rows it draws. */
+    public static SampledChart sampledResiduals(Fit fit, Dataset data, FitPlotOptions options) {
         Layout layout = layout(fit, data, options);
-        double[] y = data.column(fit.target());
         double[] f = fit.predict(data);
+        double[] residual = residuals(fit, data, f);
+        PlotSample sample = residualSample(layout, f, residual);
         boolean log = fit.law().target() == Target.LOG;
         List<Series> series = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (Group g : layout.groups()) {
-            int[] rows = g.rows();
+            int[] rows = sample.shown(g.rows());
             double[] fx = new double[rows.length];
             double[] r = new double[rows.length];
             for (int k = 0; k < rows.length; k++) {
                 int i = rows[k];
                 fx[k] = f[i];
-                r[k] = log ? Math.log(y[i]) - Math.log(f[i]) : y[i] - f[i];
+                r[k] = residual[i];
                 lo = Math.min(lo, f[i]);
                 hi = Math.max(hi, f[i]);
             }
@@ -214,8 +242,41 @@ public final class FitPlot {
         }
         all.addAll(series);
         String yTitle = log ? "residual: log " + fit.target() + " - log fit" : "residual: " + fit.target() + " - fit";
-        return Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows)",
-                Axis.linear("fitted " + fit.target()), Axis.linear(yTitle), all);
+        return new SampledChart(Chart.of("Residuals of " + fit.law().name() + " (" + data.rowCount() + " rows"
+                + shownOf(sample) + ")", Axis.linear("fitted " + fit.target()), Axis.linear(yTitle), all), sample);
+    }
+
+    private static double[] residuals(Fit fit, Dataset data, double[] fitted) {
+        double[] y = data.column(fit.target());
+        boolean log = fit.law().target() == Target.LOG;
+        double[] residual = new double[fitted.length];
+        for (int i = 0; i < fitted.length; i++) {
+            residual[i] = log ? Math.log(y[i]) - Math.log(fitted[i]) : y[i] - fitted[i];
+        }
+        return residual;
+    }
+
+    /**
+     * The rows a residual plot draws: the fit plot's sample, plus each group's largest residuals
+     * either way and its extremes of the fitted value, since the outliers are what a residual
+     * plot is for.
+     */
+    private static PlotSample residualSample(Layout layout, double[] fitted, double[] residual) {
+        if (layout.sample().isComplete()) {
+            return layout.sample();
+        }
+        List<int[]> kept = new ArrayList<>();
+        for (Group g : layout.groups()) {
+            kept.add(PlotSample.extremes(g.rows(), fitted, residual));
+            kept.add(layout.sample().shown(g.rows()));
+        }
+        return PlotSample.of(fitted.length, PlotSample.LIMIT, concat(kept));
+    }
+
+    /** A title's note of a sample: empty, or {@code ; 4,000 of 2,000,000 rows shown}. */
+    static String shownOf(PlotSample sample) {
+        return sample.isComplete() ? ""
+                : String.format(java.util.Locale.ROOT, "; %,d of %,d rows shown", sample.count(), sample.total());
     }
 
     private static Band band(PredictionInterval interval, Dataset points, String x, Group g) {
@@ -287,43 +348,72 @@ public final class FitPlot {
                     + String.join(", ", data.columnNames()) + ")");
         }
         double[] values = data.column(column);
-        TreeMap<Double, List<Integer>> distinct = new TreeMap<>();
-        for (int i = 0; i < n; i++) {
-            distinct.computeIfAbsent(values[i], k -> new ArrayList<>()).add(i);
+        // sorted values, not a map of boxed rows: a table of two million runs has two million sizes
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int distinct = n == 0 ? 0 : 1;
+        for (int i = 1; i < n; i++) {
+            if (Double.compare(sorted[i], sorted[i - 1]) != 0) {
+                distinct++;
+            }
+        }
+        List<Double> upper = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        if (distinct <= options.maxGroups()) {
+            for (int i = 0; i < n; i++) {
+                if (i == n - 1 || Double.compare(sorted[i], sorted[i + 1]) != 0) {
+                    upper.add(sorted[i]);
+                    labels.add(column + " = " + AxisTicks.label(sorted[i]));
+                }
+            }
+        } else {
+            // too many distinct values (every run its own size): equal-count bins over the sorted values
+            int bins = options.maxGroups();
+            int start = 0;
+            for (int b = 0; b < bins; b++) {
+                int end = (int) Math.round((double) n * (b + 1) / bins);
+                // rows with equal values stay in one bin
+                while (end < n && end > 0 && Double.compare(sorted[end], sorted[end - 1]) == 0) {
+                    end++;
+                }
+                if (end <= start) {
+                    continue;
+                }
+                double lo = sorted[start];
+                double hi = sorted[end - 1];
+                upper.add(hi);
+                labels.add(lo == hi ? column + " = " + AxisTicks.label(lo)
+                        : column + " " + AxisTicks.label(lo) + "–" + AxisTicks.label(hi));
+                start = end;
+            }
+        }
+        return byUpperBound(values, upper, labels);
+    }
+
+    /**
+     * Rows put into the groups whose values run up to {@code upper} (ascending, inclusive), each
+     * group's rows in table order.
+     */
+    private static List<RowGroup> byUpperBound(double[] values, List<Double> upper, List<String> labels) {
+        double[] bounds = upper.stream().mapToDouble(Double::doubleValue).toArray();
+        int[] groupOf = new int[values.length];
+        int[] sizes = new int[bounds.length];
+        for (int i = 0; i < values.length; i++) {
+            int at = Arrays.binarySearch(bounds, values[i]);
+            groupOf[i] = at >= 0 ? at : -at - 1;
+            sizes[groupOf[i]]++;
+        }
+        int[][] rows = new int[bounds.length][];
+        for (int g = 0; g < bounds.length; g++) {
+            rows[g] = new int[sizes[g]];
+        }
+        int[] filled = new int[bounds.length];
+        for (int i = 0; i < values.length; i++) {
+            rows[groupOf[i]][filled[groupOf[i]]++] = i;
         }
         List<RowGroup> out = new ArrayList<>();
-        String name = column;
-        if (distinct.size() <= options.maxGroups()) {
-            distinct.forEach((v, rows) -> out.add(new RowGroup(name + " = " + AxisTicks.label(v), toArray(rows))));
-            return out;
-        }
-        // too many distinct values (every run its own size): equal-count bins over the sorted values
-        Integer[] order = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> values[i]));
-        int bins = options.maxGroups();
-        int start = 0;
-        for (int b = 0; b < bins; b++) {
-            int end = (int) Math.round((double) n * (b + 1) / bins);
-            // rows with equal values stay in one bin
-            while (end < n && end > 0 && values[order[end]] == values[order[end - 1]]) {
-                end++;
-            }
-            if (end <= start) {
-                continue;
-            }
-            int[] rows = new int[end - start];
-            for (int k = start; k < end; k++) {
-                rows[k - start] = order[k];
-            }
-            double lo = values[order[start]];
-            double hi = values[order[end - 1]];
-            String label = lo == hi ? column + " = " + AxisTicks.label(lo)
-                    : column + " " + AxisTicks.label(lo) + "–" + AxisTicks.label(hi);
-            out.add(new RowGroup(label, rows));
-            start = end;
+        for (int g = 0; g < bounds.length; g++) {
+            out.add(new RowGroup(labels.get(g), rows[g]));
         }
         return out;
     }

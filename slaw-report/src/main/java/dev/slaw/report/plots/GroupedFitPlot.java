@@ -32,7 +32,7 @@ public final class GroupedFitPlot {
      */
     public static Chart chart(GroupedFit grouped, Dataset data, List<String> groupOfRow, FitPlotOptions options) {
         Fit first = grouped.fits().values().iterator().next();
-        FitPlot.Layout layout = FitPlot.layout(first, data, options.withGroupLabels(groupOfRow));
+        FitPlot.Layout layout = layout(grouped, data, groupOfRow, options);
         String x = layout.xVariable();
         double[] xs = data.column(x);
         double[] ys = data.column(grouped.target());
@@ -44,7 +44,7 @@ public final class GroupedFitPlot {
         ordered.sort(java.util.Comparator.comparingInt(g -> order.indexOf(g.label())));
         for (FitPlot.Group g : ordered) {
             Fit fit = grouped.fit(g.label());
-            int[] rows = g.rows();
+            int[] rows = layout.sample().shown(g.rows());
             double[] gx = new double[rows.length];
             double[] gy = new double[rows.length];
             for (int k = 0; k < rows.length; k++) {
@@ -72,7 +72,18 @@ public final class GroupedFitPlot {
         Axis xAxis = xMin > 0 && xMax / xMin >= 10 ? Axis.log(xTitle) : Axis.linear(xTitle);
         Axis yAxis = yMin > 0 && yMax / yMin >= 10 ? Axis.log(grouped.target()) : Axis.linear(grouped.target());
         String title = first.law().name() + ", one fit per " + grouped.groupColumn()
-                + (grouped.shared().isEmpty() ? "" : " (shared " + String.join(", ", grouped.shared()) + ")");
+                + (grouped.shared().isEmpty() ? "" : " (shared " + String.join(", ", grouped.shared()) + ")")
+                + FitPlot.shownOf(layout.sample());
         return new Chart(title, xAxis, yAxis, all, List.of(), Map.of());
+    }
+
+    /** The rows {@link #chart} draws as points, with the same arguments. */
+    public static PlotSample sample(GroupedFit grouped, Dataset data, List<String> groupOfRow, FitPlotOptions options) {
+        return layout(grouped, data, groupOfRow, options).sample();
+    }
+
+    private static FitPlot.Layout layout(GroupedFit grouped, Dataset data, List<String> groupOfRow,
+                                         FitPlotOptions options) {
+        return FitPlot.layout(grouped.fits().values().iterator().next(), data, options.withGroupLabels(groupOfRow));
     }
 }

@@ -17,6 +17,9 @@ import java.util.List;
  * prediction equals truth. A bar that misses the line is a row its interval does not cover.
  */
 public final class HeldOutPlot {
+    /** The most held-out rows drawn. */
+    public static final int BARS = 500;
+
     private HeldOutPlot() {
     }
 
@@ -25,7 +28,14 @@ public final class HeldOutPlot {
      * @param target     the name of the predicted column, e.g. {@code loss}
      */
     public static Chart of(HeldOutValidation validation, String target) {
-        List<HeldOutValidation.HeldOutRow> rows = validation.rows();
+        PlotSample sample = sample(validation);
+        List<HeldOutValidation.HeldOutRow> all = validation.rows();
+        List<HeldOutValidation.HeldOutRow> rows = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) {
+            if (sample.shows(i)) {
+                rows.add(all.get(i));
+            }
+        }
         String pct = Math.round(100 * validation.level()) + "%";
         List<Series> series = new ArrayList<>();
         double lo = Double.POSITIVE_INFINITY;
@@ -50,13 +60,33 @@ public final class HeldOutPlot {
                 }
             }
         }
-        List<Series> all = new ArrayList<>();
+        List<Series> drawn = new ArrayList<>();
         if (lo <= hi) {
-            all.add(Series.dashed("prediction = truth", new double[]{lo, hi}, new double[]{lo, hi}, 9));
+            drawn.add(Series.dashed("prediction = truth", new double[]{lo, hi}, new double[]{lo, hi}, 9));
         }
-        all.addAll(series);
-        all.add(new Series("held-out rows", observed, predicted, Mark.HIGHLIGHT, 2, true));
+        drawn.addAll(series);
+        drawn.add(new Series("held-out rows", observed, predicted, Mark.HIGHLIGHT, 2, true));
         return Chart.of("Held-out rows (" + validation.holdout().describe() + "): prediction against truth",
-                Axis.linear("observed " + target), Axis.linear("predicted " + target), all);
+                Axis.linear("observed " + target), Axis.linear("predicted " + target), drawn);
+    }
+
+    /**
+     * The held-out rows the plot draws (indices into {@link HeldOutValidation#rows()}): all of
+     * them up to {@value #BARS}, else those with the extremes of the observed value, the
+     * prediction and its relative error, and an even draw of the rest. Each row is two bars, so
+     * fewer than the points of a scatter.
+     */
+    public static PlotSample sample(HeldOutValidation validation) {
+        List<HeldOutValidation.HeldOutRow> rows = validation.rows();
+        double[] observed = new double[rows.size()];
+        double[] predicted = new double[rows.size()];
+        double[] error = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            observed[i] = rows.get(i).observed();
+            predicted[i] = rows.get(i).prediction().estimate();
+            error[i] = (predicted[i] - observed[i]) / observed[i];
+        }
+        int[] all = java.util.stream.IntStream.range(0, rows.size()).toArray();
+        return PlotSample.of(rows.size(), BARS, PlotSample.extremes(all, observed, predicted, error));
     }
 }

@@ -127,4 +127,35 @@ class HtmlReportTest {
         assertThat(run.console()).as(run.log()).anyMatch(l -> l.contains("slaw-probe"))
                 .anyMatch(l -> l.contains("Uncaught"));
     }
+
+    /**
+     * The misfitting sweep's 4,852 checkpoints (more than a picture draws) under the Chinchilla
+     * fit, with its 200 checkpoints of the largest model held out: the plots sample and say so,
+     * the table of held-out rows stops at 100 and says how many it leaves out.
+     */
+    @Test
+    void aLargeTableIsSampledInThePlotsAndTheHeldOutTableIsCapped() {
+        LoadedDataset sweep = dev.slaw.io.DatasetLoader.load(Fixtures.example("misfitting/scaling_results.csv"),
+                dev.slaw.io.Recipe.DEFAULT);
+        Fit fit = Fixtures.chinchillaFit();
+        Starts published = Starts.at(List.of(Map.of("E", 1.8172, "A", 482.01, "B", 2085.43, "alpha", 0.3478,
+                "beta", 0.3658)));
+        HeldOutValidation largest = HeldOutValidation.run(fit.law(), sweep.dataset(), "loss",
+                Holdout.where("N >= 1182757632"), FitOptions.defaults().withStarts(published).withThreads(1),
+                BootstrapOptions.defaults().withReplicates(5).withSeed(3).withThreads(1), ProgressListener.NONE);
+        assertThat(largest.rows()).hasSize(200);
+        String html = HtmlReport.render(ReportInput.of(fit, sweep).withHeldOut(largest));
+        assertThat(html).contains("Showing 4,000 of 4,852 rows (the extremes of each plotted variable",
+                "Showing 4,000 of 4,652 rows fitted on", "The first 100 of the 200 rows held out; the other 100 are"
+                        + " left out of this table");
+        // a picture saved on its own says it in its title
+        assertThat(dev.slaw.report.plots.FitPlot.chart(fit, sweep.dataset(), dev.slaw.report.plots.FitPlotOptions.defaults())
+                .title()).endsWith("; 4,000 of 4,852 rows shown");
+        String table = html.substring(html.indexOf("<h2>Held-out check</h2>"));
+        table = table.substring(table.indexOf("<table>"), table.indexOf("</table>"));
+        // a header row and 100 rows
+        assertThat(table.split("<tr>", -1)).hasSize(102);
+        // the held-out parity plot draws every row up to its limit
+        assertThat(html).doesNotContain("rows held out (the extremes");
+    }
 }
