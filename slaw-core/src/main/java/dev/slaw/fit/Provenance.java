@@ -92,6 +92,16 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
     }
 
     /**
+     * The same record with another description of the objective, for an estimator whose
+     * objective the options' loss does not describe alone (the Huber likelihood, with its fitted
+     * scale).
+     */
+    public Provenance withObjective(String description) {
+        return new Provenance(dataSource, fingerprint, columns, notes, description, optimizer, starts, seed, threads,
+                slawVersion, javaVersion, created, elapsedMillis, choices);
+    }
+
+    /**
      * The same choices, versions and times for other rows: a group's share of a joint fit, with
      * that group's source, fingerprint and notes.
      */
