@@ -92,13 +92,15 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
     }
 
     /**
-     * The same record with another description of the objective, for an estimator whose
-     * objective the options' loss does not describe alone (the Huber likelihood, with its fitted
-     * scale).
+     * The same record for an estimator that the options alone do not describe (the Huber
+     * likelihood, with its fitted scale): its description of the objective, and its own choices
+     * after the options', so that {@code fits diff} tells its fits from ordinary ones.
      */
-    public Provenance withObjective(String description) {
-        return new Provenance(dataSource, fingerprint, columns, notes, description, optimizer, starts, seed, threads,
-                slawVersion, javaVersion, created, elapsedMillis, choices);
+    public Provenance withEstimator(String objectiveDescription, Map<String, Object> estimatorChoices) {
+        Map<String, Object> all = new LinkedHashMap<>(choices);
+        all.putAll(estimatorChoices);
+        return new Provenance(dataSource, fingerprint, columns, notes, objectiveDescription, optimizer, starts, seed,
+                threads, slawVersion, javaVersion, created, elapsedMillis, all);
     }
 
     /**

@@ -221,7 +221,7 @@ public final class HuberLikelihood {
         Convergence convergence = new Convergence(r.converged(), r.message(), r.iterations(), r.evaluations(),
                 r.evaluations());
         Provenance provenance = Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6)
-                .withObjective(describe(delta, sigmaEstimate));
+                .withEstimator(describe(delta, sigmaEstimate), estimatorChoices(sigmaStart));
         Fit fit = new Fit(law, target, fitted, covariance, inverse == null ? "none: " + why
                 : "inverse information matrix (outer product of per-row scores), delta method for log-space parameters",
                 r.value(), options.objective(), convergence, starts, statistics, provenance, warnings);
@@ -233,6 +233,14 @@ public final class HuberLikelihood {
         return String.format(Locale.ROOT, "huber likelihood (delta=%s in units of sigma; fitted sigma=%.6g +/- %.4g),"
                 + " negative log-likelihood, summed", dev.slaw.law.Numbers.compact(delta), sigma.value(),
                 sigma.standardError());
+    }
+
+    /** What the options do not say: that the fit maximised the likelihood, and where sigma started. */
+    private static Map<String, Object> estimatorChoices(double sigmaStart) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("estimator", "huber_likelihood");
+        c.put("sigma_start", sigmaStart);
+        return c;
     }
 
     /** The inverse of the information matrix, or null when it is singular. */

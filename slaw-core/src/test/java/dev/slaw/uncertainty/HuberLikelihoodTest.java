@@ -4,6 +4,10 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.ChinchillaData;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitDifference;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.Fitter;
+import dev.slaw.fit.Starts;
 import dev.slaw.fit.FittedParameter;
 import dev.slaw.fit.Predictor;
 import dev.slaw.fit.Provenance;
@@ -83,7 +87,16 @@ class HuberLikelihoodTest {
         assertThat(p.starts()).isEqualTo("1 given point");
         assertThat(p.optimizer()).contains("lbfgsb", "ftol 1e-14");
         assertThat(p.notes()).containsExactly("5 rows dropped");
+        assertThat(p.choices()).containsEntry("estimator", "huber_likelihood").containsEntry("sigma_start", 1.0)
+                .containsEntry("function_tolerance", 1e-14);
         assertThat(ml.fit().covarianceMethod()).contains("information matrix");
+    }
+
+    @Test
+    void fitsDiffTellsALikelihoodFitFromAHuberFitFromTheSameStart() {
+        Fit huber = Fitter.fit(law, data, "loss", FitOptions.defaults().withStarts(Starts.at(List.of(PUBLISHED))));
+        assertThat(FitDifference.between(huber, ml.fit())).extracting(FitDifference::name)
+                .contains("estimator", "sigma_start", "objective_value");
     }
 
     @Test
