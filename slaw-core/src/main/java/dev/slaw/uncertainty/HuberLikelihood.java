@@ -58,6 +58,13 @@ import java.util.Map;
  * kinks; a finite-difference Hessian there is not positive definite and depends on its step.
  * The outer product estimates the same information (for a correctly specified density the two
  * agree in expectation) and is well defined.
+ *
+ * <p>The result is an ordinary {@link Fit} with sigma beside it ({@link Result}). It is built
+ * here rather than by {@link Fitter}: the likelihood has a parameter that is not the law's and
+ * an objective that is not a sum of per-residual losses, so it is no {@code FitProblem}. The
+ * parts a fit shares with every other come from the same places: the statistics from
+ * {@link Fitter#statistics}, the provenance from {@link Provenance#of} over options that say
+ * what ran here.
  */
 public final class HuberLikelihood {
     /** Besiroglu et al.'s Huber threshold, in units of sigma. */
