@@ -1,17 +1,14 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.fit.Fit;
 import dev.slaw.io.LoadedDataset;
-import dev.slaw.io.document.BootstrapDocuments;
-import dev.slaw.io.document.Table;
+import dev.slaw.io.document.LikelihoodDocuments;
 import dev.slaw.io.fit.BootstrapJson;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
+import dev.slaw.io.fit.FitJson;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.HuberLikelihood;
-import dev.slaw.uncertainty.LikelihoodFit;
 import dev.slaw.uncertainty.ParameterComparison;
-import dev.slaw.uncertainty.ParameterSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,16 +18,14 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
  * {@code slaw likelihood}: the maximum-likelihood variant of a fit, a Huber log-density of the
- * log residuals with a fitted scale sigma (Besiroglu et al. 2024), from a given start.
+ * log residuals with a fitted scale sigma (Besiroglu et al. 2024), from a given start. The result
+ * is an ordinary {@link Fit} of the law (with sigma beside it), so {@code --out} saves a fit file
+ * that {@code slaw predict} reads like any other.
  */
 @Command(name = "likelihood", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Maximum-likelihood fit: Huber log-density with a fitted scale, standard errors from the scores.",
@@ -63,11 +58,15 @@ public final class LikelihoodCommand implements Callable<Integer> {
             description = "With --bootstrap: chi-squared test of another parameter set against the maximum-likelihood values under the bootstrap covariance (log space for log-space parameters).")
     String against;
 
+    @Option(names = "--out", paramLabel = "FIT.json",
+            description = "Save the law's fit as JSON (for slaw predict; written only on success). Sigma is not a parameter of the law: the fit's provenance names it.")
+    Path out;
+
     @Mixin
     JsonOutput output = new JsonOutput();
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         LoadedDataset loaded = data.load(source);
         GroupedFits.refuse(loaded, settings.shared);
         FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
@@ -87,77 +86,27 @@ public final class LikelihoodCommand implements Callable<Integer> {
             throw new BadInputException(bootstrap + ": a bootstrap of law " + boot.law().name() + " (" + boot.law().formula()
                     + "), not of " + p.law().name() + " (" + p.law().formula() + ")");
         }
-        LikelihoodFit ml = HuberLikelihood.fit(p.law(), p.data(), p.target(), at, p.options().objective().delta());
-        if (settings.strict && !ml.converged()) {
+        HuberLikelihood.Result ml = HuberLikelihood.fit(p.law(), p.data(), p.target(), at,
+                p.options().objective().delta(), p.options().notes());
+        Fit fit = ml.fit();
+        if (settings.strict && !fit.convergence().converged()) {
             // one start by design (where you say), so the only warning is not converging
-            throw new dev.slaw.fit.FitFailedException("--strict: the likelihood fit did not converge (" + ml.message()
-                    + "); nothing written");
+            throw new dev.slaw.fit.FitFailedException("--strict: the likelihood fit did not converge ("
+                    + fit.convergence().reason() + "); nothing written");
         }
-        Map<String, Double> bootSe = new LinkedHashMap<>();
-        if (boot != null) {
-            for (ParameterSummary s : boot.parameters()) {
-                bootSe.put(s.name(), s.standardError());
-            }
+        LikelihoodDocuments.Beside beside = boot == null ? null : new LikelihoodDocuments.Beside(boot,
+                bootstrap.toString(), against == null ? null
+                : ParameterComparison.of(boot, fit.valueMap(), Assignments.list(against, "--against"), true));
+        if (out != null) {
+            FitJson.save(fit, Outputs.staged(out));
         }
-        ParameterComparison comparison = against == null ? null
-                : ParameterComparison.of(boot, ml.valueMap(), Assignments.list(against, "--against"), true);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
-            JsonObject root = new JsonObject();
-            root.put("law", p.law().name());
-            root.put("target", p.target());
-            root.put("rows", ml.rows());
-            root.put("delta", ml.delta());
-            root.put("negative_log_likelihood", ml.negativeLogLikelihood());
-            root.put("converged", ml.converged());
-            root.put("message", ml.message());
-            JsonArray ps = root.putArray("parameters");
-            for (LikelihoodFit.Estimate e : ml.parameters()) {
-                JsonObject o = ps.addObject();
-                o.put("name", e.name());
-                o.put("value", e.value());
-                o.put("standard_error", e.standardError());
-                if (bootSe.containsKey(e.name())) {
-                    o.put("bootstrap_standard_error", bootSe.get(e.name()));
-                }
-            }
-            if (boot != null) {
-                root.put("bootstrap", bootstrap.toString());
-                root.put("bootstrap_replicates", boot.successful());
-            }
-            if (comparison != null) {
-                root.put("comparison", BootstrapDocuments.json(comparison));
-            }
-            out.println(root);
-        } else {
-            out.printf(Locale.ROOT, "[[Maximum likelihood]]%n    law          %s%n    rows         %d%n", p.law().formula(),
-                    ml.rows());
-            out.printf(Locale.ROOT, "    -log L       %.6f (Huber density, delta %s, fitted scale sigma)%n",
-                    ml.negativeLogLikelihood(), ml.delta());
-            out.printf(Locale.ROOT, "    optimiser    %s after %d iterations%n", ml.message(), ml.iterations());
-            if (boot == null) {
-                out.println("[[Parameters]]   (standard errors from the outer product of per-row scores)");
-                for (LikelihoodFit.Estimate e : ml.parameters()) {
-                    out.printf(Locale.ROOT, "    %-8s %-14.6g +/- %.4g%n", e.name(), e.value(), e.standardError());
-                }
-            } else {
-                out.printf(Locale.ROOT, "    bootstrap    %s: %d replicates, starts %s%n", bootstrap, boot.successful(),
-                        boot.startsDescription());
-                List<List<String>> rows = new ArrayList<>();
-                for (LikelihoodFit.Estimate e : ml.parameters()) {
-                    Double b = bootSe.get(e.name());
-                    rows.add(List.of(e.name(), BootstrapDocuments.num(e.value()), BootstrapDocuments.num(e.standardError()),
-                            b == null ? "-" : BootstrapDocuments.num(b)));
-                }
-                out.println("[[Parameters]]");
-                out.print(new Table(List.of("parameter", "estimate", "se (scores)", "se (bootstrap)"), rows).text());
-            }
-            if (comparison != null) {
-                out.print(BootstrapDocuments.text(comparison));
-            }
+        PrintWriter o = spec.commandLine().getOut();
+        o.print(output.json ? LikelihoodDocuments.json(ml, beside) + "\n" : LikelihoodDocuments.text(ml, beside));
+        if (out != null && !output.json) {
+            Outputs.say(o, "saved " + out);
         }
-        if (!ml.converged()) {
-            spec.commandLine().getErr().println("slaw: the likelihood fit did not converge: " + ml.message());
+        if (!fit.convergence().converged()) {
+            spec.commandLine().getErr().println("slaw: the likelihood fit did not converge: " + fit.convergence().reason());
             return Main.FIT_FAILED;
         }
         return 0;

@@ -376,8 +376,20 @@ public final class Fitter {
         return problem.valueAndGradient(u, new double[u.length]);
     }
 
-    static FitStatistics statistics(Law law, double[] raw, double[] y, double[] residuals,
-                                            double[] predictions, int k) {
+    /**
+     * How well a fitted law follows its rows: r-squared and the RMS residual on the fitted scale,
+     * relative errors on the target's own scale, and AIC and BIC (Gaussian, from the mean
+     * squared residual). Public for estimators that build a {@link Fit} by another route (the
+     * Huber likelihood), so that every fit's statistics mean the same.
+     *
+     * @param raw         the target as given
+     * @param y           the target on the fitted scale (its logarithm for log targets)
+     * @param residuals   y minus the prediction, on the fitted scale
+     * @param predictions the predictions on the target's own scale
+     * @param k           free parameters
+     */
+    public static FitStatistics statistics(Law law, double[] raw, double[] y, double[] residuals,
+                                           double[] predictions, int k) {
         int n = y.length;
         double mean = 0;
         for (double v : y) {

@@ -92,6 +92,18 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
     }
 
     /**
+     * The same record for an estimator that the options alone do not describe (the Huber
+     * likelihood, with its fitted scale): its description of the objective, and its own choices
+     * after the options', so that {@code fits diff} tells its fits from ordinary ones.
+     */
+    public Provenance withEstimator(String objectiveDescription, Map<String, Object> estimatorChoices) {
+        Map<String, Object> all = new LinkedHashMap<>(choices);
+        all.putAll(estimatorChoices);
+        return new Provenance(dataSource, fingerprint, columns, notes, objectiveDescription, optimizer, starts, seed,
+                threads, slawVersion, javaVersion, created, elapsedMillis, all);
+    }
+
+    /**
      * The same choices, versions and times for other rows: a group's share of a joint fit, with
      * that group's source, fingerprint and notes.
      */

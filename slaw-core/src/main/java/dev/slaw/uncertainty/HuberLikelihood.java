@@ -2,7 +2,17 @@ package dev.slaw.uncertainty;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.fit.Convergence;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.fit.FitStatistics;
+import dev.slaw.fit.FittedParameter;
+import dev.slaw.fit.Fitter;
 import dev.slaw.fit.Huber;
+import dev.slaw.fit.Objective;
+import dev.slaw.fit.Provenance;
+import dev.slaw.fit.StartSummary;
+import dev.slaw.fit.Starts;
 import dev.slaw.law.Law;
 import dev.slaw.law.LawEvaluator;
 import dev.slaw.law.Parameter;
@@ -11,13 +21,15 @@ import dev.slaw.optim.Bounds;
 import dev.slaw.optim.DifferentiableFunction;
 import dev.slaw.optim.Lbfgsb;
 import dev.slaw.optim.OptimizationResult;
+import dev.slaw.optim.StoppingRule;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
-import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.special.Erf;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -46,6 +58,13 @@ import java.util.Map;
  * kinks; a finite-difference Hessian there is not positive definite and depends on its step.
  * The outer product estimates the same information (for a correctly specified density the two
  * agree in expectation) and is well defined.
+ *
+ * <p>The result is an ordinary {@link Fit} with sigma beside it ({@link Result}). It is built
+ * here rather than by {@link Fitter}: the likelihood has a parameter that is not the law's and
+ * an objective that is not a sum of per-residual losses, so it is no {@code FitProblem}. The
+ * parts a fit shares with every other come from the same places: the statistics from
+ * {@link Fitter#statistics}, the provenance from {@link Provenance#of} over options that say
+ * what ran here.
  */
 public final class HuberLikelihood {
     /** Besiroglu et al.'s Huber threshold, in units of sigma. */
@@ -60,12 +79,51 @@ public final class HuberLikelihood {
     }
 
     /**
+     * A maximum-likelihood fit: an ordinary {@link Fit} of the law and the fitted noise scale
+     * beside it.
+     *
+     * <p>Why sigma is not among the fit's parameters: it is a parameter of the noise density,
+     * not of the law. Everything that reads a {@code Fit} (prediction through
+     * {@link dev.slaw.fit.Predictor#at}, planning, a saved fit file, which names each of the law's
+     * parameters once) evaluates the law with the fit's parameters, so the fit holds exactly the
+     * law's, and predicts as any fit does. Sigma keeps its value and standard error here, in the
+     * same {@link FittedParameter} form, and the fit's provenance names it in its objective, so a
+     * saved likelihood fit still says at which scale it was fitted.
+     *
+     * @param fit   the law's parameters with standard errors from the information matrix, their
+     *              covariance, the negative log-likelihood as the objective value, provenance
+     * @param sigma the noise scale on the fitted scale (log residuals for log targets)
+     */
+    public record Result(Fit fit, FittedParameter sigma) {
+        /** The Huber threshold of the density, in units of sigma. */
+        public double delta() {
+            return fit.objective().delta();
+        }
+    }
+
+    /**
+     * The options that describe what this estimator runs, for the fit's provenance: one start at
+     * the given point, L-BFGS-B without bounds under scipy's stopping rule with tight tolerances
+     * (above the rounding floor of a sum of 240 log-densities, about 1e-13 relative), one thread.
+     */
+    private static FitOptions options(Map<String, Double> start, double delta, List<String> notes) {
+        return FitOptions.defaults().withObjective(Objective.huber().withDelta(delta))
+                .withStarts(Starts.at(List.of(start))).withThreads(1).withStoppingRule(StoppingRule.SCIPY)
+                .withTolerances(1e-14, 1e-7).withNotes(notes);
+    }
+
+    /**
      * Fits by maximum likelihood from {@code start} (a value for every free parameter, and
      * optionally {@code sigma}; without it sigma starts at 1, as in Besiroglu et al.'s notebook,
      * whose log sigma starts at 0: from a small sigma the steep likelihood leads the optimiser into
      * a poor local optimum). Fixed parameters stay fixed; tied parameters are not supported here.
+     *
+     * @param delta the Huber threshold of the density, in units of sigma
+     * @param notes what was done to the rows before the fit, for the provenance
      */
-    public static LikelihoodFit fit(Law law, Dataset data, String target, Map<String, Double> start, double delta) {
+    public static Result fit(Law law, Dataset data, String target, Map<String, Double> start, double delta,
+                             List<String> notes) {
+        long t0 = System.nanoTime();
         if (!(delta > 0)) {
             throw new BadInputException("Huber delta must be positive, got " + delta);
         }
@@ -84,7 +142,8 @@ public final class HuberLikelihood {
                 free.add(i);
             }
         }
-        double[] y = data.column(target);
+        double[] raw = data.column(target);
+        double[] y = raw.clone();
         boolean log = law.target() == Target.LOG;
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i]) || (log && !(y[i] > 0))) {
@@ -95,6 +154,11 @@ public final class HuberLikelihood {
                 y[i] = Math.log(y[i]);
             }
         }
+        Map<String, Double> lawStart = new LinkedHashMap<>();
+        for (int s : free) {
+            lawStart.put(ps.get(s).name(), start.get(ps.get(s).name()));
+        }
+        FitOptions options = options(lawStart, delta, notes);
         Nll nll = new Nll(law, law.evaluator(data), y, log, free, delta);
         int k = free.size();
         double[] u = new double[k + 1];
@@ -108,36 +172,100 @@ public final class HuberLikelihood {
             Parameter p = ps.get(free.get(s));
             u[s] = p.transform().toOptimizer(start.get(p.name()));
         }
-        u[k] = Math.log(start.getOrDefault("sigma", 1.0));
-        // tight, but above the rounding floor of a sum of 240 log-densities (about 1e-13 relative)
-        OptimizationResult r = Lbfgsb.withDefaults().withFunctionTolerance(1e-14).withGradientTolerance(1e-7)
+        double sigmaStart = start.getOrDefault("sigma", 1.0);
+        u[k] = Math.log(sigmaStart);
+        OptimizationResult r = Lbfgsb.withDefaults().withFunctionTolerance(options.functionTolerance())
+                .withGradientTolerance(options.gradientTolerance()).withStoppingRule(options.stoppingRule())
                 .withMaxIterations(20000).minimize(nll, u, Bounds.unbounded(k + 1));
         double[] opt = r.point();
-        double[][] h = outerProduct(nll.scores(opt));
-        double[] se = new double[k + 1];
-        try {
-            RealMatrix inv = new LUDecomposition(new Array2DRowRealMatrix(h, false)).getSolver().getInverse();
-            for (int s = 0; s <= k; s++) {
-                double var = inv.getEntry(s, s);
-                se[s] = var >= 0 ? Math.sqrt(var) : Double.NaN;
-            }
-        } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
-            // a singular information matrix leaves the standard errors undefined, which NaN says;
-            // the fitted values stand
-            java.util.Arrays.fill(se, Double.NaN);
-        }
-        List<LikelihoodFit.Estimate> out = new ArrayList<>();
-        double[] p = nll.parameters(opt);
-        for (int i = 0; i < ps.size(); i++) {
-            int s = free.indexOf(i);
-            double value = p[i];
-            double error = s < 0 ? Double.NaN : se[s] * ps.get(i).transform().derivative(opt[s]);
-            out.add(new LikelihoodFit.Estimate(ps.get(i).name(), value, error));
+        double[][] inverse = inverseInformation(outerProduct(nll.scores(opt)));
+        String why = inverse == null ? "information matrix singular at the optimum" : "";
+        // standard errors and covariance in parameter units: the delta method through each transform
+        double[] slope = new double[k + 1];
+        for (int s = 0; s < k; s++) {
+            slope[s] = ps.get(free.get(s)).transform().derivative(opt[s]);
         }
         double sigma = Math.exp(opt[k]);
-        out.add(new LikelihoodFit.Estimate("sigma", sigma, sigma * se[k]));
-        return new LikelihoodFit(law, target, out, r.value(), delta, r.converged(), r.message(), r.iterations(),
-                y.length);
+        slope[k] = sigma;
+        double[][] covariance = null;
+        if (inverse != null) {
+            covariance = new double[k][k];
+            for (int a = 0; a < k; a++) {
+                for (int b = 0; b < k; b++) {
+                    covariance[a][b] = inverse[a][b] * slope[a] * slope[b];
+                }
+            }
+        }
+        double[] values = nll.parameters(opt);
+        List<FittedParameter> fitted = new ArrayList<>();
+        for (int i = 0; i < ps.size(); i++) {
+            Parameter d = ps.get(i);
+            int s = free.indexOf(i);
+            FittedParameter.State state = s < 0 ? FittedParameter.State.FIXED : FittedParameter.State.FREE;
+            fitted.add(new FittedParameter(d.name(), values[i], s < 0 ? Double.NaN : standardError(inverse, s, slope),
+                    s < 0 ? "fixed" : why, state, null, d.lower(), d.upper(), s < 0 ? Double.NaN : start.get(d.name())));
+        }
+        FittedParameter sigmaEstimate = new FittedParameter("sigma", sigma, standardError(inverse, k, slope), why,
+                FittedParameter.State.FREE, null, 0, Double.POSITIVE_INFINITY, sigmaStart);
+
+        double[] predictions = new double[y.length];
+        law.evaluator(data).evaluate(values, predictions, null);
+        double[] residuals = new double[y.length];
+        for (int i = 0; i < y.length; i++) {
+            residuals[i] = log ? y[i] - Math.log(predictions[i]) : y[i] - predictions[i];
+        }
+        FitStatistics statistics = Fitter.statistics(law, raw, y, residuals, predictions, k);
+        List<String> warnings = new ArrayList<>();
+        if (inverse == null) {
+            warnings.add("no standard errors: " + why);
+        }
+        if (!r.converged()) {
+            warnings.add("the likelihood fit stopped without converging: " + r.message());
+        }
+        String status = r.status().name().toLowerCase(Locale.ROOT);
+        StartSummary starts = new StartSummary(options.starts().describe(), 1, r.converged() ? 1 : 0, 1,
+                r.converged() ? 0 : 1, 0, Map.of(status, 1));
+        Convergence convergence = new Convergence(r.converged(), r.message(), r.iterations(), r.evaluations(),
+                r.evaluations());
+        Provenance provenance = Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6)
+                .withEstimator(describe(delta, sigmaEstimate), estimatorChoices(sigmaStart));
+        Fit fit = new Fit(law, target, fitted, covariance, inverse == null ? "none: " + why
+                : "inverse information matrix (outer product of per-row scores), delta method for log-space parameters",
+                r.value(), options.objective(), convergence, starts, statistics, provenance, warnings);
+        return new Result(fit, sigmaEstimate);
+    }
+
+    /** The objective as the fit's provenance records it, with the fitted scale. */
+    private static String describe(double delta, FittedParameter sigma) {
+        return String.format(Locale.ROOT, "huber likelihood (delta=%s in units of sigma; fitted sigma=%.6g +/- %.4g),"
+                + " negative log-likelihood, summed", dev.slaw.law.Numbers.compact(delta), sigma.value(),
+                sigma.standardError());
+    }
+
+    /** What the options do not say: that the fit maximised the likelihood, and where sigma started. */
+    private static Map<String, Object> estimatorChoices(double sigmaStart) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("estimator", "huber_likelihood");
+        c.put("sigma_start", sigmaStart);
+        return c;
+    }
+
+    /** The inverse of the information matrix, or null when it is singular. */
+    private static double[][] inverseInformation(double[][] information) {
+        try {
+            return new LUDecomposition(new Array2DRowRealMatrix(information, false)).getSolver().getInverse().getData();
+        } catch (org.hipparchus.exception.MathIllegalArgumentException e) {
+            // a singular information matrix leaves the standard errors undefined; the fitted values stand
+            return null;
+        }
+    }
+
+    /** Coordinate {@code s}'s standard error in parameter units, NaN when undefined. */
+    private static double standardError(double[][] inverse, int s, double[] slope) {
+        if (inverse == null || !(inverse[s][s] >= 0)) {
+            return Double.NaN;
+        }
+        return Math.sqrt(inverse[s][s]) * slope[s];
     }
 
     private static double[][] outerProduct(double[][] scores) {
