@@ -1,0 +1,104 @@
+package dev.slaw.cli;
+
+import dev.slaw.curve.CurveLaw;
+import dev.slaw.curve.CurveProtocol;
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.uncertainty.BootstrapOptions;
+import dev.slaw.uncertainty.ReplicateStarts;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * What {@code curve bootstrap} and {@code curve validate} share: the moving blocks of steps a
+ * replicate resamples within each run ({@code --block-rows}), the seed of the draws, and the
+ * curve files read into rows, a law and the protocol that fits and refits them.
+ *
+ * <p>Why blocks: the steps of one run are autocorrelated (a misfit lasts for thousands of
+ * steps), so resampling single rows treats them as independent and understates the spread,
+ * and resampling whole runs leaves three runs to draw from. A block keeps neighbouring steps
+ * together, and every run keeps its length and its schedule in every resample.
+ */
+final class CurveResampling implements CheckedOptions {
+    @Option(names = "--block-rows", paramLabel = "N",
+            description = "Rows (logged steps) per resampled block within a run (default: the cube root of the rows per"
+                    + " run, rounded up).")
+    Integer blockRows;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the resamples (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Override
+    public void check() {
+        if (blockRows != null && blockRows < 1) {
+            throw new BadInputException("--block-rows must be at least 1, got " + blockRows);
+        }
+    }
+
+    /**
+     * The curve files as rows at or after {@code --first-step}, with the law over every run's
+     * schedule and the protocol that fits them.
+     */
+    Curves read(CurveCommand.LawOptions options, List<Path> files) {
+        CurveProtocol protocol = CurveProtocol.parse(options.protocol);
+        if (options.firstStep < 0) {
+            throw new BadInputException("--first-step: must be >= 0, got " + options.firstStep);
+        }
+        Dataset all = CurveFiles.read(files);
+        CurveLaw law = options.law(all);
+        FitOptions base = FitOptions.defaults().withSeed(seed);
+        Dataset rows = all;
+        if (options.firstStep > 0) {
+            // the rows are left out before fitting, so that the bootstrap resamples only fitted rows
+            double[] steps = all.column(law.stepColumn());
+            boolean[] keep = new boolean[steps.length];
+            int dropped = 0;
+            for (int i = 0; i < steps.length; i++) {
+                keep[i] = steps[i] >= options.firstStep;
+                dropped += keep[i] ? 0 : 1;
+            }
+            rows = all.filter(keep);
+            if (rows.rowCount() == 0) {
+                throw new BadInputException(all.source() + ": no rows at or after step " + options.firstStep
+                        + " (--first-step)");
+            }
+            base = base.withNotes(List.of(dropped + " rows before step " + options.firstStep + " left out"));
+        }
+        int runs = new LinkedHashSet<>(List.of(rows.label(law.runColumn()).orElseThrow())).size();
+        int block = blockRows != null ? blockRows : (int) Math.ceil(Math.cbrt((double) rows.rowCount() / runs));
+        return new Curves(law, rows, protocol, base, block);
+    }
+
+    /**
+     * Curve rows ready to be fitted and resampled.
+     *
+     * @param law       the law over every run's schedule
+     * @param rows      the rows fitted (at or after the first step)
+     * @param protocol  the fitting protocol
+     * @param base      the fit options the protocol starts from (seed, notes)
+     * @param blockRows rows per resampled block
+     */
+    record Curves(CurveLaw law, Dataset rows, CurveProtocol protocol, FitOptions base, int blockRows) {
+        /** The protocol's fit of {@code training} (a subset of {@link #rows}). */
+        Fit fit(Dataset training) {
+            return protocol.fit(law, training, CurveLaw.LOSS, 0, base);
+        }
+
+        /** How each replicate is refitted: the protocol's optimiser, from the point estimate. */
+        FitOptions refitOptions() {
+            return protocol.options(base);
+        }
+
+        /** The bootstrap: moving blocks within each run, replicates started at the point estimate. */
+        BootstrapOptions bootstrap(ResamplingOptions resampling) {
+            return BootstrapOptions.defaults().withReplicates(resampling.replicates()).withSeed(base.seed())
+                    .withLevel(resampling.level()).withStarts(ReplicateStarts.pointOnly())
+                    .withBlocks(law.runColumn(), blockRows);
+        }
+    }
+}
