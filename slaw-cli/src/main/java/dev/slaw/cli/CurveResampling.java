@@ -26,8 +26,8 @@ import java.util.List;
  */
 final class CurveResampling implements CheckedOptions {
     @Option(names = "--block-rows", paramLabel = "N",
-            description = "Rows (logged steps) per resampled block within a run (default: the cube root of the rows per"
-                    + " run, rounded up).")
+            description = "Rows (logged steps) per resampled block within a run (default: the square root of the rows"
+                    + " per run, rounded up).")
     Integer blockRows;
 
     @Option(names = "--seed", defaultValue = "0", description = "Seed of the resamples (default: ${DEFAULT-VALUE}).")
@@ -70,7 +70,9 @@ final class CurveResampling implements CheckedOptions {
             base = base.withNotes(List.of(dropped + " rows before step " + options.firstStep + " left out"));
         }
         int runs = new LinkedHashSet<>(List.of(rows.label(law.runColumn()).orElseThrow())).size();
-        int block = blockRows != null ? blockRows : (int) Math.ceil(Math.cbrt((double) rows.rowCount() / runs));
+        // the square root, not the cube root that suits weak dependence: a curve's misfit lasts for
+        // thousands of steps, and on the multi-power runs the spread stops growing only near it (docs/curves.md)
+        int block = blockRows != null ? blockRows : (int) Math.ceil(Math.sqrt((double) rows.rowCount() / runs));
         return new Curves(law, rows, protocol, base, block);
     }
 
