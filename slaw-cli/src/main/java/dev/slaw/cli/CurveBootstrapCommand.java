@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,6 +48,10 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
                     + " end=3e-5, total=72000)'; repeat for several.")
     List<String> schedules = new ArrayList<>();
 
+    @Option(names = "--steps", paramLabel = "N",
+            description = "The final loss is the loss at step N - 1 (default: each schedule's total).")
+    Integer steps;
+
     @Mixin
     ResamplingOptions resampling = new ResamplingOptions(200, 2);
 
@@ -59,19 +64,25 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         // the schedules are checked before any fitting starts
-        List<Schedule> candidates = new ArrayList<>();
+        Map<Schedule, Integer> candidates = new LinkedHashMap<>();
         for (String text : schedules) {
             Schedule schedule = Schedule.parse(text, CurveFiles::learningRates);
-            int total = schedule.totalSteps().orElseThrow(() -> new BadInputException("--schedule " + schedule
-                    + " has no total: its final loss needs one (e.g. cosine(..., total=72000))"));
+            int total = steps != null ? steps : schedule.totalSteps().orElseThrow(() -> new BadInputException(
+                    "--schedule " + schedule + " has no total: give --steps"));
             if (total < 2) {
-                throw new BadInputException("--schedule " + schedule + ": need at least 2 steps, got " + total);
+                throw new BadInputException("--steps: need at least 2 steps, got " + total);
             }
-            candidates.add(schedule);
+            // a prediction holds the schedule step by step, as curve predict does: the same limit
+            if (total > CurveCommand.Predict.MAX_STEPS) {
+                throw new BadInputException("schedule " + schedule + ": " + total + " steps is more than slaw predicts"
+                        + " (at most " + CurveCommand.Predict.MAX_STEPS + ")");
+            }
+            candidates.put(schedule, total);
         }
         CurveResampling.Curves curves = blocks.read(options, files);
         Fit fit = curves.fit(curves.rows());
-        List<DerivedQuantity> finalLosses = candidates.stream().map(s -> finalLoss(curves.law(), s)).toList();
+        List<DerivedQuantity> finalLosses = new ArrayList<>();
+        candidates.forEach((schedule, total) -> finalLosses.add(finalLoss(curves.law(), schedule, total - 1)));
         BootstrapResult b;
         try (Progress progress = Progress.start("bootstrap", resampling.replicates())) {
             b = Bootstrap.run(fit, curves.rows(), curves.refitOptions(),
@@ -87,9 +98,8 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The loss at the last step of {@code schedule}, from each replicate's parameters. */
-    private static DerivedQuantity finalLoss(CurveLaw law, Schedule schedule) {
-        int last = schedule.totalSteps().orElseThrow() - 1;
+    /** The loss at step {@code last} of {@code schedule}, from each replicate's parameters. */
+    private static DerivedQuantity finalLoss(CurveLaw law, Schedule schedule, int last) {
         return new DerivedQuantity("loss@" + last + " " + schedule, "the law's loss at step " + last + " of " + schedule,
                 parameters -> law.predict(values(law, parameters), schedule, new int[] {last})[0]);
     }
