@@ -11,8 +11,12 @@ import dev.slaw.uncertainty.ReplicateStarts;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * What {@code curve bootstrap} and {@code curve validate} share: the moving blocks of steps a
@@ -69,11 +73,29 @@ final class CurveResampling implements CheckedOptions {
             }
             base = base.withNotes(List.of(dropped + " rows before step " + options.firstStep + " left out"));
         }
+        rows = inStepOrder(rows, law);
         int runs = new LinkedHashSet<>(List.of(rows.label(law.runColumn()).orElseThrow())).size();
         // the square root, not the cube root that suits weak dependence: a curve's misfit lasts for
         // thousands of steps, and on the multi-power runs the spread stops growing only near it (docs/curves.md)
         int block = blockRows != null ? blockRows : (int) Math.ceil(Math.sqrt((double) rows.rowCount() / runs));
         return new Curves(law, rows, protocol, base, block);
+    }
+
+    /**
+     * The rows of each run together and in step order, runs in order of first appearance: a
+     * block of consecutive rows is then a stretch of consecutive steps, whatever the files' order.
+     */
+    private static Dataset inStepOrder(Dataset rows, CurveLaw law) {
+        String[] run = rows.label(law.runColumn()).orElseThrow();
+        double[] step = rows.column(law.stepColumn());
+        Map<String, Integer> firstSeen = new HashMap<>();
+        for (String r : run) {
+            firstSeen.putIfAbsent(r, firstSeen.size());
+        }
+        int[] order = IntStream.range(0, run.length).boxed()
+                .sorted(Comparator.<Integer>comparingInt(i -> firstSeen.get(run[i])).thenComparingDouble(i -> step[i]))
+                .mapToInt(Integer::intValue).toArray();
+        return rows.select(order);
     }
 
     /**

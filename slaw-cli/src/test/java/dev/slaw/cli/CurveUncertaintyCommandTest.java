@@ -3,11 +3,15 @@ package dev.slaw.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +70,22 @@ class CurveUncertaintyCommandTest {
                 .at("/parameters/0/standard_error").asDouble();
         // neighbouring steps share their misfit: single steps treat them as independent
         assertThat(blocks).isGreaterThan(2 * rows);
+    }
+
+    @Test
+    void blocksAreStretchesOfStepsWhateverTheOrderOfTheFile(@TempDir Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(Path.of(DATA + "cosine_24000.csv"));
+        List<String> reversed = new ArrayList<>(lines.subList(1, lines.size()));
+        Collections.reverse(reversed);
+        reversed.add(0, lines.get(0));
+        Path shuffled = dir.resolve("cosine_24000.csv");
+        Files.write(shuffled, reversed);
+        Run inOrder = run("bootstrap", "--json", DATA + "cosine_24000.csv");
+        Run backwards = run("bootstrap", "--json", shuffled.toString());
+        assertThat(backwards.exit()).as(backwards.err()).isZero();
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(backwards.out()).get("parameters"))
+                .isEqualTo(json.readTree(inOrder.out()).get("parameters"));
     }
 
     @Test
