@@ -81,6 +81,7 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
         }
         CurveResampling.Curves curves = blocks.read(options, files);
         Fit fit = curves.fit(curves.rows());
+        FitCommand.FitSettings.printWarnings(fit, spec, "the point estimate: ");
         List<DerivedQuantity> finalLosses = new ArrayList<>();
         candidates.forEach((schedule, total) -> finalLosses.add(finalLoss(curves.law(), schedule, total - 1)));
         BootstrapResult b;

@@ -88,6 +88,7 @@ public final class CurveValidateCommand implements Callable<Integer> {
             v = HeldOutValidation.run(curves::fit, curves.rows(), CurveLaw.LOSS, holdout, curves.refitOptions(),
                     curves.bootstrap(resampling), progress.listener());
         }
+        FitCommand.FitSettings.printWarnings(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
         if (csv) {
             o.print(ValidationDocuments.csvTable(v, CurveLaw.LOSS).csv());
