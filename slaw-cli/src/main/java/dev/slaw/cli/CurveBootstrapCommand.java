@@ -12,11 +12,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +33,8 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "CURVE.csv",
-            description = "Curve files with columns step and loss (one run each, named after the file), or with a run"
-                    + " column.")
-    List<Path> files;
-
     @Mixin
-    CurveCommand.LawOptions options;
+    CurveResampling input = new CurveResampling();
 
     @Option(names = "--schedule", paramLabel = "SCHEDULE",
             description = "A schedule whose final loss gets an interval too, e.g. 'warmup(2160)+cosine(peak=3e-4,"
@@ -51,12 +44,6 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
     @Option(names = "--steps", paramLabel = "N",
             description = "The final loss is the loss at step N - 1 (default: each schedule's total).")
     Integer steps;
-
-    @Mixin
-    ResamplingOptions resampling = new ResamplingOptions(200, 2);
-
-    @Mixin
-    CurveResampling blocks = new CurveResampling();
 
     @Mixin
     JsonOutput output = new JsonOutput();
@@ -79,15 +66,15 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
             }
             candidates.put(schedule, total);
         }
-        CurveResampling.Curves curves = blocks.read(options, files);
+        CurveResampling.Curves curves = input.read();
         Fit fit = curves.fit(curves.rows());
         FitCommand.FitSettings.printWarnings(fit, spec, "the point estimate: ");
         List<DerivedQuantity> finalLosses = new ArrayList<>();
         candidates.forEach((schedule, total) -> finalLosses.add(finalLoss(curves.law(), schedule, total - 1)));
         BootstrapResult b;
-        try (Progress progress = Progress.start("bootstrap", resampling.replicates())) {
+        try (Progress progress = Progress.start("bootstrap", input.resampling.replicates())) {
             b = Bootstrap.run(fit, curves.rows(), curves.refitOptions(),
-                    curves.bootstrap(resampling).withDerived(finalLosses), progress.listener());
+                    curves.bootstrap().withDerived(finalLosses), progress.listener());
         }
         PrintWriter o = spec.commandLine().getOut();
         if (output.json) {

@@ -8,7 +8,9 @@ import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.ReplicateStarts;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -19,9 +21,10 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * What {@code curve bootstrap} and {@code curve validate} share: the moving blocks of steps a
- * replicate resamples within each run ({@code --block-rows}), the seed of the draws, and the
- * curve files read into rows, a law and the protocol that fits and refits them.
+ * What {@code curve bootstrap} and {@code curve validate} share: the curve files and the options
+ * of {@code curve fit}, read into rows, a law and the protocol that fits and refits them; the
+ * replicates; the moving blocks of steps a replicate resamples within each run
+ * ({@code --block-rows}) and the seed of the draws.
  *
  * <p>Why blocks: the steps of one run are autocorrelated (a misfit lasts for thousands of
  * steps), so resampling single rows treats them as independent and understates the spread,
@@ -29,6 +32,17 @@ import java.util.stream.IntStream;
  * together, and every run keeps its length and its schedule in every resample.
  */
 final class CurveResampling implements CheckedOptions {
+    @Parameters(arity = "1..*", paramLabel = "CURVE.csv",
+            description = "Curve files with columns step and loss (one run each, named after the file), or with a run"
+                    + " column.")
+    List<Path> files;
+
+    @Mixin
+    CurveCommand.LawOptions options;
+
+    @Mixin
+    ResamplingOptions resampling = new ResamplingOptions(200, 2);
+
     @Option(names = "--block-rows", paramLabel = "N",
             description = "Rows (logged steps) per resampled block within a run (default: the square root of the rows"
                     + " per run, rounded up).")
@@ -48,7 +62,7 @@ final class CurveResampling implements CheckedOptions {
      * The curve files as rows at or after {@code --first-step}, with the law over every run's
      * schedule and the protocol that fits them.
      */
-    Curves read(CurveCommand.LawOptions options, List<Path> files) {
+    Curves read() {
         CurveProtocol protocol = CurveProtocol.parse(options.protocol);
         if (options.firstStep < 0) {
             throw new BadInputException("--first-step: must be >= 0, got " + options.firstStep);
@@ -78,7 +92,7 @@ final class CurveResampling implements CheckedOptions {
         // the square root, not the cube root that suits weak dependence: a curve's misfit lasts for
         // thousands of steps, and on the multi-power runs the spread stops growing only near it (docs/curves.md)
         int block = blockRows != null ? blockRows : (int) Math.ceil(Math.sqrt((double) rows.rowCount() / runs));
-        return new Curves(law, rows, protocol, base, block);
+        return new Curves(law, rows, protocol, base, block, resampling);
     }
 
     /**
@@ -106,8 +120,10 @@ final class CurveResampling implements CheckedOptions {
      * @param protocol  the fitting protocol
      * @param base      the fit options the protocol starts from (seed, notes)
      * @param blockRows rows per resampled block
+     * @param resampling replicates and interval level
      */
-    record Curves(CurveLaw law, Dataset rows, CurveProtocol protocol, FitOptions base, int blockRows) {
+    record Curves(CurveLaw law, Dataset rows, CurveProtocol protocol, FitOptions base, int blockRows,
+                  ResamplingOptions resampling) {
         /** The protocol's fit of {@code training} (a subset of {@link #rows}). */
         Fit fit(Dataset training) {
             return protocol.fit(law, training, CurveLaw.LOSS, 0, base);
@@ -119,7 +135,7 @@ final class CurveResampling implements CheckedOptions {
         }
 
         /** The bootstrap: moving blocks within each run, replicates started at the point estimate. */
-        BootstrapOptions bootstrap(ResamplingOptions resampling) {
+        BootstrapOptions bootstrap() {
             return BootstrapOptions.defaults().withReplicates(resampling.replicates()).withSeed(base.seed())
                     .withLevel(resampling.level()).withStarts(ReplicateStarts.pointOnly())
                     .withBlocks(law.runColumn(), blockRows);

@@ -10,11 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,13 +30,8 @@ public final class CurveValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "CURVE.csv",
-            description = "Curve files with columns step and loss (one run each, named after the file), or with a run"
-                    + " column.")
-    List<Path> files;
-
     @Mixin
-    CurveCommand.LawOptions options;
+    CurveResampling input = new CurveResampling();
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Held held;
@@ -55,12 +48,6 @@ public final class CurveValidateCommand implements Callable<Integer> {
     }
 
     @Mixin
-    ResamplingOptions resampling = new ResamplingOptions(200, 2);
-
-    @Mixin
-    CurveResampling blocks = new CurveResampling();
-
-    @Mixin
     TableOutput output = new TableOutput();
 
     @Override
@@ -69,7 +56,7 @@ public final class CurveValidateCommand implements Callable<Integer> {
         if (held.step != null && held.step < 0) {
             throw new BadInputException("--holdout-after must be a step >= 0, got " + held.step);
         }
-        CurveResampling.Curves curves = blocks.read(options, files);
+        CurveResampling.Curves curves = input.read();
         Holdout holdout;
         if (held.run != null) {
             Set<String> runs = new LinkedHashSet<>(List.of(curves.rows().label(curves.law().runColumn()).orElseThrow()));
@@ -84,9 +71,9 @@ public final class CurveValidateCommand implements Callable<Integer> {
             holdout = Holdout.where(curves.law().stepColumn() + " > " + held.step);
         }
         HeldOutValidation v;
-        try (Progress progress = Progress.start("bootstrap", resampling.replicates())) {
+        try (Progress progress = Progress.start("bootstrap", input.resampling.replicates())) {
             v = HeldOutValidation.run(curves::fit, curves.rows(), CurveLaw.LOSS, holdout, curves.refitOptions(),
-                    curves.bootstrap(resampling), progress.listener());
+                    curves.bootstrap(), progress.listener());
         }
         FitCommand.FitSettings.printWarnings(v.fit(), spec, "the fit on the rest: ");
         PrintWriter o = spec.commandLine().getOut();
