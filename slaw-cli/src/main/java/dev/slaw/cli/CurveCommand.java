@@ -38,7 +38,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "curve", mixinStandardHelpOptions = true,
         description = "Loss curves across learning-rate schedules (multi-power law, LR-annealing law).",
-        subcommands = {CurveCommand.Fit.class, CurveCommand.Predict.class})
+        subcommands = {CurveCommand.Fit.class, CurveCommand.Predict.class, CurveBootstrapCommand.class,
+                CurveValidateCommand.class})
 public final class CurveCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -93,6 +94,11 @@ public final class CurveCommand implements Callable<Integer> {
                 throw new BadInputException("--first-step: must be >= 0, got " + firstStep);
             }
             Dataset rows = CurveFiles.read(files);
+            return new Fitted(p.fit(law(rows), rows, CurveLaw.LOSS, firstStep, FitOptions.defaults()), rows);
+        }
+
+        /** The chosen law over the schedules of every run in {@code rows} (given, or read from the run's name). */
+        CurveLaw law(Dataset rows) {
             Map<String, Schedule> schedules = new LinkedHashMap<>();
             for (String run : rows.label(CurveLaw.RUN).orElseThrow()) {
                 if (!schedules.containsKey(run)) {
@@ -101,7 +107,7 @@ public final class CurveCommand implements Callable<Integer> {
                             : scheduleFromName(run));
                 }
             }
-            return new Fitted(p.fit(law(schedules), rows, CurveLaw.LOSS, firstStep, FitOptions.defaults()), rows);
+            return law(schedules);
         }
 
         private static Schedule scheduleFromName(String run) {

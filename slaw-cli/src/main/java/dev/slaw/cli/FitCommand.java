@@ -236,17 +236,22 @@ public final class FitCommand implements Callable<Integer> {
 
         /** As {@link #warn(Fit, CommandSpec)}, naming which fit (e.g. "the fit on the rest: "). */
         public void warn(Fit fit, CommandSpec spec, String which) {
+            printWarnings(fit, spec, which);
+            if (strict && !fit.warnings().isEmpty()) {
+                int n = fit.warnings().size();
+                throw new FitFailedException("--strict: " + which + "the fit has " + n + " warning" + (n == 1 ? "" : "s")
+                        + "; nothing written");
+            }
+        }
+
+        /** Prints each warning of {@code fit} to standard error, one line each, naming the command and the fit. */
+        static void printWarnings(Fit fit, CommandSpec spec, String which) {
             PrintWriter err = spec.commandLine().getErr();
             String verb = spec.qualifiedName(" ");
             for (String w : fit.warnings()) {
                 err.println(verb + ": warning: " + which + w);
             }
             err.flush();
-            if (strict && !fit.warnings().isEmpty()) {
-                int n = fit.warnings().size();
-                throw new FitFailedException("--strict: " + which + "the fit has " + n + " warning" + (n == 1 ? "" : "s")
-                        + "; nothing written");
-            }
         }
 
         /** A law, data, target and options, ready for {@link Fitter#fit}. */

@@ -76,6 +76,8 @@ public final class Bootstrap {
         Replicates r = refitAll(refitter, n, options.threads(), progress, (i, counts) -> {
             if (drawn != null) {
                 multiplicities(units, drawn[i], counts);
+            } else if (options.resampling() == Resampling.BLOCKS) {
+                blockMultiplicities(units, options.blockRows(), splitStreams[i], counts);
             } else {
                 multiplicities(units, splitStreams[i], counts);
             }
@@ -85,7 +87,8 @@ public final class Bootstrap {
         double elapsed = (System.nanoTime() - t0) / 1e6;
         return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
                 options, options.starts().describe(pointEstimate.freeParameterNames().size()),
-                fitOptions.optimizer().name(), units.length, elapsed, missed);
+                fitOptions.optimizer().name(), options.resampling() == Resampling.BLOCKS
+                        ? blocksPerResample(units, options.blockRows()) : units.length, elapsed, missed);
     }
 
     /** A replicate objective this far below the point estimate's, relatively, is a better optimum. */
@@ -208,7 +211,10 @@ public final class Bootstrap {
         return r;
     }
 
-    /** The resampling units: one row each, or the rows of each run in order of first appearance. */
+    /**
+     * The resampling units: one row each, or the rows of each run in order of first appearance
+     * (for blocks, the runs whose rows the blocks are cut from).
+     */
     static int[][] units(Dataset data, BootstrapOptions options) {
         int n = data.rowCount();
         if (options.resampling() == Resampling.ROWS) {
@@ -237,7 +243,7 @@ public final class Bootstrap {
         for (int i = 0; i < n; i++) {
             runs.computeIfAbsent(ids[i], k -> new ArrayList<>()).add(i);
         }
-        if (runs.size() < 2) {
+        if (runs.size() < 2 && options.resampling() == Resampling.RUNS) {
             throw new BadInputException(data.source() + ": column '" + column + "' names " + runs.size()
                     + " run; resampling runs needs at least 2");
         }
@@ -261,6 +267,35 @@ public final class Bootstrap {
                 counts[row]++;
             }
         }
+    }
+
+    /**
+     * One moving-block resample as per-row multiplicities: each run is rebuilt to its own length
+     * from blocks of {@code block} consecutive rows (the whole run if shorter) starting anywhere
+     * in it, drawn with replacement; the last block is cut to fit.
+     */
+    static void blockMultiplicities(int[][] runs, int block, SplittableRandom random, double[] counts) {
+        java.util.Arrays.fill(counts, 0);
+        for (int[] rows : runs) {
+            int n = rows.length;
+            int b = Math.min(block, n);
+            for (int filled = 0; filled < n; filled += b) {
+                int start = random.nextInt(n - b + 1);
+                for (int k = 0; k < Math.min(b, n - filled); k++) {
+                    counts[rows[start + k]]++;
+                }
+            }
+        }
+    }
+
+    /** Blocks drawn per moving-block resample: each run's length over the block length, rounded up. */
+    static int blocksPerResample(int[][] runs, int block) {
+        int blocks = 0;
+        for (int[] rows : runs) {
+            int b = Math.min(block, rows.length);
+            blocks += (rows.length + b - 1) / b;
+        }
+        return blocks;
     }
 
     /** Every replicate's draws of unit indices, in numpy's order. */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Held-out extrapolation: fit the law on the rows a {@link Holdout} leaves in, bootstrap that
@@ -78,6 +79,20 @@ public record HeldOutValidation(Holdout holdout, int trainingRows, Fit fit, Boot
      */
     public static HeldOutValidation run(Law law, Dataset data, String target, Holdout holdout, FitOptions fitOptions,
                                         BootstrapOptions bootstrapOptions, ProgressListener progress) {
+        return run(training -> Fitter.fit(law, training, target, fitOptions), data, target, holdout, fitOptions,
+                bootstrapOptions, progress);
+    }
+
+    /**
+     * As {@link #run(Law, Dataset, String, Holdout, FitOptions, BootstrapOptions, ProgressListener)},
+     * the fit on the rows left in made by {@code fitter}: for a fit whose starts depend on its
+     * rows (a loss-curve protocol's warm start).
+     *
+     * @param refitOptions the protocol of every replicate's refit
+     */
+    public static HeldOutValidation run(Function<Dataset, Fit> fitter, Dataset data, String target, Holdout holdout,
+                                        FitOptions refitOptions, BootstrapOptions bootstrapOptions,
+                                        ProgressListener progress) {
         boolean[] held = holdout.select(data);
         boolean[] kept = new boolean[held.length];
         for (int i = 0; i < held.length; i++) {
@@ -85,8 +100,8 @@ public record HeldOutValidation(Holdout holdout, int trainingRows, Fit fit, Boot
         }
         Dataset training = data.filter(kept);
         Dataset test = data.filter(held);
-        Fit fit = Fitter.fit(law, training, target, fitOptions);
-        BootstrapResult boot = Bootstrap.run(fit, training, fitOptions, bootstrapOptions, progress);
+        Fit fit = fitter.apply(training);
+        BootstrapResult boot = Bootstrap.run(fit, training, refitOptions, bootstrapOptions, progress);
         List<IntervalPrediction> predictions = boot.intervals(test, bootstrapOptions.level());
         double[] y = test.column(target);
         List<HeldOutRow> out = new ArrayList<>();

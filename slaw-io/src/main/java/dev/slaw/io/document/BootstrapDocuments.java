@@ -3,9 +3,11 @@ package dev.slaw.io.document;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Numbers;
+import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.ParameterComparison;
 import dev.slaw.uncertainty.ParameterSummary;
+import dev.slaw.uncertainty.Resampling;
 import dev.slaw.uncertainty.Sampler;
 
 import java.util.ArrayList;
@@ -56,8 +58,7 @@ public final class BootstrapDocuments {
         o.append(String.format(Locale.ROOT, "    law          %s%n", b.pointEstimate()));
         o.append(String.format(Locale.ROOT, "    replicates   %d of %d refitted (%d failed, %d stopped without converging)%n",
                 b.successful(), b.options().replicates(), b.failures().size(), b.notConverged()));
-        o.append(String.format(Locale.ROOT, "    resampling   %s (%d units), seed %d%s%n",
-                b.options().resampling().name().toLowerCase(Locale.ROOT), b.resampledUnits(), b.options().seed(),
+        o.append(String.format(Locale.ROOT, "    resampling   %s, seed %d%s%n", resampling(b), b.options().seed(),
                 b.options().sampler() == Sampler.NUMPY ? ", numpy's draws" : ""));
         o.append(String.format(Locale.ROOT, "    optimiser    %s%n", b.optimizer()));
         o.append(String.format(Locale.ROOT, "    starts       %s%n", b.startsDescription()));
@@ -92,6 +93,17 @@ public final class BootstrapDocuments {
             o.append(text(c));
         }
         return o.toString();
+    }
+
+    /** What each replicate drew, e.g. "rows (240 units)" or "moving blocks of 6 consecutive rows within each run (75 blocks)". */
+    private static String resampling(BootstrapResult b) {
+        BootstrapOptions o = b.options();
+        if (o.resampling() == Resampling.BLOCKS) {
+            return String.format(Locale.ROOT, "moving blocks of %d consecutive rows within each %s (%d blocks)",
+                    o.blockRows(), o.runColumn(), b.resampledUnits());
+        }
+        return String.format(Locale.ROOT, "%s (%d units)", o.resampling().name().toLowerCase(Locale.ROOT),
+                b.resampledUnits());
     }
 
     /** The chi-squared test as one line under its heading. */

@@ -54,6 +54,9 @@ public final class BootstrapJson {
         if (o.runColumn() != null) {
             opts.put("run_column", o.runColumn());
         }
+        if (o.blockRows() > 0) {
+            opts.put("block_rows", o.blockRows());
+        }
         opts.put("level", o.level());
         opts.put("starts", b.startsDescription());
         opts.put("axis_starts", o.starts().axes());
@@ -221,7 +224,7 @@ public final class BootstrapJson {
         BootstrapOptions options = new BootstrapOptions(count(o, "replicates", "options"), FitJson.integer(o, "seed", "options"),
                 count(o, "threads", "options"), FitJson.constant(Resampling.class, FitJson.text(o, "resampling", "options"),
                 "options \"resampling\""), o.hasNonNull("run_column") ? FitJson.text(o, "run_column", "options") : null,
-                starts, level, DerivedQuantity.chinchillaExponents(point.law()), sampler);
+                o.has("block_rows") ? count(o, "block_rows", "options") : 0, starts, level, DerivedQuantity.chinchillaExponents(point.law()), sampler);
         int[] order = columnsOf(root, parameters);
         List<double[]> values = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();

@@ -68,6 +68,19 @@ class BootstrapJsonTest {
     }
 
     @Test
+    void readsBackMovingBlocksWithTheirLength() throws Exception {
+        String blocks = edited(t -> ((ObjectNode) t.get("options")).put("resampling", "blocks")
+                .put("run_column", "run").put("block_rows", 13));
+        BootstrapOptions back = BootstrapJson.read(blocks, "boot.json").options();
+        assertThat(back.resampling()).isEqualTo(dev.slaw.uncertainty.Resampling.BLOCKS);
+        assertThat(back.blockRows()).isEqualTo(13);
+        String noLength = edited(t -> ((ObjectNode) t.get("options")).put("resampling", "blocks")
+                .put("run_column", "run"));
+        assertThatThrownBy(() -> BootstrapJson.read(noLength, "boot.json")).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("block").satisfies(x -> assertThat(x.getMessage()).doesNotContain("\n"));
+    }
+
+    @Test
     void bindsReplicateValuesByNameWhateverTheirOrderInTheFile() throws Exception {
         String reversed = edited(t -> {
             reverse((ArrayNode) t.get("replicate_parameters"), 0);
