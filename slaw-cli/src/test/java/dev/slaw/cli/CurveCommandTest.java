@@ -46,7 +46,7 @@ class CurveCommandTest {
                 DATA + "constant_24000.csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("{").contains("\"slaw_fit\"", "\"name\" : \"lr-annealing\"",
-                "\"run_column\" : \"run\"", "\"decay_factor\" : \"0.999\"", "\"standard_error\"",
+                "\"run_column\" : \"run\"", "\"decay_factor\" : 0.999", "\"standard_error\"",
                 "rows before step 3000 left out");
     }
 

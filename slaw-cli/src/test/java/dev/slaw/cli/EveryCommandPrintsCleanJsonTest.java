@@ -37,6 +37,9 @@ class EveryCommandPrintsCleanJsonTest {
     private static final String CHINCHILLA = "../examples/chinchilla-epoch/svg_extracted_data.csv";
     private static final String MISFITTING = "../examples/misfitting/scaling_results_last_ckpt_only.csv";
     private static final String CHECKPOINTS = "../examples/misfitting/scaling_results.csv";
+    private static final String[] CURVES = {"../examples/multipower/csv_25/cosine_24000.csv",
+            "../examples/multipower/csv_25/constant_24000.csv", "../examples/multipower/csv_25/wsdcon_9.csv",
+            "--law", "lr-annealing"};
     private static final String[] RECIPE = {"--law", "chinchilla", "--map", "N=Model Size", "--derive",
             "D=Training FLOP / (6*N)", "--target", "loss", "--drop-highest", "loss=5"};
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,6 +103,13 @@ class EveryCommandPrintsCleanJsonTest {
         commands.put("fits", new String[]{"fits", "--db", db});
         commands.put("sql", new String[]{"sql", "select count(*) as row_count, avg(loss) as mean_loss, 'x' as word"
                 + " from dataset_chinchilla", "--db", db});
+        String cosine = "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=72000)";
+        commands.put("curve fit", concat(List.of("curve", "fit"), CURVES));
+        commands.put("curve predict", new String[]{"curve", "predict", "--fit", String.join(",", List.of(CURVES).subList(0, 3)),
+                "--law", "lr-annealing", "--schedule", cosine});
+        commands.put("curve bootstrap", concat(List.of("curve", "bootstrap"), CURVES, "--replicates", "10",
+                "--schedule", cosine));
+        commands.put("curve validate", concat(List.of("curve", "validate"), CURVES, "--holdout", "wsdcon_9"));
         Set<String> names = userNames();
         for (Map.Entry<String, String[]> c : commands.entrySet()) {
             List<String> args = new ArrayList<>(List.of(c.getValue()));
@@ -130,6 +140,8 @@ class EveryCommandPrintsCleanJsonTest {
             law.parameters().stream().map(Parameter::name).forEach(names::add);
             names.addAll(law.variables());
         }
+        // the loss-curve laws' parameters (multi-power, lr-annealing), which the catalogue does not list
+        names.addAll(List.of("L0", "A", "alpha", "B", "C", "beta", "gamma"));
         return names;
     }
 

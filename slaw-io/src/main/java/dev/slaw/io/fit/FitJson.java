@@ -515,9 +515,27 @@ public final class FitJson {
                 ? new PerStepSchedule(null, p.rates()) : s).toString()));
         c.put("schedules", schedules);
         JsonObject settings = JsonObject.ofNames();
-        new java.util.TreeMap<>(law.settings()).forEach(settings::put);
+        // a setting that is a number is written as one (JSON writes no number as text)
+        new java.util.TreeMap<>(law.settings()).forEach((k, v) -> {
+            Double number = finiteNumber(v);
+            if (number != null) {
+                settings.put(k, number);
+            } else {
+                settings.put(k, v);
+            }
+        });
         c.put("settings", settings);
         return c;
+    }
+
+    /** The text as a finite number, or null if it is not one. */
+    private static Double finiteNumber(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) ? v : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** The provenance's choices as saved: text, whole or real numbers, true/false, or null. */

@@ -52,7 +52,7 @@ class CurveFitJsonTest {
     void aCurveFitComesBackWithItsRunsSchedulesAndSettings() {
         Fit fit = fitOfTwoRuns();
         String json = FitJson.write(fit);
-        assertThat(json).contains("\"run_column\" : \"run\"", "\"decay_factor\" : \"0.99\"", "\"steps\" : \"values(")
+        assertThat(json).contains("\"run_column\" : \"run\"", "\"decay_factor\" : 0.99", "\"steps\" : \"values(")
                 .doesNotContain("lrs.csv");
         Fit back = FitJson.read(json, "saved.json");
         CurveLaw law = (CurveLaw) back.law();
