@@ -295,33 +295,43 @@ public final class CurveCommand implements Callable<Integer> {
             for (String text : schedules) {
                 Schedule schedule = parsed.get(text);
                 int total = totals.get(text);
-                List<Integer> at = new ArrayList<>();
-                for (int s = every; s < total; s += every) {
-                    at.add(s);
+                // every K-th step from K, and the last
+                int count = (total - 1) / every + ((total - 1) % every == 0 ? 0 : 1);
+                int[] stepArray = new int[count];
+                for (int i = 0; i < count - 1; i++) {
+                    stepArray[i] = (i + 1) * every;
                 }
-                if (at.isEmpty() || at.get(at.size() - 1) != total - 1) {
-                    at.add(total - 1);
-                }
-                int[] stepArray = at.stream().mapToInt(Integer::intValue).toArray();
+                stepArray[count - 1] = total - 1;
                 double[] loss = law.predict(values, schedule, stepArray);
-                double[] lr = new double[stepArray.length];
-                for (int i = 0; i < stepArray.length; i++) {
+                double[] lr = new double[count];
+                double[] stepValues = new double[count];
+                for (int i = 0; i < count; i++) {
                     lr[i] = schedule.lrAt(stepArray[i]);
+                    stepValues[i] = stepArray[i];
                 }
-                curves.put(schedule.toString(), new double[][] {
-                        at.stream().mapToDouble(Integer::doubleValue).toArray(), lr, loss});
+                curves.put(schedule.toString(), new double[][] {stepValues, lr, loss});
             }
             PrintWriter out = spec.commandLine().getOut();
             String chosen = json ? "json" : format;
             switch (chosen) {
                 case "csv" -> {
                     out.println("schedule,step,lr,loss");
+                    // a line at a time into one buffer, numbers as Double.toString writes them (what
+                    // printf's %s gave, without parsing a pattern per line)
+                    StringBuilder line = new StringBuilder();
+                    String newline = System.lineSeparator();
                     curves.forEach((s, c) -> {
+                        String quoted = "\"" + s.replace("\"", "\"\"") + "\",";
                         for (int i = 0; i < c[0].length; i++) {
-                            out.printf(Locale.ROOT, "\"%s\",%d,%s,%s%n", s.replace("\"", "\"\""), (long) c[0][i],
-                                    c[1][i], c[2][i]);
+                            line.append(quoted).append((long) c[0][i]).append(',').append(c[1][i]).append(',')
+                                    .append(c[2][i]).append(newline);
+                            if (line.length() > 1 << 16) {
+                                out.append(line);
+                                line.setLength(0);
+                            }
                         }
                     });
+                    out.append(line);
                 }
                 case "json" -> out.println(curvesJson(law, values, curves));
                 case "table" -> {

@@ -108,8 +108,9 @@ public interface CurveLaw extends Law {
     default double[] predict(double[] parameters, Schedule schedule, int[] steps) {
         CurveLaw law = withSchedules(Map.of("prediction", schedule));
         double[] values = new double[steps.length];
-        // a block of rows at a time: a row's sums hold a few hundred entries, so every step of
-        // a long run at once would hold hundreds of megabytes
+        // a block of rows at a time: a row's sums take a few hundred bytes, so two million points
+        // at once would hold hundreds of megabytes; each block binds the schedule again, so
+        // blocks are large
         for (int from = 0; from < steps.length; from += PREDICTION_BLOCK) {
             int to = Math.min(steps.length, from + PREDICTION_BLOCK);
             double[] stepColumn = new double[to - from];
@@ -127,5 +128,5 @@ public interface CurveLaw extends Law {
     }
 
     /** Rows predicted together by {@link #predict}. */
-    int PREDICTION_BLOCK = 4096;
+    int PREDICTION_BLOCK = 1 << 16;
 }

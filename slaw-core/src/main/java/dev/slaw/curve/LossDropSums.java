@@ -45,14 +45,27 @@ final class LossDropSums {
     /** Largest deviation of log eta_k from its interpolant over a block, for the block to be used. */
     static final double LOG_RATE_TOLERANCE = 1e-7;
 
+    /**
+     * The entries, (change, weight) pairs, that rows sum over in segments: in far-field sums first
+     * every change with its own weight in descending order (so a run of exact changes walked back
+     * from a row's step is one segment), then {@link #NODES} entries per block rule, each rule
+     * stored once however many rows use it. Storing each row's entries instead took gigabytes
+     * for runs logged at every step.
+     */
     final int[] change;
     final double[] weight;
+    /** Segment {@code g} is entries {@code [segmentFrom[g], segmentTo[g])}. */
+    final int[] segmentFrom;
+    final int[] segmentTo;
+    /** Row {@code i} sums over segments {@code [rowStart[i], rowEnd[i])}, in order. */
     final int[] rowStart;
     final int[] rowEnd;
 
-    private LossDropSums(int[] change, double[] weight, int[] rowStart, int[] rowEnd) {
-        this.change = change;
-        this.weight = weight;
+    private LossDropSums(Entries entries, Segments segments, int[] rowStart, int[] rowEnd) {
+        this.change = Arrays.copyOf(entries.index, entries.size);
+        this.weight = Arrays.copyOf(entries.weight, entries.size);
+        this.segmentFrom = Arrays.copyOf(segments.from, segments.size);
+        this.segmentTo = Arrays.copyOf(segments.to, segments.size);
         this.rowStart = rowStart;
         this.rowEnd = rowEnd;
     }
@@ -65,9 +78,20 @@ final class LossDropSums {
      * @param rowEnd   one past the last change at or before each row's step
      */
     static LossDropSums exact(double[] drop, int[] rowFirst, int[] rowEnd) {
-        int[] change = new int[drop.length];
-        Arrays.setAll(change, j -> j);
-        return new LossDropSums(change, drop.clone(), rowFirst.clone(), rowEnd.clone());
+        Entries entries = new Entries();
+        for (int j = 0; j < drop.length; j++) {
+            entries.add(j, drop[j]);
+        }
+        Segments segments = new Segments();
+        int rows = rowFirst.length;
+        int[] start = new int[rows];
+        int[] end = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            start[i] = i;
+            end[i] = i + 1;
+            segments.add(rowFirst[i], rowEnd[i]);
+        }
+        return new LossDropSums(entries, segments, start, end);
     }
 
     /**
@@ -82,13 +106,20 @@ final class LossDropSums {
      */
     static LossDropSums farField(double[] drop, double[] prefix, double[] logRate, int[] rowFirst, int[] rowEnd,
                                  double[] rowSum) {
-        Builder out = new Builder();
+        int changes = drop.length;
+        Entries entries = new Entries();
+        // change j at entry changes - 1 - j: exact changes walked back from e to s are entries
+        // [changes - 1 - e, changes - s)
+        for (int j = changes - 1; j >= 0; j--) {
+            entries.add(j, drop[j]);
+        }
+        Segments segments = new Segments();
         int rows = rowFirst.length;
         int[] start = new int[rows];
         int[] end = new int[rows];
-        Rules rules = new Rules(drop, prefix, logRate);
+        Rules rules = new Rules(drop, prefix, logRate, entries);
         for (int i = 0; i < rows; i++) {
-            start[i] = out.size;
+            start[i] = segments.size;
             double st = rowSum[i];
             int first = rowFirst[i];
             int e = rowEnd[i] - 1;
@@ -97,7 +128,7 @@ final class LossDropSums {
                 // the largest aligned block [s, e] (its length a power of two dividing e + 1 - first)
                 // that is narrow enough and, beyond 2 NODES changes, has a usable rule
                 int size = Integer.lowestOneBit(e + 1 - first);
-                Rule rule = null;
+                int rule = -1;
                 while (size > 1) {
                     int s = e - size + 1;
                     if (prefix[e] - prefix[s] <= widest) {
@@ -105,31 +136,26 @@ final class LossDropSums {
                             break;
                         }
                         rule = rules.of(s, size);
-                        if (rule != null) {
+                        if (rule >= 0) {
                             break;
                         }
                     }
                     size >>>= 1;
                 }
                 int s = e - size + 1;
-                if (rule != null) {
-                    for (int n = 0; n < NODES; n++) {
-                        out.add(rule.nodes[n], rule.weights[n]);
-                    }
+                int from = rule >= 0 ? rule : changes - 1 - e;
+                int to = rule >= 0 ? rule + NODES : changes - s;
+                // a segment that continues the row's previous one is merged with it: same entries, same order
+                if (segments.size > start[i] && segments.to[segments.size - 1] == from) {
+                    segments.to[segments.size - 1] = to;
                 } else {
-                    for (int j = e; j >= s; j--) {
-                        out.add(j, drop[j]);
-                    }
+                    segments.add(from, to);
                 }
                 e = s - 1;
             }
-            end[i] = out.size;
+            end[i] = segments.size;
         }
-        return new LossDropSums(Arrays.copyOf(out.change, out.size), Arrays.copyOf(out.weight, out.size), start, end);
-    }
-
-    /** A block's interpolatory rule: {@link #NODES} change points and their weights. */
-    private record Rule(int[] nodes, double[] weights) {
+        return new LossDropSums(entries, segments, start, end);
     }
 
     /**
@@ -137,32 +163,46 @@ final class LossDropSums {
      * far blocks, so building a block's rule per row made the setup quadratic in the run length.
      */
     private static final class Rules {
-        private static final Rule UNUSABLE = new Rule(new int[0], new double[0]);
+        private static final int UNUSABLE = -1;
         private final double[] drop;
         private final double[] prefix;
         private final double[] logRate;
-        private final java.util.Map<Long, Rule> built = new java.util.HashMap<>();
+        private final Entries entries;
+        /** Entry offset of each block's rule by {@link #key}, or {@link #UNUSABLE}. */
+        private final java.util.Map<Long, Integer> built = new java.util.HashMap<>();
         private final int[] nodes = new int[NODES];
         private final double[] nodesZ = new double[NODES];
         private final double[] barycentric = new double[NODES];
         private final double[] basis = new double[NODES];
         private final double[] ruleWeight = new double[NODES];
 
-        Rules(double[] drop, double[] prefix, double[] logRate) {
+        Rules(double[] drop, double[] prefix, double[] logRate, Entries entries) {
             this.drop = drop;
             this.prefix = prefix;
             this.logRate = logRate;
+            this.entries = entries;
         }
 
-        /** The rule of block [s, s + size - 1], or null where none is accurate enough. */
-        Rule of(int s, int size) {
-            Rule r = built.computeIfAbsent(((long) s << 32) | size, key -> {
+        /** The entry offset of block [s, s + size - 1]'s rule, or -1 where none is accurate enough. */
+        int of(int s, int size) {
+            return built.computeIfAbsent(key(s, size), k -> {
                 if (!rule(drop, prefix, logRate, s, s + size - 1, nodes, nodesZ, barycentric, basis, ruleWeight)) {
                     return UNUSABLE;
                 }
-                return new Rule(nodes.clone(), ruleWeight.clone());
+                int offset = entries.size;
+                for (int n = 0; n < NODES; n++) {
+                    entries.add(nodes[n], ruleWeight[n]);
+                }
+                return offset;
             });
-            return r == UNUSABLE ? null : r;
+        }
+
+        /**
+         * The start and the power of two of the size in the low bits: {@code (s << 32) | size}
+         * hashed to {@code s ^ size}, and so many blocks collided that lookups dominated set-up.
+         */
+        private static long key(int s, int size) {
+            return ((long) s << 6) | Integer.numberOfTrailingZeros(size);
         }
     }
 
@@ -251,23 +291,66 @@ final class LossDropSums {
     long pairs() {
         long total = 0;
         for (int i = 0; i < rowStart.length; i++) {
-            total += rowEnd[i] - rowStart[i];
+            for (int g = rowStart[i]; g < rowEnd[i]; g++) {
+                total += segmentTo[g] - segmentFrom[g];
+            }
         }
         return total;
     }
 
-    private static final class Builder {
-        int[] change = new int[1024];
+    /**
+     * Changes some segment refers to.
+     *
+     * @param changes number of changes
+     */
+    boolean[] used(int changes) {
+        // entries covered by some segment, by a difference array: O(segments + entries), not O(pairs)
+        int[] cover = new int[change.length + 1];
+        for (int g = 0; g < segmentFrom.length; g++) {
+            cover[segmentFrom[g]]++;
+            cover[segmentTo[g]]--;
+        }
+        boolean[] used = new boolean[changes];
+        int depth = 0;
+        for (int n = 0; n < change.length; n++) {
+            depth += cover[n];
+            if (depth > 0) {
+                used[change[n]] = true;
+            }
+        }
+        return used;
+    }
+
+    /** A growable list of (change, weight) entries. */
+    private static final class Entries {
+        int[] index = new int[1024];
         double[] weight = new double[1024];
         int size;
 
-        void add(int c, double w) {
-            if (size == change.length) {
-                change = Arrays.copyOf(change, size * 2);
+        void add(int i, double w) {
+            if (size == index.length) {
+                index = Arrays.copyOf(index, size * 2);
                 weight = Arrays.copyOf(weight, size * 2);
             }
-            change[size] = c;
+            index[size] = i;
             weight[size] = w;
+            size++;
+        }
+    }
+
+    /** A growable list of segments: entries {@code [from, to)}. */
+    private static final class Segments {
+        int[] from = new int[1024];
+        int[] to = new int[1024];
+        int size;
+
+        void add(int first, int end) {
+            if (size == from.length) {
+                from = Arrays.copyOf(from, size * 2);
+                to = Arrays.copyOf(to, size * 2);
+            }
+            from[size] = first;
+            to[size] = end;
             size++;
         }
     }

@@ -8,7 +8,6 @@ import dev.slaw.law.Target;
 import dev.slaw.schedule.Schedule;
 import dev.slaw.schedule.ScheduleProfile;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -206,48 +205,49 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
             rowSum = new double[rows];
             rowLogSum = new double[rows];
             rowTotalDrop = new double[rows];
-            List<double[]> changes = new ArrayList<>();
+            int capacity = 0;
+            for (CurveRows.Run run : runs) {
+                capacity += run.profile().steps();
+            }
+            double[] drop = new double[capacity];
+            double[] changePrefix = new double[capacity];
+            double[] changeLogRate = new double[capacity];
+            // step of each change, ascending within a run
+            int[] changeStep = new int[capacity];
+            int n = 0;
             for (CurveRows.Run run : runs) {
                 ScheduleProfile p = run.profile();
-                int first = changes.size();
-                // Positions (in schedule steps) of this run's finite-rate changes, ascending.
-                List<Integer> at = new ArrayList<>();
+                int first = n;
                 for (int k = 1; k < p.steps(); k++) {
                     double previous = p.rate(k - 1);
                     double eta = p.rate(k);
                     // A change to rate 0 saturates G at 1 for every later t: it is counted through
                     // the telescoped total drop below, never as a pair.
                     if (previous != eta && eta > 0) {
-                        changes.add(new double[] {previous - eta, p.cumulative(k - 1), Math.log(eta)});
-                        at.add(k);
+                        drop[n] = previous - eta;
+                        changePrefix[n] = p.cumulative(k - 1);
+                        changeLogRate[n] = Math.log(eta);
+                        changeStep[n] = k;
+                        n++;
                     }
                 }
                 for (int j = 0; j < run.rows().length; j++) {
                     int row = run.rows()[j];
                     int t = run.steps()[j];
                     rowFirst[row] = first;
-                    rowEnd[row] = first + countAtOrBefore(at, t);
+                    rowEnd[row] = countAtOrBefore(changeStep, first, n, t);
                     rowSum[row] = p.cumulative(t);
                     rowLogSum[row] = Math.log(p.cumulative(t));
                     // sum_{k=1..t} (eta_{k-1} - eta_k) telescopes to eta_0 - eta_t.
                     rowTotalDrop[row] = p.rate(0) - p.rate(t);
                 }
             }
-            int n = changes.size();
-            double[] drop = new double[n];
-            prefix = new double[n];
-            logRate = new double[n];
-            for (int j = 0; j < n; j++) {
-                drop[j] = changes.get(j)[0];
-                prefix[j] = changes.get(j)[1];
-                logRate[j] = changes.get(j)[2];
-            }
+            drop = java.util.Arrays.copyOf(drop, n);
+            prefix = java.util.Arrays.copyOf(changePrefix, n);
+            logRate = java.util.Arrays.copyOf(changeLogRate, n);
             sums = mode == LossDropSum.EXACT ? LossDropSums.exact(drop, rowFirst, rowEnd)
                     : LossDropSums.farField(drop, prefix, logRate, rowFirst, rowEnd, rowSum);
-            boolean[] used = new boolean[n];
-            for (int c : sums.change) {
-                used[c] = true;
-            }
+            boolean[] used = sums.used(n);
             usedChanges = java.util.stream.IntStream.range(0, n).filter(j -> used[j]).toArray();
             scale = new double[n];
         }
@@ -257,12 +257,13 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
             return sums.pairs();
         }
 
-        private static int countAtOrBefore(List<Integer> ascending, int t) {
-            int lo = 0;
-            int hi = ascending.size();
+        /** {@code from} plus the number of {@code ascending[from..to)} at or before {@code t}. */
+        private static int countAtOrBefore(int[] ascending, int from, int to, int t) {
+            int lo = from;
+            int hi = to;
             while (lo < hi) {
                 int mid = (lo + hi) >>> 1;
-                if (ascending.get(mid) <= t) {
+                if (ascending[mid] <= t) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -280,6 +281,8 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
         public void evaluate(double[] parameters, double[] values, double[][] jacobian) {
             final int[] change = sums.change;
             final double[] weight = sums.weight;
+            final int[] segmentFrom = sums.segmentFrom;
+            final int[] segmentTo = sums.segmentTo;
             final int[] rowStart = sums.rowStart;
             final int[] rowStop = sums.rowEnd;
             double l0 = parameters[0];
@@ -301,10 +304,12 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
                 // v = (C x + 1)^-beta, x = eta_k^-gamma S_k(t); G = 1 - v, so LD = B (totalDrop - sum w v).
                 double weightedV = 0;
                 if (jacobian == null) {
-                    for (int n = rowStart[i]; n < rowStop[i]; n++) {
-                        int j = change[n];
-                        double x = scale[j] * (sum - prefix[j]);
-                        weightedV += weight[n] * Math.exp(-beta * Math.log(1 + c * x));
+                    for (int g = rowStart[i]; g < rowStop[i]; g++) {
+                        for (int n = segmentFrom[g]; n < segmentTo[g]; n++) {
+                            int j = change[n];
+                            double x = scale[j] * (sum - prefix[j]);
+                            weightedV += weight[n] * Math.exp(-beta * Math.log(1 + c * x));
+                        }
                     }
                     values[i] = l0 + a * power - b * (rowTotalDrop[i] - weightedV);
                     continue;
@@ -312,17 +317,19 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
                 double sumQ = 0;
                 double sumQLogRate = 0;
                 double sumWVLogU = 0;
-                for (int n = rowStart[i]; n < rowStop[i]; n++) {
-                    int j = change[n];
-                    double x = scale[j] * (sum - prefix[j]);
-                    double u = 1 + c * x;
-                    double logU = Math.log(u);
-                    double wv = weight[n] * Math.exp(-beta * logU);
-                    weightedV += wv;
-                    double q = wv * x / u;
-                    sumQ += q;
-                    sumQLogRate += q * logRate[j];
-                    sumWVLogU += wv * logU;
+                for (int g = rowStart[i]; g < rowStop[i]; g++) {
+                    for (int n = segmentFrom[g]; n < segmentTo[g]; n++) {
+                        int j = change[n];
+                        double x = scale[j] * (sum - prefix[j]);
+                        double u = 1 + c * x;
+                        double logU = Math.log(u);
+                        double wv = weight[n] * Math.exp(-beta * logU);
+                        weightedV += wv;
+                        double q = wv * x / u;
+                        sumQ += q;
+                        sumQLogRate += q * logRate[j];
+                        sumWVLogU += wv * logU;
+                    }
                 }
                 double lossDrop = rowTotalDrop[i] - weightedV;
                 values[i] = l0 + a * power - b * lossDrop;
