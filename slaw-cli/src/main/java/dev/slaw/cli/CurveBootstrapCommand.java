@@ -41,7 +41,7 @@ public final class CurveBootstrapCommand implements Callable<Integer> {
                     + " end=3e-5, total=72000)'; repeat for several.")
     List<String> schedules = new ArrayList<>();
 
-    @Option(names = "--steps", paramLabel = "N",
+    @Option(names = "--steps", paramLabel = "N", converter = StepCount.class,
             description = "The final loss is the loss at step N - 1 (default: each schedule's total).")
     Integer steps;
 

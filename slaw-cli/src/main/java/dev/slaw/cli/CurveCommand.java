@@ -208,7 +208,7 @@ public final class CurveCommand implements Callable<Integer> {
         /** Most points of one predicted curve. */
         static final int MAX_POINTS = 2_000_000;
 
-        @Option(names = "--steps", paramLabel = "N",
+        @Option(names = "--steps", paramLabel = "N", converter = StepCount.class,
                 description = "Predict steps below N (default: the schedule's total).")
         Integer steps;
 

@@ -102,6 +102,25 @@ class CurveCommandTest {
     }
 
     @Test
+    void stepsAreWrittenAsResearchersWriteThem() {
+        String[] head = {"predict", "--params", PUBLISHED_25M, "--schedule", "warmup(2160)+constant(3e-4)", "--steps"};
+        Run plain = run(concat(head, "72000"));
+        assertThat(plain.exit()).isZero();
+        assertThat(run(concat(head, "7.2e4")).out()).isEqualTo(plain.out());
+        assertThat(run(concat(head, "72k")).out()).isEqualTo(plain.out());
+        Run fraction = run(concat(head, "2.5"));
+        assertThat(fraction.exit()).isEqualTo(2);
+        assertThat(fraction.err()).contains("'2.5' is not a whole, positive number of steps").doesNotContain("Exception");
+        assertThat(run(concat(head, "3e9")).err()).contains("3e9 steps is more than slaw predicts");
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    @Test
     void predictRefusesScheduleLongerThanItCanHoldAndCurvesWithTooManyPoints() {
         Run longRun = run("predict", "--params", PUBLISHED_25M, "--schedule", "warmup(2160)+constant(3e-4)",
                 "--steps", "2000000000");
