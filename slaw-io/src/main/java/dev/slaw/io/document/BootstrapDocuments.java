@@ -96,7 +96,7 @@ public final class BootstrapDocuments {
     }
 
     /** What each replicate drew, e.g. "rows (240 units)" or "moving blocks of 6 consecutive rows within each run (75 blocks)". */
-    private static String resampling(BootstrapResult b) {
+    static String resampling(BootstrapResult b) {
         BootstrapOptions o = b.options();
         if (o.resampling() == Resampling.BLOCKS) {
             return String.format(Locale.ROOT, "moving blocks of %d consecutive rows within each %s (%d blocks)",

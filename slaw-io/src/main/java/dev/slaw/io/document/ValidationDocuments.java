@@ -35,9 +35,10 @@ public final class ValidationDocuments {
         o.printf(Locale.ROOT, "    holdout      %s: %d rows held out, %d fitted%n", v.holdout().describe(),
                 v.rows().size(), v.trainingRows());
         o.printf(Locale.ROOT, "    fit          %s%n", v.fit());
-        o.printf(Locale.ROOT, "    bootstrap    %d of %d replicates refitted (%d failed), seed %d%n",
+        // the resampling unit says what the intervals assume (single steps of a loss curve are not independent)
+        o.printf(Locale.ROOT, "    bootstrap    %d of %d replicates refitted (%d failed), resampling %s, seed %d%n",
                 v.bootstrap().successful(), v.bootstrap().options().replicates(), v.bootstrap().failures().size(),
-                v.bootstrap().options().seed());
+                BootstrapDocuments.resampling(v.bootstrap()), v.bootstrap().options().seed());
         o.println("[[Held-out rows]]");
         List<String> header = new ArrayList<>();
         header.add("row");
