@@ -1,16 +1,15 @@
 package dev.slaw.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitDifference;
 import dev.slaw.io.document.Table;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Numbers;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,8 +33,8 @@ final class FitsDiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "B", description = "Another fit saved with --out.")
     Path second;
 
-    @Option(names = "--json", description = "Print the differences as JSON.")
-    boolean json;
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     @Spec
     CommandSpec spec;
@@ -46,19 +45,15 @@ final class FitsDiffCommand implements Callable<Integer> {
         Fit b = FitJson.load(second);
         List<FitDifference> differences = FitDifference.between(a, b);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            ObjectMapper m = new ObjectMapper();
-            ObjectNode root = m.createObjectNode();
+        if (output.json) {
+            JsonObject root = new JsonObject();
             root.put("a", first.toString());
             root.put("b", second.toString());
-            ArrayNode rows = root.putArray("differences");
+            JsonArray rows = root.putArray("differences");
             for (FitDifference d : differences) {
-                ObjectNode row = rows.addObject();
-                row.put("name", d.name());
-                row.set("a", m.valueToTree(d.a()));
-                row.set("b", m.valueToTree(d.b()));
+                rows.addObject().put("name", d.name()).putValue("a", d.a()).putValue("b", d.b());
             }
-            out.println(root.toPrettyString());
+            out.println(root);
         } else if (differences.isEmpty()) {
             out.println(first + " and " + second + " agree in law, data, every choice, versions and values");
         } else {

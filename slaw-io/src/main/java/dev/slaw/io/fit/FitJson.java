@@ -541,17 +541,7 @@ public final class FitJson {
     /** The provenance's choices as saved: text, whole or real numbers, true/false, or null. */
     private static JsonObject choices(Map<String, Object> choices) {
         JsonObject c = new JsonObject();
-        choices.forEach((k, v) -> {
-            if (v instanceof Long || v instanceof Integer) {
-                c.put(k, ((Number) v).longValue());
-            } else if (v instanceof Number n) {
-                c.put(k, n.doubleValue());
-            } else if (v instanceof Boolean b) {
-                c.put(k, b);
-            } else {
-                c.put(k, v == null ? null : v.toString());
-            }
-        });
+        choices.forEach(c::putValue);
         return c;
     }
 

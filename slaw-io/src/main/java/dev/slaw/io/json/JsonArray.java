@@ -33,6 +33,12 @@ public final class JsonArray {
         return this;
     }
 
+    /** A value whose kind is known only at run time, as {@link JsonObject#putValue}. */
+    public JsonArray addValue(Object value) {
+        values.add(JsonObject.plain(value));
+        return this;
+    }
+
     /** An object or array already built. */
     public JsonArray add(JsonObject value) {
         values.add(value);

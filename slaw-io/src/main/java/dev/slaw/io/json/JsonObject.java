@@ -94,6 +94,32 @@ public final class JsonObject {
         return set(key, value);
     }
 
+    /**
+     * A value whose kind is known only when the document is made (a fit's recorded choice, a
+     * compared fact): text, a whole or real number, true/false, a list of such values, or null.
+     */
+    public JsonObject putValue(String key, Object value) {
+        return set(key, plain(value));
+    }
+
+    /** The form the writer holds: whole numbers stay whole, other numbers are doubles, lists are arrays. */
+    static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Long
+                || value instanceof Integer) {
+            return value;
+        }
+        if (value instanceof Number n) {
+            double d = n.doubleValue();
+            return Double.isFinite(d) ? d : null;
+        }
+        if (value instanceof Collection<?> c) {
+            JsonArray a = new JsonArray();
+            c.forEach(a::addValue);
+            return a;
+        }
+        return value.toString();
+    }
+
     /** A list of texts. */
     public JsonObject putTexts(String key, Collection<String> values) {
         JsonArray a = new JsonArray();
