@@ -134,8 +134,8 @@ public final class CurveCommand implements Callable<Integer> {
                         + " with a run column.")
         List<Path> files;
 
-        @Option(names = "--json", description = "Print the fit as JSON (the form --out saves).")
-        boolean json;
+        @Mixin
+        JsonOutput output = new JsonOutput();
 
         @Option(names = "--out", paramLabel = "FIT.json",
                 description = "Save the fit, with each run's schedule, for 'slaw curve predict FIT.json' (written only on"
@@ -153,13 +153,13 @@ public final class CurveCommand implements Callable<Integer> {
                 FitJson.save(fit, Outputs.staged(out));
             }
             PrintWriter o = spec.commandLine().getOut();
-            o.print(json ? FitJson.write(fit) + "\n" : FitReport.render(fit) + runs(fitted));
-            if (out != null && !json) {
+            o.print(output.json ? FitJson.write(fit) + "\n" : FitReport.render(fit) + runs(fitted));
+            if (out != null && !output.json) {
                 Outputs.say(o, "saved " + out);
             }
             o.flush();
             plot.writeAndReport(() -> CurvePlots.figure(CurvePlots.fitted(fitted.law(), fit.values(),
-                    fitted.rows())), json ? null : o);
+                    fitted.rows())), output.json ? null : o);
             return 0;
         }
     }
@@ -186,8 +186,8 @@ public final class CurveCommand implements Callable<Integer> {
                 description = "A fit saved by 'slaw curve fit --out' (its law and parameters; nothing is refitted).")
         Path fitFile;
 
-        @Option(names = "--json", description = "Print the curves as JSON (as --format json).")
-        boolean json;
+        @Mixin
+        JsonOutput output = new JsonOutput();
 
         @Option(names = "--schedule", required = true, paramLabel = "SCHEDULE",
                 description = "A schedule to predict, e.g. 'warmup(2160)+wsd(peak=3e-4, end=3e-5, decay=20000,"
@@ -312,7 +312,7 @@ public final class CurveCommand implements Callable<Integer> {
                 curves.put(schedule.toString(), new double[][] {stepValues, lr, loss});
             }
             PrintWriter out = spec.commandLine().getOut();
-            String chosen = json ? "json" : format;
+            String chosen = output.json ? "json" : format;
             switch (chosen) {
                 case "csv" -> {
                     out.println("schedule,step,lr,loss");
