@@ -85,7 +85,11 @@ final class Parser {
         Expression e = parseOr();
         skipSpace();
         if (pos < text.length()) {
-            throw error("expected an operator or the end of the formula");
+            // a reader of SQL or Python writes `and`; say which spelling the law language uses
+            String rest = text.substring(pos).toLowerCase(java.util.Locale.ROOT);
+            String hint = rest.matches("(and|or|not)\\b.*")
+                    ? "; conditions join with && and ||, and negate with !" : "";
+            throw new BadInputException(error("expected an operator or the end of the formula").getMessage() + hint);
         }
         checkText(e, false);
         return new Formula(text, target, e);

@@ -88,6 +88,10 @@ class FormulaTest {
                 .hasMessageContaining("position 5");
         assertThatThrownBy(() -> Formula.parse("2 3"))
                 .hasMessageContaining("expected an operator or the end of the formula");
+        assertThatThrownBy(() -> Formula.parse("N > 1 and D > 2"))
+                .hasMessageContaining("but found 'a'; conditions join with && and ||");
+        assertThatThrownBy(() -> Formula.parse("N > 1 android"))
+                .hasMessageNotContaining("conditions join");
         assertThatThrownBy(() -> Formula.parse("  "))
                 .hasMessageContaining("empty");
     }
