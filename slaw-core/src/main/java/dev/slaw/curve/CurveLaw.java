@@ -32,6 +32,11 @@ public interface CurveLaw extends Law {
     /** Label column that names the run of each row. */
     String runColumn();
 
+    @Override
+    default List<String> labelColumns() {
+        return List.of(runColumn());
+    }
+
     /** Column that holds the optimiser step of each row. */
     String stepColumn();
 

@@ -182,8 +182,15 @@ public record Dataset(String source, Map<String, double[]> columns, Map<String, 
             ByteBuffer buf = ByteBuffer.allocate(8);
             for (int i = 0; i < rowCount(); i++) {
                 for (String name : sorted) {
+                    double[] column = columns.get(name);
+                    if (column == null) {
+                        // a text column (a curve fit's run label): its cell, ended like a name
+                        md.update(labels.get(name)[i].getBytes(StandardCharsets.UTF_8));
+                        md.update((byte) 0);
+                        continue;
+                    }
                     buf.clear();
-                    buf.putDouble(columns.get(name)[i]);
+                    buf.putDouble(column[i]);
                     md.update(buf.array());
                 }
             }

@@ -56,9 +56,13 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
                 Instant.now().toString(), elapsedMillis, choices(options));
     }
 
-    /** The columns a fit reads, which its fingerprint covers: the law's variables, the target, the weights. */
+    /**
+     * The columns a fit reads, which its fingerprint covers: the law's variables, a curve law's run
+     * label, the target, the weights.
+     */
     public static List<String> columnsUsed(Law law, String target, Objective objective) {
         List<String> used = new ArrayList<>(law.variables());
+        used.addAll(law.labelColumns());
         used.add(target);
         if (objective.weightColumn() != null) {
             used.add(objective.weightColumn());

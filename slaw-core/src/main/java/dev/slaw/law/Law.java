@@ -20,6 +20,11 @@ public interface Law {
     /** Data variables the law reads, in order. */
     List<String> variables();
 
+    /** Text columns the law reads besides its variables (a curve law's run label); none for most laws. */
+    default List<String> labelColumns() {
+        return List.of();
+    }
+
     /** Declared parameters (with their default bounds, transform, fixed values and ties). */
     List<Parameter> parameters();
 

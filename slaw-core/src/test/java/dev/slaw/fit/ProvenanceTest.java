@@ -1,20 +1,39 @@
 package dev.slaw.fit;
 
+import dev.slaw.curve.CurveLaw;
+import dev.slaw.curve.MultiPowerLaw;
 import dev.slaw.data.Dataset;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.optim.StoppingRule;
+import dev.slaw.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Provenance is derived from the options: every option is recorded, as the fit used it. */
 class ProvenanceTest {
+
+    @Test
+    void aCurveFitsFingerprintCoversItsRunLabels() {
+        // the same steps and losses assigned to other runs are other data: the schedules differ
+        Law law = MultiPowerLaw.of(Map.of("cosine_24000", Schedule.fromMultipowerName("cosine_24000"),
+                "constant_24000", Schedule.fromMultipowerName("constant_24000")));
+        List<String> used = Provenance.columnsUsed(law, CurveLaw.LOSS, FitOptions.defaults().objective());
+        assertThat(used).contains(CurveLaw.RUN);
+        Dataset rows = Dataset.of("runs", Map.of(CurveLaw.STEP, new double[] {100, 100},
+                CurveLaw.LOSS, new double[] {3.5, 3.6}));
+        Dataset one = rows.withLabel(CurveLaw.RUN, new String[] {"cosine_24000", "constant_24000"});
+        Dataset swapped = rows.withLabel(CurveLaw.RUN, new String[] {"constant_24000", "cosine_24000"});
+        assertThat(one.fingerprint(used)).isNotEqualTo(swapped.fingerprint(used))
+                .isEqualTo(one.fingerprint(used));
+    }
 
     @Test
     void everyOptionOfAFitIsAChoiceNamedAfterItsField() {
