@@ -8,9 +8,12 @@ import dev.slaw.fit.Fitter;
 import dev.slaw.fit.Starts;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.BenchDocuments;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,7 +22,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -66,6 +69,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Protocol for 'curve': converged or luo-2025; for 'bootstrap': converged (slaw's: L-BFGS-B from the point estimate) or epoch-2024 (BFGS from Hoffmann et al.'s parameters on numpy's resamples) (default: ${DEFAULT-VALUE}).")
     String protocol;
 
+    @Mixin
+    JsonOutput output = new JsonOutput();
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -107,12 +113,20 @@ public final class BenchCommand implements Callable<Integer> {
             last = Fitter.fit(law, d, "loss", options);
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
-        Arrays.sort(ms);
-        out.printf(Locale.ROOT, "chinchilla: %d starts, %d rows, %d threads, %d evaluations%n",
-                last.starts().total(), d.rowCount(), options.threads(), last.convergence().totalEvaluations());
-        out.printf(Locale.ROOT, "  objective %.10f (published 0.0010182740)%n", last.objectiveValue());
-        out.printf(Locale.ROOT, "  time per full fit: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
-                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
+        double published = 0.0010182740;
+        return print(out, new BenchDocuments.Timing("chinchilla", "full fit", List.of(
+                String.format(Locale.ROOT, "chinchilla: %d starts, %d rows, %d threads, %d evaluations",
+                        last.starts().total(), d.rowCount(), options.threads(), last.convergence().totalEvaluations()),
+                String.format(Locale.ROOT, "  objective %.10f (published %.10f)", last.objectiveValue(), published)),
+                new JsonObject().put("starts", last.starts().total()).put("rows", d.rowCount())
+                        .put("threads", options.threads()).put("evaluations", last.convergence().totalEvaluations())
+                        .put("objective", last.objectiveValue()).put("published_objective", published), ms));
+    }
+
+    /** The timings as text, or as JSON with --json. */
+    private int print(PrintWriter out, BenchDocuments.Timing timing) {
+        out.print(output.json ? BenchDocuments.json(timing) + "\n" : BenchDocuments.text(timing));
+        out.flush();
         return 0;
     }
 
@@ -138,12 +152,10 @@ public final class BenchCommand implements Callable<Integer> {
             ms[i] = dev.slaw.uncertainty.Bootstrap.run(point, d, options, b,
                     dev.slaw.uncertainty.ProgressListener.NONE).elapsedMillis();
         }
-        Arrays.sort(ms);
-        out.printf(Locale.ROOT, "bootstrap: 4000 replicates, %d rows, %d threads, %s%n", d.rowCount(),
-                options.threads(), starts);
-        out.printf(Locale.ROOT, "  time per bootstrap: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
-                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
-        return 0;
+        return print(out, new BenchDocuments.Timing("bootstrap", "bootstrap", List.of(String.format(Locale.ROOT,
+                "bootstrap: 4000 replicates, %d rows, %d threads, %s", d.rowCount(), options.threads(), starts)),
+                new JsonObject().put("replicates", 4000).put("rows", d.rowCount()).put("threads", options.threads())
+                        .put("replicate_starts", starts), ms));
     }
 
     /**
@@ -182,18 +194,22 @@ public final class BenchCommand implements Callable<Integer> {
                     dev.slaw.report.plots.FitPlotOptions.defaults()), size).length;
             ms[i] = (System.nanoTime() - t) / 1e6;
         }
-        Arrays.sort(ms);
-        out.printf(Locale.ROOT, "plot: fit plot of %d points, %s PNG (%d bytes)%n", rows, size, bytes);
-        out.printf(Locale.ROOT, "  time per plot: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
-                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
-        return 0;
+        return print(out, new BenchDocuments.Timing("plot", "plot", List.of(String.format(Locale.ROOT,
+                "plot: fit plot of %d points, %s PNG (%d bytes)", rows, size, bytes)),
+                new JsonObject().put("points", rows).put("width", size.width()).put("height", size.height())
+                        .put("png_bytes", bytes), ms));
     }
 
     /** Generates (or reuses) the checkpoint CSV, reads it, imports it and lists the store. */
     private int read(PrintWriter out) {
         try {
             Path folder = dir != null ? dir : Files.createTempDirectory("slaw-bench");
-            dev.slaw.io.bench.ReadBenchmark.run(new dev.slaw.io.bench.ReadBenchmark.Settings(rows, folder, true), out);
+            // with --json the lines as they come are left out, and the figures printed at the end
+            JsonObject figures = dev.slaw.io.bench.ReadBenchmark.run(new dev.slaw.io.bench.ReadBenchmark.Settings(rows,
+                    folder, true), output.json ? new PrintWriter(java.io.Writer.nullWriter()) : out);
+            if (output.json) {
+                out.println(figures);
+            }
         } catch (java.io.IOException e) {
             throw new BadInputException("bench read: " + e.getMessage());
         }
@@ -231,11 +247,11 @@ public final class BenchCommand implements Callable<Integer> {
                 ms[i - warmup] = (System.nanoTime() - t) / 1e6;
             }
         }
-        Arrays.sort(ms);
-        out.printf(Locale.ROOT, "curve: multi-power, %s protocol, %d rows of 3 runs, %d evaluations, objective %.6g%n",
-                protocol, rowsOfCurves.rowCount(), fit.convergence().totalEvaluations(), fit.objectiveValue());
-        out.printf(Locale.ROOT, "  time per fit: min %.0f ms, median %.0f ms, max %.0f ms over %d runs%n",
-                ms[0], ms[ms.length / 2], ms[ms.length - 1], repeat);
-        return 0;
+        return print(out, new BenchDocuments.Timing("curve", "fit", List.of(String.format(Locale.ROOT,
+                "curve: multi-power, %s protocol, %d rows of 3 runs, %d evaluations, objective %.6g",
+                protocol, rowsOfCurves.rowCount(), fit.convergence().totalEvaluations(), fit.objectiveValue())),
+                new JsonObject().put("law", "multi-power").put("protocol", protocol).put("rows", rowsOfCurves.rowCount())
+                        .put("runs_of_data", 3).put("evaluations", fit.convergence().totalEvaluations())
+                        .put("objective", fit.objectiveValue()), ms));
     }
 }

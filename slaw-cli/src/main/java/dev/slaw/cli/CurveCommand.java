@@ -8,7 +8,7 @@ import dev.slaw.curve.MultiPowerLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.FitOptions;
-import dev.slaw.fit.FitReport;
+import dev.slaw.io.document.FitDocuments;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
@@ -153,7 +153,7 @@ public final class CurveCommand implements Callable<Integer> {
                 FitJson.save(fit, Outputs.staged(out));
             }
             PrintWriter o = spec.commandLine().getOut();
-            o.print(output.json ? FitJson.write(fit) + "\n" : FitReport.render(fit) + runs(fitted));
+            o.print(output.json ? FitDocuments.json(fit) + "\n" : FitDocuments.text(fit) + runs(fitted));
             if (out != null && !output.json) {
                 Outputs.say(o, "saved " + out);
             }

@@ -5,13 +5,13 @@ import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitFailedException;
 import dev.slaw.fit.FitOptions;
-import dev.slaw.fit.FitReport;
 import dev.slaw.fit.Fitter;
 import dev.slaw.fit.Loss;
 import dev.slaw.fit.Objective;
 import dev.slaw.fit.LocalOptimizer;
 import dev.slaw.fit.Starts;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.FitDocuments;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
@@ -90,7 +90,7 @@ public final class FitCommand implements Callable<Integer> {
                 }
             });
         }
-        o.print(output.json ? FitJson.write(fit) + "\n" : FitReport.render(fit));
+        o.print(output.json ? FitDocuments.json(fit) + "\n" : FitDocuments.text(fit));
         if (out != null && !output.json) {
             Outputs.say(o, "saved " + out);
         }
@@ -131,7 +131,7 @@ public final class FitCommand implements Callable<Integer> {
                 }
             });
         }
-        o.print(output.json ? text + "\n" : dev.slaw.fit.GroupedFitReport.render(grouped));
+        o.print(output.json ? text + "\n" : FitDocuments.text(grouped));
         if (out != null && !output.json) {
             Outputs.say(o, "saved " + out);
         }

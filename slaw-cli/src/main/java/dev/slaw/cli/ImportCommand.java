@@ -1,6 +1,7 @@
 package dev.slaw.cli;
 
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.StoreDocuments;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.StoredDataset;
 import picocli.CommandLine.Command;
@@ -36,6 +37,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Mixin
     DataOptions data = new DataOptions();
 
+    @Mixin
+    JsonOutput output = new JsonOutput();
+
     @Spec
     CommandSpec spec;
 
@@ -47,11 +51,8 @@ public final class ImportCommand implements Callable<Integer> {
         try (RunStore store = RunStore.open(data.db())) {
             stored = store.save(name, loaded, data.datasetName(source), replace);
         }
-        out.println("imported " + stored.rows() + " rows into \"" + stored.name() + "\" in " + data.db() + " ("
-                + stored.columns().size() + " numeric columns, " + stored.labels().size() + " labels)");
-        for (String note : loaded.notes()) {
-            out.println("  " + note);
-        }
+        String db = data.db().toString();
+        out.print(output.json ? StoreDocuments.imported(stored, db) + "\n" : StoreDocuments.importedText(stored, db));
         out.flush();
         return 0;
     }

@@ -24,7 +24,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -121,22 +120,7 @@ public final class PredictCommand implements Callable<Integer> {
         } else if (output.json) {
             out.println(PredictionDocuments.json(vars, at, fit.target(), y));
         } else {
-            StringBuilder head = new StringBuilder();
-            for (String v : vars) {
-                head.append(String.format(Locale.ROOT, "%14s", v));
-            }
-            head.append(String.format(Locale.ROOT, " %14s", fit.target()));
-            out.println(head);
-            StringBuilder row = new StringBuilder();
-            for (int i = 0; i < y.length; i++) {
-                row.setLength(0);
-                for (String v : vars) {
-                    Decimals.general(row, at.value(v, i), 14, 4);
-                }
-                row.append(' ');
-                Decimals.fixed(row, y[i], 14, 6);
-                out.println(row);
-            }
+            PredictionDocuments.textLines(vars, at, fit.target(), y).forEach(out::println);
         }
         return 0;
     }

@@ -7,6 +7,7 @@ import dev.slaw.fit.Fitter;
 import dev.slaw.fit.GroupFitter;
 import dev.slaw.fit.GroupedFit;
 import dev.slaw.io.LoadedDataset;
+import dev.slaw.io.document.FitDocuments;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.fit.GroupedFitJson;
 import dev.slaw.report.html.GroupedHtmlReport;
@@ -93,6 +94,9 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
+
+    @Mixin
+    JsonOutput output = new JsonOutput();
 
     /** Replicates of the held-out check's bootstrap when --replicates does not give a number. */
     private static final int HELD_OUT_REPLICATES = 200;
@@ -194,10 +198,15 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Files.writeString(Outputs.staged(out), HtmlReport.render(input), StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
-        Outputs.say(o, "wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
-        for (Path plotted : plot.writeFitPlots(fit, used.dataset(), used,
-                bootstrap == null ? null : PredictionInterval.confidence(bootstrap))) {
-            Outputs.say(o, "plotted " + plotted);
+        List<Path> plotted = plot.writeFitPlots(fit, used.dataset(), used,
+                bootstrap == null ? null : PredictionInterval.confidence(bootstrap));
+        if (output.json) {
+            Outputs.say(o, FitDocuments.page(out.toString(), fit, names(plotted)).toString());
+        } else {
+            Outputs.say(o, "wrote " + out + " (" + fit.law().name() + ": " + fit + ")");
+            for (Path p : plotted) {
+                Outputs.say(o, "plotted " + p);
+            }
         }
         o.flush();
         return 0;
@@ -278,20 +287,29 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Files.writeString(Outputs.staged(out), GroupedHtmlReport.render(input), StandardCharsets.UTF_8);
         PrintWriter o = spec.commandLine().getOut();
-        Outputs.say(o, "wrote " + out + " (" + grouped.law().name() + ", " + grouped.fits().size() + " groups by "
-                + grouped.groupColumn() + (grouped.shared().isEmpty() ? ", fitted separately"
-                : ", fitted jointly, shared " + String.join(", ", grouped.shared())) + ")");
-        for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
-            Outputs.say(o, "    " + grouped.groupColumn() + "=" + e.getKey() + ": " + e.getValue());
-        }
-        for (Path plotted : plot.writeGroupedFitPlot(grouped, rows, used)) {
-            Outputs.say(o, "plotted " + plotted);
+        List<Path> plotted = plot.writeGroupedFitPlot(grouped, rows, used);
+        if (output.json) {
+            Outputs.say(o, FitDocuments.page(out.toString(), grouped, names(plotted)).toString());
+        } else {
+            Outputs.say(o, "wrote " + out + " (" + grouped.law().name() + ", " + grouped.fits().size() + " groups by "
+                    + grouped.groupColumn() + (grouped.shared().isEmpty() ? ", fitted separately"
+                    : ", fitted jointly, shared " + String.join(", ", grouped.shared())) + ")");
+            for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
+                Outputs.say(o, "    " + grouped.groupColumn() + "=" + e.getKey() + ": " + e.getValue());
+            }
+            for (Path p : plotted) {
+                Outputs.say(o, "plotted " + p);
+            }
         }
         o.flush();
         PrintWriter err = spec.commandLine().getErr();
         grouped.warnings().forEach(w -> err.println("slaw: warning: " + w));
         err.flush();
         return 0;
+    }
+
+    private static List<String> names(List<Path> files) {
+        return files.stream().map(Path::toString).toList();
     }
 
     /** A seeded bootstrap of the fit on the rows it used, with the fit's own protocol for every refit. */

@@ -98,6 +98,14 @@ class EveryCommandPrintsCleanJsonTest {
                 "--set", "RN=5.3", "--compute", "1e23", "--unique-tokens", "1e11"});
         commands.put("plan isoflop", new String[]{"plan", "isoflop", MISFITTING, "--replicates", "50"});
         commands.put("plan envelope", new String[]{"plan", "envelope", CHECKPOINTS, "--bins-per-decade", "5"});
+        commands.put("import", new String[]{"import", CHINCHILLA, "--name", "again", "--map", "N=Model Size", "--db", db});
+        commands.put("report", new String[]{"report", CHINCHILLA, "--map", "N=Model Size", "--derive",
+                "D=Training FLOP / (6*N)", "--drop-highest", "loss=5", "--fit", fit, "--out",
+                dir.resolve("report.html").toString()});
+        commands.put("report --group", new String[]{"report", MISFITTING, "--group", "peak_lr", "--only",
+                "peak_lr=0.001,0.002", "--fit", grouped, "--out", dir.resolve("report-groups.html").toString()});
+        commands.put("bench plot", new String[]{"bench", "plot", "--data", CHINCHILLA, "--warmup", "0", "--repeat", "2"});
+        commands.put("bench read", new String[]{"bench", "read", "--rows", "3000", "--dir", dir.resolve("bench").toString()});
         commands.put("runs", new String[]{"runs", "--db", db});
         commands.put("runs NAME", new String[]{"runs", "chinchilla", "--db", db});
         commands.put("fits", new String[]{"fits", "--db", db});

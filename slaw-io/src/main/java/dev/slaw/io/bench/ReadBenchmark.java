@@ -4,6 +4,7 @@ import dev.slaw.io.Checkpoints;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.json.JsonObject;
 import dev.slaw.io.store.RunStore;
 import dev.slaw.io.store.StoredDataset;
 
@@ -71,20 +72,28 @@ public final class ReadBenchmark {
         run(new Settings(rows, dir, store), out);
     }
 
-    /** Runs the benchmark, printing one line per measurement (for {@code slaw bench}). */
-    public static void run(Settings settings, PrintWriter out) throws IOException {
+    /**
+     * Runs the benchmark, printing one line per measurement as it is made (for {@code slaw bench});
+     * returns the same figures by name (for {@code slaw bench read --json}), in seconds and megabytes.
+     */
+    public static JsonObject run(Settings settings, PrintWriter out) throws IOException {
         Files.createDirectories(settings.dir());
         Path csv = settings.dir().resolve("checkpoints-" + settings.rows() + ".csv");
+        JsonObject figures = new JsonObject().put("benchmark", "read").put("csv", csv.toString());
         if (Files.exists(csv)) {
             out.printf(Locale.ROOT, "reuse     %s (%.0f MB)%n", csv, Files.size(csv) / 1e6);
+            figures.put("csv_reused", true);
         } else {
             long t0 = System.nanoTime();
             Path partial = settings.dir().resolve(csv.getFileName() + ".partial");
             generate(partial, settings.rows());
             Files.move(partial, csv);
+            double generateSeconds = seconds(t0);
             out.printf(Locale.ROOT, "generate  %,d rows, %.0f MB: %.2f s%n", settings.rows(), Files.size(csv) / 1e6,
-                    seconds(t0));
+                    generateSeconds);
+            figures.put("csv_reused", false).put("generate_seconds", generateSeconds);
         }
+        figures.put("csv_mb", Files.size(csv) / 1e6);
 
         System.gc();
         resetPeaks();
@@ -93,18 +102,25 @@ public final class ReadBenchmark {
         LoadedDataset all = DatasetLoader.load(csv, Recipe.DEFAULT);
         double readSeconds = seconds(t1);
         double readCpu = (THREADS.getCurrentThreadCpuTime() - cpu1) / 1e9;
+        double peakHeapMb = peakHeapBytes() / 1e6;
         out.printf(Locale.ROOT, "read      %,d rows x %d columns + %d labels: %.2f s (thread CPU %.2f s),"
                         + " peak heap %.0f MB (max %.0f MB)%n",
                 all.dataset().rowCount(), all.dataset().columnNames().size(), all.dataset().labels().size(),
-                readSeconds, readCpu, peakHeapBytes() / 1e6, Runtime.getRuntime().maxMemory() / 1e6);
+                readSeconds, readCpu, peakHeapMb, Runtime.getRuntime().maxMemory() / 1e6);
+        figures.put("rows", all.dataset().rowCount()).put("columns", all.dataset().columnNames().size())
+                .put("labels", all.dataset().labels().size()).put("read_seconds", readSeconds)
+                .put("read_cpu_seconds", readCpu).put("peak_heap_mb", peakHeapMb)
+                .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1e6);
 
         long t2 = System.nanoTime();
         LoadedDataset last = DatasetLoader.load(csv, Recipe.DEFAULT.withCheckpoints(
                 Checkpoints.of(List.of("run_id"), "step").withLastOnly(true)));
-        out.printf(Locale.ROOT, "read+last %,d runs: %.2f s%n", last.dataset().rowCount(), seconds(t2));
+        double lastSeconds = seconds(t2);
+        out.printf(Locale.ROOT, "read+last %,d runs: %.2f s%n", last.dataset().rowCount(), lastSeconds);
+        figures.put("runs", last.dataset().rowCount()).put("read_last_seconds", lastSeconds);
 
         if (!settings.store()) {
-            return;
+            return figures;
         }
         Path db = settings.dir().resolve("bench.duckdb");
         Files.deleteIfExists(db);
@@ -112,17 +128,20 @@ public final class ReadBenchmark {
         try (RunStore runs = RunStore.open(db)) {
             runs.save("checkpoints", all, csv.toString(), true);
         }
-        out.printf(Locale.ROOT, "import    %,d rows: %.2f s%n", all.dataset().rowCount(), seconds(t3));
+        double importSeconds = seconds(t3);
+        out.printf(Locale.ROOT, "import    %,d rows: %.2f s%n", all.dataset().rowCount(), importSeconds);
 
         long t4 = System.nanoTime();
         List<StoredDataset> listed;
         try (RunStore runs = RunStore.openExisting(db)) {
             listed = runs.datasets();
         }
+        double listSeconds = seconds(t4);
         out.printf(Locale.ROOT, "runs      %d dataset(s), %,d rows: %.3f s (in process, store already warm)%n",
-                listed.size(), listed.get(0).rows(), seconds(t4));
+                listed.size(), listed.get(0).rows(), listSeconds);
         out.println("store     " + db);
         out.flush();
+        return figures.put("import_seconds", importSeconds).put("list_seconds", listSeconds).put("store", db.toString());
     }
 
     /** Writes a checkpoint table: run id, step, parameters, tokens, compute, learning rate, two losses. */

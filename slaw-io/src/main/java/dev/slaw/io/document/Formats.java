@@ -1,5 +1,7 @@
 package dev.slaw.io.document;
 
+import dev.slaw.law.Numbers;
+
 import java.util.Locale;
 
 /** How the text documents show numbers: one place, so every table and report agrees. */
@@ -28,5 +30,21 @@ public final class Formats {
             return "-";
         }
         return scientific ? sci(v) : num(v);
+    }
+
+    /**
+     * A number to {@code digits} significant digits in the fit reports: plain and without
+     * trailing zeros between 0.001 and a million ({@code 0.3392}, {@code 406.4}), scientific
+     * outside ({@code 2.085430e+03} at seven digits), and zero, NaN and infinities as Java writes them.
+     */
+    public static String significant(double v, int digits) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e6) {
+            return Numbers.compact(Double.parseDouble(String.format(Locale.ROOT, "%." + digits + "g", v)));
+        }
+        return String.format(Locale.ROOT, "%." + (digits - 1) + "e", v);
     }
 }

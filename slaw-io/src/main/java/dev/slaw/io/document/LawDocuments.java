@@ -1,12 +1,12 @@
 package dev.slaw.io.document;
 
-import dev.slaw.fit.FitReport;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.law.Numbers;
 import dev.slaw.law.Parameter;
+import dev.slaw.law.ParameterDeclaration;
 import dev.slaw.law.Target;
 
 import java.util.List;
@@ -51,7 +51,7 @@ public final class LawDocuments {
             out.append("    ").append(v).append("  ").append(law.metadata().variables().getOrDefault(v, "")).append('\n');
         }
         out.append("  parameters:\n");
-        for (String d : FitReport.declarations(law)) {
+        for (String d : declarations(law)) {
             out.append("    ").append(d).append('\n');
         }
         out.append("  target:      ").append(law.target().name().toLowerCase(Locale.ROOT))
@@ -83,7 +83,7 @@ public final class LawDocuments {
         JsonObject vars = JsonObject.ofNames();
         law.variables().forEach(v -> vars.put(v, law.metadata().variables().getOrDefault(v, "")));
         o.put("variables", vars);
-        o.putTexts("declarations", FitReport.declarations(law));
+        o.putTexts("declarations", declarations(law));
         o.put("target", law.target().name().toLowerCase(Locale.ROOT));
         JsonObject grid = JsonObject.ofNames();
         law.metadata().startGrid().forEach((k, v) -> {
@@ -113,5 +113,10 @@ public final class LawDocuments {
             }
         }
         return product;
+    }
+
+    /** The bounds and state of each parameter as declarations ({@code alpha in [0, 3]}, {@code beta = alpha}). */
+    private static List<String> declarations(Law law) {
+        return law.parameters().stream().map(ParameterDeclaration::describe).toList();
     }
 }

@@ -10,12 +10,13 @@ import dev.slaw.uncertainty.IntervalPrediction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * Predictions as documents ({@code slaw predict}): a fit's point predictions, and a bootstrap's
  * predictions with confidence and prediction intervals. Each point is keyed by the law's
- * variables as the user named them. (The aligned text of point predictions is formatted in the
- * command, which writes millions of rows without building strings per cell.)
+ * variables as the user named them.
  */
 public final class PredictionDocuments {
     private PredictionDocuments() {
@@ -32,6 +33,30 @@ public final class PredictionDocuments {
             arr.add(o.put(target, predicted[i]));
         }
         return arr;
+    }
+
+    /**
+     * The points and predictions as aligned text: a line of names, then a line per point, each
+     * variable to four significant digits and the prediction to six decimals, 14 characters wide.
+     * The lines are made as the face writes them, so two million points never make one string
+     * (and {@link Decimals} spares {@link java.util.Formatter}'s cost per cell).
+     */
+    public static Stream<String> textLines(List<String> variables, Dataset at, String target, double[] predicted) {
+        StringBuilder head = new StringBuilder();
+        for (String v : variables) {
+            head.append(" ".repeat(Math.max(0, 14 - v.length()))).append(v);
+        }
+        head.append(' ').append(" ".repeat(Math.max(0, 14 - target.length()))).append(target);
+        Stream<String> rows = IntStream.range(0, predicted.length).mapToObj(i -> {
+            StringBuilder row = new StringBuilder(15 * (variables.size() + 1));
+            for (String v : variables) {
+                Decimals.general(row, at.value(v, i), 14, 4);
+            }
+            row.append(' ');
+            Decimals.fixed(row, predicted[i], 14, 6);
+            return row.toString();
+        });
+        return Stream.concat(Stream.of(head.toString()), rows);
     }
 
     /** The points and predictions as CSV cells, all digits. */

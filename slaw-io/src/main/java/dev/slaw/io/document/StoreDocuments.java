@@ -29,6 +29,21 @@ public final class StoreDocuments {
         return o;
     }
 
+    /** A dataset just imported ({@code slaw import}): the stored dataset and the store it is in. */
+    public static JsonObject imported(StoredDataset d, String store) {
+        return json(d).put("store", store);
+    }
+
+    /** A dataset just imported, as one line, then what the recipe's filters removed. */
+    public static String importedText(StoredDataset d, String store) {
+        StringBuilder out = new StringBuilder();
+        out.append("imported ").append(d.rows()).append(" rows into \"").append(d.name()).append("\" in ").append(store)
+                .append(" (").append(d.columns().size()).append(" numeric columns, ").append(d.labels().size())
+                .append(" labels)\n");
+        d.notes().forEach(note -> out.append("  ").append(note).append('\n'));
+        return out.toString();
+    }
+
     /** The stored datasets, under {@code datasets}. */
     public static JsonObject datasets(List<StoredDataset> all) {
         JsonObject root = new JsonObject();

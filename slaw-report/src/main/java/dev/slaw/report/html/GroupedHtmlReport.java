@@ -2,10 +2,10 @@ package dev.slaw.report.html;
 
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
-import dev.slaw.fit.FitReport;
 import dev.slaw.fit.FittedParameter;
 import dev.slaw.fit.GroupedFit;
 import dev.slaw.fit.Provenance;
+import dev.slaw.io.document.FitDocuments;
 import dev.slaw.report.plots.GroupedFitPlot;
 
 import java.util.List;
@@ -209,7 +209,7 @@ public final class GroupedHtmlReport {
         }
         h.append("</table>\n");
         h.append("<details><summary>Full fit report of ").append(esc(g.groupColumn() + " = " + group))
-                .append("</summary>\n<pre>").append(esc(FitReport.render(f))).append("</pre>\n</details>\n");
+                .append("</summary>\n<pre>").append(esc(FitDocuments.text(f))).append("</pre>\n</details>\n");
     }
 
     /** What every group has in common; each group's own fingerprint and filters are in its section. */

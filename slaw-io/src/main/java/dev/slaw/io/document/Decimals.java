@@ -1,4 +1,4 @@
-package dev.slaw.cli;
+package dev.slaw.io.document;
 
 /**
  * printf's {@code %W.Pf} and {@code %W.Pg} for doubles, written here because

@@ -1,4 +1,4 @@
-package dev.slaw.cli;
+package dev.slaw.io.document;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
