@@ -40,12 +40,9 @@ public final class FitsCommand implements Callable<Integer> {
     @Mixin
     TableOutput output = new TableOutput();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         boolean csv = output.csv();
         try (RunStore runs = RunStore.openReadOnly(store.db()); FitStore fits = runs.fits()) {
             if (show != null) {

@@ -36,12 +36,9 @@ public final class RunsCommand implements Callable<Integer> {
     @Mixin
     TableOutput output = new TableOutput();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = output.out();
         boolean csv = output.csv();
         // the catalogue copy answers without starting DuckDB when it is fresh
         List<StoredDataset> all = CatalogueFile.readFresh(store.db()).orElseGet(this::fromStore);
