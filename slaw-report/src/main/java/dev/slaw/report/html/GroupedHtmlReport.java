@@ -15,6 +15,7 @@ import java.util.function.Function;
 import static dev.slaw.report.html.HtmlReport.esc;
 import static dev.slaw.report.html.HtmlReport.fmt;
 import static dev.slaw.report.html.HtmlReport.num;
+import static dev.slaw.report.html.HtmlReport.row;
 
 /**
  * Renders a {@link GroupedReportInput} as one HTML page: a headline naming the grouping, the
@@ -201,24 +202,7 @@ public final class GroupedHtmlReport {
 
     /** What every group has in common; each group's own fingerprint and filters are in its section. */
     private static void provenance(StringBuilder h, Provenance p, String groupColumn) {
-        h.append("<h2>Provenance</h2>\n<table>\n");
-        row(h, "data", p.dataSource());
-        for (String note : p.notes()) {
-            if (!note.startsWith("group " + groupColumn + "=")) {
-                row(h, "filter", note);
-            }
-        }
-        row(h, "objective", p.objective());
-        row(h, "optimizer", p.optimizer());
-        row(h, "starts", p.starts());
-        row(h, "seed", Long.toString(p.seed()));
-        row(h, "threads", p.threads() + " (the result does not depend on it)");
-        row(h, "slaw", p.slawVersion() + " on Java " + p.javaVersion());
-        row(h, "created", p.created());
-        h.append("</table>\n");
-    }
-
-    private static void row(StringBuilder h, String key, String value) {
-        h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+        List<String> filters = p.notes().stream().filter(note -> !note.startsWith("group " + groupColumn + "=")).toList();
+        HtmlReport.provenance(h, p, filters, false);
     }
 }

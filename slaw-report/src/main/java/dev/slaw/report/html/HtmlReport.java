@@ -335,11 +335,22 @@ public final class HtmlReport {
     }
 
     static void provenance(StringBuilder h, Provenance p) {
+        provenance(h, p, p.notes(), true);
+    }
+
+    /**
+     * The provenance table: the data and the filters applied to it, the fit's settings, the
+     * versions; {@code ofOneFit} adds the rows' fingerprint and the time taken, which a grouped
+     * report shows for each group instead.
+     */
+    static void provenance(StringBuilder h, Provenance p, List<String> filters, boolean ofOneFit) {
         h.append("<h2>Provenance</h2>\n<table>\n");
         row(h, "data", p.dataSource());
-        row(h, "rows sha256", p.fingerprint() + " (" + String.join(", ", p.columns()) + ")");
-        for (String note : p.notes()) {
-            row(h, "filter", note);
+        if (ofOneFit) {
+            row(h, "rows sha256", p.fingerprint() + " (" + String.join(", ", p.columns()) + ")");
+        }
+        for (String filter : filters) {
+            row(h, "filter", filter);
         }
         row(h, "objective", p.objective());
         row(h, "optimizer", p.optimizer());
@@ -348,11 +359,13 @@ public final class HtmlReport {
         row(h, "threads", p.threads() + " (the result does not depend on it)");
         row(h, "slaw", p.slawVersion() + " on Java " + p.javaVersion());
         row(h, "created", p.created());
-        row(h, "time", String.format(Locale.ROOT, "%.1f ms", p.elapsedMillis()));
+        if (ofOneFit) {
+            row(h, "time", String.format(Locale.ROOT, "%.1f ms", p.elapsedMillis()));
+        }
         h.append("</table>\n");
     }
 
-    private static void row(StringBuilder h, String key, String value) {
+    static void row(StringBuilder h, String key, String value) {
         h.append("<tr><th>").append(esc(key)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
     }
 
