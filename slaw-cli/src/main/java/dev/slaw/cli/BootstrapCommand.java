@@ -18,20 +18,15 @@ import dev.slaw.uncertainty.ReplicateStarts;
 import dev.slaw.uncertainty.Sampler;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code slaw bootstrap}: fit, resample, refit; percentile intervals and a saved bootstrap. */
 @Command(name = "bootstrap", mixinStandardHelpOptions = true, sortOptions = false,
@@ -41,19 +36,7 @@ import java.util.concurrent.Callable;
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
                 "    --drop-highest loss=5 --starts chinchilla --replicates 4000 --out boot.json \\",
                 "    --against E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28"})
-public final class BootstrapCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
-    String source;
-
-    @Mixin
-    DataOptions data = new DataOptions();
-
-    @Mixin
-    FitCommand.FitSettings settings = new FitCommand.FitSettings();
-
+public final class BootstrapCommand extends FittingCommand {
     @Mixin
     ResamplingOptions resampling = new ResamplingOptions(1000, 2);
 
@@ -134,21 +117,13 @@ public final class BootstrapCommand implements Callable<Integer> {
         if (out != null) {
             BootstrapJson.save(b, Outputs.staged(out));
         }
-        PrintWriter o = spec.commandLine().getOut();
-        if (output.json) {
-            o.println(BootstrapDocuments.json(b, comparison));
-        } else {
-            o.print(BootstrapDocuments.text(b, comparison));
-            if (out != null) {
-                Outputs.say(o, "saved " + out);
-            }
+        output.print(() -> BootstrapDocuments.json(b, comparison), () -> BootstrapDocuments.text(b, comparison));
+        if (out != null) {
+            output.note("saved " + out);
         }
         for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
-            if (!output.json) {
-                Outputs.say(o, "plotted " + plotted);
-            }
+            output.note("plotted " + plotted);
         }
-        o.flush();
         return 0;
     }
 

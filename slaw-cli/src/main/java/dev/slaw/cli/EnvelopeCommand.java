@@ -8,13 +8,10 @@ import dev.slaw.planning.LossEnvelope;
 import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +23,6 @@ import java.util.concurrent.Callable;
         footer = {"", "Columns: N, D (tokens seen at the checkpoint), the target (default loss) and C when present.",
                 "", "Example:", "  slaw plan envelope examples/misfitting/scaling_results.csv --bins-per-decade 5 --plot envelope.png"})
 public final class EnvelopeCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of checkpoints.")
     String source;
 
@@ -59,7 +53,6 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double level = interval.level();
-        boolean csv = output.csv();
         LoadedDataset loaded = data.load(source);
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));
@@ -77,16 +70,9 @@ public final class EnvelopeCommand implements Callable<Integer> {
         }
         double[] computeFlops = c;
         LossEnvelope.Result r = LossEnvelope.of(d.column("N"), d.column("D"), c, d.column(target), binsPerDecade, level);
-        PrintWriter out = spec.commandLine().getOut();
-        if (csv) {
-            out.print(EnvelopeDocuments.csvTable(r).csv());
-        } else if (output.json) {
-            out.println(EnvelopeDocuments.json(r, d.source(), d.rowCount()));
-        } else {
-            out.print(EnvelopeDocuments.text(r, d.source(), d.rowCount()));
-        }
-        out.flush();
-        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), output.json || csv ? null : out);
+        output.print(() -> EnvelopeDocuments.csvTable(r), () -> EnvelopeDocuments.json(r, d.source(), d.rowCount()),
+                () -> EnvelopeDocuments.text(r, d.source(), d.rowCount()));
+        plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), output.notes());
         return 0;
     }
 }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -40,41 +39,37 @@ public final class FitsCommand implements Callable<Integer> {
     @Mixin
     TableOutput output = new TableOutput();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        boolean csv = output.csv();
         try (RunStore runs = RunStore.openReadOnly(store.db()); FitStore fits = runs.fits()) {
             if (show != null) {
                 SavedFit fit = fits.get(show).orElseThrow(() -> new BadInputException("no fit with id " + show + " in "
                         + store.db()));
-                if (csv) {
+                if (output.csv()) {
                     throw new BadInputException("--csv lists the fits as a table; --show prints one fit's JSON");
                 }
-                out.println(fit.json());
+                // a saved fit is its JSON document, with or without --json
+                output.out().println(fit.json());
+                output.out().flush();
             } else {
                 List<SavedFit> list = dataset == null ? fits.list() : fits.forDataset(dataset);
-                if (output.json) {
-                    out.println(StoreDocuments.fits(list));
-                } else if (list.isEmpty() && !csv) {
-                    out.println("no fits saved in " + store.db() + (dataset == null ? "" : " for " + dataset));
-                } else {
-                    List<List<String>> rows = new ArrayList<>();
-                    for (SavedFit f : list) {
-                        String fingerprint = f.fingerprint() == null ? "" : f.fingerprint();
-                        rows.add(List.of(Long.toString(f.id()), f.dataset(), f.law(), f.created().toString(),
-                                fingerprint.length() > 12 && !csv ? fingerprint.substring(0, 12) : fingerprint));
-                    }
-                    Table table = new Table(List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows);
-                    out.print(csv ? table.csv() : table.text());
-                }
+                output.print(() -> table(list, false), () -> StoreDocuments.fits(list), () -> list.isEmpty()
+                        ? "no fits saved in " + store.db() + (dataset == null ? "" : " for " + dataset) + "\n"
+                        : table(list, true).text());
             }
-            out.flush();
             return 0;
         }
+    }
+
+    /** The fits as a table, with their fingerprints shortened for reading in a terminal. */
+    private static Table table(List<SavedFit> list, boolean shortened) {
+        List<List<String>> rows = new ArrayList<>();
+        for (SavedFit f : list) {
+            String fingerprint = f.fingerprint() == null ? "" : f.fingerprint();
+            rows.add(List.of(Long.toString(f.id()), f.dataset(), f.law(), f.created().toString(),
+                    fingerprint.length() > 12 && shortened ? fingerprint.substring(0, 12) : fingerprint));
+        }
+        return new Table(List.of("id", "dataset", "law", "created (UTC)", "fingerprint"), rows);
     }
 
     /** {@code slaw fits rm ID}: removes a saved fit. */

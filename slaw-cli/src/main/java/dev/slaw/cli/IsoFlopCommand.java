@@ -9,13 +9,10 @@ import dev.slaw.planning.IsoFlopResult;
 import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -28,9 +25,6 @@ import java.util.concurrent.Callable;
                 "Groups: --group COLUMN (an IsoFLOP label per run), else runs within --tolerance decades of C.",
                 "", "Example:", "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv --compute 5.88e23 --plot isoflop.png"})
 public final class IsoFlopCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs (or a project dataset).")
     String source;
 
@@ -79,7 +73,6 @@ public final class IsoFlopCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         int resamples = resampling.replicates();
         double level = resampling.level();
-        boolean csv = output.csv();
         LoadedDataset loaded = data.load(source);
         Dataset d = loaded.dataset();
         boolean hasC = d.hasColumn(computeColumn);
@@ -97,17 +90,11 @@ public final class IsoFlopCommand implements Callable<Integer> {
         IsoFlopResult r = analysis.analyse(d.column("N"), d.column("D"), hasC ? d.column(computeColumn) : null,
                 d.column(target), labels);
         double budget = compute.one().orElseThrow();
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json || csv) {
-            out.print(csv ? IsoFlopDocuments.csvTable(r).csv() : IsoFlopDocuments.json(r, d.source(), labels == null
-                    ? "compute within " + tolerance + " decades" : "column " + loaded.group().get(),
-                    hasC ? "column " + computeColumn : "FLOP model", budget) + "\n");
-        } else {
-            out.print(IsoFlopDocuments.text(r, d.source(), budget));
-        }
-        out.flush();
+        String grouping = labels == null ? "compute within " + tolerance + " decades" : "column " + loaded.group().get();
+        output.print(() -> IsoFlopDocuments.csvTable(r), () -> IsoFlopDocuments.json(r, runs.source(), grouping,
+                hasC ? "column " + computeColumn : "FLOP model", budget), () -> IsoFlopDocuments.text(r, runs.source(), budget));
         plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
-                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), output.json || csv ? null : out);
+                hasC ? runs.column(computeColumn) : null, runs.column(target), labels), output.notes());
         return 0;
     }
 }

@@ -11,15 +11,10 @@ import dev.slaw.uncertainty.HuberLikelihood;
 import dev.slaw.uncertainty.ParameterComparison;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code slaw likelihood}: the maximum-likelihood variant of a fit, a Huber log-density of the
@@ -33,19 +28,7 @@ import java.util.concurrent.Callable;
                 "  slaw likelihood examples/chinchilla-epoch/svg_extracted_data.csv --law chinchilla \\",
                 "    --map N=\"Model Size\" --derive D=\"Training FLOP / (6*N)\" --target loss \\",
                 "    --drop-highest loss=5 --start E=1.69,A=406.4,B=410.7,alpha=0.34,beta=0.28"})
-public final class LikelihoodCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
-    String source;
-
-    @Mixin
-    DataOptions data = new DataOptions();
-
-    @Mixin
-    FitCommand.FitSettings settings = new FitCommand.FitSettings();
-
+public final class LikelihoodCommand extends FittingCommand {
     @Option(names = "--start", required = true, paramLabel = "NAME=VALUE,...",
             description = "Where the optimiser starts, a value for every free parameter (and optionally sigma).")
     String start;
@@ -100,10 +83,9 @@ public final class LikelihoodCommand implements Callable<Integer> {
         if (out != null) {
             FitJson.save(fit, Outputs.staged(out));
         }
-        PrintWriter o = spec.commandLine().getOut();
-        o.print(output.json ? LikelihoodDocuments.json(ml, beside) + "\n" : LikelihoodDocuments.text(ml, beside));
-        if (out != null && !output.json) {
-            Outputs.say(o, "saved " + out);
+        output.print(() -> LikelihoodDocuments.json(ml, beside), () -> LikelihoodDocuments.text(ml, beside));
+        if (out != null) {
+            output.note("saved " + out);
         }
         if (!fit.convergence().converged()) {
             spec.commandLine().getErr().println("slaw: the likelihood fit did not converge: " + fit.convergence().reason());

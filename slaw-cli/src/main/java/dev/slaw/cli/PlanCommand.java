@@ -25,13 +25,10 @@ import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.report.plots.PlanPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,9 +56,6 @@ import java.util.concurrent.Callable;
                 "            --flops-constant n_layers=80 --flops-constant ctx=4096 --flops-constant d_model=8192",
                 "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv"})
 public final class PlanCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Parameters(index = "0", arity = "0..1", paramLabel = "FIT", description = "A fit saved by slaw fit --out.")
     Path fitFile;
 
@@ -221,10 +215,8 @@ public final class PlanCommand implements Callable<Integer> {
                 replicates == null ? 0 : replicates.size(), level, replicatesFile == null ? null : replicatesFile.toString(),
                 computeOptimal, dataConstrained, f, targetLoss == null ? Double.NaN : targetLoss, leastCompute,
                 inferenceAware);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(csv ? PlanDocuments.csvTable(plan.allocations()).csv() : output.json ? PlanDocuments.json(plan) + "\n"
-                : PlanDocuments.text(plan));
-        out.flush();
+        output.print(() -> PlanDocuments.csvTable(plan.allocations()), () -> PlanDocuments.json(plan),
+                () -> PlanDocuments.text(plan));
         // what --plot marks on the frontier: every compute-optimal allocation planned
         List<Allocation> planned = new ArrayList<>(computeOptimal);
         if (leastCompute != null) {
@@ -240,7 +232,7 @@ public final class PlanCommand implements Callable<Integer> {
                         + " not data-constrained ones");
             }
             return PlanPlots.plan(planner, drawn, planned);
-        }, output.json || csv ? null : out);
+        }, output.notes());
         return 0;
     }
 

@@ -36,42 +36,35 @@ public final class RunsCommand implements Callable<Integer> {
     @Mixin
     TableOutput output = new TableOutput();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        boolean csv = output.csv();
         // the catalogue copy answers without starting DuckDB when it is fresh
         List<StoredDataset> all = CatalogueFile.readFresh(store.db()).orElseGet(this::fromStore);
         if (name != null) {
             StoredDataset d = all.stream().filter(s -> s.name().equals(name)).findFirst()
                     .orElseThrow(() -> new BadInputException(name + ": no dataset of that name in " + store.db()
                             + " (stored: " + String.join(", ", all.stream().map(StoredDataset::name).toList()) + ")"));
-            if (csv) {
+            if (output.csv()) {
                 throw new BadInputException("--csv lists the datasets as a table; one dataset shows as text or --json");
-            } else if (output.json) {
-                out.println(StoreDocuments.json(d));
-            } else {
-                show(out, d);
             }
-        } else if (output.json) {
-            out.println(StoreDocuments.datasets(all));
-        } else if (all.isEmpty() && !csv) {
-            out.println("no datasets in " + store.db() + " (import one with: slaw import FILE --name NAME)");
+            output.print(() -> StoreDocuments.json(d), () -> show(d));
         } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (StoredDataset d : all) {
-                String columns = String.join(", ", d.columns());
-                rows.add(List.of(d.name(), Long.toString(d.rows()), csv ? columns : abbreviate(columns),
-                        String.join(", ", d.labels()), d.source()));
-            }
-            Table table = new Table(List.of("dataset", "rows", "columns", "labels", "source"), rows);
-            out.print(csv ? table.csv() : table.text());
+            output.print(() -> table(all, false), () -> StoreDocuments.datasets(all), () -> all.isEmpty()
+                    ? "no datasets in " + store.db() + " (import one with: slaw import FILE --name NAME)\n"
+                    : table(all, true).text());
         }
-        out.flush();
         return 0;
+    }
+
+    /** The datasets as a table, with their columns abbreviated for reading in a terminal. */
+    private static Table table(List<StoredDataset> all, boolean abbreviated) {
+        List<List<String>> rows = new ArrayList<>();
+        for (StoredDataset d : all) {
+            String columns = String.join(", ", d.columns());
+            rows.add(List.of(d.name(), Long.toString(d.rows()), abbreviated ? abbreviate(columns) : columns,
+                    String.join(", ", d.labels()), d.source()));
+        }
+        return new Table(List.of("dataset", "rows", "columns", "labels", "source"), rows);
     }
 
     private List<StoredDataset> fromStore() {
@@ -80,21 +73,23 @@ public final class RunsCommand implements Callable<Integer> {
         }
     }
 
-    private static void show(PrintWriter out, StoredDataset d) {
-        out.println("dataset     " + d.name());
-        out.println("rows        " + d.rows());
-        out.println("source      " + d.source());
-        out.println("imported    " + d.imported());
-        out.println("fingerprint " + d.fingerprint());
-        out.println("columns     " + String.join(", ", d.columns()));
-        out.println("labels      " + String.join(", ", d.labels()));
-        d.group().ifPresent(g -> out.println("group       " + g));
+    private static String show(StoredDataset d) {
+        StringBuilder s = new StringBuilder();
+        s.append("dataset     ").append(d.name()).append('\n');
+        s.append("rows        ").append(d.rows()).append('\n');
+        s.append("source      ").append(d.source()).append('\n');
+        s.append("imported    ").append(d.imported()).append('\n');
+        s.append("fingerprint ").append(d.fingerprint()).append('\n');
+        s.append("columns     ").append(String.join(", ", d.columns())).append('\n');
+        s.append("labels      ").append(String.join(", ", d.labels())).append('\n');
+        d.group().ifPresent(g -> s.append("group       ").append(g).append('\n'));
         for (String step : d.recipe()) {
-            out.println("recipe      " + step);
+            s.append("recipe      ").append(step).append('\n');
         }
         for (String note : d.notes()) {
-            out.println("note        " + note);
+            s.append("note        ").append(note).append('\n');
         }
+        return s.toString();
     }
 
     /** {@code slaw runs rm NAME}: removes a stored dataset, its table and catalogue entry together. */

@@ -11,18 +11,13 @@ import dev.slaw.uncertainty.SensitivityResult;
 import dev.slaw.uncertainty.SensitivitySweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * {@code slaw sensitivity}: refit under each standard variation of form, loss, optimiser, starts
@@ -34,19 +29,7 @@ import java.util.concurrent.Callable;
                 "  slaw sensitivity examples/misfitting/scaling_results.csv --law chinchilla \\",
                 "    --baseline \"portion_steps_elapsed == 1\" --lowest-per N,D \\",
                 "    --data-choice \"portion_steps_elapsed >= 0.5\" --compute 5.88e23 --at N=70e9,D=1.4e12"})
-public final class SensitivityCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
-    String source;
-
-    @Mixin
-    DataOptions data = new DataOptions();
-
-    @Mixin
-    FitCommand.FitSettings settings = new FitCommand.FitSettings();
-
+public final class SensitivityCommand extends FittingCommand {
     @Option(names = "--baseline", paramLabel = "CONDITION",
             description = "A condition on the baseline's rows, e.g. \"portion_steps_elapsed == 1\" (final checkpoints). "
                     + "Repeatable; --data-choice replaces these.")
@@ -121,14 +104,8 @@ public final class SensitivityCommand implements Callable<Integer> {
         if (baseline.fit() != null) {
             settings.warn(baseline.fit(), spec, "the baseline: ");
         }
-        PrintWriter o = spec.commandLine().getOut();
-        if (output.json) {
-            o.println(SensitivityDocuments.json(result));
-        } else {
-            o.print(SensitivityDocuments.text(result));
-        }
-        o.flush();
-        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), output.json ? null : o);
+        output.print(() -> SensitivityDocuments.json(result), () -> SensitivityDocuments.text(result));
+        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), output.notes());
         return 0;
     }
 }

@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
@@ -45,7 +44,6 @@ public final class SqlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
         if (limit < 0) {
             throw new BadInputException("--limit must be at least 0, got " + limit);
         }
@@ -61,12 +59,11 @@ public final class SqlCommand implements Callable<Integer> {
                 throw e;
             }
             Table table = new Table(result.columns(), result.rows());
-            out.print(output.csv() ? table.csv() : output.json ? StoreDocuments.json(result) + "\n" : table.text());
+            output.print(() -> table, () -> StoreDocuments.json(result), table::text);
             if (result.truncated()) {
                 spec.commandLine().getErr().println("(first " + limit + " rows shown; raise --limit for more)");
                 spec.commandLine().getErr().flush();
             }
-            out.flush();
             return 0;
         }
     }

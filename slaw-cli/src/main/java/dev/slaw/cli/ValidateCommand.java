@@ -13,14 +13,9 @@ import dev.slaw.uncertainty.Rollout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 
 /**
  * {@code slaw validate}: held-out extrapolation. Fits on the rows a holdout leaves in,
@@ -33,19 +28,7 @@ import java.util.concurrent.Callable;
                 "    --holdout \"N >= 5e8\" --replicates 200",
                 "Example (a rollout: fit the k smallest model sizes, score the larger ones, for every k):",
                 "  slaw validate examples/olmo-ladder/final_c4_losses.csv --law chinchilla --rollout N"})
-public final class ValidateCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs or a dataset name.")
-    String source;
-
-    @Mixin
-    DataOptions data = new DataOptions();
-
-    @Mixin
-    FitCommand.FitSettings settings = new FitCommand.FitSettings();
-
+public final class ValidateCommand extends FittingCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Held held;
 
@@ -86,13 +69,7 @@ public final class ValidateCommand implements Callable<Integer> {
         if (held.rollout != null) {
             String column = held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip();
             Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
-            PrintWriter o = spec.commandLine().getOut();
-            if (output.json) {
-                o.println(ValidationDocuments.json(r, p.target()));
-            } else {
-                o.print(ValidationDocuments.text(r));
-            }
-            o.flush();
+            output.print(() -> ValidationDocuments.json(r, p.target()), () -> ValidationDocuments.text(r));
             return 0;
         }
         Holdout holdout = early != null ? early
@@ -112,16 +89,9 @@ public final class ValidateCommand implements Callable<Integer> {
             v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");
-        PrintWriter o = spec.commandLine().getOut();
-        if (csv) {
-            o.print(ValidationDocuments.csvTable(v, p.target()).csv());
-        } else if (output.json) {
-            o.println(ValidationDocuments.json(v, p.target()));
-        } else {
-            o.print(ValidationDocuments.text(v, p.target()));
-        }
-        o.flush();
-        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.json || csv ? null : o);
+        output.print(() -> ValidationDocuments.csvTable(v, p.target()), () -> ValidationDocuments.json(v, p.target()),
+                () -> ValidationDocuments.text(v, p.target()));
+        plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.notes());
         return 0;
     }
 }

@@ -37,11 +37,6 @@ public record Allocation(double computeFlops, double parameterCount, double toke
         return new Allocation(computeFlops, parameterCount, tokenCount, loss, method, List.of(), Intervals.NONE);
     }
 
-    /** D / N, Chinchilla's "tokens per parameter" (about 20 in Hoffmann et al. 2022). */
-    public double tokensPerParameter() {
-        return tokenCount / parameterCount;
-    }
-
     public Allocation withIntervals(Intervals newIntervals) {
         return new Allocation(computeFlops, parameterCount, tokenCount, loss, method, warnings, newIntervals);
     }
@@ -56,9 +51,7 @@ public record Allocation(double computeFlops, double parameterCount, double toke
     public Map<String, Double> quantities() {
         Map<String, Double> q = new LinkedHashMap<>();
         q.put("computeFlops", computeFlops);
-        q.put("parameterCount", parameterCount);
-        q.put("tokenCount", tokenCount);
-        q.put("tokensPerParameter", tokensPerParameter());
+        q.putAll(modelSize());
         q.put("loss", loss);
         return q;
     }

@@ -1,6 +1,5 @@
 package dev.slaw.planning;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +29,6 @@ public record DataConstrainedPlan(double computeFlops, double uniqueTokens, doub
         warnings = List.copyOf(warnings);
     }
 
-    public double tokensPerParameter() {
-        return tokenCount / parameterCount;
-    }
-
     public DataConstrainedPlan withIntervals(Intervals newIntervals) {
         return new DataConstrainedPlan(computeFlops, uniqueTokens, parameterCount, tokenCount, loss, uniqueTokensUsed,
                 epochs, effectiveTokens, effectiveParameters, uniqueParameters, unconstrained, warnings, newIntervals);
@@ -41,10 +36,7 @@ public record DataConstrainedPlan(double computeFlops, double uniqueTokens, doub
 
     @Override
     public Map<String, Double> quantities() {
-        Map<String, Double> q = new LinkedHashMap<>();
-        q.put("parameterCount", parameterCount);
-        q.put("tokenCount", tokenCount);
-        q.put("tokensPerParameter", tokensPerParameter());
+        Map<String, Double> q = modelSize();
         q.put("epochs", epochs);
         q.put("effectiveTokens", effectiveTokens);
         q.put("loss", loss);

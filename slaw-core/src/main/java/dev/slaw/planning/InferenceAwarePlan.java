@@ -1,6 +1,5 @@
 package dev.slaw.planning;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,10 +29,6 @@ public record InferenceAwarePlan(double targetLoss, double inferenceTokens, doub
         return trainingFlops + inferenceFlops;
     }
 
-    public double tokensPerParameter() {
-        return tokenCount / parameterCount;
-    }
-
     /** Lifetime compute of the training-optimal model under the same demand. */
     public double trainingOptimalTotalFlops() {
         return trainingOptimal.computeFlops() + 2 * trainingOptimal.parameterCount() * inferenceTokens;
@@ -46,10 +41,7 @@ public record InferenceAwarePlan(double targetLoss, double inferenceTokens, doub
 
     @Override
     public Map<String, Double> quantities() {
-        Map<String, Double> q = new LinkedHashMap<>();
-        q.put("parameterCount", parameterCount);
-        q.put("tokenCount", tokenCount);
-        q.put("tokensPerParameter", tokensPerParameter());
+        Map<String, Double> q = modelSize();
         q.put("trainingFlops", trainingFlops);
         q.put("inferenceFlops", inferenceFlops);
         q.put("totalFlops", totalFlops());

@@ -23,11 +23,6 @@ public record ConstantSchedule(double lr) implements Schedule {
         return OptionalInt.empty();
     }
 
-    @Override
-    public Schedule startingAt(int step) {
-        return this;
-    }
-
     public ConstantSchedule withLr(double newLr) {
         return new ConstantSchedule(newLr);
     }

@@ -1,7 +1,5 @@
 package dev.slaw.schedule;
 
-import java.util.OptionalInt;
-
 /**
  * Cosine annealing to a floor (Loshchilov and Hutter 2017, without restarts):
  * {@code eta_s = end + (peak - end) (1 + cos(pi (s - start) / (total - start))) / 2} for
@@ -15,31 +13,16 @@ import java.util.OptionalInt;
  * @param total step at which the floor is reached
  * @param start step at which the decay begins
  */
-public record CosineSchedule(double peak, double end, int total, int start) implements Schedule {
+public record CosineSchedule(double peak, double end, int total, int start) implements DecaySchedule {
     public CosineSchedule {
-        Checks.rate("peak", peak);
-        Checks.rate("end", end);
-        Checks.step("start", start);
-        Checks.after("total", total, "start", start);
+        DecaySchedule.check(peak, end, total, start);
     }
 
     @Override
-    public double lrAt(int step) {
-        Checks.nonNegativeStep(step);
-        if (step <= start) {
-            return peak;
-        }
-        if (step >= total) {
-            return end;
-        }
+    public double decayAt(int step) {
         // Same operation order as the multi-power law's reference code, so rebuilt schedules
         // agree with the logged learning rates to the last digit or two.
         return end + 0.5 * (peak - end) * (1 + Math.cos(Math.PI * (step - start) / (total - start)));
-    }
-
-    @Override
-    public OptionalInt totalSteps() {
-        return OptionalInt.of(total);
     }
 
     @Override

@@ -1,7 +1,5 @@
 package dev.slaw.schedule;
 
-import java.util.OptionalInt;
-
 /**
  * Linear decay: {@code eta_s = peak (1 - f) + end f} with {@code f = (s - start) / (total - start)}
  * for {@code start <= s <= total}; {@code peak} before, {@code end} after.
@@ -14,30 +12,15 @@ import java.util.OptionalInt;
  * @param total step at which {@code end} is reached
  * @param start step at which the decay begins
  */
-public record LinearDecaySchedule(double peak, double end, int total, int start) implements Schedule {
+public record LinearDecaySchedule(double peak, double end, int total, int start) implements DecaySchedule {
     public LinearDecaySchedule {
-        Checks.rate("peak", peak);
-        Checks.rate("end", end);
-        Checks.step("start", start);
-        Checks.after("total", total, "start", start);
+        DecaySchedule.check(peak, end, total, start);
     }
 
     @Override
-    public double lrAt(int step) {
-        Checks.nonNegativeStep(step);
-        if (step <= start) {
-            return peak;
-        }
-        if (step >= total) {
-            return end;
-        }
+    public double decayAt(int step) {
         double f = (double) (step - start) / (total - start);
         return peak * (1 - f) + end * f;
-    }
-
-    @Override
-    public OptionalInt totalSteps() {
-        return OptionalInt.of(total);
     }
 
     @Override

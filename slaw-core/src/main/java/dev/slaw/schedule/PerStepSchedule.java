@@ -44,11 +44,6 @@ public record PerStepSchedule(String source, double[] rates) implements Schedule
     }
 
     @Override
-    public Schedule startingAt(int step) {
-        return this;
-    }
-
-    @Override
     public double[] rates() {
         return rates.clone();
     }

@@ -13,9 +13,9 @@ import java.util.OptionalInt;
  * <p>Kinds: {@link ConstantSchedule}, {@link CosineSchedule}, {@link LinearDecaySchedule},
  * {@link WarmupStableDecaySchedule}, {@link TwoStageSchedule}, {@link InverseSqrtSchedule},
  * {@link PerStepSchedule}, and the composition {@link WarmupSchedule} (a warmup, then any of the
- * others).
+ * others); {@link DecaySchedule} is what cosine and linear decay share.
  */
-public sealed interface Schedule permits ConstantSchedule, CosineSchedule, LinearDecaySchedule,
+public sealed interface Schedule permits ConstantSchedule, DecaySchedule,
         WarmupStableDecaySchedule, TwoStageSchedule, InverseSqrtSchedule, PerStepSchedule, WarmupSchedule {
 
     /**
@@ -28,8 +28,14 @@ public sealed interface Schedule permits ConstantSchedule, CosineSchedule, Linea
     /** The run length the schedule is defined for, when it names one (cosine, linear, WSD, per-step). */
     OptionalInt totalSteps();
 
-    /** The same schedule with the step at which its decay begins moved to {@code step}. */
-    Schedule startingAt(int step);
+    /**
+     * The same schedule with the step at which its decay begins moved to {@code step} (where a
+     * warmup ends). A schedule whose steps are all given (constant, two-stage, WSD, per-step, a
+     * warmup already composed) stays as it is.
+     */
+    default Schedule startingAt(int step) {
+        return this;
+    }
 
     /** The rates of steps {@code 0 .. steps-1}. */
     default double[] rates(int steps) {

@@ -29,11 +29,6 @@ public record TwoStageSchedule(double peak, double low, int at) implements Sched
         return OptionalInt.empty();
     }
 
-    @Override
-    public Schedule startingAt(int step) {
-        return this;
-    }
-
     public TwoStageSchedule withLow(double newLow) {
         return new TwoStageSchedule(peak, newLow, at);
     }

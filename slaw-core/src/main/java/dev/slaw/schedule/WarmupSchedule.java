@@ -80,11 +80,6 @@ public record WarmupSchedule(int steps, Shape shape, Schedule body) implements S
         return body.totalSteps();
     }
 
-    @Override
-    public Schedule startingAt(int step) {
-        return this;
-    }
-
     public WarmupSchedule withBody(Schedule newBody) {
         return of(steps, shape, newBody);
     }

@@ -75,11 +75,6 @@ public record WarmupStableDecaySchedule(double peak, double end, int decay, int 
         return OptionalInt.of(total);
     }
 
-    @Override
-    public Schedule startingAt(int step) {
-        return this;
-    }
-
     public WarmupStableDecaySchedule withDecay(int newDecay) {
         return new WarmupStableDecaySchedule(peak, end, newDecay, total, shape);
     }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slaw.data.BadInputException;
 import dev.slaw.io.table.Text;
 import dev.slaw.io.table.ColumnBuilder;
+import dev.slaw.io.table.FolderFiles;
 import dev.slaw.io.table.NumberParser;
 import dev.slaw.io.table.RawColumn;
 import dev.slaw.io.table.RawTable;
@@ -26,10 +27,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * Reads JSON shapes that training code writes: an array of objects (one per run), JSON Lines
@@ -142,27 +141,14 @@ public final class JsonTableReader {
      * gets a {@code file} label. Other files are ignored, and said so in a note.
      */
     public static RawTable readFolder(Path folder, String source, Set<String> wanted) {
-        List<Path> files = new ArrayList<>();
-        int others = 0;
-        try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                if (name.endsWith(".json") && Files.isRegularFile(p)) {
-                    files.add(p);
-                } else {
-                    others++;
-                }
-            }
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot list the folder: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
+        FolderFiles listed = FolderFiles.list(folder, source, name -> name.endsWith(".json"));
+        if (listed.files().isEmpty()) {
             throw new BadInputException(source + ": the folder holds no .json files");
         }
         JsonTableReader reader = new JsonTableReader(source, wanted);
         ColumnBuilder fileLabel = new ColumnBuilder("file");
         int row = 0;
-        for (Path file : files) {
+        for (Path file : listed.files()) {
             row++;
             String fileSource = source + "/" + file.getFileName();
             JsonNode node = parseFile(file, fileSource);
@@ -170,10 +156,7 @@ public final class JsonTableReader {
             fileLabel.padTo(row - 1);
             fileLabel.addText(file.getFileName().toString(), row, new NumberParser());
         }
-        if (others > 0) {
-            reader.notes.add(source + ": " + others + (others == 1 ? " entry that is" : " entries that are")
-                    + " not a .json file ignored");
-        }
+        listed.othersNote(source, "a .json file").ifPresent(reader.notes::add);
         if (!reader.builders.containsKey("file")) {
             reader.builders.put("file", fileLabel);
         }

@@ -119,52 +119,40 @@ public final class RunStore implements AutoCloseable {
         StoredDataset stored = new StoredDataset(name, source, d.rowCount(), d.columnNames(),
                 new ArrayList<>(d.labels().keySet()), loaded.group(), loaded.recipe().describe(), loaded.notes(), now,
                 d.fingerprint(d.columnNames()));
-        try {
-            connection.setAutoCommit(false);
-            try {
-                // SQL names ignore case, so GOOD and good would share one table: a clash in any case
-                Optional<StoredDataset> existing = datasetIgnoringCase(name);
-                if (existing.isPresent() && !replace) {
-                    String old = existing.get().name();
-                    throw new BadInputException(file + ": dataset \"" + old + "\" is already stored"
-                            + (old.equals(name) ? "" : " (names differing only in case clash)")
-                            + " (use --replace to replace it)");
-                }
-                if (existing.isPresent()) {
-                    dropDataset(existing.get().name());
-                }
-                try (Statement s = connection.createStatement()) {
-                    s.execute("DROP TABLE IF EXISTS " + DuckDb.quote(table));
-                }
-                DatasetTables.create(connection, table, d);
-                DatasetTables.append(connection, table, d, afterRow);
-                try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + Schema.DATASETS
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    p.setString(1, name);
-                    p.setString(2, source);
-                    p.setLong(3, stored.rows());
-                    p.setString(4, json(stored.columns()));
-                    p.setString(5, json(stored.labels()));
-                    p.setString(6, stored.group().orElse(null));
-                    p.setString(7, json(stored.recipe()));
-                    p.setString(8, json(stored.notes()));
-                    p.setTimestamp(9, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
-                    p.setString(10, stored.fingerprint());
-                    p.setString(11, table);
-                    p.executeUpdate();
-                }
-                connection.commit();
-                return stored;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
+        return inTransaction(file + ": import of \"" + name + "\" failed, store unchanged: ", () -> {
+            // SQL names ignore case, so GOOD and good would share one table: a clash in any case
+            Optional<StoredDataset> existing = datasetIgnoringCase(name);
+            if (existing.isPresent() && !replace) {
+                String old = existing.get().name();
+                throw new BadInputException(file + ": dataset \"" + old + "\" is already stored"
+                        + (old.equals(name) ? "" : " (names differing only in case clash)")
+                        + " (use --replace to replace it)");
             }
-        } catch (SQLException e) {
-            throw new BadInputException(file + ": import of \"" + name + "\" failed, store unchanged: "
-                    + DuckDb.firstLine(e), e);
-        }
+            if (existing.isPresent()) {
+                dropDataset(existing.get().name());
+            }
+            try (Statement s = connection.createStatement()) {
+                s.execute("DROP TABLE IF EXISTS " + DuckDb.quote(table));
+            }
+            DatasetTables.create(connection, table, d);
+            DatasetTables.append(connection, table, d, afterRow);
+            try (PreparedStatement p = connection.prepareStatement("INSERT INTO " + Schema.DATASETS
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, name);
+                p.setString(2, source);
+                p.setLong(3, stored.rows());
+                p.setString(4, json(stored.columns()));
+                p.setString(5, json(stored.labels()));
+                p.setString(6, stored.group().orElse(null));
+                p.setString(7, json(stored.recipe()));
+                p.setString(8, json(stored.notes()));
+                p.setTimestamp(9, Timestamp.valueOf(LocalDateTime.ofInstant(now, ZoneOffset.UTC)));
+                p.setString(10, stored.fingerprint());
+                p.setString(11, table);
+                p.executeUpdate();
+            }
+            return stored;
+        });
     }
 
     /**
@@ -176,11 +164,23 @@ public final class RunStore implements AutoCloseable {
     public StoredDataset remove(String name) {
         StoredDataset d = dataset(name).orElseThrow(() -> new BadInputException(name + ": no dataset of that name in "
                 + file + " (stored: " + String.join(", ", names()) + ")"));
+        return inTransaction(file + ": cannot remove \"" + name + "\", store unchanged: ", () -> {
+            dropDataset(d.name());
+            return d;
+        });
+    }
+
+    /**
+     * Runs {@code work} as one transaction: all of it is stored, or on any failure none of it.
+     * A database error becomes one line, {@code failure} followed by the database's reason.
+     */
+    private <T> T inTransaction(String failure, StoreWork<T> work) {
         try {
             connection.setAutoCommit(false);
             try {
-                dropDataset(d.name());
+                T result = work.run();
                 connection.commit();
+                return result;
             } catch (SQLException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -188,10 +188,14 @@ public final class RunStore implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new BadInputException(file + ": cannot remove \"" + name + "\", store unchanged: "
-                    + DuckDb.firstLine(e), e);
+            throw new BadInputException(failure + DuckDb.firstLine(e), e);
         }
-        return d;
+    }
+
+    /** Work on the store's connection, inside {@link #inTransaction}. */
+    @FunctionalInterface
+    private interface StoreWork<T> {
+        T run() throws SQLException;
     }
 
     private void dropDataset(String name) throws SQLException {

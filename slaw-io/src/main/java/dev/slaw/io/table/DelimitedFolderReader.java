@@ -51,20 +51,8 @@ public final class DelimitedFolderReader {
      * @param source how to name the folder in messages; a file is named {@code source/name}
      */
     public static RawTable read(Path folder, String source) {
-        List<Path> files = new ArrayList<>();
-        int others = 0;
-        try (Stream<Path> list = Files.list(folder)) {
-            for (Path p : (Iterable<Path>) list.sorted()::iterator) {
-                if (isDelimited(p.getFileName().toString().toLowerCase(Locale.ROOT)) && Files.isRegularFile(p)) {
-                    files.add(p);
-                } else {
-                    others++;
-                }
-            }
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot list the folder: " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
+        FolderFiles listed = FolderFiles.list(folder, source, DelimitedFolderReader::isDelimited);
+        if (listed.files().isEmpty()) {
             throw new BadInputException(source + ": the folder holds no .csv, .tsv or .json files");
         }
         Map<String, ColumnBuilder> builders = new LinkedHashMap<>();
@@ -73,7 +61,7 @@ public final class DelimitedFolderReader {
         NumberParser parser = new NumberParser();
         int[] rowNumbers = new int[0];
         int rows = 0;
-        for (Path file : files) {
+        for (Path file : listed.files()) {
             String name = file.getFileName().toString();
             RawTable t = DelimitedTableReader.read(file, source + "/" + name);
             for (String note : t.notes()) {
@@ -103,10 +91,7 @@ public final class DelimitedFolderReader {
             System.arraycopy(numbers, 0, rowNumbers, rows, n);
             rows += n;
         }
-        if (others > 0) {
-            notes.add(source + ": " + others + (others == 1 ? " entry that is" : " entries that are")
-                    + " not a .csv or .tsv file ignored");
-        }
+        listed.othersNote(source, "a .csv or .tsv file").ifPresent(notes::add);
         List<ColumnBuilder> list = new ArrayList<>(builders.values());
         list.add(fileLabel);
         return RawTable.of(source, list, rowNumbers, notes);
