@@ -98,6 +98,8 @@ class EveryCommandPrintsCleanJsonTest {
                 "--set", "RN=5.3", "--compute", "1e23", "--unique-tokens", "1e11"});
         commands.put("plan isoflop", new String[]{"plan", "isoflop", MISFITTING, "--replicates", "50"});
         commands.put("plan envelope", new String[]{"plan", "envelope", CHECKPOINTS, "--bins-per-decade", "5"});
+        commands.put("chain", new String[]{"chain", "../examples/olmo-ladder/data/ladder-runs", "--protocol",
+                "bhagia-2024", "--tasks", "mmlu_avg_test_5shot,piqa_val_5shot"});
         commands.put("runs", new String[]{"runs", "--db", db});
         commands.put("runs NAME", new String[]{"runs", "chinchilla", "--db", db});
         commands.put("fits", new String[]{"fits", "--db", db});

@@ -29,7 +29,7 @@ public record ChainProtocol(String name, int lastMean, double skipFraction, int 
 
     /** Bhagia et al.'s step-1 bounds: a, b, alpha, beta, E >= 0, with A = exp(a). */
     public static final List<String> BHAGIA_LOSS_BOUNDS = List.of("A in [1, inf] log", "B in [1, inf] log",
-            "alpha >= 0", "beta >= 0", "E >= 0");
+            "alpha in [0, inf]", "beta in [0, inf]", "E >= 0");
     /** Bhagia et al.'s step-2 bounds: a in [-1, 0], k, x0 >= 0, b in [0, 1] (a falling sigmoid). */
     public static final List<String> BHAGIA_ACCURACY_BOUNDS = List.of("a in [-1, 0]", "k >= 0", "x0 >= 0",
             "b in [0, 1]");
