@@ -2,9 +2,11 @@ package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.downstream.Chain;
+import dev.slaw.downstream.ChainBootstrap;
 import dev.slaw.downstream.ChainPrediction;
 import dev.slaw.downstream.ChainProtocol;
 import dev.slaw.downstream.ChainSettings;
+import dev.slaw.downstream.TaskLadder;
 import dev.slaw.io.LadderFolder;
 import dev.slaw.io.document.ChainDocuments;
 import picocli.CommandLine.Command;
@@ -71,6 +73,12 @@ public final class ChainCommand implements Callable<Integer> {
     Integer threads;
 
     @Mixin
+    ResamplingOptions resampling = new ResamplingOptions(0, 0);
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the joint bootstrap's draws of runs (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
     TableOutput output = new TableOutput();
 
     @Override
@@ -80,20 +88,31 @@ public final class ChainCommand implements Callable<Integer> {
         if (workers < 1) {
             throw new BadInputException("--threads must be at least 1, got " + workers);
         }
+        if (resampling.replicates() == 1) {
+            throw new BadInputException("--replicates must be at least 2 for an interval, got 1");
+        }
         ChainProtocol p = protocol == ProtocolChoice.BHAGIA_2024 ? ChainProtocol.bhagia2024(workers)
                 : ChainProtocol.defaults(workers);
         p = overridden(p);
         LadderFolder ladder = LadderFolder.read(folder, config != null ? config : LadderFolder.defaultConfig(folder), target);
-        List<ChainPrediction> predictions = Chain.predictAll(ladder.tasks(chosenTasks(), p), p.settings());
+        List<TaskLadder> ladders = ladder.tasks(chosenTasks(), p);
+        List<ChainPrediction> predictions = Chain.predictAll(ladders, p.settings());
+        List<ChainBootstrap> bootstraps = new ArrayList<>();
+        if (resampling.replicates() > 0) {
+            for (int i = 0; i < ladders.size(); i++) {
+                bootstraps.add(ChainBootstrap.run(ladders.get(i), predictions.get(i), p.settings(),
+                        resampling.replicates(), resampling.level(), seed, workers));
+            }
+        }
         ChainDocuments.Context context = new ChainDocuments.Context(folder.toString(), p.name(),
                 ladder.target().name(), ladder.target().parameters(), ladder.target().tokens(), ladder.runs().size());
         PrintWriter out = spec.commandLine().getOut();
         if (csv) {
-            out.print(ChainDocuments.csvTable(predictions).csv());
+            out.print(ChainDocuments.csvTable(predictions, bootstraps).csv());
         } else if (output.json) {
-            out.println(ChainDocuments.json(predictions, context));
+            out.println(ChainDocuments.json(predictions, bootstraps, context));
         } else {
-            out.print(ChainDocuments.text(predictions, context));
+            out.print(ChainDocuments.text(predictions, bootstraps, context));
         }
         out.flush();
         return 0;
