@@ -2,8 +2,9 @@ package dev.slaw.downstream;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
-import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitFailedException;
+import dev.slaw.fit.Predictor;
+import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
 import dev.slaw.fit.Workers;
 import dev.slaw.planning.Interval;
@@ -11,14 +12,16 @@ import dev.slaw.planning.Interval;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
  * The joint bootstrap of a chain: each replicate draws the ladder's runs with replacement and
  * refits both steps on them (step 1 on the drawn runs' points, step 2 on all their checkpoints),
- * so step 1's uncertainty reaches the chained accuracy. Replicates start from the point
- * estimate's parameters (one start each, as slaw's bootstrap does). A replicate with fewer
- * distinct runs than step 1 has free parameters, or whose fit fails, is counted as failed.
+ * so step 1's uncertainty reaches the chained accuracy. Each step goes through {@link Refitter}
+ * (a drawn run's rows weighted by how often it was drawn; the helper point once), from the point
+ * estimate's parameters, as slaw's bootstrap refits. A replicate with fewer distinct runs than
+ * step 1 has free parameters, or whose refit fails, is counted as failed.
  *
  * @param replicates        replicates asked for
  * @param failed            replicates that gave no prediction
@@ -35,7 +38,6 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
             throw new BadInputException("--replicates must be at least 2 for an interval, got " + replicates);
         }
         int runs = ladder.lossData().rowCount();
-        int[][] rowsOfRun = rowsOfRun(ladder.accuracyData(), runs);
         // the draws are made here, in order, so the replicates do not depend on the threads
         SplittableRandom random = new SplittableRandom(seed);
         int[][] draws = new int[replicates][runs];
@@ -45,33 +47,39 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
             }
         }
         int freeParameters = point.lossFit().freeParameterNames().size();
-        ChainSettings warm = new ChainSettings(settings.lossLaw(),
-                settings.lossOptions().withStarts(Starts.at(List.of(point.lossFit().valueMap()))).withThreads(1),
-                settings.accuracyLaw(),
-                chance -> settings.accuracyOptions(chance)
-                        .withStarts(Starts.at(List.of(point.accuracyFit().valueMap()))).withThreads(1),
-                settings.helperLoss(), settings.helperAccuracy());
+        // each replicate refits from the point estimate, its draws as row multiplicities
+        Refitter lossRefitter = Refitter.prepare(settings.lossLaw(), ladder.lossData(), "x",
+                settings.lossOptions().withStarts(Starts.at(List.of(point.lossFit().valueMap()))).withThreads(1));
+        Dataset accuracyRows = Chain.withHelperPoint(ladder.accuracyData(), settings);
+        Refitter accuracyRefitter = Refitter.prepare(settings.accuracyLaw(), accuracyRows, "y",
+                settings.accuracyOptions(ladder.chance())
+                        .withStarts(Starts.at(List.of(point.accuracyFit().valueMap()))).withThreads(1));
+        double[] runOfRow = accuracyRows.column("run");
+        Map<String, Double> target = ChainSettings.lossPoint(ladder.targetN(), ladder.targetD());
         double[] chained = new double[replicates];
-        Workers.forEachIndex(replicates, threads, "slaw-chain-", () -> null, (state, r) -> {
-            int[] draw = draws[r];
-            if (Arrays.stream(draw).distinct().count() < freeParameters) {
+        Workers.forEachIndex(replicates, threads, "slaw-chain-",
+                () -> new Refitter.Worker[]{lossRefitter.worker(), accuracyRefitter.worker()}, (workers, r) -> {
+            double[] runCount = new double[runs];
+            for (int run : draws[r]) {
+                runCount[run]++;
+            }
+            if (Arrays.stream(runCount).filter(c -> c > 0).count() < freeParameters) {
                 chained[r] = Double.NaN;
                 return;
             }
-            List<Integer> rows = new ArrayList<>();
-            for (int run : draw) {
-                for (int row : rowsOfRun[run]) {
-                    rows.add(row);
-                }
+            double[] rowCount = new double[runOfRow.length];
+            for (int i = 0; i < rowCount.length; i++) {
+                // the helper point (run -1) is in every replicate once
+                rowCount[i] = runOfRow[i] < 0 ? 1 : runCount[(int) runOfRow[i]];
             }
-            TaskLadder resampled = new TaskLadder(ladder.task(), ladder.chance(), ladder.lossData().select(draw),
-                    ladder.accuracyData().select(rows.stream().mapToInt(Integer::intValue).toArray()),
-                    ladder.targetN(), ladder.targetD(), ladder.observedLoss(), ladder.observedAccuracy());
-            try {
-                chained[r] = Chain.predict(resampled, warm).chainedAccuracy();
-            } catch (FitFailedException | BadInputException e) {
+            Refitter.Refit loss = workers[0].refit(runCount);
+            Refitter.Refit accuracy = workers[1].refit(rowCount);
+            if (!loss.succeeded() || !accuracy.succeeded()) {
                 chained[r] = Double.NaN;
+                return;
             }
+            double predictedLoss = Predictor.at(settings.lossLaw(), loss.values(), target);
+            chained[r] = Predictor.at(settings.accuracyLaw(), accuracy.values(), Map.of("x", predictedLoss));
         });
         double[] ok = Arrays.stream(chained).filter(Double::isFinite).toArray();
         if (ok.length < 2) {
@@ -79,18 +87,5 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
                     + " of " + replicates + " replicates failed");
         }
         return new ChainBootstrap(replicates, replicates - ok.length, ok, Interval.percentile(ok, level), seed);
-    }
-
-    /** The step-2 rows of each run, by the {@code run} column. */
-    private static int[][] rowsOfRun(Dataset accuracyData, int runs) {
-        double[] run = accuracyData.column("run");
-        List<List<Integer>> lists = new ArrayList<>();
-        for (int i = 0; i < runs; i++) {
-            lists.add(new ArrayList<>());
-        }
-        for (int i = 0; i < run.length; i++) {
-            lists.get((int) run[i]).add(i);
-        }
-        return lists.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 }
