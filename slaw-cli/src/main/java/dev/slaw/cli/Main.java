@@ -30,7 +30,7 @@ public final class Main implements Runnable {
      * about 0.3 s of a start-up.
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
-            "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench");
+            "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -81,6 +81,7 @@ public final class Main implements Runnable {
             case "fits" -> new FitsCommand();
             case "sql" -> new SqlCommand();
             case "bench" -> new BenchCommand();
+            case "chain" -> new ChainCommand();
             default -> throw new IllegalArgumentException("no verb " + verb);
         };
     }

@@ -29,28 +29,28 @@ class OlmoLadderTest {
     void aFolderOfRunFilesGivesOneTableWithValuesFromTheFileNames() {
         LoadedDataset loaded = DatasetLoader.load(RUNS, LADDER);
         Dataset d = loaded.dataset();
-        // 15 runs of 3 sizes x 5 multipliers; the three -1xC-rerun files do not match and are left out
-        assertThat(d.rowCount()).isEqualTo(1278);
+        // 20 runs of 4 sizes x 5 multipliers; the four -1xC-rerun files and the 13B target do not match and are left out
+        assertThat(d.rowCount()).isEqualTo(2012);
         assertThat(d.column("size")[0]).isEqualTo(1.9e8);
         assertThat(d.column("mult")[0]).isEqualTo(0.5);
         assertThat(d.column(C4)[0]).isEqualTo(8.12406063079834);
         assertThat(d.label("file")).hasValueSatisfying(f -> assertThat(f[0]).isEqualTo("190M-0.5xC.csv"));
         // rows keep their row number within their own file (header = row 1)
         assertThat(d.rowNumber(0)).isEqualTo(2);
-        assertThat(Arrays.stream(d.column("size")).distinct().sorted().toArray()).containsExactly(1.9e8, 3.7e8, 7.6e8);
+        assertThat(Arrays.stream(d.column("size")).distinct().sorted().toArray()).containsExactly(1.9e8, 3.7e8, 7.6e8, 1e9);
         assertThat(Arrays.stream(d.column("mult")).distinct().sorted().toArray()).containsExactly(0.5, 1, 2, 5, 10);
         assertThat(loaded.notes()).containsExactly(
-                "dropped 284 of 1562 rows of 3 files whose name does not match {size}-{mult}xC.csv: 190M-1xC-rerun.csv,"
-                        + " 370M-1xC-rerun.csv, 760M-1xC-rerun.csv",
-                "values from the names of 15 files ({size}-{mult}xC.csv): size, mult",
-                "the 15 files hold 1278 rows, several per file (a run's checkpoints?), and every row is used; --run"
+                "dropped 459 of 2471 rows of 5 files whose name does not match {size}-{mult}xC.csv: 190M-1xC-rerun.csv,"
+                        + " 1B-1xC-rerun.csv, 370M-1xC-rerun.csv, 760M-1xC-rerun.csv, peteish13_eval_final.csv",
+                "values from the names of 20 files ({size}-{mult}xC.csv): size, mult",
+                "the 20 files hold 2012 rows, several per file (a run's checkpoints?), and every row is used; --run"
                         + " COLUMN --step COLUMN with --last-checkpoint or --last-mean K --average COLUMN keeps one per run");
     }
 
     @Test
     void withoutAPatternTheFolderIsReadWhole() {
         Dataset d = DatasetLoader.load(RUNS, Recipe.DEFAULT).dataset();
-        assertThat(d.rowCount()).isEqualTo(1562);
+        assertThat(d.rowCount()).isEqualTo(2471);
         assertThat(d.labels().keySet()).containsExactly("file");
     }
 
@@ -72,22 +72,22 @@ class OlmoLadderTest {
         LoadedDataset loaded = DatasetLoader.load(RUNS, LADDER.withMapping("L", C4)
                 .withCheckpoints(BY_RUN.withLastMean(5, List.of("L"))));
         Dataset d = loaded.dataset();
-        assertThat(d.rowCount()).isEqualTo(15);
+        assertThat(d.rowCount()).isEqualTo(20);
         int run190m1x = indexOf(d, 1.9e8, 1);
         assertThat(d.column("L")[run190m1x]).isCloseTo(3.605174493789673, within(1e-12));
         // other columns keep the last checkpoint's value
         assertThat(d.column("throughput/total_tokens")[run190m1x]).isEqualTo(3812622336.0);
         assertThat(d.column("_step")[run190m1x]).isEqualTo(7272);
         assertThat(d.column("L")[indexOf(d, 7.6e8, 10)]).isCloseTo(2.9548744201660155, within(1e-12));
-        assertThat(loaded.notes()).contains("dropped 1263 of 1278 rows by the checkpoint filters (run = size, mult;"
-                + " step = _step; last with the mean of L over the last 5; 15 runs)");
+        assertThat(loaded.notes()).contains("dropped 1992 of 2012 rows by the checkpoint filters (run = size, mult;"
+                + " step = _step; last with the mean of L over the last 5; 20 runs)");
     }
 
     @Test
     void smoothingIsAMovingAverageThatDropsTheIncompleteFirstWindows() {
         Dataset d = DatasetLoader.load(RUNS, LADDER.withMapping("L", C4)
                 .withCheckpoints(BY_RUN.withSmooth(3, List.of("L")))).dataset();
-        assertThat(d.rowCount()).isEqualTo(1278 - 15 * 2);
+        assertThat(d.rowCount()).isEqualTo(2012 - 20 * 2);
         double[] size = d.column("size");
         double[] mult = d.column("mult");
         double[] step = d.column("_step");
@@ -125,7 +125,7 @@ class OlmoLadderTest {
         LoadedDataset loaded = DatasetLoader.load(RUNS, LADDER
                 .withMelt(new Recipe.Melt(List.of("eval/*-validation/CrossEntropyLoss"), "loss", "set")));
         Dataset d = loaded.dataset();
-        assertThat(d.rowCount()).isEqualTo(1278 * 11);
+        assertThat(d.rowCount()).isEqualTo(2012 * 11);
         assertThat(d.columnNames()).doesNotContain(C4).contains("loss", "size", "mult", "_step");
         String[] set = d.label("set").orElseThrow();
         assertThat(set[0]).isEqualTo(C4);
@@ -137,7 +137,7 @@ class OlmoLadderTest {
         assertThat(d.column("_step")[11]).isEqualTo(100);
         assertThat(d.rowNumber(10)).isEqualTo(2);
         assertThat(loaded.notes()).anySatisfy(n -> assertThat(n).startsWith(
-                "melted 11 columns into loss (1278 rows became 14058; names in set): eval/c4_en-validation/"));
+                "melted 11 columns into loss (2012 rows became 22132; names in set): eval/c4_en-validation/"));
     }
 
     @Test
@@ -145,7 +145,7 @@ class OlmoLadderTest {
         Dataset d = DatasetLoader.load(RUNS, LADDER
                 .withMelt(new Recipe.Melt(List.of("eval/pile-validation/CrossEntropyLoss", C4), "loss", "set"))
                 .withMatch(Recipe.Match.parse("set=" + C4))).dataset();
-        assertThat(d.rowCount()).isEqualTo(1278);
+        assertThat(d.rowCount()).isEqualTo(2012);
         assertThat(d.column("loss")[0]).isEqualTo(8.12406063079834);
     }
 

@@ -1,0 +1,168 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.downstream.Chain;
+import dev.slaw.downstream.ChainBootstrap;
+import dev.slaw.downstream.ChainPrediction;
+import dev.slaw.downstream.ChainProtocol;
+import dev.slaw.downstream.ChainSettings;
+import dev.slaw.downstream.TaskLadder;
+import dev.slaw.io.LadderFolder;
+import dev.slaw.io.document.ChainDocuments;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+
+/** {@code slaw chain LADDER}: a task's accuracy for the large model, through its task loss. */
+@Command(name = "chain", mixinStandardHelpOptions = true,
+        description = "Predict the target model's task accuracy from a model ladder in two steps (Bhagia et al. 2024): "
+                + "step 1 N, D -> task bpb, step 2 bpb -> accuracy (sigmoid-link), chained: step 2 at step 1's bpb.",
+        footer = {"", "LADDER is a folder of per-run checkpoint CSVs (<size>-<k>xC.csv); the config (configs/final.json)",
+                "lists the ladder's runs (mode train) with N, and the target (mode eval).",
+                "", "Example:", "  slaw chain examples/olmo-ladder/data/ladder-runs --protocol bhagia-2024"})
+public final class ChainCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "LADDER", description = "The folder of ladder runs.")
+    Path folder;
+
+    @Option(names = "--protocol", paramLabel = "NAME", converter = ProtocolChoice.Words.class,
+            description = "bhagia-2024: the paper's fits (given starts, scipy's stop with ftol 0, gtol 1e-10); "
+                    + "default: slaw's (step 1 from chinchilla's grid, step 2 from starts made from the data, relative stop).")
+    ProtocolChoice protocol;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "The ladder's config (default: LADDER/../../configs/final.json).")
+    Path config;
+
+    @Option(names = "--target", paramLabel = "ENTRY", description = "The config's eval entry to predict (default: the largest N whose file is in LADDER).")
+    String target;
+
+    @Option(names = "--tasks", split = ",", paramLabel = "TASK", description = "Only these tasks (default: the paper's 8).")
+    List<String> tasks;
+
+    @Option(names = "--last-mean", paramLabel = "K", description = "Step 1's bpb per run (and the target's observed values): the mean of the last K checkpoints (default: 5).")
+    Integer lastMean;
+
+    @Option(names = "--skip-fraction", paramLabel = "F", description = "Step 2 drops the first ceil(F n) checkpoints of each run (default: 0.1).")
+    Double skipFraction;
+
+    @Option(names = "--moving-average", paramLabel = "K", description = "Step 2's trailing K-point moving average of bpb and accuracy (default: 5; 1 for none).")
+    Integer movingAverage;
+
+    @Option(names = "--helper-point", paramLabel = "BPB,ACC", description = "The point step 2 adds to pin the sigmoid's top (default: 0,1), or none.")
+    String helperPoint;
+
+    @Option(names = "--loss-param", paramLabel = "DECL", description = "A bound of step 1's chinchilla law, e.g. \"E >= 0\" (repeatable).")
+    List<String> lossParams = new ArrayList<>();
+
+    @Option(names = "--accuracy-param", paramLabel = "DECL", description = "A bound of step 2's sigmoid-link, e.g. \"a in [-1, 0]\" (default: the paper's: a in [-1, 0], k >= 0, x0 >= 0, b in [0, 1]; repeatable).")
+    List<String> accuracyParams = new ArrayList<>();
+
+    @Option(names = "--threads", description = "Worker threads (default: all cores; the result does not depend on it).")
+    Integer threads;
+
+    @Mixin
+    ResamplingOptions resampling = new ResamplingOptions(0, 0);
+
+    @Option(names = "--seed", defaultValue = "0", description = "Seed of the joint bootstrap's draws of runs (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Mixin
+    TableOutput output = new TableOutput();
+
+    @Override
+    public Integer call() {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        if (workers < 1) {
+            throw new BadInputException("--threads must be at least 1, got " + workers);
+        }
+        if (resampling.replicates() == 1) {
+            throw new BadInputException("--replicates must be at least 2 for an interval, got 1");
+        }
+        ChainProtocol p = protocol == ProtocolChoice.BHAGIA_2024 ? ChainProtocol.bhagia2024(workers)
+                : ChainProtocol.defaults(workers);
+        p = overridden(p);
+        LadderFolder ladder = LadderFolder.read(folder, config != null ? config : LadderFolder.defaultConfig(folder), target);
+        List<TaskLadder> ladders = ladder.tasks(chosenTasks(), p);
+        List<ChainPrediction> predictions = Chain.predictAll(ladders, p.settings());
+        List<ChainBootstrap> bootstraps = new ArrayList<>();
+        if (resampling.replicates() > 0) {
+            for (int i = 0; i < ladders.size(); i++) {
+                bootstraps.add(ChainBootstrap.run(ladders.get(i), predictions.get(i), p.settings(),
+                        resampling.replicates(), resampling.level(), seed, workers));
+            }
+        }
+        ChainDocuments.Context context = new ChainDocuments.Context(folder.toString(), p.name(),
+                ladder.target().name(), ladder.target().parameters(), ladder.target().tokens(), ladder.runs().size());
+        output.print(() -> ChainDocuments.csvTable(predictions, bootstraps),
+                () -> ChainDocuments.json(predictions, bootstraps, context),
+                () -> ChainDocuments.text(predictions, bootstraps, context));
+        return 0;
+    }
+
+    private ChainProtocol overridden(ChainProtocol p) {
+        if (lastMean != null) {
+            p = p.withLastMean(lastMean);
+        }
+        if (skipFraction != null) {
+            p = p.withSkipFraction(skipFraction);
+        }
+        if (movingAverage != null) {
+            p = p.withMovingAverage(movingAverage);
+        }
+        ChainSettings s = p.settings();
+        OptionalDouble helperLoss = s.helperLoss();
+        double helperAccuracy = s.helperAccuracy();
+        if (helperPoint != null) {
+            if (helperPoint.strip().equals("none")) {
+                helperLoss = OptionalDouble.empty();
+            } else {
+                String[] parts = helperPoint.split(",");
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    helperLoss = OptionalDouble.of(Double.parseDouble(parts[0].strip()));
+                    helperAccuracy = Double.parseDouble(parts[1].strip());
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("--helper-point \"" + helperPoint + "\": expected BPB,ACC (e.g. 0,1) or none");
+                }
+            }
+        }
+        String name = p.name() + (lastMean != null || skipFraction != null || movingAverage != null
+                || helperPoint != null || !lossParams.isEmpty() || !accuracyParams.isEmpty() ? ", changed" : "");
+        return new ChainProtocol(name, p.lastMean(), p.skipFraction(), p.movingAverage(),
+                new ChainSettings(ChainProtocol.declare(s.lossLaw(), lossParams), s.lossOptions(),
+                        ChainProtocol.declare(s.accuracyLaw(), accuracyParams), s.accuracyOptions(),
+                        helperLoss, helperAccuracy));
+    }
+
+    private List<LadderFolder.Task> chosenTasks() {
+        if (tasks == null || tasks.isEmpty()) {
+            return LadderFolder.PAPER_TASKS;
+        }
+        List<LadderFolder.Task> chosen = new ArrayList<>();
+        for (String name : tasks) {
+            chosen.add(LadderFolder.PAPER_TASKS.stream().filter(t -> t.name().equals(name.strip())).findFirst()
+                    .orElseThrow(() -> new BadInputException("--tasks: no task " + name + " (tasks: " + String.join(", ",
+                            LadderFolder.PAPER_TASKS.stream().map(LadderFolder.Task::name).toList()) + ")")));
+        }
+        return chosen;
+    }
+
+    /** {@code --protocol}: a published chain to rerun exactly. */
+    enum ProtocolChoice {
+        BHAGIA_2024;
+
+        static final class Words extends ChoiceConverter<ProtocolChoice> {
+            Words() {
+                super(ProtocolChoice.class);
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package dev.slaw.io.document;
+
+import dev.slaw.downstream.Chain;
+import dev.slaw.downstream.ChainBootstrap;
+import dev.slaw.downstream.ChainPrediction;
+import dev.slaw.io.fit.FitJson;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A ladder chain ({@code slaw chain}) as documents: per task the target's observed task loss,
+ * step 1's prediction and fit error, step 2 at the observed loss, the chained accuracy and the
+ * observed accuracy, as Bhagia et al. 2024's main table; the JSON adds both fits. With a joint
+ * bootstrap ({@code bootstraps} one per task, in the same order; empty for none) each task adds
+ * the percentile interval of its chained accuracy.
+ */
+public final class ChainDocuments {
+    private static final List<String> HEADER = List.of("task", "bpb_actual", "step1_pred", "step1_fit_error",
+            "step2_pred", "chained_pred", "acc_actual", "chained_error");
+
+    private ChainDocuments() {
+    }
+
+    /** What the chain ran on: the folder, the protocol, the target and the runs. */
+    public record Context(String source, String protocol, String target, double targetN, double targetD,
+                          int runs) {
+    }
+
+    /** The table, each task's two fits and the mean chained error. */
+    public static JsonObject json(List<ChainPrediction> predictions, List<ChainBootstrap> bootstraps,
+                                  Context context) {
+        JsonObject root = new JsonObject();
+        root.put("source", context.source());
+        root.put("protocol", context.protocol());
+        root.put("target", context.target());
+        root.put("target_n", context.targetN());
+        root.put("target_d", context.targetD());
+        root.put("runs", context.runs());
+        JsonArray tasks = root.putArray("tasks");
+        for (int i = 0; i < predictions.size(); i++) {
+            ChainPrediction p = predictions.get(i);
+            JsonObject t = tasks.addObject();
+            t.put("task", p.task());
+            t.put("loss_actual", p.observedLoss());
+            t.put("loss_predicted", p.predictedLoss());
+            t.put("loss_error", p.lossError());
+            t.put("loss_fit_error", p.lossFitError());
+            t.put("accuracy_at_actual_loss", p.accuracyAtObserved());
+            t.put("accuracy_chained", p.chainedAccuracy());
+            t.put("accuracy_actual", p.observedAccuracy());
+            t.put("chained_error", p.chainedError());
+            if (!bootstraps.isEmpty()) {
+                ChainBootstrap b = bootstraps.get(i);
+                t.putObject("chained_interval").put("lower", b.chained().lower()).put("upper", b.chained().upper())
+                        .put("level", b.chained().level()).put("replicates", b.replicates())
+                        .put("failed_replicates", b.failed()).put("seed", b.seed())
+                        .put("covers_actual", b.chained().contains(p.observedAccuracy()));
+            }
+            t.put("loss_fit", FitJson.document(p.lossFit()));
+            t.put("accuracy_fit", FitJson.document(p.accuracyFit()));
+        }
+        root.put("mean_chained_error", Chain.meanChainedError(predictions));
+        return root;
+    }
+
+    /** The table with every digit, for a spreadsheet. */
+    public static Table csvTable(List<ChainPrediction> predictions, List<ChainBootstrap> bootstraps) {
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < predictions.size(); i++) {
+            ChainPrediction p = predictions.get(i);
+            List<String> row = new ArrayList<>(List.of(p.task(), Double.toString(p.observedLoss()),
+                    Double.toString(p.predictedLoss()), Double.toString(p.lossFitError()),
+                    Double.toString(p.accuracyAtObserved()), Double.toString(p.chainedAccuracy()),
+                    Double.toString(p.observedAccuracy()), Double.toString(p.chainedError())));
+            if (!bootstraps.isEmpty()) {
+                row.add(Double.toString(bootstraps.get(i).chained().lower()));
+                row.add(Double.toString(bootstraps.get(i).chained().upper()));
+            }
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(HEADER);
+        if (!bootstraps.isEmpty()) {
+            header.add("chained_lower");
+            header.add("chained_upper");
+        }
+        return new Table(header, rows);
+    }
+
+    /** The paper's table as read on a terminal, six decimals as the paper prints them. */
+    public static String text(List<ChainPrediction> predictions, List<ChainBootstrap> bootstraps, Context context) {
+        StringBuilder out = new StringBuilder();
+        out.append("Chained prediction (").append(context.protocol()).append(") of ").append(context.target())
+                .append(" (N = ").append(Formats.sci(context.targetN())).append(", D = ")
+                .append(Formats.sci(context.targetD())).append(") from ").append(context.runs())
+                .append(" runs of ").append(context.source()).append('\n');
+        out.append("  step 1: N, D -> task bpb; step 2: bpb -> accuracy; chained: step 2 at step 1's bpb\n\n");
+        List<List<String>> rows = new ArrayList<>();
+        int covered = 0;
+        for (int i = 0; i < predictions.size(); i++) {
+            ChainPrediction p = predictions.get(i);
+            List<String> row = new ArrayList<>(List.of(p.task(), six(p.observedLoss()), six(p.predictedLoss()),
+                    six(p.lossFitError()), six(p.accuracyAtObserved()), six(p.chainedAccuracy()),
+                    six(p.observedAccuracy()), String.format(Locale.ROOT, "%.4f", p.chainedError())));
+            if (!bootstraps.isEmpty()) {
+                ChainBootstrap b = bootstraps.get(i);
+                boolean covers = b.chained().contains(p.observedAccuracy());
+                covered += covers ? 1 : 0;
+                row.add(String.format(Locale.ROOT, "[%.4f, %.4f]", b.chained().lower(), b.chained().upper()));
+                row.add(covers ? "yes" : "no");
+            }
+            rows.add(row);
+        }
+        List<String> header = new ArrayList<>(List.of("task", "bpb actual", "step 1 pred", "step 1 fit err",
+                "step 2 pred", "chained pred", "acc actual", "chained err"));
+        if (!bootstraps.isEmpty()) {
+            header.add(Formats.percent(bootstraps.get(0).chained().level()) + " chained interval");
+            header.add("covers");
+        }
+        out.append(new Table(header, rows).text()).append('\n');
+        out.append("mean chained error: ").append(String.format(Locale.ROOT, "%.4f",
+                Chain.meanChainedError(predictions))).append('\n');
+        if (!bootstraps.isEmpty()) {
+            ChainBootstrap b = bootstraps.get(0);
+            int failed = bootstraps.stream().mapToInt(ChainBootstrap::failed).sum();
+            out.append("intervals: joint bootstrap, ").append(b.replicates()).append(" replicates per task (seed ")
+                    .append(b.seed()).append("): runs drawn with replacement, both steps refitted; ")
+                    .append(failed).append(" failed; the interval covers the actual accuracy on ").append(covered)
+                    .append(" of ").append(predictions.size()).append(" tasks\n");
+        }
+        return out.toString();
+    }
+
+    private static String six(double v) {
+        return String.format(Locale.ROOT, "%.6f", v);
+    }
+}
