@@ -56,7 +56,7 @@ public final class Fitter {
 
     /**
      * The fit of a large table ({@link Screening}): every start on a sample of the rows, then
-     * the best few distinct optima of that screen refined on every row.
+     * the starts of the best few distinct optima of that screen run again on every row.
      */
     private static Fit screened(Law law, Dataset data, String target, FitOptions options, Prepared prep,
                                 List<double[]> starts, long t0) {
@@ -78,7 +78,7 @@ public final class Fitter {
         OptimizationResult[] screen = runStarts(prepare(law, sample, target, options.objective()).problem, starts,
                 bounds, options);
 
-        // the best distinct optima, lowest objective first (lowest start index on ties)
+        // the starts of the best distinct optima, lowest objective first (lowest start index on ties)
         Integer[] order = new Integer[screen.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -95,7 +95,9 @@ public final class Fitter {
             }
             if (chosen.isEmpty() || v > last + SAME_OPTIMUM * Math.abs(last) + 1e-300) {
                 chosen.add(i);
-                points.add(screen[i].point());
+                // the start itself, not where it ended on the sample: a valley the sample admits
+                // (E near 0) can hold a start that the whole table leads to the optimum
+                points.add(starts.get(i));
                 last = v;
             }
         }
