@@ -20,14 +20,15 @@ import dev.slaw.data.BadInputException;
  */
 public record Screening(int sampleRows, int aboveRows, int refined) {
     /**
-     * Screen tables of more than 32,768 rows on 2,048 of them and run the best 4 starts on all rows. A
-     * start costs about 17 ns per row and evaluation on the Chinchilla law (some 60 evaluations
-     * a start), so the screen of its 4,500 starts is about 10 s of CPU whatever the table's size
-     * (4,096 rows: 20 s, which with the refinement on 2 million rows and the report passed 30 s on
-     * two cores); every start on 32,768 rows would be about 160 s. Two thousand rows with their
-     * extremes rank the grid's starts; the runs on every row then decide.
+     * Screen tables of more than 32,768 rows on 2,048 of them and run the best 2 starts on all
+     * rows. A start costs about 17 ns per row and evaluation on the Chinchilla law (some 60
+     * evaluations a start), so the screen of its 4,500 starts is about 10 s of CPU whatever the
+     * table's size; every start on 32,768 rows would be about 160 s. On 2 million rows a run
+     * costs 5-10 s of CPU (its columns no longer fit in the caches): two runs are one round on
+     * two cores, four were two rounds and took the report past 30 s. Two thousand rows with
+     * their extremes rank the grid's starts; the runs on every row then decide.
      */
-    public static final Screening DEFAULT = new Screening(2_048, 32_768, 4);
+    public static final Screening DEFAULT = new Screening(2_048, 32_768, 2);
     /** Every start on every row, whatever the table's size. */
     public static final Screening NEVER = new Screening(Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
