@@ -22,10 +22,12 @@ import java.util.Locale;
  * @param stoppingRule      what L-BFGS-B's tolerances are measured against: the objective's
  *                          magnitude (relative, the default, scale-free) or scipy's 1 (for
  *                          reproducing published scipy fits)
+ * @param screening         on large data, the rows the starts are screened on first
+ *                          ({@link Screening})
  */
 public record FitOptions(Objective objective, LocalOptimizer optimizer, Starts starts, int threads, long seed,
                          List<String> notes, double functionTolerance, double gradientTolerance,
-                         StoppingRule stoppingRule) {
+                         StoppingRule stoppingRule, Screening screening) {
 
     /** scipy's L-BFGS-B default {@code factr * eps = 1e7 * 2.22e-16}. */
     public static final double SCIPY_FUNCTION_TOLERANCE = 2.220446049250313e-09;
@@ -43,6 +45,7 @@ public record FitOptions(Objective objective, LocalOptimizer optimizer, Starts s
         notes = List.copyOf(notes);
         java.util.Objects.requireNonNull(stoppingRule, "stoppingRule");
         java.util.Objects.requireNonNull(optimizer, "optimizer");
+        java.util.Objects.requireNonNull(screening, "screening");
         if (threads < 1) {
             throw new dev.slaw.data.BadInputException("threads must be at least 1, got " + threads);
         }
@@ -50,12 +53,13 @@ public record FitOptions(Objective objective, LocalOptimizer optimizer, Starts s
 
     /**
      * Huber(1e-3) summed, L-BFGS-B under the relative stopping rule (ftol 2.2e-9, gtol 1e-2, both
-     * of |f|), the law's default grid, all cores, seed 0.
+     * of |f|), the law's default grid, all cores, seed 0, starts screened on a sample of data
+     * larger than {@link Screening#DEFAULT}'s threshold.
      */
     public static FitOptions defaults() {
         return new FitOptions(Objective.huber(), LocalOptimizer.LBFGSB, Starts.lawGrid(),
                 Runtime.getRuntime().availableProcessors(), 0, List.of(), SCIPY_FUNCTION_TOLERANCE,
-                RELATIVE_GRADIENT_TOLERANCE, StoppingRule.RELATIVE);
+                RELATIVE_GRADIENT_TOLERANCE, StoppingRule.RELATIVE, Screening.DEFAULT);
     }
 
     /**
@@ -67,7 +71,7 @@ public record FitOptions(Objective objective, LocalOptimizer optimizer, Starts s
     public FitOptions withStoppingRule(StoppingRule rule) {
         double gradient = rule == StoppingRule.RELATIVE ? RELATIVE_GRADIENT_TOLERANCE : SCIPY_GRADIENT_TOLERANCE;
         return new FitOptions(objective, optimizer, starts, threads, seed, notes, SCIPY_FUNCTION_TOLERANCE, gradient,
-                rule);
+                rule, screening);
     }
 
     /**
@@ -85,36 +89,42 @@ public record FitOptions(Objective objective, LocalOptimizer optimizer, Starts s
 
     public FitOptions withObjective(Objective o) {
         return new FitOptions(o, optimizer, starts, threads, seed, notes, functionTolerance, gradientTolerance,
-                stoppingRule);
+                stoppingRule, screening);
     }
 
     public FitOptions withOptimizer(LocalOptimizer o) {
         return new FitOptions(objective, o, starts, threads, seed, notes, functionTolerance, gradientTolerance,
-                stoppingRule);
+                stoppingRule, screening);
     }
 
     public FitOptions withStarts(Starts s) {
         return new FitOptions(objective, optimizer, s, threads, seed, notes, functionTolerance, gradientTolerance,
-                stoppingRule);
+                stoppingRule, screening);
     }
 
     public FitOptions withThreads(int t) {
         return new FitOptions(objective, optimizer, starts, t, seed, notes, functionTolerance, gradientTolerance,
-                stoppingRule);
+                stoppingRule, screening);
     }
 
     public FitOptions withSeed(long s) {
         return new FitOptions(objective, optimizer, starts, threads, s, notes, functionTolerance, gradientTolerance,
-                stoppingRule);
+                stoppingRule, screening);
     }
 
     /** Tighter (or looser) stopping rules of the optimisers that have them, e.g. for noiseless data whose objective tends to 0. */
     public FitOptions withTolerances(double function, double gradient) {
-        return new FitOptions(objective, optimizer, starts, threads, seed, notes, function, gradient, stoppingRule);
+        return new FitOptions(objective, optimizer, starts, threads, seed, notes, function, gradient, stoppingRule, screening);
+    }
+
+    /** The same options screening starts as {@code s} says ({@link Screening#NEVER}: every start on every row). */
+    public FitOptions withScreening(Screening s) {
+        return new FitOptions(objective, optimizer, starts, threads, seed, notes, functionTolerance, gradientTolerance,
+                stoppingRule, s);
     }
 
     public FitOptions withNotes(List<String> n) {
         return new FitOptions(objective, optimizer, starts, threads, seed, n, functionTolerance, gradientTolerance,
-                stoppingRule);
+                stoppingRule, screening);
     }
 }

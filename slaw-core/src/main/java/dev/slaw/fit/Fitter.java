@@ -2,6 +2,7 @@ package dev.slaw.fit;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.data.RowSample;
 import dev.slaw.law.Law;
 import dev.slaw.law.Parameter;
 import dev.slaw.law.Target;
@@ -45,8 +46,70 @@ public final class Fitter {
             throw new BadInputException("no start points");
         }
         Bounds bounds = map.bounds();
+        if (options.screening().applies(data.rowCount(), starts.size())) {
+            return screened(law, data, target, options, prep, starts, t0);
+        }
         OptimizationResult[] results = runStarts(prep.problem, starts, bounds, options);
-        return summarise(law, data, target, options, prep, starts, results, t0);
+        int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
+        return summarise(law, data, target, options, prep, starts, results, origin, results, "", t0);
+    }
+
+    /**
+     * The fit of a large table ({@link Screening}): every start on a sample of the rows, then
+     * the starts of the best few distinct optima of that screen run again on every row.
+     */
+    private static Fit screened(Law law, Dataset data, String target, FitOptions options, Prepared prep,
+                                List<double[]> starts, long t0) {
+        Screening screening = options.screening();
+        List<String> columns = new ArrayList<>();
+        List<double[]> values = new ArrayList<>();
+        for (String c : Provenance.columnsUsed(law, target, options.objective())) {
+            if (data.hasColumn(c) && !columns.contains(c)) {
+                columns.add(c);
+                values.add(data.column(c));
+            }
+        }
+        int[] all = java.util.stream.IntStream.range(0, data.rowCount()).toArray();
+        int[] kept = RowSample.extremes(all, values.toArray(new double[0][]));
+        Dataset sample = data.select(RowSample.indices(
+                RowSample.choose(data.rowCount(), screening.sampleRows(), kept, options.seed())));
+        Bounds bounds = prep.problem.parametrization().bounds();
+        LocalSearch ranking = new LocalSearch(options, prep.problem);
+        OptimizationResult[] screen = runStarts(prepare(law, sample, target, options.objective()).problem, starts,
+                bounds, options);
+
+        // the starts of the best distinct optima, lowest objective first (lowest start index on ties)
+        Integer[] order = new Integer[screen.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, java.util.Comparator.comparingDouble((Integer i) -> ranking.objective(screen[i]))
+                .thenComparingInt(i -> i));
+        List<Integer> chosen = new ArrayList<>();
+        List<double[]> points = new ArrayList<>();
+        double last = Double.NaN;
+        for (int i : order) {
+            double v = ranking.objective(screen[i]);
+            if (chosen.size() == screening.refined() || !Double.isFinite(v)) {
+                break;
+            }
+            if (chosen.isEmpty() || v > last + SAME_OPTIMUM * Math.abs(last) + 1e-300) {
+                chosen.add(i);
+                // the start itself, not where it ended on the sample: a valley the sample admits
+                // (E near 0) can hold a start that the whole table leads to the optimum
+                points.add(starts.get(i));
+                last = v;
+            }
+        }
+        if (chosen.isEmpty()) {
+            // nothing to refine: the fit fails as an unscreened one would, naming a bad row if there is one
+            int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
+            return summarise(law, data, target, options, prep, starts, screen, origin, screen, "", t0);
+        }
+        OptimizationResult[] refined = runStarts(prep.problem, points, bounds, options);
+        String note = screening.describe(data.rowCount(), chosen.size(), String.join(", ", columns));
+        return summarise(law, data, target, options, prep, starts, refined,
+                chosen.stream().mapToInt(Integer::intValue).toArray(), screen, note, t0);
     }
 
     /** Everything checked and computed once before the starts run. */
@@ -211,38 +274,55 @@ public final class Fitter {
         }
     }
 
+    /**
+     * The fit from the local optimisations {@code results}, result i having begun at start
+     * {@code origin[i]}, with the starts' statistics (converged, reached the best, stop reasons)
+     * taken over {@code screen}: the results themselves, or on a large table every start's run
+     * on the sample, which {@code screening} (empty when not screened) describes.
+     */
     private static Fit summarise(Law law, Dataset data, String target, FitOptions options, Prepared prep,
-                                 List<double[]> starts, OptimizationResult[] results, long t0) {
+                                 List<double[]> starts, OptimizationResult[] results, int[] origin,
+                                 OptimizationResult[] screen, String screening, long t0) {
         FitProblem problem = prep.problem; // the starts are done: their prototype is free
         Parametrization map = problem.parametrization();
         LocalSearch search = new LocalSearch(options, problem);
         int best = -1;
         double bestValue = Double.POSITIVE_INFINITY;
         long totalEvaluations = 0;
-        Map<String, Integer> reasons = new TreeMap<>();
-        int converged = 0;
         for (int i = 0; i < results.length; i++) {
             OptimizationResult r = results[i];
             totalEvaluations += r.evaluations();
-            reasons.merge(r.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            if (r.converged()) {
-                converged++;
-            }
             double v = search.objective(r);
             if (Double.isFinite(v) && v < bestValue) {
                 bestValue = v;
                 best = i;
             }
         }
+        Map<String, Integer> reasons = new TreeMap<>();
+        int converged = 0;
+        double screenBest = Double.POSITIVE_INFINITY;
+        for (OptimizationResult r : screen) {
+            if (screen != results) {
+                totalEvaluations += r.evaluations();
+            }
+            reasons.merge(r.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+            if (r.converged()) {
+                converged++;
+            }
+            double v = search.objective(r);
+            if (Double.isFinite(v) && v < screenBest) {
+                screenBest = v;
+            }
+        }
         if (best < 0) {
             rowOutsideDomain(law, data, map, results);
-            throw new FitFailedException("no start of " + results.length + " reached a finite objective within the bounds for law "
+            throw new FitFailedException("no start of " + starts.size() + " reached a finite objective within the bounds for law "
                     + law.name() + " (stop reasons: " + reasons + ")");
         }
         int reached = 0;
-        for (OptimizationResult r : results) {
+        for (OptimizationResult r : screen) {
             double v = search.objective(r);
-            if (v <= bestValue + SAME_OPTIMUM * Math.abs(bestValue) + 1e-300) {
+            if (v <= screenBest + SAME_OPTIMUM * Math.abs(screenBest) + 1e-300) {
                 reached++;
             }
         }
@@ -279,7 +359,7 @@ public final class Fitter {
         }
         List<FittedParameter> fitted = new ArrayList<>();
         List<Parameter> ps = law.parameters();
-        double[] startPoint = starts.get(best);
+        double[] startPoint = starts.get(origin[best]);
         for (int i = 0; i < ps.size(); i++) {
             Parameter d = ps.get(i);
             FittedParameter.State state = d.isFixed() ? FittedParameter.State.FIXED
@@ -326,12 +406,16 @@ public final class Fitter {
             warnings.add(String.join(" and ", unused) + " not used: " + options.optimizer().name()
                     + " stops by its own rules");
         }
-        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, results.length));
-        StartSummary summary = new StartSummary(options.starts().describe(), results.length, converged, reached,
-                results.length - converged, best, reasons);
+        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, screen.length));
+        String described = options.starts().describe() + (screening.isEmpty() ? "" : "; " + screening);
+        StartSummary summary = new StartSummary(described, screen.length, converged, reached,
+                screen.length - converged, origin[best], reasons);
         Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
                 winner.evaluations(), totalEvaluations);
         Provenance prov = Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6);
+        if (!screening.isEmpty()) {
+            prov = prov.withScreening(described, options.screening().sampleRows(), results.length);
+        }
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
     }

@@ -108,6 +108,20 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
     }
 
     /**
+     * The same record of a fit whose starts were screened on a sample of the rows
+     * ({@link Screening}): its starts described with the screen, and the sample's size and the
+     * number of starts run again on every row among its choices (only there, so that a fit of a smaller
+     * table records exactly what it did before screening existed).
+     */
+    Provenance withScreening(String screenedStarts, int sampleRows, int startsRun) {
+        Map<String, Object> all = new LinkedHashMap<>(choices);
+        all.put("starts_screened_on_rows", (long) sampleRows);
+        all.put("starts_run_on_all_rows", (long) startsRun);
+        return new Provenance(dataSource, fingerprint, columns, notes, objective, optimizer, screenedStarts, seed,
+                threads, slawVersion, javaVersion, created, elapsedMillis, all);
+    }
+
+    /**
      * The same choices, versions and times for other rows: a group's share of a joint fit, with
      * that group's source, fingerprint and notes.
      */

@@ -1,7 +1,8 @@
 package dev.slaw.report.plots;
 
+import dev.slaw.data.RowSample;
+
 import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * The rows a picture draws when a table has more of them than a picture can show: every row up
@@ -40,29 +41,8 @@ public final class PlotSample {
         if (rowCount <= limit) {
             return new PlotSample(null, rowCount, rowCount);
         }
-        boolean[] shown = new boolean[rowCount];
-        int count = 0;
-        for (int row : kept) {
-            if (!shown[row]) {
-                shown[row] = true;
-                count++;
-            }
-        }
-        // selection sampling (Knuth's algorithm S) over the rest: each row equally likely, one pass
-        int wanted = Math.max(0, limit - count);
-        int left = rowCount - count;
-        SplittableRandom random = new SplittableRandom(SEED);
-        for (int row = 0; row < rowCount && wanted > 0; row++) {
-            if (shown[row]) {
-                continue;
-            }
-            if (random.nextInt(left) < wanted) {
-                shown[row] = true;
-                count++;
-                wanted--;
-            }
-            left--;
-        }
+        boolean[] shown = RowSample.choose(rowCount, limit, kept, SEED);
+        int count = RowSample.indices(shown).length;
         return new PlotSample(shown, rowCount, count);
     }
 
@@ -71,28 +51,7 @@ public final class PlotSample {
      * {@code rows}: what a sample must keep so that the picture's edges stay where they are.
      */
     public static int[] extremes(int[] rows, double[]... columns) {
-        int[] out = new int[2 * columns.length];
-        int n = 0;
-        for (double[] column : columns) {
-            int low = -1;
-            int high = -1;
-            for (int row : rows) {
-                double v = column[row];
-                if (Double.isFinite(v)) {
-                    if (low < 0 || v < column[low]) {
-                        low = row;
-                    }
-                    if (high < 0 || v > column[high]) {
-                        high = row;
-                    }
-                }
-            }
-            if (low >= 0) {
-                out[n++] = low;
-                out[n++] = high;
-            }
-        }
-        return Arrays.copyOf(out, n);
+        return RowSample.extremes(rows, columns);
     }
 
     /** Whether a row is drawn. */
