@@ -9,6 +9,7 @@ import dev.slaw.fit.Fitter;
 import dev.slaw.fit.Loss;
 import dev.slaw.fit.Objective;
 import dev.slaw.fit.LocalOptimizer;
+import dev.slaw.fit.Screening;
 import dev.slaw.fit.Starts;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.document.FitDocuments;
@@ -169,6 +170,10 @@ public final class FitCommand implements Callable<Integer> {
                 description = "default (the law's grid), chinchilla (4,500 starts), lhs:COUNT[:SEED] (default: ${DEFAULT-VALUE}).")
         String starts;
 
+        @Option(names = "--no-screening",
+                description = "On a table of more than 32,768 rows, still run every start on every row (slow) instead of screening the starts on a sample.")
+        boolean noScreening;
+
         @Option(names = "--loss", paramLabel = "LOSS", defaultValue = "huber", converter = LossWords.class,
                 description = "huber, squared, absolute or asymmetric (default: ${DEFAULT-VALUE}).")
         Loss loss;
@@ -304,6 +309,7 @@ public final class FitCommand implements Callable<Integer> {
                     .withStarts(Starts.parse(starts, seed))
                     .withSeed(seed)
                     .withStoppingRule(stop)
+                    .withScreening(noScreening ? Screening.NEVER : Screening.DEFAULT)
                     .withNotes(complete.notes());
             if (threads != null) {
                 if (threads < 1) {

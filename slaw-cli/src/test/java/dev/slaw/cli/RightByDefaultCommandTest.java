@@ -27,6 +27,25 @@ class RightByDefaultCommandTest {
     }
 
     @Test
+    void aLargeTableSaysItsStartsWereScreenedAndNoScreeningRunsEveryStartOnEveryRow() throws IOException {
+        StringBuilder csv = new StringBuilder("N,loss\n");
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 33_000; i++) {
+            double n = Math.pow(10, 6 + 4 * random.nextDouble());
+            csv.append(n).append(',').append((2 + 50 * Math.pow(n, -0.3)) * (1 + 0.01 * (random.nextDouble() - 0.5))).append('\n');
+        }
+        Path big = table("big.csv", csv.toString());
+        FitCommandTest.Result screened = FitCommandTest.run("fit", big.toString(), "--law", "E + A*N^-alpha",
+                "--target", "loss", "--json");
+        assertThat(screened.code()).isZero();
+        assertThat(screened.out()).contains("starts screened on 2,048 of 33,000 rows", "\"starts_screened_on_rows\" : 2048");
+        FitCommandTest.Result every = FitCommandTest.run("fit", big.toString(), "--law", "E + A*N^-alpha",
+                "--target", "loss", "--json", "--no-screening");
+        assertThat(every.code()).isZero();
+        assertThat(every.out()).doesNotContain("screened");
+    }
+
+    @Test
     void aFlatTargetEndsLoudOnStandardErrorInTheReportAndInTheJson() throws IOException {
         Path flat = table("flat.csv", "N,loss\n1e6,2.5\n1e7,2.5\n1e8,2.5\n1e9,2.5\n1e10,2.5\n");
         FitCommandTest.Result r = FitCommandTest.run("fit", flat.toString(), "--law", "E + A*N^-alpha",
