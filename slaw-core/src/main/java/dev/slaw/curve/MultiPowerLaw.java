@@ -150,23 +150,9 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
     }
 
     @Override
-    public MultiPowerLaw withParameters(List<Parameter> newParameters) {
-        return new MultiPowerLaw(schedules, newParameters, target, runColumn, stepColumn, lossDropSum);
-    }
-
-    @Override
-    public MultiPowerLaw withTarget(Target newTarget) {
-        return new MultiPowerLaw(schedules, parameters, newTarget, runColumn, stepColumn, lossDropSum);
-    }
-
-    @Override
-    public MultiPowerLaw withSchedules(Map<String, Schedule> newSchedules) {
-        return new MultiPowerLaw(newSchedules, parameters, target, runColumn, stepColumn, lossDropSum);
-    }
-
-    @Override
-    public MultiPowerLaw withColumns(String newRunColumn, String newStepColumn) {
-        return new MultiPowerLaw(schedules, parameters, target, newRunColumn, newStepColumn, lossDropSum);
+    public MultiPowerLaw with(Map<String, Schedule> newSchedules, List<Parameter> newParameters, Target newTarget,
+                          String newRunColumn, String newStepColumn) {
+        return new MultiPowerLaw(newSchedules, newParameters, newTarget, newRunColumn, newStepColumn, lossDropSum);
     }
 
     /** The same law with the loss-drop sum taken another way. */
