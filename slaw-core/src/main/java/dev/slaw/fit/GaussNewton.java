@@ -18,6 +18,8 @@ import org.hipparchus.linear.RealVector;
  * drift along a flat valley), or when no damping finds a lower point. On the loss curves of a few runs,
  * where the saturation parameters are weakly identified, it reaches the minimum in tens of
  * iterations where L-BFGS-B crawls along the valley. The fit's tolerances do not apply.
+ * It exists beside {@link LocalOptimizer#LEVENBERG_MARQUARDT} (Hipparchus) because that one
+ * minimises fixed squared residuals only, and the Huber loss needs its weights renewed at every step.
  *
  * @param maxIterations iteration budget per start
  */
