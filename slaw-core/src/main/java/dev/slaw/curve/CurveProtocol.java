@@ -3,10 +3,12 @@ package dev.slaw.curve;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.AdamW;
+import dev.slaw.fit.Convergence;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.fit.GaussNewton;
+import dev.slaw.fit.StartSummary;
 import dev.slaw.fit.Starts;
 import dev.slaw.law.FormulaLaw;
 import dev.slaw.law.Parameter;
@@ -56,7 +58,12 @@ public enum CurveProtocol {
     static final int START_ROWS = 8192;
 
     /** Gauss-Newton iterations of that refinement: it starts at the optimum of a sample of the same curves. */
-    private static final GaussNewton REFINE = new GaussNewton(3);
+    private static final GaussNewton REFINE = new GaussNewton(3, true);
+
+    /** How Fitter's doubts about the starts begin (its refinement has one start by design). */
+    private static final String SINGLE_START = "fitted from a single start";
+    private static final String FRAGILE_OPTIMUM = "only one of ";
+    private static final String NOT_CONVERGED = "the best start stopped without converging: ";
 
     private static final double[] LUO_LEARNING_RATES = {5e-2, 5e-2, 5e-3, 5e-2, 5e-2, 5e-3, 5e-3};
 
@@ -136,8 +143,38 @@ public enum CurveProtocol {
                 + " last), objective %.10g there; the best refined on all rows by at most %d Gauss-Newton iterations",
                 starts.size(), sample.rowCount(), rows.rowCount(), (rows.rowCount() + START_ROWS - 1) / START_ROWS,
                 sampled.objectiveValue(), REFINE.maxIterations()));
-        return Fitter.fit(law, rows, lossColumn, base.withOptimizer(REFINE)
+        Fit refined = Fitter.fit(law, rows, lossColumn, base.withOptimizer(REFINE)
                 .withStarts(Starts.at(List.of(sampled.valueMap()))).withNotes(notes));
+        return asOneFit(sampled, refined, sample.rowCount());
+    }
+
+    /**
+     * The refined fit, its starts and their doubts those of the sampled stage: the refinement's
+     * single start is the sample's best, not a lone guess, and its short budget is by design.
+     */
+    private static Fit asOneFit(Fit sampled, Fit refined, int sampleRows) {
+        StartSummary s = sampled.starts();
+        StartSummary starts = new StartSummary(s.description() + ", on " + sampleRows + " sampled rows", s.total(),
+                s.converged(), s.reachedBest(), s.failed(), s.bestStart(), s.stopReasons());
+        Convergence r = refined.convergence();
+        Convergence convergence = new Convergence(r.converged(), "the sample's best refined on all rows: " + r.reason(), r.iterations(),
+                r.evaluations(), sampled.convergence().totalEvaluations() + r.totalEvaluations());
+        List<String> warnings = new ArrayList<>();
+        for (String w : refined.warnings()) {
+            if (w.startsWith(NOT_CONVERGED)) {
+                warnings.add("the refinement on all rows did not converge: " + w.substring(NOT_CONVERGED.length()));
+            } else if (!w.startsWith(SINGLE_START)) {
+                warnings.add(w);
+            }
+        }
+        for (String w : sampled.warnings()) {
+            if (w.startsWith(FRAGILE_OPTIMUM)) {
+                warnings.add("on the sampled rows, " + w);
+            }
+        }
+        return new Fit(refined.law(), refined.target(), refined.parameters(), refined.covariance(),
+                refined.covarianceMethod(), refined.objectiveValue(), refined.objective(), convergence, starts,
+                refined.statistics(), refined.provenance(), warnings);
     }
 
     /**

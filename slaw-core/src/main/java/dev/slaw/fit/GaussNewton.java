@@ -22,8 +22,12 @@ import org.hipparchus.linear.RealVector;
  * minimises fixed squared residuals only, and the Huber loss needs its weights renewed at every step.
  *
  * @param maxIterations iteration budget per start
+ * @param polish        a deliberately short refinement of a point already near the optimum: when
+ *                      the budget is used, it has converged if its last iteration lowered the
+ *                      objective by at most {@link #STALL_DECREASE} of itself (the whole stall
+ *                      allowance in one iteration), and not otherwise
  */
-public record GaussNewton(int maxIterations) implements LocalOptimizer {
+public record GaussNewton(int maxIterations, boolean polish) implements LocalOptimizer {
     private static final double RELATIVE_DECREASE_STOP = 1e-13;
     /** Iterations over which a stall is judged. */
     static final int STALL_ITERATIONS = 10;
@@ -39,6 +43,11 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("max iterations must be >= 1, got " + maxIterations);
         }
+    }
+
+    /** Gauss-Newton to convergence within {@code maxIterations}. */
+    public GaussNewton(int maxIterations) {
+        this(maxIterations, false);
     }
 
     @Override
@@ -62,6 +71,7 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
         int iteration = 0;
         OptimizationResult.Status status = OptimizationResult.Status.MAX_ITERATIONS;
         String message = "iteration budget of " + maxIterations + " used";
+        double lastDecrease = Double.NaN;
         while (iteration < maxIterations) {
             iteration++;
             double[][] jac = problem.residualJacobian(u, residuals);
@@ -118,6 +128,7 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
                 break;
             }
             double decrease = value - trialValue;
+            lastDecrease = decrease / Math.max(trialValue, 1e-300);
             u = trial;
             value = trialValue;
             lambda = Math.max(lambda / 5, 1e-9);
@@ -134,6 +145,13 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
             }
             recent[slot] = value;
         }
+        if (polish && status == OptimizationResult.Status.MAX_ITERATIONS) {
+            boolean settled = lastDecrease <= STALL_DECREASE;
+            status = settled ? OptimizationResult.Status.CONVERGED_FUNCTION : OptimizationResult.Status.MAX_ITERATIONS;
+            message = String.format(java.util.Locale.ROOT, "the last of %d refining iterations lowered the objective"
+                    + " by %.2g of itself (%s %s)", maxIterations, lastDecrease, settled ? "at most" : "above",
+                    STALL_DECREASE);
+        }
         double end = problem.valueAndGradient(u, gradientOut);
         return new OptimizationResult(u, end, gradientOut, iteration, evaluations + 1, status, message);
     }
@@ -145,6 +163,10 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
 
     @Override
     public String describe(FitOptions options) {
+        if (polish) {
+            return "gauss_newton refinement (iteratively reweighted, Levenberg damping, " + maxIterations
+                    + " iterations; converged if the last lowers the objective by at most " + STALL_DECREASE + ")";
+        }
         return "gauss_newton (iteratively reweighted, Levenberg damping, at most " + maxIterations + " iterations;"
                 + " stops on a relative decrease below " + RELATIVE_DECREASE_STOP + " in one iteration or "
                 + STALL_DECREASE + " over " + STALL_ITERATIONS + ")";
