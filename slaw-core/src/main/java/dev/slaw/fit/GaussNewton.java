@@ -22,10 +22,10 @@ import org.hipparchus.linear.RealVector;
  * minimises fixed squared residuals only, and the Huber loss needs its weights renewed at every step.
  *
  * @param maxIterations iteration budget per start
- * @param polish        a deliberately short refinement of a point already near the optimum: when
- *                      the budget is used, it has converged if its last iteration lowered the
- *                      objective by at most {@link #STALL_DECREASE} of itself (the whole stall
- *                      allowance in one iteration), and not otherwise
+ * @param polish        a deliberately short refinement of a point already near the optimum: it
+ *                      has converged, and stops, once an iteration lowers the objective by at most
+ *                      {@link #STALL_DECREASE} of itself (the whole stall allowance in one
+ *                      iteration); if the budget runs out first, it has not
  */
 public record GaussNewton(int maxIterations, boolean polish) implements LocalOptimizer {
     private static final double RELATIVE_DECREASE_STOP = 1e-13;
@@ -137,6 +137,14 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
                 message = "relative decrease below " + RELATIVE_DECREASE_STOP;
                 break;
             }
+            if (polish && lastDecrease <= STALL_DECREASE) {
+                // near the optimum already: a further iteration on all rows would change the sixth digit at most
+                status = OptimizationResult.Status.CONVERGED_FUNCTION;
+                message = String.format(java.util.Locale.ROOT, "refining iteration %d of at most %d lowered the"
+                        + " objective by %.2g of itself (at most %s)", iteration, maxIterations, lastDecrease,
+                        STALL_DECREASE);
+                break;
+            }
             int slot = iteration % STALL_ITERATIONS;
             if (iteration > STALL_ITERATIONS && recent[slot] - value <= STALL_DECREASE * Math.max(value, 1e-300)) {
                 status = OptimizationResult.Status.CONVERGED_FUNCTION;
@@ -146,11 +154,8 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
             recent[slot] = value;
         }
         if (polish && status == OptimizationResult.Status.MAX_ITERATIONS) {
-            boolean settled = lastDecrease <= STALL_DECREASE;
-            status = settled ? OptimizationResult.Status.CONVERGED_FUNCTION : OptimizationResult.Status.MAX_ITERATIONS;
             message = String.format(java.util.Locale.ROOT, "the last of %d refining iterations lowered the objective"
-                    + " by %.2g of itself (%s %s)", maxIterations, lastDecrease, settled ? "at most" : "above",
-                    STALL_DECREASE);
+                    + " by %.2g of itself (above %s)", maxIterations, lastDecrease, STALL_DECREASE);
         }
         double end = problem.valueAndGradient(u, gradientOut);
         return new OptimizationResult(u, end, gradientOut, iteration, evaluations + 1, status, message);
@@ -165,7 +170,7 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
     public String describe(FitOptions options) {
         if (polish) {
             return "gauss_newton refinement (iteratively reweighted, Levenberg damping, " + maxIterations
-                    + " iterations; converged if the last lowers the objective by at most " + STALL_DECREASE + ")";
+                    + " iterations at most; converged once one lowers the objective by at most " + STALL_DECREASE + ")";
         }
         return "gauss_newton (iteratively reweighted, Levenberg damping, at most " + maxIterations + " iterations;"
                 + " stops on a relative decrease below " + RELATIVE_DECREASE_STOP + " in one iteration or "
