@@ -93,17 +93,29 @@ public interface CurveLaw extends Law {
         return law.withColumns(runColumn, stepColumn);
     }
 
+    /** The same law, its settings kept, with these runs, declarations, target and columns. */
+    CurveLaw with(Map<String, Schedule> schedules, List<Parameter> parameters, Target target, String runColumn,
+                  String stepColumn);
+
     /** The same law over other runs. */
-    CurveLaw withSchedules(Map<String, Schedule> schedules);
+    default CurveLaw withSchedules(Map<String, Schedule> schedules) {
+        return with(schedules, parameters(), target(), runColumn(), stepColumn());
+    }
 
     /** The same law reading the run label and the step from other columns. */
-    CurveLaw withColumns(String runColumn, String stepColumn);
+    default CurveLaw withColumns(String runColumn, String stepColumn) {
+        return with(schedules(), parameters(), target(), runColumn, stepColumn);
+    }
 
     @Override
-    CurveLaw withParameters(List<Parameter> parameters);
+    default CurveLaw withParameters(List<Parameter> parameters) {
+        return with(schedules(), parameters, target(), runColumn(), stepColumn());
+    }
 
     @Override
-    CurveLaw withTarget(Target target);
+    default CurveLaw withTarget(Target target) {
+        return with(schedules(), parameters(), target, runColumn(), stepColumn());
+    }
 
     /**
      * The predicted loss at the given steps of a run under {@code schedule}.

@@ -3,10 +3,12 @@ package dev.slaw.curve;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.AdamW;
+import dev.slaw.fit.Convergence;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.fit.GaussNewton;
+import dev.slaw.fit.StartSummary;
 import dev.slaw.fit.Starts;
 import dev.slaw.law.FormulaLaw;
 import dev.slaw.law.Parameter;
@@ -48,6 +50,20 @@ public enum CurveProtocol {
 
     /** Most rows the warm start is fitted on; longer data are thinned evenly. */
     static final int WARM_START_ROWS = 4096;
+
+    /**
+     * Most rows the converged protocol runs its starts on; longer data (runs logged at every
+     * step) run them on every k-th row of each run, and the best end point is refined on all rows.
+     */
+    static final int START_ROWS = 8192;
+
+    /** Gauss-Newton iterations of that refinement: it starts at the optimum of a sample of the same curves. */
+    private static final GaussNewton REFINE = new GaussNewton(3, true);
+
+    /** How Fitter's doubts about the starts begin (its refinement has one start by design). */
+    private static final String SINGLE_START = "fitted from a single start";
+    private static final String FRAGILE_OPTIMUM = "only one of ";
+    private static final String NOT_CONVERGED = "the best start stopped without converging: ";
 
     private static final double[] LUO_LEARNING_RATES = {5e-2, 5e-2, 5e-3, 5e-2, 5e-2, 5e-3, 5e-3};
 
@@ -116,7 +132,70 @@ public enum CurveProtocol {
             starts.add(warmStart(law, rows, lossColumn, base, notes));
         }
         starts.addAll(gridPoints(law));
-        return Fitter.fit(law, rows, lossColumn, options(base).withStarts(Starts.at(starts)).withNotes(notes));
+        Dataset sample = everyKthOfEachRun(law, rows, START_ROWS);
+        if (sample == rows) {
+            return Fitter.fit(law, rows, lossColumn, options(base).withStarts(Starts.at(starts)).withNotes(notes));
+        }
+        // On runs logged at every step an evaluation costs seconds and the starts need hundreds:
+        // run them on a sample of each run's rows, then refine the best on all of them.
+        Fit sampled = Fitter.fit(law, sample, lossColumn, options(base).withStarts(Starts.at(starts)));
+        notes.add(String.format(Locale.ROOT, "%d starts run on %d of %d rows (every %d-th row of each run, and its"
+                + " last), objective %.10g there; the best refined on all rows by at most %d Gauss-Newton iterations",
+                starts.size(), sample.rowCount(), rows.rowCount(), (rows.rowCount() + START_ROWS - 1) / START_ROWS,
+                sampled.objectiveValue(), REFINE.maxIterations()));
+        Fit refined = Fitter.fit(law, rows, lossColumn, base.withOptimizer(REFINE)
+                .withStarts(Starts.at(List.of(sampled.valueMap()))).withNotes(notes));
+        return asOneFit(sampled, refined, sample.rowCount());
+    }
+
+    /**
+     * The refined fit, its starts and their doubts those of the sampled stage: the refinement's
+     * single start is the sample's best, not a lone guess, and its short budget is by design.
+     */
+    private static Fit asOneFit(Fit sampled, Fit refined, int sampleRows) {
+        StartSummary s = sampled.starts();
+        StartSummary starts = new StartSummary(s.description() + ", on " + sampleRows + " sampled rows", s.total(),
+                s.converged(), s.reachedBest(), s.failed(), s.bestStart(), s.stopReasons());
+        Convergence r = refined.convergence();
+        Convergence convergence = new Convergence(r.converged(), "the sample's best refined on all rows: " + r.reason(), r.iterations(),
+                r.evaluations(), sampled.convergence().totalEvaluations() + r.totalEvaluations());
+        List<String> warnings = new ArrayList<>();
+        for (String w : refined.warnings()) {
+            if (w.startsWith(NOT_CONVERGED)) {
+                warnings.add("the refinement on all rows did not converge: " + w.substring(NOT_CONVERGED.length()));
+            } else if (!w.startsWith(SINGLE_START)) {
+                warnings.add(w);
+            }
+        }
+        for (String w : sampled.warnings()) {
+            if (w.startsWith(FRAGILE_OPTIMUM)) {
+                warnings.add("on the sampled rows, " + w);
+            }
+        }
+        return new Fit(refined.law(), refined.target(), refined.parameters(), refined.covariance(),
+                refined.covarianceMethod(), refined.objectiveValue(), refined.objective(), convergence, starts,
+                refined.statistics(), refined.provenance(), warnings);
+    }
+
+    /**
+     * {@code rows} itself if it has at most {@code most} rows; else every k-th row of each run
+     * (in the order of the data) and each run's last row, k the smallest that keeps at most
+     * about {@code most}.
+     */
+    private static Dataset everyKthOfEachRun(CurveLaw law, Dataset rows, int most) {
+        int n = rows.rowCount();
+        if (n <= most) {
+            return rows;
+        }
+        int every = (n + most - 1) / most;
+        boolean[] keep = new boolean[n];
+        for (CurveRows.Run run : CurveRows.bind(rows, law.schedules(), law.runColumn(), law.stepColumn(), law.name())) {
+            int[] runRows = run.rows();
+            for (int j = 0; j < runRows.length; j++) {
+                keep[runRows[j]] = j % every == 0 || j == runRows.length - 1;
+            }
+        }
+        return rows.filter(keep);
     }
 
     /**

@@ -114,23 +114,9 @@ public record LrAnnealingLaw(Map<String, Schedule> schedules, List<Parameter> pa
     }
 
     @Override
-    public LrAnnealingLaw withParameters(List<Parameter> newParameters) {
-        return new LrAnnealingLaw(schedules, newParameters, target, runColumn, stepColumn, decayFactor);
-    }
-
-    @Override
-    public LrAnnealingLaw withTarget(Target newTarget) {
-        return new LrAnnealingLaw(schedules, parameters, newTarget, runColumn, stepColumn, decayFactor);
-    }
-
-    @Override
-    public LrAnnealingLaw withSchedules(Map<String, Schedule> newSchedules) {
-        return new LrAnnealingLaw(newSchedules, parameters, target, runColumn, stepColumn, decayFactor);
-    }
-
-    @Override
-    public LrAnnealingLaw withColumns(String newRunColumn, String newStepColumn) {
-        return new LrAnnealingLaw(schedules, parameters, target, newRunColumn, newStepColumn, decayFactor);
+    public LrAnnealingLaw with(Map<String, Schedule> newSchedules, List<Parameter> newParameters, Target newTarget,
+                          String newRunColumn, String newStepColumn) {
+        return new LrAnnealingLaw(newSchedules, newParameters, newTarget, newRunColumn, newStepColumn, decayFactor);
     }
 
     @Override

@@ -150,23 +150,9 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
     }
 
     @Override
-    public MultiPowerLaw withParameters(List<Parameter> newParameters) {
-        return new MultiPowerLaw(schedules, newParameters, target, runColumn, stepColumn, lossDropSum);
-    }
-
-    @Override
-    public MultiPowerLaw withTarget(Target newTarget) {
-        return new MultiPowerLaw(schedules, parameters, newTarget, runColumn, stepColumn, lossDropSum);
-    }
-
-    @Override
-    public MultiPowerLaw withSchedules(Map<String, Schedule> newSchedules) {
-        return new MultiPowerLaw(newSchedules, parameters, target, runColumn, stepColumn, lossDropSum);
-    }
-
-    @Override
-    public MultiPowerLaw withColumns(String newRunColumn, String newStepColumn) {
-        return new MultiPowerLaw(schedules, parameters, target, newRunColumn, newStepColumn, lossDropSum);
+    public MultiPowerLaw with(Map<String, Schedule> newSchedules, List<Parameter> newParameters, Target newTarget,
+                          String newRunColumn, String newStepColumn) {
+        return new MultiPowerLaw(newSchedules, newParameters, newTarget, newRunColumn, newStepColumn, lossDropSum);
     }
 
     /** The same law with the loss-drop sum taken another way. */
@@ -197,6 +183,8 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
         /** Scratch: {@code eta_k^(-gamma)} for the current gamma. */
         private final double[] scale;
         private double scaleGamma = Double.NaN;
+        /** Rows per parallel chunk; fewer rows are evaluated on the calling thread. */
+        private static final int PARALLEL_ROWS = 32_768;
 
         Evaluator(List<CurveRows.Run> runs, int rows, LossDropSum mode) {
             this.rows = rows;
@@ -279,6 +267,24 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
 
         @Override
         public void evaluate(double[] parameters, double[] values, double[][] jacobian) {
+            double gamma = parameters[6];
+            if (gamma != scaleGamma) {
+                for (int j : usedChanges) {
+                    scale[j] = Math.exp(-gamma * logRate[j]);
+                }
+                scaleGamma = gamma;
+            }
+            if (rows < PARALLEL_ROWS) {
+                evaluateRows(0, rows, parameters, values, jacobian);
+                return;
+            }
+            // rows are independent: on runs logged at every step an evaluation is seconds of work
+            int chunks = (rows + PARALLEL_ROWS - 1) / PARALLEL_ROWS;
+            java.util.stream.IntStream.range(0, chunks).parallel().forEach(c -> evaluateRows(c * PARALLEL_ROWS,
+                    Math.min(rows, (c + 1) * PARALLEL_ROWS), parameters, values, jacobian));
+        }
+
+        private void evaluateRows(int fromRow, int toRow, double[] parameters, double[] values, double[][] jacobian) {
             final int[] change = sums.change;
             final double[] weight = sums.weight;
             final int[] segmentFrom = sums.segmentFrom;
@@ -291,14 +297,7 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
             double b = parameters[3];
             double c = parameters[4];
             double beta = parameters[5];
-            double gamma = parameters[6];
-            if (gamma != scaleGamma) {
-                for (int j : usedChanges) {
-                    scale[j] = Math.exp(-gamma * logRate[j]);
-                }
-                scaleGamma = gamma;
-            }
-            for (int i = 0; i < rows; i++) {
+            for (int i = fromRow; i < toRow; i++) {
                 double sum = rowSum[i];
                 double power = Math.exp(-alpha * rowLogSum[i]);
                 // v = (C x + 1)^-beta, x = eta_k^-gamma S_k(t); G = 1 - v, so LD = B (totalDrop - sum w v).

@@ -14,19 +14,40 @@ import org.hipparchus.linear.RealVector;
  * times the row's weight), solves the damped normal equations in the optimiser's coordinates,
  * projects the step on the bounds and accepts it only if the objective falls, so the objective
  * decreases monotonically to a stationary point. It stops when a step lowers the objective by
- * less than 1e-13 of itself or no damping finds a lower point. On the loss curves of a few runs,
+ * less than 1e-13 of itself, when ten steps together lower it by less than 1e-6 of itself (a
+ * drift along a flat valley), or when no damping finds a lower point. On the loss curves of a few runs,
  * where the saturation parameters are weakly identified, it reaches the minimum in tens of
  * iterations where L-BFGS-B crawls along the valley. The fit's tolerances do not apply.
+ * It exists beside {@link LocalOptimizer#LEVENBERG_MARQUARDT} (Hipparchus) because that one
+ * minimises fixed squared residuals only, and the Huber loss needs its weights renewed at every step.
  *
  * @param maxIterations iteration budget per start
+ * @param polish        a deliberately short refinement of a point already near the optimum: it
+ *                      has converged, and stops, once an iteration lowers the objective by at most
+ *                      {@link #STALL_DECREASE} of itself (the whole stall allowance in one
+ *                      iteration); if the budget runs out first, it has not
  */
-public record GaussNewton(int maxIterations) implements LocalOptimizer {
+public record GaussNewton(int maxIterations, boolean polish) implements LocalOptimizer {
     private static final double RELATIVE_DECREASE_STOP = 1e-13;
+    /** Iterations over which a stall is judged. */
+    static final int STALL_ITERATIONS = 10;
+    /**
+     * Largest relative decrease of the objective over {@link #STALL_ITERATIONS} iterations that
+     * counts as a stall: where the data do not determine some parameters (a noisy loss curve's
+     * saturation parameters), the iterates drift along a flat valley for hundreds of iterations,
+     * the objective unchanged in its sixth digit and the predictions as good as unchanged.
+     */
+    static final double STALL_DECREASE = 1e-6;
 
     public GaussNewton {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("max iterations must be >= 1, got " + maxIterations);
         }
+    }
+
+    /** Gauss-Newton to convergence within {@code maxIterations}. */
+    public GaussNewton(int maxIterations) {
+        this(maxIterations, false);
     }
 
     @Override
@@ -45,9 +66,12 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
         }
         double[] residuals = new double[n];
         double lambda = 1e-3;
+        // the objective after each iteration, the last STALL_ITERATIONS of them
+        double[] recent = new double[STALL_ITERATIONS];
         int iteration = 0;
         OptimizationResult.Status status = OptimizationResult.Status.MAX_ITERATIONS;
         String message = "iteration budget of " + maxIterations + " used";
+        double lastDecrease = Double.NaN;
         while (iteration < maxIterations) {
             iteration++;
             double[][] jac = problem.residualJacobian(u, residuals);
@@ -104,6 +128,7 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
                 break;
             }
             double decrease = value - trialValue;
+            lastDecrease = decrease / Math.max(trialValue, 1e-300);
             u = trial;
             value = trialValue;
             lambda = Math.max(lambda / 5, 1e-9);
@@ -112,6 +137,25 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
                 message = "relative decrease below " + RELATIVE_DECREASE_STOP;
                 break;
             }
+            if (polish && lastDecrease <= STALL_DECREASE) {
+                // near the optimum already: a further iteration on all rows would change the sixth digit at most
+                status = OptimizationResult.Status.CONVERGED_FUNCTION;
+                message = String.format(java.util.Locale.ROOT, "refining iteration %d of at most %d lowered the"
+                        + " objective by %.2g of itself (at most %s)", iteration, maxIterations, lastDecrease,
+                        STALL_DECREASE);
+                break;
+            }
+            int slot = iteration % STALL_ITERATIONS;
+            if (iteration > STALL_ITERATIONS && recent[slot] - value <= STALL_DECREASE * Math.max(value, 1e-300)) {
+                status = OptimizationResult.Status.CONVERGED_FUNCTION;
+                message = "relative decrease below " + STALL_DECREASE + " over " + STALL_ITERATIONS + " iterations";
+                break;
+            }
+            recent[slot] = value;
+        }
+        if (polish && status == OptimizationResult.Status.MAX_ITERATIONS) {
+            message = String.format(java.util.Locale.ROOT, "the last of %d refining iterations lowered the objective"
+                    + " by %.2g of itself (above %s)", maxIterations, lastDecrease, STALL_DECREASE);
         }
         double end = problem.valueAndGradient(u, gradientOut);
         return new OptimizationResult(u, end, gradientOut, iteration, evaluations + 1, status, message);
@@ -124,7 +168,13 @@ public record GaussNewton(int maxIterations) implements LocalOptimizer {
 
     @Override
     public String describe(FitOptions options) {
-        return "gauss_newton (iteratively reweighted, Levenberg damping, at most " + maxIterations + " iterations)";
+        if (polish) {
+            return "gauss_newton refinement (iteratively reweighted, Levenberg damping, " + maxIterations
+                    + " iterations at most; converged once one lowers the objective by at most " + STALL_DECREASE + ")";
+        }
+        return "gauss_newton (iteratively reweighted, Levenberg damping, at most " + maxIterations + " iterations;"
+                + " stops on a relative decrease below " + RELATIVE_DECREASE_STOP + " in one iteration or "
+                + STALL_DECREASE + " over " + STALL_ITERATIONS + ")";
     }
 
     @Override
