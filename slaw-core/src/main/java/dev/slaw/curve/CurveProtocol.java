@@ -9,6 +9,7 @@ import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
 import dev.slaw.fit.GaussNewton;
 import dev.slaw.fit.StartSummary;
+import dev.slaw.fit.Screening;
 import dev.slaw.fit.Starts;
 import dev.slaw.law.FormulaLaw;
 import dev.slaw.law.Parameter;
@@ -100,6 +101,9 @@ public enum CurveProtocol {
         if (firstStep < 0) {
             throw new BadInputException("first step must be >= 0, got " + firstStep);
         }
+        // the protocol thins long runs itself (every k-th step of each run, then a refinement on
+        // all rows); Fitter's screening of large tables would thin them a second time
+        base = base.withScreening(Screening.NEVER);
         List<String> notes = new ArrayList<>(base.notes());
         notes.add("protocol " + label);
         Dataset rows = keptRows(law, data, firstStep, notes);
@@ -203,7 +207,8 @@ public enum CurveProtocol {
      * this protocol uses (a bootstrap replicate, a held-out validation).
      */
     public FitOptions options(FitOptions base) {
-        return base.withOptimizer(this == LUO_2025 ? new AdamW(LUO_LEARNING_RATES, 0.01, 200, 20) : GAUSS_NEWTON);
+        return base.withOptimizer(this == LUO_2025 ? new AdamW(LUO_LEARNING_RATES, 0.01, 200, 20) : GAUSS_NEWTON)
+                .withScreening(Screening.NEVER);
     }
 
     private static Dataset keptRows(CurveLaw law, Dataset data, int firstStep, List<String> notes) {

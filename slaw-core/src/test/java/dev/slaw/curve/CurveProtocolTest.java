@@ -15,6 +15,15 @@ class CurveProtocolTest {
     private static final double[] PUBLISHED_25M = {3.0405, 0.5247, 0.5079, 363.79, 2.0656, 0.5828, 0.6414};
 
     @Test
+    void curveProtocolsThinLongRunsThemselvesNotByFittersScreening() {
+        // a second, random thinning of a 600k-row fit hid its refinement's not-converged warning
+        for (CurveProtocol protocol : CurveProtocol.values()) {
+            assertThat(protocol.options(dev.slaw.fit.FitOptions.defaults()).screening())
+                    .isEqualTo(dev.slaw.fit.Screening.NEVER);
+        }
+    }
+
+    @Test
     void runsLoggedAtEveryStepAreFittedWithTheWarmStartOnEvenlySpacedRows() {
         // every step of six short runs: more rows than the warm start is fitted on
         Map<String, Schedule> schedules = CurveFixtures.schedules();
