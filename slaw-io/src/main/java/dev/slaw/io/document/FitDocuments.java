@@ -105,7 +105,7 @@ public final class FitDocuments {
         line(sb, "data", pv.dataSource());
         line(sb, "sha256", pv.fingerprint() + " (" + String.join(", ", pv.columns()) + ")");
         for (String note : pv.notes()) {
-            line(sb, "filter", note);
+            line(sb, "note", note);
         }
         line(sb, "optimizer", pv.optimizer());
         line(sb, "seed", Long.toString(pv.seed()));
@@ -193,7 +193,7 @@ public final class FitDocuments {
         for (String note : pv.notes()) {
             // each group's own selection is its column in the table above
             if (!note.startsWith("group " + grouped.groupColumn() + "=")) {
-                line(sb, "filter", note);
+                line(sb, "note", note);
             }
         }
         line(sb, "optimizer", pv.optimizer());

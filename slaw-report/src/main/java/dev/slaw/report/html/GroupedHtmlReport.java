@@ -193,7 +193,7 @@ public final class GroupedHtmlReport {
         Provenance p = f.provenance();
         row(h, "rows sha256", p.fingerprint() + " (" + String.join(", ", p.columns()) + ")");
         for (String note : p.notes()) {
-            row(h, "filter", note);
+            row(h, "note", note);
         }
         h.append("</table>\n");
         h.append("<details><summary>Full fit report of ").append(esc(g.groupColumn() + " = " + group))

@@ -350,7 +350,7 @@ public final class HtmlReport {
             row(h, "rows sha256", p.fingerprint() + " (" + String.join(", ", p.columns()) + ")");
         }
         for (String filter : filters) {
-            row(h, "filter", filter);
+            row(h, "note", filter);
         }
         row(h, "objective", p.objective());
         row(h, "optimizer", p.optimizer());
