@@ -40,6 +40,12 @@ public interface CurveLaw extends Law {
     /** Column that holds the optimiser step of each row. */
     String stepColumn();
 
+    /** A curve law reads one variable, the step (the run's schedule gives the rest). */
+    @Override
+    default List<String> variables() {
+        return List.of(stepColumn());
+    }
+
     /**
      * The law's own settings beyond schedules, columns and parameters, as text by name (the
      * multi-power law's {@code loss_drop_sum}, the LR-annealing law's {@code decay_factor}), so

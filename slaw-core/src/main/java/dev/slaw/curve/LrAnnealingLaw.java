@@ -99,11 +99,6 @@ public record LrAnnealingLaw(Map<String, Schedule> schedules, List<Parameter> pa
     }
 
     @Override
-    public List<String> variables() {
-        return List.of(stepColumn);
-    }
-
-    @Override
     public LawMetadata metadata() {
         return METADATA;
     }

@@ -135,11 +135,6 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
     }
 
     @Override
-    public List<String> variables() {
-        return List.of(stepColumn);
-    }
-
-    @Override
     public LawMetadata metadata() {
         return METADATA;
     }
