@@ -1,21 +1,13 @@
 package dev.slaw.cli;
 
-import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitDifference;
-import dev.slaw.io.document.Table;
+import dev.slaw.io.document.FitDifferenceDocuments;
 import dev.slaw.io.fit.FitJson;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
-import dev.slaw.law.Numbers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -36,59 +28,13 @@ final class FitsDiffCommand implements Callable<Integer> {
     @Mixin
     JsonOutput output = new JsonOutput();
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() {
-        Fit a = FitJson.load(first);
-        Fit b = FitJson.load(second);
-        List<FitDifference> differences = FitDifference.between(a, b);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output.json) {
-            JsonObject root = new JsonObject();
-            root.put("a", first.toString());
-            root.put("b", second.toString());
-            JsonArray rows = root.putArray("differences");
-            for (FitDifference d : differences) {
-                rows.addObject().put("name", d.name()).putValue("a", d.a()).putValue("b", d.b());
-            }
-            out.println(root);
-        } else if (differences.isEmpty()) {
-            out.println(first + " and " + second + " agree in law, data, every choice, versions and values");
-        } else {
-            List<List<String>> rows = new ArrayList<>();
-            for (FitDifference d : differences) {
-                String[] shown = shown(d);
-                rows.add(List.of(d.name(), shown[0], shown[1]));
-            }
-            out.print(new Table(List.of("", first.toString(), second.toString()), rows).text());
-        }
-        out.flush();
+        List<FitDifference> differences = FitDifference.between(FitJson.load(first), FitJson.load(second));
+        String a = first.toString();
+        String b = second.toString();
+        output.print(() -> FitDifferenceDocuments.json(a, b, differences),
+                () -> FitDifferenceDocuments.text(a, b, differences));
         return 0;
-    }
-
-    /** Both values as text, with more digits where six do not tell two numbers apart. */
-    private static String[] shown(FitDifference d) {
-        String a = text(d.a(), false);
-        String b = text(d.b(), false);
-        if (a.equals(b)) {
-            a = text(d.a(), true);
-            b = text(d.b(), true);
-        }
-        return new String[]{a, b};
-    }
-
-    private static String text(Object v, boolean exact) {
-        if (v == null) {
-            return "-";
-        }
-        if (v instanceof Double x) {
-            return exact ? Double.toString(x) : Numbers.compact(x);
-        }
-        if (v instanceof List<?> list) {
-            return list.isEmpty() ? "(none)" : String.join("; ", list.stream().map(String::valueOf).toList());
-        }
-        return v.toString();
     }
 }
