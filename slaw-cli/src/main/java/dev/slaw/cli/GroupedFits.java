@@ -10,12 +10,7 @@ import dev.slaw.fit.Starts;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
-import dev.slaw.io.document.BootstrapDocuments;
-import dev.slaw.io.document.SensitivityDocuments;
-import dev.slaw.io.document.Table;
-import dev.slaw.io.document.ValidationDocuments;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
+import dev.slaw.io.document.GroupedDocuments;
 import dev.slaw.io.table.NumberFormat;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
@@ -30,9 +25,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -125,9 +120,7 @@ final class GroupedFits {
             return;
         }
         Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
-        JsonObject root = new JsonObject();
-        root.put("grouped_by", column);
-        JsonArray out = root.putArray("groups");
+        List<GroupedDocuments.GroupValidation> out = new ArrayList<>();
         int validated = 0;
         for (Map.Entry<String, int[]> e : groups.entrySet()) {
             String g = e.getKey();
@@ -138,12 +131,7 @@ final class GroupedFits {
             }
             if (held == 0 || held == rows.rowCount()) {
                 String why = held == 0 ? "no row held out" : "every row held out";
-                if (json) {
-                    out.addObject().put("group", g).put("skipped", why);
-                } else {
-                    o.println("[[" + column + "=" + g + "]]");
-                    o.println("    skipped: " + why + " (" + rows.rowCount() + " rows)");
-                }
+                out.add(new GroupedDocuments.GroupValidation(g, null, why, rows.rowCount()));
                 continue;
             }
             HeldOutValidation v;
@@ -154,19 +142,16 @@ final class GroupedFits {
                 throw new BadInputException("group " + column + "=" + g + ": " + bad.getMessage());
             }
             validated++;
-            if (json) {
-                out.addObject().put("group", g).putAll(ValidationDocuments.json(v, p.target()));
-            } else {
-                o.println("[[" + column + "=" + g + "]]");
-                o.print(ValidationDocuments.text(v, p.target()));
-            }
+            out.add(new GroupedDocuments.GroupValidation(g, v, null, rows.rowCount()));
         }
         if (validated == 0) {
             throw new BadInputException("holdout " + holdout.describe() + " leaves no group with rows both held out and "
                     + "fitted (groups by " + column + ": " + String.join(", ", groups.keySet()) + ")");
         }
         if (json) {
-            o.println(root);
+            o.println(GroupedDocuments.validationJson(column, out, p.target()));
+        } else {
+            o.print(GroupedDocuments.validationText(column, out, p.target()));
         }
         o.flush();
     }
@@ -211,22 +196,9 @@ final class GroupedFits {
                     options.withDerived(List.of()), progress.listener());
         }
         if (json) {
-            JsonObject root = ValidationDocuments.json(v, p.target());
-            root.put("grouped_by", column);
-            root.putTexts("shared", fitted.shared());
-            o.println(root);
+            o.println(GroupedDocuments.jointValidationJson(v, p.target(), fitted));
         } else {
-            o.println("[[Joint fit of " + fitted.fits().size() + " groups by " + column + ", shared "
-                    + String.join(", ", fitted.shared()) + "]]");
-            o.println("    each held-out row is predicted with its own group's parameters (named NAME_<group>)");
-            List<String> groups = new ArrayList<>(all);
-            StringBuilder which = new StringBuilder("    indicator columns:");
-            for (int k = 0; k < groups.size(); k++) {
-                which.append(k == 0 ? " " : ", ").append("in_group_").append(k).append(" = ").append(column).append('=')
-                        .append(groups.get(k));
-            }
-            o.println(which);
-            o.print(ValidationDocuments.text(v, p.target()));
+            o.print(GroupedDocuments.jointValidationText(v, p.target(), fitted, new ArrayList<>(all)));
         }
         o.flush();
     }
@@ -240,8 +212,6 @@ final class GroupedFits {
             throws java.io.IOException {
         GroupedFit grouped = fitIfGrouped(loaded, p, shared).orElseThrow();
         String column = grouped.groupColumn();
-        JsonObject root = new JsonObject();
-        root.put("grouped_by", column);
         if (grouped.joint() != null) {
             String[] groupOfRow = groupOfRows(loaded, p.data());
             Dataset joint = GroupFitter.jointData(p.law(), p.data(), column, groupOfRow, shared);
@@ -253,15 +223,12 @@ final class GroupedFits {
                         progress.listener());
             }
             if (json) {
-                root.put("joint", BootstrapDocuments.json(b, null));
+                o.println(GroupedDocuments.jointBootstrapJson(column, b));
             } else {
-                o.println("[[Joint fit of " + grouped.fits().size() + " groups by " + column + ", shared "
-                        + String.join(", ", grouped.shared()) + "]]");
-                o.println("    per-group parameters are named NAME_<group>; rows are resampled within each group");
-                o.print(BootstrapDocuments.text(b, null));
+                o.print(GroupedDocuments.jointBootstrapText(grouped, b));
             }
         } else {
-            JsonArray groups = root.putArray("groups");
+            Map<String, BootstrapResult> groups = new LinkedHashMap<>();
             Map<String, int[]> rowsByGroup = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
             for (Map.Entry<String, Fit> e : grouped.fits().entrySet()) {
                 Dataset rows = p.data().select(rowsByGroup.get(e.getKey()));
@@ -269,16 +236,13 @@ final class GroupedFits {
                 try (Progress progress = Progress.start("bootstrap " + column + "=" + e.getKey(), options.replicates())) {
                     b = Bootstrap.run(e.getValue(), rows, refit, options, progress.listener());
                 }
-                if (json) {
-                    groups.addObject().put("group", e.getKey()).put("bootstrap", BootstrapDocuments.json(b, null));
-                } else {
-                    o.println("[[" + column + "=" + e.getKey() + "]]");
-                    o.print(BootstrapDocuments.text(b, null));
-                }
+                groups.put(e.getKey(), b);
             }
-        }
-        if (json) {
-            o.println(root);
+            if (json) {
+                o.println(GroupedDocuments.bootstrapJson(column, groups));
+            } else {
+                o.print(GroupedDocuments.bootstrapText(column, groups));
+            }
         }
         for (Path plotted : plot.writeGroupedFitPlot(grouped, p.data(), loaded)) {
             if (!json) {
@@ -315,34 +279,9 @@ final class GroupedFits {
             y[i] = grouped.fit(groups[i]).predict(at.select(new int[]{i}))[0];
         }
         if (json) {
-            JsonArray arr = new JsonArray();
-            for (int i = 0; i < y.length; i++) {
-                // keyed by the group column, variables and target as the user named them
-                JsonObject n = JsonObject.ofNames();
-                arr.add(n);
-                n.put(grouped.groupColumn(), groups[i]);
-                for (String v : vars) {
-                    n.put(v, at.column(v)[i]);
-                }
-                n.put(grouped.target(), y[i]);
-            }
-            o.println(arr);
+            o.println(GroupedDocuments.predictionJson(column, groups, vars, at, grouped.target(), y));
         } else {
-            List<String> header = new ArrayList<>();
-            header.add(grouped.groupColumn());
-            header.addAll(vars);
-            header.add(grouped.target());
-            List<List<String>> rows = new ArrayList<>();
-            for (int i = 0; i < y.length; i++) {
-                List<String> row = new ArrayList<>();
-                row.add(groups[i]);
-                for (String v : vars) {
-                    row.add(String.format(Locale.ROOT, "%.4g", at.column(v)[i]));
-                }
-                row.add(String.format(Locale.ROOT, "%.6f", y[i]));
-                rows.add(row);
-            }
-            o.print(new Table(header, rows).text());
+            o.print(GroupedDocuments.predictionText(column, groups, vars, at, grouped.target(), y));
         }
         o.flush();
     }
@@ -356,9 +295,7 @@ final class GroupedFits {
                     + "=VALUE");
         }
         Map<String, int[]> groups = GroupFitter.rowsByGroup(p.data(), column, groupOfRows(loaded, p.data()));
-        JsonObject root = new JsonObject();
-        root.put("grouped_by", column);
-        JsonArray out = root.putArray("groups");
+        Map<String, SensitivityResult> out = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : groups.entrySet()) {
             String g = e.getKey();
             SensitivityResult result;
@@ -367,15 +304,12 @@ final class GroupedFits {
             } catch (BadInputException bad) {
                 throw new BadInputException("group " + column + "=" + g + ": " + bad.getMessage());
             }
-            if (json) {
-                out.addObject().put("group", g).putAll(SensitivityDocuments.json(result));
-            } else {
-                o.println("[[" + column + "=" + g + "]]");
-                o.print(SensitivityDocuments.text(result));
-            }
+            out.put(g, result);
         }
         if (json) {
-            o.println(root);
+            o.println(GroupedDocuments.sensitivityJson(column, out));
+        } else {
+            o.print(GroupedDocuments.sensitivityText(column, out));
         }
         o.flush();
     }
