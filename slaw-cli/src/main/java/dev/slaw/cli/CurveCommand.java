@@ -1,17 +1,15 @@
 package dev.slaw.cli;
 
 import dev.slaw.curve.CurveLaw;
-import dev.slaw.curve.CurveMetrics;
 import dev.slaw.curve.CurveProtocol;
 import dev.slaw.curve.LrAnnealingLaw;
 import dev.slaw.curve.MultiPowerLaw;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.fit.FitOptions;
+import dev.slaw.io.document.CurveDocuments;
 import dev.slaw.io.document.FitDocuments;
 import dev.slaw.io.fit.FitJson;
-import dev.slaw.io.json.JsonArray;
-import dev.slaw.io.json.JsonObject;
 import dev.slaw.schedule.Schedule;
 import dev.slaw.report.plots.CurvePlots;
 import dev.slaw.report.plots.LossCurve;
@@ -28,7 +26,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -153,7 +150,8 @@ public final class CurveCommand implements Callable<Integer> {
                 FitJson.save(fit, Outputs.staged(out));
             }
             PrintWriter o = spec.commandLine().getOut();
-            o.print(output.json ? FitDocuments.json(fit) + "\n" : FitDocuments.text(fit) + runs(fitted));
+            o.print(output.json ? FitDocuments.json(fit) + "\n" : FitDocuments.text(fit)
+                    + CurveDocuments.runsText(fitted.law(), fit.values(), fitted.rows()));
             if (out != null && !output.json) {
                 Outputs.say(o, "saved " + out);
             }
@@ -162,14 +160,6 @@ public final class CurveCommand implements Callable<Integer> {
                     fitted.rows())), output.json ? null : o);
             return 0;
         }
-    }
-
-    /** The per-run agreement section of a curve fit's report. */
-    private static String runs(LawOptions.Fitted fitted) {
-        StringBuilder b = new StringBuilder("[[Runs]]\n");
-        CurveMetrics.byRun(fitted.law(), fitted.fit().values(), fitted.rows(), CurveLaw.LOSS)
-                .forEach((run, m) -> b.append("    ").append(run).append(": ").append(m).append('\n'));
-        return b.toString();
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true,
@@ -314,36 +304,9 @@ public final class CurveCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             String chosen = output.json ? "json" : format;
             switch (chosen) {
-                case "csv" -> {
-                    out.println("schedule,step,lr,loss");
-                    // a line at a time into one buffer, numbers as Double.toString writes them (what
-                    // printf's %s gave, without parsing a pattern per line)
-                    StringBuilder line = new StringBuilder();
-                    String newline = System.lineSeparator();
-                    curves.forEach((s, c) -> {
-                        String quoted = "\"" + s.replace("\"", "\"\"") + "\",";
-                        for (int i = 0; i < c[0].length; i++) {
-                            line.append(quoted).append((long) c[0][i]).append(',').append(c[1][i]).append(',')
-                                    .append(c[2][i]).append(newline);
-                            if (line.length() > 1 << 16) {
-                                out.append(line);
-                                line.setLength(0);
-                            }
-                        }
-                    });
-                    out.append(line);
-                }
-                case "json" -> out.println(curvesJson(law, values, curves));
-                case "table" -> {
-                    List<Map.Entry<String, double[][]>> ranked = new ArrayList<>(curves.entrySet());
-                    ranked.sort((a, b) -> Double.compare(last(a.getValue()[2]), last(b.getValue()[2])));
-                    out.printf(Locale.ROOT, "%-4s %-10s %-8s %s%n", "rank", "final loss", "at step", "schedule");
-                    int rank = 1;
-                    for (Map.Entry<String, double[][]> e : ranked) {
-                        out.printf(Locale.ROOT, "%-4d %-10.5f %-8d %s%n", rank++, last(e.getValue()[2]),
-                                (long) last(e.getValue()[0]), e.getKey());
-                    }
-                }
+                case "csv" -> CurveDocuments.csvLines(curves).forEach(out::println);
+                case "json" -> out.println(CurveDocuments.json(law, values, curves));
+                case "table" -> out.print(CurveDocuments.rankingText(curves));
                 default -> throw new BadInputException("--format: unknown format '" + format
                         + "' (known: table, csv, json)");
             }
@@ -352,32 +315,6 @@ public final class CurveCommand implements Callable<Integer> {
                     e.getKey(), e.getValue()[0], e.getValue()[2], e.getValue()[1])).toList()),
                     chosen.equals("table") ? out : null);
             return 0;
-        }
-
-        /** The predicted curves as JSON: the law, its parameters, and per schedule its final loss and points. */
-        private static JsonObject curvesJson(CurveLaw law, double[] values, Map<String, double[][]> curves) {
-            JsonObject root = new JsonObject();
-            root.put("law", law.name());
-            JsonObject ps = JsonObject.ofNames();
-            for (int j = 0; j < values.length; j++) {
-                ps.put(law.parameters().get(j).name(), values[j]);
-            }
-            root.put("parameters", ps);
-            JsonArray list = root.putArray("curves");
-            curves.forEach((schedule, c) -> {
-                JsonObject curve = list.addObject();
-                curve.put("schedule", schedule);
-                curve.put("final_loss", last(c[2]));
-                JsonArray points = curve.putArray("points");
-                for (int k = 0; k < c[0].length; k++) {
-                    points.addObject().put("step", (long) c[0][k]).put("lr", c[1][k]).put("loss", c[2][k]);
-                }
-            });
-            return root;
-        }
-
-        private static double last(double[] a) {
-            return a[a.length - 1];
         }
     }
 }
