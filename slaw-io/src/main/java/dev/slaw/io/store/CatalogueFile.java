@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +19,11 @@ import java.util.Optional;
  * whose native library alone takes about a second to unpack and load, or Jackson.
  *
  * <p>The database stays the truth; the copy is used only while it is fresh: the store writes
- * it after closing the database, so it is strictly newer than the database file, and any later
- * change to the database (an import, a saved fit, SQL, another tool) makes the database newer
- * and the copy is ignored until the store is next closed. This class does not touch DuckDB.
+ * it after closing the database, stamped with the database file's last-modified time and size,
+ * and any later change to the database (an import, a saved fit, SQL, another tool) changes that
+ * stamp, so the copy is ignored until the store is next closed. (Comparing the two files' times
+ * instead failed when both fell in one tick of the file system's clock.) This class does not
+ * touch DuckDB.
  */
 @SuppressWarnings("unchecked")
 public final class CatalogueFile {
@@ -46,11 +47,10 @@ public final class CatalogueFile {
                     || Files.exists(db.resolveSibling(db.getFileName() + ".wal"))) {
                 return Optional.empty();
             }
-            FileTime dbTime = Files.getLastModifiedTime(db);
-            if (Files.getLastModifiedTime(copy).compareTo(dbTime) <= 0) {
+            Map<String, Object> root = Toml.parse(Files.readString(copy, StandardCharsets.UTF_8), copy.toString());
+            if (!stamp(db).equals(root.get("database"))) {
                 return Optional.empty();
             }
-            Map<String, Object> root = Toml.parse(Files.readString(copy, StandardCharsets.UTF_8), copy.toString());
             List<StoredDataset> out = new ArrayList<>();
             Object datasets = root.getOrDefault("dataset", Map.of());
             for (Map.Entry<String, Object> e : ((Map<String, Object>) datasets).entrySet()) {
@@ -71,6 +71,7 @@ public final class CatalogueFile {
     static void write(Path db, List<StoredDataset> datasets) throws IOException {
         StringBuilder sb = new StringBuilder("# A copy of the catalogue of ").append(db.getFileName())
                 .append(" for slaw runs; the database is the truth.\n");
+        sb.append("database = ").append(Toml.quote(stamp(db))).append('\n');
         for (StoredDataset d : datasets) {
             sb.append("\n[dataset.").append(d.name()).append("]\n");
             sb.append("source = ").append(Toml.quote(d.source())).append('\n');
@@ -87,6 +88,14 @@ public final class CatalogueFile {
         Path partial = copy.resolveSibling(copy.getFileName() + ".partial");
         Files.writeString(partial, sb, StandardCharsets.UTF_8);
         Files.move(partial, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /**
+     * The database file as the copy was made from it: its last-modified time (to the file system's
+     * precision) and its size. A copy whose stamp differs from the file's is stale.
+     */
+    private static String stamp(Path db) throws IOException {
+        return Files.getLastModifiedTime(db) + " " + Files.size(db) + " bytes";
     }
 
     private static String list(List<String> values) {
