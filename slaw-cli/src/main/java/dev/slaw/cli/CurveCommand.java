@@ -177,7 +177,7 @@ public final class CurveCommand implements Callable<Integer> {
         Path fitFile;
 
         @Mixin
-        JsonOutput output = new JsonOutput();
+        TableOutput output = new TableOutput();
 
         @Option(names = "--schedule", required = true, paramLabel = "SCHEDULE",
                 description = "A schedule to predict, e.g. 'warmup(2160)+wsd(peak=3e-4, end=3e-5, decay=20000,"
@@ -206,8 +206,8 @@ public final class CurveCommand implements Callable<Integer> {
                 description = "Predict every K steps (and the last). Default: ${DEFAULT-VALUE}.")
         int every;
 
-        @Option(names = "--format", defaultValue = "table",
-                description = "table (final loss per schedule), csv or json (the whole curves). Default: ${DEFAULT-VALUE}.")
+        /** The old spelling of --csv / --json, kept so that scripts written for it still run. */
+        @Option(names = "--format", hidden = true)
         String format;
 
         @Mixin
@@ -218,7 +218,24 @@ public final class CurveCommand implements Callable<Integer> {
             return run();
         }
 
+        /** table (the final loss per schedule), csv or json (the whole curves), checked before any work. */
+        private String chosenFormat() {
+            String flags = output.csv() ? "csv" : output.json ? "json" : null;
+            if (format == null) {
+                return flags == null ? "table" : flags;
+            }
+            if (!List.of("table", "csv", "json").contains(format)) {
+                throw new BadInputException("--format: unknown format '" + format + "' (known: table, csv, json;"
+                        + " --csv and --json say it shorter)");
+            }
+            if (flags != null && !flags.equals(format)) {
+                throw new BadInputException("--format " + format + " and --" + flags + ": give one of them");
+            }
+            return format;
+        }
+
         private Integer run() throws IOException {
+            chosenFormat();
             if (every < 1) {
                 throw new BadInputException("--every: must be >= 1, got " + every);
             }
@@ -302,13 +319,11 @@ public final class CurveCommand implements Callable<Integer> {
                 curves.put(schedule.toString(), new double[][] {stepValues, lr, loss});
             }
             PrintWriter out = spec.commandLine().getOut();
-            String chosen = output.json ? "json" : format;
+            String chosen = chosenFormat();
             switch (chosen) {
                 case "csv" -> CurveDocuments.csvLines(curves).forEach(out::println);
                 case "json" -> out.println(CurveDocuments.json(law, values, curves));
-                case "table" -> out.print(CurveDocuments.rankingText(curves));
-                default -> throw new BadInputException("--format: unknown format '" + format
-                        + "' (known: table, csv, json)");
+                default -> out.print(CurveDocuments.rankingText(curves));
             }
             out.flush();
             plot.writeAndReport(() -> CurvePlots.figure(curves.entrySet().stream().map(e -> LossCurve.predicted(

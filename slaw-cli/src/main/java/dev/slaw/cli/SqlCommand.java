@@ -16,10 +16,12 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code slaw sql "select ..."}: runs SQL on the run store. Datasets are tables named
- * {@code dataset_NAME}; {@code slaw_datasets} lists them and {@code fits} holds saved fits.
+ * {@code dataset_NAME}, also reachable by their plain name; {@code slaw_datasets} lists them and {@code fits} holds
+ * saved fits.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
-        description = "Run SQL on the run store (tables dataset_NAME, slaw_datasets, fits); read-only unless --write.")
+        description = "Run SQL on the run store (each dataset by its NAME or as table dataset_NAME; slaw_datasets, fits);"
+                + " read-only unless --write.")
 public final class SqlCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "SQL", description = "The statement, e.g. \"select * from slaw_datasets\".")

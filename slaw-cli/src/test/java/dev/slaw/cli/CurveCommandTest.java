@@ -135,7 +135,7 @@ class CurveCommandTest {
     @Test
     void predictWritesCurvesAsCsvAndJson() {
         Run csv = run("predict", "--params", PUBLISHED_25M, "--schedule",
-                "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)", "--every", "1000", "--format", "csv");
+                "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)", "--every", "1000", "--csv");
         assertThat(csv.exit()).as(csv.err()).isZero();
         String[] lines = csv.out().strip().split("\n");
         assertThat(lines[0]).isEqualTo("schedule,step,lr,loss");

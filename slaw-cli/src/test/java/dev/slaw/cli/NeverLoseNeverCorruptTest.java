@@ -128,6 +128,21 @@ class NeverLoseNeverCorruptTest {
     }
 
     @Test
+    void sqlNamesADatasetByItsNameWithoutWritingTheStore() throws IOException {
+        Path db = dir.resolve("runs.duckdb");
+        Path csv = write("ladder.csv", LADDER);
+        assertThat(run("import", s(csv), "--name", "ladder", "--db", s(db)).code()).isZero();
+        byte[] before = Files.readAllBytes(db);
+
+        Result r = run("sql", "select count(*) as n from ladder", "--db", s(db), "--csv");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo("n\n6\n");
+        assertThat(Files.readAllBytes(db)).isEqualTo(before);
+        assertThat(run("sql", "select count(*) as n from dataset_ladder", "--db", s(db), "--csv").out())
+                .isEqualTo("n\n6\n");
+    }
+
+    @Test
     void runsRmRemovesTheTableAndItsCatalogueEntryTogether() throws IOException {
         Path db = dir.resolve("runs.duckdb");
         Path csv = write("ladder.csv", LADDER);

@@ -25,8 +25,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.IntConsumer;
 
 /**
@@ -273,6 +276,7 @@ public final class RunStore implements AutoCloseable {
      */
     public QueryResult query(String sql, int limit) {
         try (Statement s = connection.createStatement()) {
+            nameDatasetsAsTables(s);
             boolean hasRows = s.execute(sql);
             if (!hasRows) {
                 return new QueryResult(List.of("changed"), List.of(List.of(Long.toString(s.getUpdateCount()))), false,
@@ -304,6 +308,26 @@ public final class RunStore implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new BadInputException("the statement failed: " + DuckDb.firstLine(e), e);
+        }
+    }
+
+    /**
+     * Lets a statement name a dataset as it was imported ({@code select * from chinchilla}), not only by its table
+     * {@code dataset_chinchilla}: a temporary view per dataset, for this connection only, so even a read-only
+     * store allows it and nothing is written. A name that is already a table keeps meaning that table.
+     */
+    private void nameDatasetsAsTables(Statement s) throws SQLException {
+        Set<String> tables = new HashSet<>();
+        try (ResultSet rs = s.executeQuery("SELECT lower(table_name) FROM information_schema.tables")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        for (StoredDataset d : datasets()) {
+            if (!tables.contains(d.name().toLowerCase(Locale.ROOT))) {
+                s.execute("CREATE OR REPLACE TEMP VIEW " + DuckDb.quote(d.name()) + " AS SELECT * FROM "
+                        + DuckDb.quote(Schema.dataTable(d.name())));
+            }
         }
     }
 
