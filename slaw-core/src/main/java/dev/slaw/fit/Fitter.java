@@ -406,6 +406,7 @@ public final class Fitter {
             warnings.add(String.join(" and ", unused) + " not used: " + options.optimizer().name()
                     + " stops by its own rules");
         }
+        warnings.addAll(constantVariables(law, data));
         warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, screen.length));
         String described = options.starts().describe() + (screening.isEmpty() ? "" : "; " + screening);
         StartSummary summary = new StartSummary(described, screen.length, converged, reached,
@@ -418,6 +419,29 @@ public final class Fitter {
         }
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
+    }
+
+    /**
+     * A variable of the law with one value in every row: its terms cannot be told from the constant, which is
+     * why their parameters do not move (said first, so the cause comes before its symptoms).
+     */
+    static List<String> constantVariables(Law law, Dataset data) {
+        List<String> out = new ArrayList<>();
+        for (String v : law.variables()) {
+            if (data.rowCount() > 1 && data.hasColumn(v)) {
+                double first = data.value(v, 0);
+                boolean constant = true;
+                for (int i = 1; i < data.rowCount() && constant; i++) {
+                    constant = data.value(v, i) == first;
+                }
+                if (constant) {
+                    out.add(v + " is " + dev.slaw.law.Numbers.compact(first) + " in every row: the law's terms in " + v
+                            + " cannot be told apart from its constant (fit a law without " + v
+                            + ", or add rows where " + v + " varies)");
+                }
+            }
+        }
+        return out;
     }
 
     /**

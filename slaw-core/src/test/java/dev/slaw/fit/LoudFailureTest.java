@@ -59,6 +59,19 @@ class LoudFailureTest {
     }
 
     @Test
+    void aVariableWithOneValueInEveryRowIsNamedAsTheCause() {
+        // every Pythia model saw the same tokens: D cannot be told from the constant
+        Map<String, double[]> m = new LinkedHashMap<>();
+        m.put("N", N);
+        m.put("D", new double[]{3e11, 3e11, 3e11, 3e11, 3e11, 3e11});
+        m.put("loss", new double[]{3.0, 2.6, 2.4, 2.3, 2.25, 2.22});
+        Fit fit = Fitter.fit(Catalogue.builtIn().find("chinchilla").orElseThrow(),
+                Dataset.of("runs.csv", m), "loss", FitOptions.defaults().withStarts(Starts.latinHypercube(20, 1)));
+        assertThat(fit.warnings()).contains("D is 3e11 in every row: the law's terms in D cannot be told apart from its"
+                + " constant (fit a law without D, or add rows where D varies)");
+    }
+
+    @Test
     void zeroWeightsAreSaid() {
         Map<String, double[]> m = new LinkedHashMap<>();
         m.put("x", N);

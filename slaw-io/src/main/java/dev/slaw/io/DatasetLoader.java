@@ -166,13 +166,25 @@ public final class DatasetLoader {
             };
         }
 
+        /** A hint for {@code --map N=params,D=tokens}: each mapping is its own option. */
+        private String oneMapEach(String variable, String column) {
+            if (!column.contains(",") || !column.contains("=")) {
+                return "";
+            }
+            StringBuilder maps = new StringBuilder("--map " + variable + "=" + column.substring(0, column.indexOf(',')));
+            for (String more : column.substring(column.indexOf(',') + 1).split(",")) {
+                maps.append(" --map ").append(more.strip());
+            }
+            return "; give one --map per variable: " + maps;
+        }
+
         private void columns(Map<String, Double> factors) {
             Map<String, String> sourceToVariable = new HashMap<>();
             for (Map.Entry<String, String> e : recipe.mappings().entrySet()) {
                 String column = e.getValue();
                 if (table.column(column).isEmpty()) {
                     throw new BadInputException(source + ": no column " + Text.quote(column) + " to map to " + e.getKey()
-                            + " (columns: " + Text.list(table.columnNames()) + ")");
+                            + " (columns: " + Text.list(table.columnNames()) + ")" + oneMapEach(e.getKey(), column));
                 }
                 sourceToVariable.putIfAbsent(column, e.getKey());
             }
