@@ -14,14 +14,16 @@ import java.util.List;
  * @param compute    each model's training compute in the table's unit (NaN when unknown)
  * @param benchmarks the score columns
  * @param scores     scores[model][benchmark], NaN where missing
+ * @param notes      what the reader found doubtful in the table (shown with the result)
  */
 public record ModelTable(String source, List<String> models, List<String> families, double[] compute,
-                         List<String> benchmarks, double[][] scores) {
+                         List<String> benchmarks, double[][] scores, List<String> notes) {
 
     public ModelTable {
         models = List.copyOf(models);
         families = List.copyOf(families);
         benchmarks = List.copyOf(benchmarks);
+        notes = List.copyOf(notes);
         compute = compute.clone();
         double[][] copy = new double[scores.length][];
         for (int i = 0; i < scores.length; i++) {

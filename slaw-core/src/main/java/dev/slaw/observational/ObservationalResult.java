@@ -21,18 +21,20 @@ import java.util.List;
  * @param droppedNoTarget models left out because they have no score on the target
  * @param efficiencies    per family with two or more models of known compute, its lines
  * @param singleFamilies  families with fewer than two such models (no line)
+ * @param notes           doubts about the table, to show beside the result
  */
 public record ObservationalResult(String source, ObservationalSettings settings, List<String> predictors,
                                   Components components, LowRankImputer.Filled imputation, Fit link,
                                   int fittedModels, double fittedError, List<HeldOutModel> heldOut,
                                   int withoutCompute, int droppedNoTarget, List<FamilyEfficiency> efficiencies,
-                                  List<String> singleFamilies) {
+                                  List<String> singleFamilies, List<String> notes) {
 
     public ObservationalResult {
         predictors = List.copyOf(predictors);
         heldOut = List.copyOf(heldOut);
         efficiencies = List.copyOf(efficiencies);
         singleFamilies = List.copyOf(singleFamilies);
+        notes = List.copyOf(notes);
     }
 
     /** The paper's metric: mean squared error of the held-out models' predicted scores. */

@@ -136,7 +136,7 @@ public final class ObservationalScaling {
                     + " family's compute efficiency can be fitted");
         }
         return new ObservationalResult(table.source(), settings, predictors, components, filled, link,
-                fitted.size(), fittedError, heldOut, withoutCompute, dropped, efficiencies, single);
+                fitted.size(), fittedError, heldOut, withoutCompute, dropped, efficiencies, single, table.notes());
     }
 
     /** The link as a law of the law language over columns PC1..PCk. */

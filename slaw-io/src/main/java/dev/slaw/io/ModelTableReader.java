@@ -22,6 +22,11 @@ public final class ModelTableReader {
     public static final String MODEL = "Model";
     public static final String FAMILY = "Model Family";
     public static final String COMPUTE = "FLOPs (1E21)";
+    /** The authors' size and token columns, which give a check of the compute column: C = 6 N D. */
+    static final String SIZE = "Model Size (B)";
+    static final String TOKENS = "Pretraining Data Size (T)";
+    /** Far above the most over-trained models listed (Qwen2 0.5B: 24,000 tokens per parameter). */
+    static final double MAX_TOKENS_PER_PARAMETER = 1e5;
 
     private ModelTableReader() {
     }
@@ -67,8 +72,45 @@ public final class ModelTableReader {
                 scores[i][j] = v[i];
             }
         }
-        return new ModelTable(source, List.of(model.textsOrFormat()), List.of(family.textsOrFormat()), compute,
-                chosen, scores);
+        String[] names = model.textsOrFormat();
+        return new ModelTable(source, List.of(names), List.of(family.textsOrFormat()), compute, chosen, scores,
+                computeChecks(t, computeColumn, compute, names));
+    }
+
+    /**
+     * With the authors' size (billions) and tokens (trillions) columns and compute in 1e21, a
+     * compute more than twice off 6 N D, or more tokens per parameter than any model is trained
+     * on, is most likely a typo in the table; it decides which side of the cutoff the model falls
+     * on, so it is named.
+     */
+    private static List<String> computeChecks(RawTable t, String computeColumn, double[] compute, String[] names) {
+        List<String> notes = new ArrayList<>();
+        if (!computeColumn.equals(COMPUTE)) {
+            return notes;
+        }
+        double[] n = t.column(SIZE).filter(RawColumn::isNumeric).map(RawColumn::numbers).orElse(null);
+        double[] d = t.column(TOKENS).filter(RawColumn::isNumeric).map(RawColumn::numbers).orElse(null);
+        if (n == null || d == null) {
+            return notes;
+        }
+        for (int i = 0; i < compute.length; i++) {
+            double expected = 6 * n[i] * d[i];
+            double ratio = compute[i] / expected;
+            if (expected > 0 && Double.isFinite(ratio) && (ratio > 2 || ratio < 0.5)) {
+                notes.add(String.format(java.util.Locale.ROOT,
+                        "%s (row %d): compute %.4g is %.3gx 6 N D = %.4g (N %s B, D %s T); check the table",
+                        names[i], t.rowNumbers()[i], compute[i], ratio, expected, n[i], d[i]));
+            }
+            double tokensPerParameter = 1000 * d[i] / n[i];
+            if (Double.isFinite(tokensPerParameter) && tokensPerParameter > MAX_TOKENS_PER_PARAMETER) {
+                notes.add(String.format(java.util.Locale.ROOT,
+                        "%s (row %d): %s T tokens for %s B parameters is %.3g tokens per parameter, more than any"
+                                + " published model; its compute %.4g (and the side of the cutoff it falls on) may be"
+                                + " off by the tokens' unit", names[i], t.rowNumbers()[i], d[i], n[i],
+                        tokensPerParameter, compute[i]));
+            }
+        }
+        return notes;
     }
 
     private static boolean withinUnitInterval(double[] v) {

@@ -71,6 +71,7 @@ public final class ObservationalDocuments {
         }
         root.put("held_out_mean_squared_error", r.heldOutMeanSquaredError());
         root.put("held_out_mean_absolute_error", r.heldOutMeanAbsoluteError());
+        root.putTexts("warnings", r.notes());
         return root;
     }
 
@@ -168,6 +169,9 @@ public final class ObservationalDocuments {
         out.append("held-out mean squared error: ").append(fixed(r.heldOutMeanSquaredError(), 5))
                 .append(" (the paper's metric); mean absolute error: ").append(fixed(r.heldOutMeanAbsoluteError(), 4))
                 .append('\n');
+        for (String note : r.notes()) {
+            out.append("warning: ").append(note).append('\n');
+        }
         return out.toString();
     }
 
