@@ -10,6 +10,7 @@ import dev.slaw.fit.Objective;
 import dev.slaw.fit.Starts;
 import dev.slaw.law.FormulaLaw;
 import dev.slaw.law.Law;
+import dev.slaw.law.Numbers;
 import dev.slaw.law.ParameterDeclaration;
 import dev.slaw.law.Target;
 import dev.slaw.optim.StoppingRule;
@@ -82,12 +83,12 @@ public final class ObservationalScaling {
             }
         }
         if (held.isEmpty()) {
-            throw new BadInputException("--cutoff " + settings.cutoff() + " holds out no model with known compute"
-                    + " (the largest is " + largest + ")");
+            throw new BadInputException("--cutoff " + Numbers.compact(settings.cutoff())
+                    + " holds out no model with known compute (the largest is " + Numbers.compact(largest) + ")");
         }
         int parameters = k + 2;
         if (fitted.size() <= parameters) {
-            throw new BadInputException("--cutoff " + settings.cutoff() + " leaves " + fitted.size()
+            throw new BadInputException("--cutoff " + Numbers.compact(settings.cutoff()) + " leaves " + fitted.size()
                     + " models to fit on, too few for " + k + " components and a sigmoid link with " + parameters
                     + " parameters");
         }

@@ -43,11 +43,10 @@ public final class ObservationalDocuments {
             JsonObject pc = loadings.addObject();
             pc.put("component", "PC" + (k + 1));
             pc.put("explained_variance", c.explained()[k]);
-            JsonObject weights = JsonObject.ofNames();
+            JsonArray weights = pc.putArray("loadings");
             for (int j = 0; j < r.predictors().size(); j++) {
-                weights.put(r.predictors().get(j), c.loadings()[k][j]);
+                weights.addObject().put("benchmark", r.predictors().get(j)).put("loading", c.loadings()[k][j]);
             }
-            pc.put("loadings", weights);
         }
         JsonArray families = root.putArray("efficiencies");
         for (FamilyEfficiency f : r.efficiencies()) {
