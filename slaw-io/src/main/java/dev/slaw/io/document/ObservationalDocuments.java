@@ -94,7 +94,7 @@ public final class ObservationalDocuments {
         out.append("  capabilities: ").append(k).append(" principal components of ")
                 .append(String.join(", ", r.predictors())).append(" (centred, not standardised)\n");
         out.append("  fitted on the ").append(r.fittedModels()).append(" models with compute <= ")
-                .append(Formats.num(r.settings().cutoff())).append("; held out: the ").append(r.heldOut().size())
+                .append(Formats.significant(r.settings().cutoff(), 4)).append("; held out: the ").append(r.heldOut().size())
                 .append(" above it");
         if (r.withoutCompute() > 0) {
             out.append("; left out: ").append(r.withoutCompute()).append(" without compute");
@@ -129,8 +129,8 @@ public final class ObservationalDocuments {
 
         double cutoff = r.settings().cutoff();
         out.append("\nCompute efficiency per family: PCj = a + b log10(C), C in the table's unit;")
-                .append(" most capable at C = ").append(Formats.num(cutoff)).append(" first\n");
-        List<String> effHeader = new ArrayList<>(List.of("family", "models", "PC1 at C=" + Formats.num(cutoff),
+                .append(" most capable at C = ").append(Formats.significant(cutoff, 4)).append(" first\n");
+        List<String> effHeader = new ArrayList<>(List.of("family", "models", "PC1 at C=" + Formats.significant(cutoff, 4),
                 "PC1 per 10x", "PC1 R2"));
         for (int j = 2; j <= k; j++) {
             effHeader.add("PC" + j + " per 10x");
