@@ -8,9 +8,15 @@ package dev.slaw.observational;
  * @param compute   its compute (NaN when unknown)
  * @param observed  its score on the target benchmark
  * @param predicted the sigmoid link at its capability components
+ * @param computeOnly the baseline: the same sigmoid fitted in log10 compute alone
  */
-public record HeldOutModel(String model, String family, double compute, double observed, double predicted) {
+public record HeldOutModel(String model, String family, double compute, double observed, double predicted,
+                           double computeOnly) {
     public double error() {
         return predicted - observed;
+    }
+
+    public double computeOnlyError() {
+        return computeOnly - observed;
     }
 }

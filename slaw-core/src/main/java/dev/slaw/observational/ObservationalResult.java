@@ -14,6 +14,8 @@ import java.util.List;
  * @param imputation      how the gaps were filled
  * @param link            the sigmoid link from the components to the target, fitted on the
  *                        models at or below the cutoff
+ * @param computeOnly     the baseline: the same sigmoid in log10 compute alone (its variable
+ *                        named PC1), fitted on the same models
  * @param fittedModels    how many models the link was fitted on
  * @param fittedError     the link's mean squared error over them
  * @param heldOut         the held-out models, in the table's order
@@ -24,7 +26,7 @@ import java.util.List;
  * @param notes           doubts about the table, to show beside the result
  */
 public record ObservationalResult(String source, ObservationalSettings settings, List<String> predictors,
-                                  Components components, LowRankImputer.Filled imputation, Fit link,
+                                  Components components, LowRankImputer.Filled imputation, Fit link, Fit computeOnly,
                                   int fittedModels, double fittedError, List<HeldOutModel> heldOut,
                                   int withoutCompute, int droppedNoTarget, List<FamilyEfficiency> efficiencies,
                                   List<String> singleFamilies, List<String> notes) {
@@ -40,6 +42,12 @@ public record ObservationalResult(String source, ObservationalSettings settings,
     /** The paper's metric: mean squared error of the held-out models' predicted scores. */
     public double heldOutMeanSquaredError() {
         return heldOut.stream().mapToDouble(h -> h.error() * h.error()).average().orElse(Double.NaN);
+    }
+
+    /** The baseline's mean squared error over the same held-out models. */
+    public double computeOnlyMeanSquaredError() {
+        return heldOut.stream().mapToDouble(h -> h.computeOnlyError() * h.computeOnlyError()).average()
+                .orElse(Double.NaN);
     }
 
     public double heldOutMeanAbsoluteError() {

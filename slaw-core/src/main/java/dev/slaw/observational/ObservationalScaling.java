@@ -100,12 +100,17 @@ public final class ObservationalScaling {
 
         Fit link = fitLink(fittedScores, targetColumn(table, fitted, target), k, settings.threads(),
                 table.source());
+        // the baseline the paper beats: the same sigmoid in log10 compute alone
+        Fit computeOnly = fitLink(logCompute(compute, fitted), targetColumn(table, fitted, target), 1,
+                settings.threads(), table.source());
+        double[][] heldLogCompute = logCompute(compute, held);
         double fittedError = meanSquaredError(link, fittedScores, targetColumn(table, fitted, target));
         List<HeldOutModel> heldOut = new ArrayList<>();
         for (int r = 0; r < held.size(); r++) {
             int i = held.get(r);
             heldOut.add(new HeldOutModel(table.models().get(i), table.families().get(i), compute[i],
-                    table.score(i, target), link.predict(point(heldScores[r]))));
+                    table.score(i, target), link.predict(point(heldScores[r])),
+                    computeOnly.predict(point(heldLogCompute[r]))));
         }
 
         // every model's components, for the families' lines (fitted and held-out alike, as the paper's figure 3)
@@ -137,7 +142,7 @@ public final class ObservationalScaling {
                     + " family's compute efficiency can be fitted");
         }
         return new ObservationalResult(table.source(), settings, predictors, components, filled, link,
-                fitted.size(), fittedError, heldOut, withoutCompute, dropped, efficiencies, single, table.notes());
+                computeOnly, fitted.size(), fittedError, heldOut, withoutCompute, dropped, efficiencies, single, table.notes());
     }
 
     /** The link as a law of the law language over columns PC1..PCk. */
@@ -178,6 +183,14 @@ public final class ObservationalScaling {
                 // the held-out error a few per cent off the optimum's: stop only on a vanishing gradient
                 .withStoppingRule(StoppingRule.SCIPY).withTolerances(0, 1e-12);
         return Fitter.fit(linkLaw(k), data, "y", options);
+    }
+
+    private static double[][] logCompute(double[] compute, List<Integer> rows) {
+        double[][] out = new double[rows.size()][1];
+        for (int r = 0; r < rows.size(); r++) {
+            out[r][0] = Math.log10(compute[rows.get(r)]);
+        }
+        return out;
     }
 
     private static double meanSquaredError(Fit link, double[][] scores, double[] y) {

@@ -66,10 +66,13 @@ public final class ObservationalDocuments {
         JsonArray held = root.putArray("held_out");
         for (HeldOutModel h : r.heldOut()) {
             held.addObject().put("model", h.model()).put("family", h.family()).put("compute", h.compute())
-                    .put("observed", h.observed()).put("predicted", h.predicted()).put("error", h.error());
+                    .put("observed", h.observed()).put("predicted", h.predicted()).put("error", h.error())
+                    .put("compute_only", h.computeOnly());
         }
         root.put("held_out_mean_squared_error", r.heldOutMeanSquaredError());
         root.put("held_out_mean_absolute_error", r.heldOutMeanAbsoluteError());
+        root.put("compute_only_link", FitJson.document(r.computeOnly()));
+        root.put("compute_only_held_out_mean_squared_error", r.computeOnlyMeanSquaredError());
         root.putTexts("warnings", r.notes());
         return root;
     }
@@ -78,10 +81,11 @@ public final class ObservationalDocuments {
     public static Table csvTable(ObservationalResult r) {
         List<List<String>> rows = new ArrayList<>();
         for (HeldOutModel h : r.heldOut()) {
-            rows.add(List.of(h.model(), h.family(), Double.isNaN(h.compute()) ? "" : Double.toString(h.compute()),
-                    Double.toString(h.observed()), Double.toString(h.predicted()), Double.toString(h.error())));
+            rows.add(List.of(h.model(), h.family(), Double.toString(h.compute()), Double.toString(h.observed()),
+                    Double.toString(h.predicted()), Double.toString(h.error()), Double.toString(h.computeOnly())));
         }
-        return new Table(List.of("model", "family", "compute", "observed", "predicted", "error"), rows);
+        return new Table(List.of("model", "family", "compute", "observed", "predicted", "error", "compute_only"),
+                rows);
     }
 
     public static String text(ObservationalResult r) {
@@ -168,6 +172,14 @@ public final class ObservationalDocuments {
         out.append("held-out mean squared error: ").append(fixed(r.heldOutMeanSquaredError(), 5))
                 .append(" (the paper's metric); mean absolute error: ").append(fixed(r.heldOutMeanAbsoluteError(), 4))
                 .append('\n');
+        out.append("the same sigmoid in log10 compute alone (").append(target).append(" = ")
+                .append(r.computeOnly().toString().replace("PC1", "log10(C)")).append("): held-out mean squared error ")
+                .append(fixed(r.computeOnlyMeanSquaredError(), 5)).append('\n');
+        if (r.computeOnlyMeanSquaredError() < r.heldOutMeanSquaredError()) {
+            out.append("warning: compute alone predicts the held-out ").append(target)
+                    .append(" scores better than the capability components do; the other benchmarks do not carry")
+                    .append(" what ").append(target).append(" measures well enough to extrapolate it\n");
+        }
         for (String note : r.notes()) {
             out.append("warning: ").append(note).append('\n');
         }
