@@ -78,6 +78,8 @@ class ObservationalGoldenTest {
         assertThat(hellaswag.get("loading").asDouble()).isCloseTo(0.691, within(0.001));
         assertThat(r.get("efficiencies").size()).isGreaterThan(20);
         assertThat(r.get("models_without_compute").asInt()).isEqualTo(25);
+        // the baseline, a sigmoid in log10 compute alone, does four times worse on GSM8K
+        assertThat(r.get("compute_only_held_out_mean_squared_error").asDouble()).isCloseTo(0.0634, within(0.001));
         // the BTLM row's token count is in billions, not trillions: named
         assertThat(r.get("warnings").toString()).contains("btlm-3b-8k-base");
     }
@@ -105,5 +107,15 @@ class ObservationalGoldenTest {
             assertThat(o.toString()).as(what).isEmpty();
         }
         assertThat(Files.exists(out)).isFalse();
+    }
+
+    @Test
+    void aTargetThatComputeAlonePredictsBetterIsWarnedAbout() {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        int code = Main.run(new String[]{"observe", TABLE, "--target", "HumanEval"}, new PrintWriter(o, true),
+                new PrintWriter(e, true));
+        assertThat(code).as(e.toString()).isZero();
+        assertThat(o.toString()).contains("warning: compute alone predicts the held-out HumanEval scores better");
     }
 }
