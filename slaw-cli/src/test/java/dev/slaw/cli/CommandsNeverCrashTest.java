@@ -167,6 +167,7 @@ class CommandsNeverCrashTest {
                 new String[]{"bootstrap", f, "--law", LAW, "--starts", "lhs:2", "--replicates", "3",
                         "--out", out.resolve("boot.json").toString()},
                 new String[]{"curve", "fit", f},
+                new String[]{"observe", f, "--target", "loss"},
                 new String[]{"validate", f, "--law", LAW, "--starts", "lhs:2"});
         for (String[] command : commands) {
             List<String> before = listing(out);
