@@ -11,6 +11,7 @@ import dev.slaw.optim.StoppingRule;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -79,6 +80,77 @@ public record ChainProtocol(String name, int lastMean, double skipFraction, int 
                 chance -> FitOptions.defaults().withThreads(threads).withObjective(Objective.of(Loss.SQUARED)),
                 OptionalDouble.of(0), 1.0);
         return new ChainProtocol("slaw", 5, 0.1, 5, settings);
+    }
+
+    /**
+     * The single-step comparison: accuracy straight from N and D, step 2's falling sigmoid of
+     * chinchilla's loss form, {@code acc = a / (1 + exp(-(c + A / N^alpha + B / D^beta))) + b}
+     * (step 2's k and x0 and chinchilla's E fold into A, B and c), fitted to the runs' accuracy.
+     */
+    public static final Law SINGLE_STEP = dev.slaw.law.Catalogue.parse("the single-step law", """
+            name: single-step
+            formula: acc = a / (1 + exp(-(c + A / N^alpha + B / D^beta))) + b
+            description: Accuracy from parameters N and tokens D in one step: a falling sigmoid of chinchilla's form.
+            variables: N = parameters, D = training tokens
+            param: a in [-1, 0]
+            param: b in [0, 1]
+            param: c free
+            param: A > 0
+            param: B > 0
+            param: alpha in [0, 3]
+            param: beta in [0, 3]
+            target: plain
+            start: c = -2, 0, 2
+            start: A = exp(0, 5, 10)
+            start: B = exp(0, 5, 10)
+            start: alpha = 0.2, 0.5
+            start: beta = 0.2, 0.5
+            cite: Bhagia et al. 2024, "Establishing Task Scaling Laws via Compute-Efficient Model Ladders" (arXiv:2412.04403), the single-step comparison
+            """);
+
+    /**
+     * This protocol with another step 1. {@code compute} fits the catalogue's power-offset in
+     * x = C = 6ND; {@code loss-to-loss} fits step 1's chinchilla to the upstream loss and the
+     * catalogue's loss-to-loss from it to the task loss. The new laws start from their own grids
+     * (a protocol's given start is for its own law), under the protocol's objective and stopping rule.
+     */
+    public ChainProtocol withStepOne(ChainSettings.StepOne stepOne) {
+        ChainSettings s = settings;
+        FitOptions lawsOwnStarts = s.lossOptions().withStarts(Starts.lawGrid());
+        Catalogue catalogue = Catalogue.builtIn();
+        return switch (stepOne) {
+            case CHINCHILLA -> this;
+            case COMPUTE -> withSettings(s.withStepOne(stepOne, catalogue.find("power-offset").orElseThrow(),
+                    lawsOwnStarts, Optional.empty(), lawsOwnStarts));
+            case LOSS_TO_LOSS -> withSettings(s.withStepOne(stepOne, s.lossLaw(), s.lossOptions(),
+                    catalogue.find("loss-to-loss"), lawsOwnStarts));
+        };
+    }
+
+    /**
+     * This protocol with another step 2. {@code error-exp} is fitted to the error with its own
+     * starts, step 2's objective and stopping rule, and no helper point (the point pins a
+     * sigmoid's top; error-exp has none to pin).
+     */
+    public ChainProtocol withStepTwo(ChainSettings.StepTwo stepTwo) {
+        if (stepTwo == ChainSettings.StepTwo.SIGMOID_LINK) {
+            return this;
+        }
+        ChainSettings s = settings;
+        Law errorExp = Catalogue.builtIn().find("error-exp").orElseThrow();
+        return withSettings(s.withStepTwo(stepTwo, errorExp,
+                chance -> s.accuracyOptions(chance).withStarts(Starts.lawGrid()), OptionalDouble.empty(), 1.0));
+    }
+
+    /** This protocol with the single-step comparison, fitted as step 2 is (its objective and stopping rule). */
+    public ChainProtocol withSingleStep() {
+        return withSettings(settings.withSingleStep(SINGLE_STEP, settings.accuracyOptions(0.25)
+                .withStarts(Starts.lawGrid())));
+    }
+
+    /** This protocol with a new name (e.g. marked as changed). */
+    public ChainProtocol named(String newName) {
+        return new ChainProtocol(newName, lastMean, skipFraction, movingAverage, settings);
     }
 
     /** The law with these declarations applied to its parameters. */
