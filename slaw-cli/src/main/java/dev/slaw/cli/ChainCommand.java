@@ -13,6 +13,8 @@ import dev.slaw.optim.StoppingRule;
 import dev.slaw.io.LadderFolder;
 import dev.slaw.io.document.ChainDocuments;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,9 @@ import java.util.concurrent.Callable;
                 "lists the ladder's runs (mode train) with N, and the target (mode eval).",
                 "", "Example:", "  slaw chain examples/olmo-ladder/data/ladder-runs --protocol bhagia-2024"})
 public final class ChainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(index = "0", paramLabel = "LADDER", description = "The folder of ladder runs.")
     Path folder;
 
@@ -126,6 +131,12 @@ public final class ChainCommand implements Callable<Integer> {
                         resampling.replicates(), resampling.level(), seed, workers));
             }
         }
+        for (ChainPrediction prediction : predictions) {
+            for (String w : prediction.warnings()) {
+                spec.commandLine().getErr().println("slaw chain: warning: " + w);
+            }
+        }
+        spec.commandLine().getErr().flush();
         ChainDocuments.Context context = new ChainDocuments.Context(folder.toString(), p.name(),
                 ladder.target().name(), ladder.target().parameters(), ladder.target().tokens(), ladder.runs().size(),
                 p.settings(), upstream);

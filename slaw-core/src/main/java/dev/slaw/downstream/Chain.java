@@ -101,6 +101,21 @@ public final class Chain {
         return s.stepOne() == ChainSettings.StepOne.LOSS_TO_LOSS ? 2 : 1;
     }
 
+    /** Whether link {@code i} is the loss-to-loss map of a loss-to-loss step 1. */
+    static boolean isTransfer(ChainSettings s, int i) {
+        return i == 1 && s.stepOne() == ChainSettings.StepOne.LOSS_TO_LOSS;
+    }
+
+    /**
+     * The loss-to-loss law with its E1 fixed at the irreducible loss E of step 1's upstream fit,
+     * as Brandfonbrener et al. take each loss's irreducible term from its own scaling law: the
+     * map is then defined wherever step 1 predicts (a fitted E1 above the target's predicted
+     * upstream loss would leave the power of a negative number).
+     */
+    static Law transferLaw(ChainSettings s, double upstreamE) {
+        return ChainProtocol.declare(s.transferLaw().orElseThrow(), List.of("E1 = " + upstreamE));
+    }
+
     /** Step 1's task loss at N and D. */
     static double stepOneLoss(ChainSettings s, Evaluation e, double n, double d) {
         return switch (s.stepOne()) {
@@ -120,7 +135,12 @@ public final class Chain {
     /** Every step for one task. */
     public static ChainPrediction predict(TaskLadder ladder, ChainSettings settings) {
         List<Link> links = links(ladder, settings);
-        List<Fit> fits = links.stream().map(l -> Fitter.fit(l.law(), l.rows(), l.target(), l.options())).toList();
+        List<Fit> fits = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            Link l = links.get(i);
+            Law law = isTransfer(settings, i) ? transferLaw(settings, fits.get(0).value("E")) : l.law();
+            fits.add(Fitter.fit(law, l.rows(), l.target(), l.options()));
+        }
         Evaluation e = (i, point) -> fits.get(i).predict(point);
         double predictedLoss = stepOneLoss(settings, e, ladder.targetN(), ladder.targetD());
         double[] fitted = stepOneFitted(settings, fits, links);

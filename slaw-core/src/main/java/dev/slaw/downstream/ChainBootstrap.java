@@ -7,11 +7,13 @@ import dev.slaw.fit.Predictor;
 import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
 import dev.slaw.fit.Workers;
+import dev.slaw.law.Law;
 import dev.slaw.planning.Interval;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -56,9 +58,14 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
         // each replicate refits every step of the chain (the single-step comparison is not part of it)
         // from the point estimate, its draws as row multiplicities
         List<Refitter> refitters = new ArrayList<>();
+        int upstreamE = point.lossFit().law().parameters().stream().map(p -> p.name()).toList().indexOf("E");
+        Map<String, Double> transferStart = new java.util.LinkedHashMap<>(
+                point.transferFit().map(Fit::valueMap).orElse(Map.of()));
+        transferStart.remove("E1");
         for (int i = 0; i <= accuracyLink; i++) {
             Chain.Link l = links.get(i);
-            refitters.add(Refitter.prepare(l.law(), l.rows(), l.target(),
+            Law law = Chain.isTransfer(settings, i) ? point.transferFit().orElseThrow().law() : l.law();
+            refitters.add(Refitter.prepare(law, l.rows(), l.target(),
                     l.options().withStarts(Starts.at(List.of(fits.get(i).valueMap()))).withThreads(1)));
         }
         double[] chained = new double[replicates];
@@ -80,7 +87,16 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
                     // the helper point (run -1) is in every replicate once
                     rowCount[j] = runOfRow[j] < 0 ? 1 : runCount[(int) runOfRow[j]];
                 }
-                Refitter.Refit refit = workers[i].refit(rowCount);
+                Refitter.Refit refit;
+                if (Chain.isTransfer(settings, i)) {
+                    // its E1 is the replicate's upstream E: a law of its own, prepared here
+                    Law law = Chain.transferLaw(settings, values[0][upstreamE]);
+                    refit = Refitter.prepare(law, links.get(i).rows(), links.get(i).target(),
+                            links.get(i).options().withStarts(Starts.at(List.of(transferStart))).withThreads(1))
+                            .worker().refit(rowCount);
+                } else {
+                    refit = workers[i].refit(rowCount);
+                }
                 if (!refit.succeeded()) {
                     chained[r] = Double.NaN;
                     return;

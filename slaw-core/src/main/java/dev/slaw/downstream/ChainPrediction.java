@@ -2,6 +2,9 @@ package dev.slaw.downstream;
 
 import dev.slaw.fit.Fit;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -33,6 +36,20 @@ public record ChainPrediction(String task, Fit lossFit, Fit accuracyFit, double 
     /** |chained - observed| / observed: unsigned, as the paper reports it. */
     public double chainedError() {
         return Math.abs(chainedAccuracy - observedAccuracy) / observedAccuracy;
+    }
+
+    /**
+     * What a reader must not miss: an accuracy outside [0, 1] (error-exp has no top: where its
+     * fitted k exceeds eps the error falls below 0 at small losses).
+     */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        if (!(chainedAccuracy >= 0 && chainedAccuracy <= 1) || !(accuracyAtObserved >= 0 && accuracyAtObserved <= 1)) {
+            out.add(String.format(Locale.ROOT, "%s: step 2 gives an accuracy outside [0, 1] (%.4f chained, %.4f at the "
+                    + "actual loss); its law is extrapolated beyond where it means an accuracy", task, chainedAccuracy,
+                    accuracyAtObserved));
+        }
+        return out;
     }
 
     /** |single step - observed| / observed (NaN without the comparison). */

@@ -77,6 +77,10 @@ public final class ChainDocuments {
             t.put("accuracy_chained", p.chainedAccuracy());
             t.put("accuracy_actual", p.observedAccuracy());
             t.put("chained_error", p.chainedError());
+            if (!p.warnings().isEmpty()) {
+                JsonArray w = t.putArray("warnings");
+                p.warnings().forEach(w::add);
+            }
             if (p.singleStepFit().isPresent()) {
                 t.put("accuracy_single_step", p.singleStepAccuracy());
                 t.put("single_step_error", p.singleStepError());
