@@ -73,7 +73,7 @@ public final class ChainCommand implements Callable<Integer> {
                     + "no helper point, the catalogue's bounds) (default: sigmoid-link).")
     ChainSettings.StepTwo stepTwo;
 
-    @Option(names = "--single-step", description = "Also fit N, D -> accuracy in one step (a falling sigmoid of chinchilla's form, on each run's accuracy) and print its prediction and error beside the chained ones.")
+    @Option(names = "--single-step", description = "Also fit N, D -> accuracy in one step (Bhagia et al.'s single step: a falling sigmoid of chinchilla's form, on each run's accuracy) and print its prediction and error beside the chained ones.")
     boolean singleStep;
 
     @Option(names = "--starts", paramLabel = "STARTS",
@@ -161,7 +161,7 @@ public final class ChainCommand implements Callable<Integer> {
         Starts startsAsked = starts == null ? null : Starts.parse(starts, seed);
         p = p.withStepOne(one).withStepTwo(two);
         if (singleStep) {
-            p = p.withSingleStep();
+            p = p.withSingleStep(protocol == ProtocolChoice.BHAGIA_2024);
         }
         if (lastMean != null) {
             p = p.withLastMean(lastMean);

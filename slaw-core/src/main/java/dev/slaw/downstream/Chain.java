@@ -84,7 +84,7 @@ public final class Chain {
         }
         s.singleStepLaw().ifPresent(law -> links.add(new Link(law, columns(runs.source() + ", accuracy",
                 "N", runs.column("N"), "D", runs.column("D"), "acc", runs.column("acc")), "acc",
-                s.singleStepOptions(), runIndex)));
+                s.singleStepOptions(ladder.chance()), runIndex)));
         return links;
     }
 

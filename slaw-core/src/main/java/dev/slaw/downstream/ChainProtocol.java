@@ -83,30 +83,49 @@ public record ChainProtocol(String name, int lastMean, double skipFraction, int 
     }
 
     /**
-     * The single-step comparison: accuracy straight from N and D, step 2's falling sigmoid of
-     * chinchilla's loss form, {@code acc = a / (1 + exp(-(c + A / N^alpha + B / D^beta))) + b}
-     * (step 2's k and x0 and chinchilla's E fold into A, B and c), fitted to the runs' accuracy.
+     * The single-step comparison of Bhagia et al. (their {@code single_step.py}): accuracy straight
+     * from N and D, a falling sigmoid of chinchilla's form without its E, fitted to each run's
+     * accuracy as step 1 is fitted to its loss (Huber of log residuals).
      */
     public static final Law SINGLE_STEP = dev.slaw.law.Catalogue.parse("the single-step law", """
             name: single-step
-            formula: acc = a / (1 + exp(-(c + A / N^alpha + B / D^beta))) + b
+            formula: acc = a / (1 + exp(-(A / N^alpha + B / D^beta + c))) + b
             description: Accuracy from parameters N and tokens D in one step: a falling sigmoid of chinchilla's form.
             variables: N = parameters, D = training tokens
-            param: a in [-1, 0]
-            param: b in [0, 1]
-            param: c free
             param: A > 0
             param: B > 0
             param: alpha in [0, 3]
             param: beta in [0, 3]
-            target: plain
-            start: c = -2, 0, 2
+            param: c free
+            param: a in [-1, 0]
+            param: b in [0, 1]
+            target: log
             start: A = exp(0, 5, 10)
             start: B = exp(0, 5, 10)
             start: alpha = 0.2, 0.5
             start: beta = 0.2, 0.5
+            start: c = -2, 0, 2
             cite: Bhagia et al. 2024, "Establishing Task Scaling Laws via Compute-Efficient Model Ladders" (arXiv:2412.04403), the single-step comparison
             """);
+
+    /** Bhagia et al.'s single-step bounds: A, B >= 1 (they fit log A, log B >= 0), alpha, beta >= 0, a in [-1, 0], b in [0, 1]. */
+    public static final List<String> BHAGIA_SINGLE_STEP_BOUNDS = List.of("A in [1, inf] log", "B in [1, inf] log",
+            "alpha in [0, inf]", "beta in [0, inf]", "a in [-1, 0]", "b in [0, 1]");
+
+    /**
+     * This protocol with the single-step comparison, fitted as the protocol fits step 1:
+     * bhagia-2024 from the paper's one start (log A, log B, alpha, beta, c, a, b) = (3, 5, 0.2, 0.3,
+     * 0, chance - 1, 1) within its bounds, slaw's default from the law's 108-point grid.
+     */
+    public ChainProtocol withSingleStep(boolean paperStarts) {
+        FitOptions base = settings.lossOptions();
+        if (!paperStarts) {
+            return withSettings(settings.withSingleStep(SINGLE_STEP, chance -> base.withStarts(Starts.lawGrid())));
+        }
+        return withSettings(settings.withSingleStep(declare(SINGLE_STEP, BHAGIA_SINGLE_STEP_BOUNDS),
+                chance -> base.withStarts(Starts.at(List.of(Map.of("A", Math.exp(3), "B", Math.exp(5), "alpha", 0.2,
+                        "beta", 0.3, "c", 0.0, "a", chance - 1, "b", 1.0))))));
+    }
 
     /**
      * This protocol with another step 1. {@code compute} fits the catalogue's power-offset in
@@ -140,12 +159,6 @@ public record ChainProtocol(String name, int lastMean, double skipFraction, int 
         Law errorExp = Catalogue.builtIn().find("error-exp").orElseThrow();
         return withSettings(s.withStepTwo(stepTwo, errorExp,
                 chance -> s.accuracyOptions(chance).withStarts(Starts.lawGrid()), OptionalDouble.empty(), 1.0));
-    }
-
-    /** This protocol with the single-step comparison, fitted as step 2 is (its objective and stopping rule). */
-    public ChainProtocol withSingleStep() {
-        return withSettings(settings.withSingleStep(SINGLE_STEP, settings.accuracyOptions(0.25)
-                .withStarts(Starts.lawGrid())));
     }
 
     /** This protocol with a new name (e.g. marked as changed). */

@@ -27,12 +27,13 @@ import java.util.function.UnaryOperator;
  * @param helperLoss       the helper point's loss (Bhagia et al.: 0), empty for none
  * @param helperAccuracy   the helper point's accuracy (Bhagia et al.: 1)
  * @param singleStepLaw    N, D straight to accuracy, fitted for comparison; empty for none
- * @param singleStepOptions its fit options (unused without a single-step law)
+ * @param singleStepOptions its fit options given the task's chance accuracy (unused without it)
  */
 public record ChainSettings(StepOne stepOne, Law lossLaw, FitOptions lossOptions, Optional<Law> transferLaw,
                             FitOptions transferOptions, StepTwo stepTwo, Law accuracyLaw,
                             Function<Double, FitOptions> accuracyOptions, OptionalDouble helperLoss,
-                            double helperAccuracy, Optional<Law> singleStepLaw, FitOptions singleStepOptions) {
+                            double helperAccuracy, Optional<Law> singleStepLaw,
+                            Function<Double, FitOptions> singleStepOptions) {
 
     /** How step 1 predicts the task loss. */
     public enum StepOne {
@@ -82,7 +83,12 @@ public record ChainSettings(StepOne stepOne, Law lossLaw, FitOptions lossOptions
     public ChainSettings(Law lossLaw, FitOptions lossOptions, Law accuracyLaw,
                          Function<Double, FitOptions> accuracyOptions, OptionalDouble helperLoss, double helperAccuracy) {
         this(StepOne.CHINCHILLA, lossLaw, lossOptions, Optional.empty(), lossOptions, StepTwo.SIGMOID_LINK, accuracyLaw,
-                accuracyOptions, helperLoss, helperAccuracy, Optional.empty(), lossOptions);
+                accuracyOptions, helperLoss, helperAccuracy, Optional.empty(), chance -> lossOptions);
+    }
+
+    /** The single step's options for a task with this chance accuracy. */
+    public FitOptions singleStepOptions(double chance) {
+        return singleStepOptions.apply(chance);
     }
 
     /** Step 2's options for a task with this chance accuracy. */
@@ -105,7 +111,7 @@ public record ChainSettings(StepOne stepOne, Law lossLaw, FitOptions lossOptions
     }
 
     /** The same settings with the single-step comparison. */
-    public ChainSettings withSingleStep(Law law, FitOptions options) {
+    public ChainSettings withSingleStep(Law law, Function<Double, FitOptions> options) {
         return new ChainSettings(stepOne, lossLaw, lossOptions, transferLaw, transferOptions, stepTwo, accuracyLaw,
                 accuracyOptions, helperLoss, helperAccuracy, Optional.of(law), options);
     }
@@ -120,7 +126,7 @@ public record ChainSettings(StepOne stepOne, Law lossLaw, FitOptions lossOptions
     public ChainSettings withEveryFit(UnaryOperator<FitOptions> change) {
         return new ChainSettings(stepOne, lossLaw, change.apply(lossOptions), transferLaw,
                 change.apply(transferOptions), stepTwo, accuracyLaw, accuracyOptions.andThen(change), helperLoss,
-                helperAccuracy, singleStepLaw, change.apply(singleStepOptions));
+                helperAccuracy, singleStepLaw, singleStepOptions.andThen(change));
     }
 
     /** The variables of step 1 that a target names. */
