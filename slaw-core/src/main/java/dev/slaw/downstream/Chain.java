@@ -156,7 +156,9 @@ public final class Chain {
                 accuracyAt(settings, e, predictedLoss), ladder.observedAccuracy(),
                 settings.stepOne() == ChainSettings.StepOne.LOSS_TO_LOSS ? Optional.of(fits.get(1)) : Optional.empty(),
                 single, single.map(f -> f.predict(ChainSettings.lossPoint(ladder.targetN(), ladder.targetD())))
-                        .orElse(Double.NaN));
+                        .orElse(Double.NaN), ladder.observedUpstream(),
+                settings.stepOne() == ChainSettings.StepOne.LOSS_TO_LOSS
+                        ? fits.get(0).predict(ChainSettings.lossPoint(ladder.targetN(), ladder.targetD())) : Double.NaN);
     }
 
     /** Step 1's task loss at each training run, as the fits give it. */

@@ -22,11 +22,13 @@ import java.util.Optional;
  * @param transferFit         under a loss-to-loss step 1, the upstream-to-task-loss fit
  * @param singleStepFit       the single-step comparison (N, D to accuracy), if asked for
  * @param singleStepAccuracy  its accuracy at the target (NaN without it)
+ * @param observedUpstream    under a loss-to-loss step 1, the target's upstream loss (else NaN)
+ * @param predictedUpstream   under a loss-to-loss step 1, its prediction at the target (else NaN)
  */
 public record ChainPrediction(String task, Fit lossFit, Fit accuracyFit, double observedLoss, double predictedLoss,
                               double lossFitError, double accuracyAtObserved, double chainedAccuracy,
                               double observedAccuracy, Optional<Fit> transferFit, Optional<Fit> singleStepFit,
-                              double singleStepAccuracy) {
+                              double singleStepAccuracy, double observedUpstream, double predictedUpstream) {
 
     /** (predicted - observed) / observed of step 1, signed. */
     public double lossError() {

@@ -69,6 +69,10 @@ public final class ChainDocuments {
             ChainPrediction p = predictions.get(i);
             JsonObject t = tasks.addObject();
             t.put("task", p.task());
+            if (context.upstream() != null) {
+                t.put("upstream_loss_actual", p.observedUpstream());
+                t.put("upstream_loss_predicted", p.predictedUpstream());
+            }
             t.put("loss_actual", p.observedLoss());
             t.put("loss_predicted", p.predictedLoss());
             t.put("loss_error", p.lossError());
