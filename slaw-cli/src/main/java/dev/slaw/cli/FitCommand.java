@@ -312,16 +312,22 @@ public final class FitCommand implements Callable<Integer> {
                     .withScreening(noScreening ? Screening.NEVER : Screening.DEFAULT)
                     .withNotes(complete.notes());
             if (threads != null) {
-                if (threads < 1) {
-                    throw new BadInputException("--threads must be at least 1, got " + threads);
-                }
-                options = options.withThreads(threads);
+                options = options.withThreads(workers(threads));
             }
             if (ftol != null || gtol != null) {
                 options = options.withTolerances(ftol == null ? options.functionTolerance() : ftol,
                         gtol == null ? options.gradientTolerance() : gtol);
             }
             return new Prepared(l, complete.dataset(), t, options, complete.notes());
+        }
+
+        /** The worker threads {@code --threads} asks for (all cores when not given), at least 1. */
+        static int workers(Integer threads) {
+            int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+            if (n < 1) {
+                throw new BadInputException("--threads must be at least 1, got " + n);
+            }
+            return n;
         }
 
         /** A missing value where the law needs one is bad input unless the user asked to drop such rows. */

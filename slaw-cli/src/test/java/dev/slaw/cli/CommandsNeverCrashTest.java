@@ -168,7 +168,10 @@ class CommandsNeverCrashTest {
                         "--out", out.resolve("boot.json").toString()},
                 new String[]{"curve", "fit", f},
                 new String[]{"observe", f, "--target", "loss"},
-                new String[]{"validate", f, "--law", LAW, "--starts", "lhs:2"});
+                new String[]{"validate", f, "--law", LAW, "--starts", "lhs:2"},
+                new String[]{"chain", f, "--step1", "compute"},
+                new String[]{"chain", "../examples/olmo-ladder/data/ladder-runs", "--config", f, "--step1",
+                        "loss-to-loss:c4_en-validation", "--step2", "error-exp", "--single-step", "--starts", "lhs:2"});
         for (String[] command : commands) {
             List<String> before = listing(out);
             Result r = run(command);

@@ -1,12 +1,13 @@
 package dev.slaw.downstream;
 
 import dev.slaw.data.BadInputException;
-import dev.slaw.data.Dataset;
+import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitFailedException;
 import dev.slaw.fit.Predictor;
 import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
 import dev.slaw.fit.Workers;
+import dev.slaw.law.Law;
 import dev.slaw.planning.Interval;
 
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import java.util.SplittableRandom;
 
 /**
  * The joint bootstrap of a chain: each replicate draws the ladder's runs with replacement and
- * refits both steps on them (step 1 on the drawn runs' points, step 2 on all their checkpoints),
- * so step 1's uncertainty reaches the chained accuracy. Each step goes through {@link Refitter}
+ * refits every step on them (step 1's fits on the drawn runs' points, step 2 on all their
+ * checkpoints), so step 1's uncertainty reaches the chained accuracy. Each step goes through {@link Refitter}
  * (a drawn run's rows weighted by how often it was drawn; the helper point once), from the point
  * estimate's parameters, as slaw's bootstrap refits. A replicate with fewer distinct runs than
  * step 1 has free parameters, or whose refit fails, is counted as failed.
@@ -46,19 +47,30 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
                 draw[i] = random.nextInt(runs);
             }
         }
-        int freeParameters = point.lossFit().freeParameterNames().size();
-        // each replicate refits from the point estimate, its draws as row multiplicities
-        Refitter lossRefitter = Refitter.prepare(settings.lossLaw(), ladder.lossData(), "x",
-                settings.lossOptions().withStarts(Starts.at(List.of(point.lossFit().valueMap()))).withThreads(1));
-        Dataset accuracyRows = Chain.withHelperPoint(ladder.accuracyData(), settings);
-        Refitter accuracyRefitter = Refitter.prepare(settings.accuracyLaw(), accuracyRows, "y",
-                settings.accuracyOptions(ladder.chance())
-                        .withStarts(Starts.at(List.of(point.accuracyFit().valueMap()))).withThreads(1));
-        double[] runOfRow = accuracyRows.column("run");
-        Map<String, Double> target = ChainSettings.lossPoint(ladder.targetN(), ladder.targetD());
+        // step 1's links have one row per run: a replicate needs as many distinct runs as they have free parameters
+        List<Chain.Link> links = Chain.links(ladder, settings);
+        int accuracyLink = Chain.accuracyLink(settings);
+        List<Fit> fits = new ArrayList<>(List.of(point.lossFit()));
+        point.transferFit().ifPresent(fits::add);
+        fits.add(point.accuracyFit());
+        int freeParameters = fits.subList(0, accuracyLink).stream()
+                .mapToInt(f -> f.freeParameterNames().size()).max().orElse(0);
+        // each replicate refits every step of the chain (the single-step comparison is not part of it)
+        // from the point estimate, its draws as row multiplicities
+        List<Refitter> refitters = new ArrayList<>();
+        int upstreamE = point.lossFit().law().parameters().stream().map(p -> p.name()).toList().indexOf("E");
+        Map<String, Double> transferStart = new java.util.LinkedHashMap<>(
+                point.transferFit().map(Fit::valueMap).orElse(Map.of()));
+        transferStart.remove("E1");
+        for (int i = 0; i <= accuracyLink; i++) {
+            Chain.Link l = links.get(i);
+            Law law = Chain.isTransfer(settings, i) ? point.transferFit().orElseThrow().law() : l.law();
+            refitters.add(Refitter.prepare(law, l.rows(), l.target(),
+                    l.options().withStarts(Starts.at(List.of(fits.get(i).valueMap()))).withThreads(1)));
+        }
         double[] chained = new double[replicates];
         Workers.forEachIndex(replicates, threads, "slaw-chain-",
-                () -> new Refitter.Worker[]{lossRefitter.worker(), accuracyRefitter.worker()}, (workers, r) -> {
+                () -> refitters.stream().map(Refitter::worker).toArray(Refitter.Worker[]::new), (workers, r) -> {
             double[] runCount = new double[runs];
             for (int run : draws[r]) {
                 runCount[run]++;
@@ -67,19 +79,33 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
                 chained[r] = Double.NaN;
                 return;
             }
-            double[] rowCount = new double[runOfRow.length];
-            for (int i = 0; i < rowCount.length; i++) {
-                // the helper point (run -1) is in every replicate once
-                rowCount[i] = runOfRow[i] < 0 ? 1 : runCount[(int) runOfRow[i]];
+            double[][] values = new double[workers.length][];
+            for (int i = 0; i < workers.length; i++) {
+                double[] runOfRow = links.get(i).runOfRow();
+                double[] rowCount = new double[runOfRow.length];
+                for (int j = 0; j < rowCount.length; j++) {
+                    // the helper point (run -1) is in every replicate once
+                    rowCount[j] = runOfRow[j] < 0 ? 1 : runCount[(int) runOfRow[j]];
+                }
+                Refitter.Refit refit;
+                if (Chain.isTransfer(settings, i)) {
+                    // its E1 is the replicate's upstream E: a law of its own, prepared here
+                    Law law = Chain.transferLaw(settings, values[0][upstreamE]);
+                    refit = Refitter.prepare(law, links.get(i).rows(), links.get(i).target(),
+                            links.get(i).options().withStarts(Starts.at(List.of(transferStart))).withThreads(1))
+                            .worker().refit(rowCount);
+                } else {
+                    refit = workers[i].refit(rowCount);
+                }
+                if (!refit.succeeded()) {
+                    chained[r] = Double.NaN;
+                    return;
+                }
+                values[i] = refit.values();
             }
-            Refitter.Refit loss = workers[0].refit(runCount);
-            Refitter.Refit accuracy = workers[1].refit(rowCount);
-            if (!loss.succeeded() || !accuracy.succeeded()) {
-                chained[r] = Double.NaN;
-                return;
-            }
-            double predictedLoss = Predictor.at(settings.lossLaw(), loss.values(), target);
-            chained[r] = Predictor.at(settings.accuracyLaw(), accuracy.values(), Map.of("x", predictedLoss));
+            Chain.Evaluation e = (i, p) -> Predictor.at(links.get(i).law(), values[i], p);
+            double predictedLoss = Chain.stepOneLoss(settings, e, ladder.targetN(), ladder.targetD());
+            chained[r] = Chain.accuracyAt(settings, e, predictedLoss);
         });
         double[] ok = Arrays.stream(chained).filter(Double::isFinite).toArray();
         if (ok.length < 2) {

@@ -11,6 +11,7 @@ import dev.slaw.optim.StoppingRule;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -79,6 +80,90 @@ public record ChainProtocol(String name, int lastMean, double skipFraction, int 
                 chance -> FitOptions.defaults().withThreads(threads).withObjective(Objective.of(Loss.SQUARED)),
                 OptionalDouble.of(0), 1.0);
         return new ChainProtocol("slaw", 5, 0.1, 5, settings);
+    }
+
+    /**
+     * The single-step comparison of Bhagia et al. (their {@code single_step.py}): accuracy straight
+     * from N and D, a falling sigmoid of chinchilla's form without its E, fitted to each run's
+     * accuracy as step 1 is fitted to its loss (Huber of log residuals).
+     */
+    public static final Law SINGLE_STEP = dev.slaw.law.Catalogue.parse("the single-step law", """
+            name: single-step
+            formula: acc = a / (1 + exp(-(A / N^alpha + B / D^beta + c))) + b
+            description: Accuracy from parameters N and tokens D in one step: a falling sigmoid of chinchilla's form.
+            variables: N = parameters, D = training tokens
+            param: A > 0
+            param: B > 0
+            param: alpha in [0, 3]
+            param: beta in [0, 3]
+            param: c free
+            param: a in [-1, 0]
+            param: b in [0, 1]
+            target: log
+            start: A = exp(0, 5, 10)
+            start: B = exp(0, 5, 10)
+            start: alpha = 0.2, 0.5
+            start: beta = 0.2, 0.5
+            start: c = -2, 0, 2
+            cite: Bhagia et al. 2024, "Establishing Task Scaling Laws via Compute-Efficient Model Ladders" (arXiv:2412.04403), the single-step comparison
+            """);
+
+    /** Bhagia et al.'s single-step bounds: A, B >= 1 (they fit log A, log B >= 0), alpha, beta >= 0, a in [-1, 0], b in [0, 1]. */
+    public static final List<String> BHAGIA_SINGLE_STEP_BOUNDS = List.of("A in [1, inf] log", "B in [1, inf] log",
+            "alpha in [0, inf]", "beta in [0, inf]", "a in [-1, 0]", "b in [0, 1]");
+
+    /**
+     * This protocol with the single-step comparison, fitted as the protocol fits step 1:
+     * bhagia-2024 from the paper's one start (log A, log B, alpha, beta, c, a, b) = (3, 5, 0.2, 0.3,
+     * 0, chance - 1, 1) within its bounds, slaw's default from the law's 108-point grid.
+     */
+    public ChainProtocol withSingleStep(boolean paperStarts) {
+        FitOptions base = settings.lossOptions();
+        if (!paperStarts) {
+            return withSettings(settings.withSingleStep(SINGLE_STEP, chance -> base.withStarts(Starts.lawGrid())));
+        }
+        return withSettings(settings.withSingleStep(declare(SINGLE_STEP, BHAGIA_SINGLE_STEP_BOUNDS),
+                chance -> base.withStarts(Starts.at(List.of(Map.of("A", Math.exp(3), "B", Math.exp(5), "alpha", 0.2,
+                        "beta", 0.3, "c", 0.0, "a", chance - 1, "b", 1.0))))));
+    }
+
+    /**
+     * This protocol with another step 1. {@code compute} fits the catalogue's power-offset in
+     * x = C = 6ND; {@code loss-to-loss} fits step 1's chinchilla to the upstream loss and the
+     * catalogue's loss-to-loss from it to the task loss. The new laws start from their own grids
+     * (a protocol's given start is for its own law), under the protocol's objective and stopping rule.
+     */
+    public ChainProtocol withStepOne(ChainSettings.StepOne stepOne) {
+        ChainSettings s = settings;
+        FitOptions lawsOwnStarts = s.lossOptions().withStarts(Starts.lawGrid());
+        Catalogue catalogue = Catalogue.builtIn();
+        return switch (stepOne) {
+            case CHINCHILLA -> this;
+            case COMPUTE -> withSettings(s.withStepOne(stepOne, catalogue.find("power-offset").orElseThrow(),
+                    lawsOwnStarts, Optional.empty(), lawsOwnStarts));
+            case LOSS_TO_LOSS -> withSettings(s.withStepOne(stepOne, s.lossLaw(), s.lossOptions(),
+                    catalogue.find("loss-to-loss"), lawsOwnStarts));
+        };
+    }
+
+    /**
+     * This protocol with another step 2. {@code error-exp} is fitted to the error with its own
+     * starts, step 2's objective and stopping rule, and no helper point (the point pins a
+     * sigmoid's top; error-exp has none to pin).
+     */
+    public ChainProtocol withStepTwo(ChainSettings.StepTwo stepTwo) {
+        if (stepTwo == ChainSettings.StepTwo.SIGMOID_LINK) {
+            return this;
+        }
+        ChainSettings s = settings;
+        Law errorExp = Catalogue.builtIn().find("error-exp").orElseThrow();
+        return withSettings(s.withStepTwo(stepTwo, errorExp,
+                chance -> s.accuracyOptions(chance).withStarts(Starts.lawGrid()), OptionalDouble.empty(), 1.0));
+    }
+
+    /** This protocol with a new name (e.g. marked as changed). */
+    public ChainProtocol named(String newName) {
+        return new ChainProtocol(newName, lastMean, skipFraction, movingAverage, settings);
     }
 
     /** The law with these declarations applied to its parameters. */

@@ -166,14 +166,48 @@ public final class LadderFolder {
 
     /** Each task's datasets for the chain, as the protocol summarises the checkpoints. */
     public List<TaskLadder> tasks(List<Task> tasks, ChainProtocol protocol) {
-        return tasks.stream().map(t -> task(t, protocol)).toList();
+        return tasks(tasks, protocol, null);
     }
 
-    private TaskLadder task(Task task, ChainProtocol protocol) {
+    /**
+     * As {@link #tasks(List, ChainProtocol)}, each run's upstream loss (for a loss-to-loss step)
+     * read from this column, summarised as step 1's loss is.
+     *
+     * @param upstream a column of every run file and the target's: its full name, or NAME for
+     *                 {@code eval/NAME/CrossEntropyLoss}; null for none
+     */
+    public List<TaskLadder> tasks(List<Task> tasks, ChainProtocol protocol, String upstream) {
+        String column = upstream == null ? null : upstreamColumn(upstream);
+        return tasks.stream().map(t -> task(t, protocol, column)).toList();
+    }
+
+    /** The column an upstream loss names, checked in every run file and the target's. */
+    private String upstreamColumn(String name) {
+        String column = target.table().column(name).isPresent() ? name : "eval/" + name + "/CrossEntropyLoss";
+        for (Run run : allRuns()) {
+            if (run.table().column(column).isEmpty()) {
+                throw new BadInputException("loss-to-loss:" + name + ": " + run.table().source() + " has no column "
+                        + name + (column.equals(name) ? "" : " nor " + column) + " (its losses: "
+                        + String.join(", ", run.table().columnNames().stream()
+                        .filter(c -> c.endsWith("/CrossEntropyLoss")).toList()) + ")");
+            }
+        }
+        return column;
+    }
+
+    private List<Run> allRuns() {
+        List<Run> all = new ArrayList<>(runs);
+        all.add(target);
+        return all;
+    }
+
+    private TaskLadder task(Task task, ChainProtocol protocol, String upstream) {
         int k = protocol.lastMean();
         double[] n = new double[runs.size()];
         double[] d = new double[runs.size()];
         double[] x = new double[runs.size()];
+        double[] acc = new double[runs.size()];
+        double[] u = new double[runs.size()];
         List<double[]> stepTwo = new ArrayList<>();
         for (int r = 0; r < runs.size(); r++) {
             Run run = runs.get(r);
@@ -182,6 +216,10 @@ public final class LadderFolder {
             n[r] = run.parameters();
             d[r] = run.tokens();
             x[r] = lastMean(loss, k);
+            acc[r] = lastMean(accuracy, k);
+            if (upstream != null) {
+                u[r] = lastMean(column(run.table(), upstream), k);
+            }
             int skip = (int) Math.ceil(protocol.skipFraction() * loss.length);
             double[] xs = movingAverage(loss, skip, protocol.movingAverage());
             double[] ys = movingAverage(accuracy, skip, protocol.movingAverage());
@@ -193,6 +231,10 @@ public final class LadderFolder {
         lossColumns.put("N", n);
         lossColumns.put("D", d);
         lossColumns.put("x", x);
+        lossColumns.put("acc", acc);
+        if (upstream != null) {
+            lossColumns.put("u", u);
+        }
         Map<String, double[]> accuracyColumns = new LinkedHashMap<>();
         String[] names = {"x", "y", "run"};
         for (int c = 0; c < names.length; c++) {
@@ -204,7 +246,8 @@ public final class LadderFolder {
         return new TaskLadder(task.name(), task.chance(),
                 Dataset.of(task.name() + " loss per run", lossColumns),
                 Dataset.of(task.name() + " accuracy per checkpoint", accuracyColumns),
-                target.parameters(), target.tokens(), lastMean(targetLoss, k), lastMean(targetAccuracy, k));
+                target.parameters(), target.tokens(), lastMean(targetLoss, k), lastMean(targetAccuracy, k),
+                upstream == null ? Double.NaN : lastMean(column(target.table(), upstream), k));
     }
 
     private static double[] weighted(RawTable t, List<String> columns, List<Double> weights) {

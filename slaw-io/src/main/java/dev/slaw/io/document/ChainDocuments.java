@@ -3,6 +3,7 @@ package dev.slaw.io.document;
 import dev.slaw.downstream.Chain;
 import dev.slaw.downstream.ChainBootstrap;
 import dev.slaw.downstream.ChainPrediction;
+import dev.slaw.downstream.ChainSettings;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
@@ -25,9 +26,27 @@ public final class ChainDocuments {
     private ChainDocuments() {
     }
 
-    /** What the chain ran on: the folder, the protocol, the target and the runs. */
+    /**
+     * What the chain ran on: the folder, the protocol, the target and the runs, and the steps.
+     *
+     * @param upstream under a loss-to-loss step 1, the upstream loss column; else null
+     */
     public record Context(String source, String protocol, String target, double targetN, double targetD,
-                          int runs) {
+                          int runs, ChainSettings settings, String upstream) {
+    }
+
+    /** The steps as the table's second line says them. */
+    static String steps(Context c) {
+        ChainSettings s = c.settings();
+        String one = switch (s.stepOne()) {
+            case CHINCHILLA -> "step 1: N, D -> task bpb";
+            case COMPUTE -> "step 1: C = 6ND -> task bpb (power-offset)";
+            case LOSS_TO_LOSS -> "step 1: N, D -> " + c.upstream() + " (chinchilla) -> task bpb (loss-to-loss)";
+        };
+        String two = s.stepTwo() == ChainSettings.StepTwo.ERROR_EXP
+                ? "step 2: bpb -> error (error-exp), accuracy = 1 - error" : "step 2: bpb -> accuracy";
+        String single = s.singleStepLaw().isPresent() ? "; single step: N, D -> accuracy" : "";
+        return one + "; " + two + "; chained: step 2 at step 1's bpb" + single;
     }
 
     /** The table, each task's two fits and the mean chained error. */
@@ -40,11 +59,20 @@ public final class ChainDocuments {
         root.put("target_n", context.targetN());
         root.put("target_d", context.targetD());
         root.put("runs", context.runs());
+        root.put("step1", context.settings().stepOne().word());
+        if (context.upstream() != null) {
+            root.put("upstream_loss", context.upstream());
+        }
+        root.put("step2", context.settings().stepTwo().word());
         JsonArray tasks = root.putArray("tasks");
         for (int i = 0; i < predictions.size(); i++) {
             ChainPrediction p = predictions.get(i);
             JsonObject t = tasks.addObject();
             t.put("task", p.task());
+            if (context.upstream() != null) {
+                t.put("upstream_loss_actual", p.observedUpstream());
+                t.put("upstream_loss_predicted", p.predictedUpstream());
+            }
             t.put("loss_actual", p.observedLoss());
             t.put("loss_predicted", p.predictedLoss());
             t.put("loss_error", p.lossError());
@@ -53,6 +81,14 @@ public final class ChainDocuments {
             t.put("accuracy_chained", p.chainedAccuracy());
             t.put("accuracy_actual", p.observedAccuracy());
             t.put("chained_error", p.chainedError());
+            if (!p.warnings().isEmpty()) {
+                JsonArray w = t.putArray("warnings");
+                p.warnings().forEach(w::add);
+            }
+            if (p.singleStepFit().isPresent()) {
+                t.put("accuracy_single_step", p.singleStepAccuracy());
+                t.put("single_step_error", p.singleStepError());
+            }
             if (!bootstraps.isEmpty()) {
                 ChainBootstrap b = bootstraps.get(i);
                 t.putObject("chained_interval").put("lower", b.chained().lower()).put("upper", b.chained().upper())
@@ -61,9 +97,14 @@ public final class ChainDocuments {
                         .put("covers_actual", b.chained().contains(p.observedAccuracy()));
             }
             t.put("loss_fit", FitJson.document(p.lossFit()));
+            p.transferFit().ifPresent(f -> t.put("transfer_fit", FitJson.document(f)));
             t.put("accuracy_fit", FitJson.document(p.accuracyFit()));
+            p.singleStepFit().ifPresent(f -> t.put("single_step_fit", FitJson.document(f)));
         }
         root.put("mean_chained_error", Chain.meanChainedError(predictions));
+        if (hasSingleStep(predictions)) {
+            root.put("mean_single_step_error", Chain.meanSingleStepError(predictions));
+        }
         return root;
     }
 
@@ -76,6 +117,10 @@ public final class ChainDocuments {
                     Double.toString(p.predictedLoss()), Double.toString(p.lossFitError()),
                     Double.toString(p.accuracyAtObserved()), Double.toString(p.chainedAccuracy()),
                     Double.toString(p.observedAccuracy()), Double.toString(p.chainedError())));
+            if (p.singleStepFit().isPresent()) {
+                row.add(Double.toString(p.singleStepAccuracy()));
+                row.add(Double.toString(p.singleStepError()));
+            }
             if (!bootstraps.isEmpty()) {
                 row.add(Double.toString(bootstraps.get(i).chained().lower()));
                 row.add(Double.toString(bootstraps.get(i).chained().upper()));
@@ -83,6 +128,10 @@ public final class ChainDocuments {
             rows.add(row);
         }
         List<String> header = new ArrayList<>(HEADER);
+        if (hasSingleStep(predictions)) {
+            header.add("single_step_pred");
+            header.add("single_step_error");
+        }
         if (!bootstraps.isEmpty()) {
             header.add("chained_lower");
             header.add("chained_upper");
@@ -97,7 +146,7 @@ public final class ChainDocuments {
                 .append(" (N = ").append(Formats.sci(context.targetN())).append(", D = ")
                 .append(Formats.sci(context.targetD())).append(") from ").append(context.runs())
                 .append(" runs of ").append(context.source()).append('\n');
-        out.append("  step 1: N, D -> task bpb; step 2: bpb -> accuracy; chained: step 2 at step 1's bpb\n\n");
+        out.append("  ").append(steps(context)).append("\n\n");
         List<List<String>> rows = new ArrayList<>();
         int covered = 0;
         for (int i = 0; i < predictions.size(); i++) {
@@ -105,6 +154,10 @@ public final class ChainDocuments {
             List<String> row = new ArrayList<>(List.of(p.task(), six(p.observedLoss()), six(p.predictedLoss()),
                     six(p.lossFitError()), six(p.accuracyAtObserved()), six(p.chainedAccuracy()),
                     six(p.observedAccuracy()), String.format(Locale.ROOT, "%.4f", p.chainedError())));
+            if (p.singleStepFit().isPresent()) {
+                row.add(six(p.singleStepAccuracy()));
+                row.add(String.format(Locale.ROOT, "%.4f", p.singleStepError()));
+            }
             if (!bootstraps.isEmpty()) {
                 ChainBootstrap b = bootstraps.get(i);
                 boolean covers = b.chained().contains(p.observedAccuracy());
@@ -116,6 +169,10 @@ public final class ChainDocuments {
         }
         List<String> header = new ArrayList<>(List.of("task", "bpb actual", "step 1 pred", "step 1 fit err",
                 "step 2 pred", "chained pred", "acc actual", "chained err"));
+        if (hasSingleStep(predictions)) {
+            header.add("single-step pred");
+            header.add("single-step err");
+        }
         if (!bootstraps.isEmpty()) {
             header.add(Formats.percent(bootstraps.get(0).chained().level()) + " chained interval");
             header.add("covers");
@@ -123,15 +180,26 @@ public final class ChainDocuments {
         out.append(new Table(header, rows).text()).append('\n');
         out.append("mean chained error: ").append(String.format(Locale.ROOT, "%.4f",
                 Chain.meanChainedError(predictions))).append('\n');
+        if (hasSingleStep(predictions)) {
+            out.append("mean single-step error: ").append(String.format(Locale.ROOT, "%.4f",
+                    Chain.meanSingleStepError(predictions))).append('\n');
+        }
         if (!bootstraps.isEmpty()) {
             ChainBootstrap b = bootstraps.get(0);
             int failed = bootstraps.stream().mapToInt(ChainBootstrap::failed).sum();
             out.append("intervals: joint bootstrap, ").append(b.replicates()).append(" replicates per task (seed ")
-                    .append(b.seed()).append("): runs drawn with replacement, both steps refitted; ")
+                    .append(b.seed()).append("): runs drawn with replacement, ")
+                    .append(context.settings().stepOne() == ChainSettings.StepOne.LOSS_TO_LOSS
+                            ? "all three fits refitted; " : "both steps refitted; ")
                     .append(failed).append(" failed; the interval covers the actual accuracy on ").append(covered)
-                    .append(" of ").append(predictions.size()).append(" tasks\n");
+                    .append(" of ").append(predictions.size()).append(" tasks")
+                    .append(hasSingleStep(predictions) ? " (the single step has no interval)\n" : "\n");
         }
         return out.toString();
+    }
+
+    private static boolean hasSingleStep(List<ChainPrediction> predictions) {
+        return !predictions.isEmpty() && predictions.get(0).singleStepFit().isPresent();
     }
 
     private static String six(double v) {

@@ -1,0 +1,85 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code slaw chain --step1, --step2, --single-step}: each step choice fits, chains and bootstraps. */
+class ChainStepsCommandTest {
+    private static final String LADDER = "../examples/olmo-ladder/data/ladder-runs";
+
+    private static JsonNode run(String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("chain", LADDER, "--protocol", "bhagia-2024", "--tasks",
+                "piqa_val_5shot", "--json"));
+        args.addAll(List.of(options));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        return new ObjectMapper().readTree(out.toString());
+    }
+
+    @Test
+    void computeFitsPowerOffsetInSixNDAndKeepsTheSameStepTwo() throws Exception {
+        JsonNode root = run("--step1", "compute");
+        JsonNode chinchilla = run().get("tasks").get(0);
+        JsonNode t = root.get("tasks").get(0);
+        assertThat(root.get("step1").asText()).isEqualTo("compute");
+        assertThat(root.get("protocol").asText()).isEqualTo("bhagia-2024, changed");
+        assertThat(t.get("loss_fit").toString()).contains("power-offset");
+        assertThat(t.get("loss_predicted").asDouble()).isCloseTo(0.8788, org.assertj.core.data.Offset.offset(1e-3));
+        assertThat(t.get("accuracy_at_actual_loss").asDouble()).isEqualTo(chinchilla.get("accuracy_at_actual_loss").asDouble());
+    }
+
+    @Test
+    void lossToLossChainsThroughTheUpstreamLossWithItsIrreducibleLossFromStepOne() throws Exception {
+        JsonNode root = run("--step1", "loss-to-loss:c4_en-validation");
+        JsonNode t = root.get("tasks").get(0);
+        assertThat(root.get("upstream_loss").asText()).isEqualTo("c4_en-validation");
+        assertThat(t.has("transfer_fit")).isTrue();
+        assertThat(t.get("transfer_fit").toString()).contains("loss-to-loss");
+        assertThat(t.get("loss_predicted").asDouble()).isBetween(0.8, 0.95);
+        assertThat(t.get("chained_error").asDouble()).isLessThan(0.05);
+        // step 1's first fit puts the 13B model's C4 loss 3.8 % low; the loss-to-loss map makes up for part of it
+        assertThat(t.get("upstream_loss_predicted").asDouble() / t.get("upstream_loss_actual").asDouble())
+                .isBetween(0.95, 0.98);
+    }
+
+    @Test
+    void errorExpModelsTheErrorAndTheTablePrintsAccuracy() throws Exception {
+        JsonNode t = run("--step2", "error-exp").get("tasks").get(0);
+        assertThat(t.get("accuracy_fit").toString()).contains("error-exp");
+        // accuracy, not error: piqa's 13B accuracy is 0.83
+        assertThat(t.get("accuracy_chained").asDouble()).isBetween(0.75, 0.9);
+        assertThat(t.get("accuracy_at_actual_loss").asDouble()).isBetween(0.75, 0.9);
+    }
+
+    @Test
+    void singleStepIsPrintedBesideTheChainAndDoesNotChangeIt() throws Exception {
+        JsonNode root = run("--single-step");
+        JsonNode t = root.get("tasks").get(0);
+        assertThat(root.get("protocol").asText()).isEqualTo("bhagia-2024");
+        assertThat(t.get("accuracy_single_step").asDouble()).isBetween(0.75, 0.9);
+        assertThat(t.get("single_step_error").asDouble()).isLessThan(0.05);
+        assertThat(t.get("accuracy_chained").asDouble()).isEqualTo(run().get("tasks").get(0).get("accuracy_chained").asDouble());
+        assertThat(root.has("mean_single_step_error")).isTrue();
+    }
+
+    @Test
+    void theJointBootstrapRefitsEveryStepOfALossToLossChainOnAnyThreadCount() throws Exception {
+        JsonNode one = run("--step1", "loss-to-loss:c4_en-validation", "--step2", "error-exp", "--replicates", "30",
+                "--threads", "1").get("tasks").get(0).get("chained_interval");
+        JsonNode two = run("--step1", "loss-to-loss:c4_en-validation", "--step2", "error-exp", "--replicates", "30",
+                "--threads", "2").get("tasks").get(0).get("chained_interval");
+        assertThat(one.get("failed_replicates").asInt()).isZero();
+        assertThat(one.get("lower").asDouble()).isLessThan(one.get("upper").asDouble());
+        assertThat(two).isEqualTo(one);
+    }
+}
