@@ -52,10 +52,11 @@ public final class MixturePredictCommand implements Callable<Integer> {
     public Integer call() throws java.io.IOException {
         Fit fit = FitJson.load(fitFile);
         List<String> vars = fit.law().variables();
-        Dataset raw = DatasetLoader.load(points, Recipe.DEFAULT).dataset();
-        MixtureVariables mix = mixture.ofLaw(fit.law(), raw);
-        Dataset at = MixtureOptions.checked(DatasetLoader.load(points, Recipe.DEFAULT), mix, mixture.tolerance)
-                .requireComplete(vars).dataset();
+        dev.slaw.io.LoadedDataset loaded = DatasetLoader.load(points, Recipe.DEFAULT);
+        MixtureVariables mix = mixture.ofLaw(fit.law(), loaded.dataset());
+        // predictions at the renormalised mixtures, shown beside the proportions as the table gives them
+        Dataset at = MixtureOptions.checked(loaded, mix, mixture.tolerance).requireComplete(vars).dataset();
+        Dataset shown = loaded.requireComplete(vars).dataset();
         if (at.rowCount() == 0) {
             throw new BadInputException(points + ": no mixtures to predict at (the table has a header but no rows)");
         }
@@ -72,11 +73,11 @@ public final class MixturePredictCommand implements Callable<Integer> {
             return 0;
         }
         if (output.csv()) {
-            out.print(PredictionDocuments.csvTable(vars, at, fit.target(), y).csv());
+            out.print(PredictionDocuments.csvTable(vars, shown, fit.target(), y).csv());
         } else if (output.json) {
-            out.println(PredictionDocuments.json(vars, at, fit.target(), y));
+            out.println(PredictionDocuments.json(vars, shown, fit.target(), y));
         } else {
-            PredictionDocuments.textLines(vars, at, fit.target(), y).forEach(out::println);
+            PredictionDocuments.textLines(vars, shown, fit.target(), y).forEach(out::println);
         }
         return 0;
     }
