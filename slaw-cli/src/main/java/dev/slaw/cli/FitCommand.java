@@ -259,6 +259,9 @@ public final class FitCommand implements Callable<Integer> {
             err.flush();
         }
 
+        /** The mixture variables a law may sum over ({@code slaw mixture fit --mixture}), or null. */
+        dev.slaw.law.MixtureVariables mixture;
+
         /** A law, data, target and options, ready for {@link Fitter#fit}. */
         public record Prepared(Law law, Dataset data, String target, FitOptions options, List<String> notes) {
         }
@@ -269,7 +272,12 @@ public final class FitCommand implements Callable<Integer> {
             // text columns count as data too: a formula naming one must fail on its text, not fit it as a parameter
             List<String> columns = new ArrayList<>(d.columnNames());
             columns.addAll(d.labels().keySet());
-            Law l = Catalogue.builtIn().resolve(law, columns);
+            Law l = mixture != null ? mixture.resolve(law, Catalogue.builtIn(), columns)
+                    : Catalogue.builtIn().resolve(law, columns);
+            if (l instanceof dev.slaw.law.MixtureLaw m) {
+                throw new BadInputException("law " + m.name() + " sums over a data mixture: fit it with slaw mixture fit --mixture "
+                        + m.vectors().get(0) + "=COLUMN1,COLUMN2,...");
+            }
             if (!declarations.isEmpty()) {
                 l = l.withParameters(ParameterDeclaration.applyAll(l.parameters(), declarations, l.name()));
             }

@@ -53,7 +53,7 @@ public final class Catalogue {
 
         synchronized Law get() {
             if (law == null) {
-                law = parse(resource, String.join("\n", lines(ROOT + resource + ".law")));
+                law = read(resource, String.join("\n", lines(ROOT + resource + ".law")));
             }
             return law;
         }
@@ -113,8 +113,16 @@ public final class Catalogue {
         return new Catalogue(m);
     }
 
-    /** Reads a law file's text. */
+    /** Reads a law file's text (a law without a mixture variable). */
     public static FormulaLaw parse(String source, String text) {
+        if (read(source, text) instanceof FormulaLaw f) {
+            return f;
+        }
+        throw new BadInputException(source + ": a law over a mixture (a variable r[]) is not a plain formula law");
+    }
+
+    /** Reads a law file's text: a {@link MixtureLaw} when a variable is a mixture ({@code r[] = ...}). */
+    public static Law read(String source, String text) {
         String name = null;
         String formula = null;
         String description = "";
@@ -148,7 +156,7 @@ public final class Catalogue {
                             + ": target must be log or plain, not '" + value + "'");
                 };
                 case "variables" -> {
-                    for (String part : value.split(",\\s*(?=[A-Za-z_][\\w.]*\\s*=)")) {
+                    for (String part : value.split(",\\s*(?=[A-Za-z_][\\w.]*(\\[\\])?\\s*=)")) {
                         int eq = part.indexOf('=');
                         variables.put(part.substring(0, eq).strip(), part.substring(eq + 1).strip());
                     }
@@ -167,6 +175,9 @@ public final class Catalogue {
         }
         if (name == null || formula == null) {
             throw new BadInputException(source + ": a law file needs 'name' and 'formula'");
+        }
+        if (variables.keySet().stream().anyMatch(v -> v.endsWith("[]"))) {
+            return MixtureLaw.of(name, formula, variables, params, target, new LawMetadata(description, cite, variables, starts));
         }
         Formula f = Formula.parse(formula);
         List<Parameter> declared = new ArrayList<>();
