@@ -64,6 +64,22 @@ public interface MixtureFunction {
             sourceIndex[v] = sources.indexOf(variables.get(v));
         }
         return mixtures -> {
+            double[] out = new double[mixtures.length];
+            // in chunks: a law binds buffers per row for every node of its graph
+            for (int from = 0; from < mixtures.length; from += CHUNK) {
+                int n = Math.min(CHUNK, mixtures.length - from);
+                double[][] part = java.util.Arrays.copyOfRange(mixtures, from, from + n);
+                System.arraycopy(evaluate(law, values, variables, sourceIndex, held, part), 0, out, from, n);
+            }
+            return out;
+        };
+    }
+
+    /** Rows a law is evaluated on at once. */
+    int CHUNK = 4096;
+
+    private static double[] evaluate(Law law, double[] values, List<String> variables, int[] sourceIndex,
+                                     Map<String, Double> held, double[][] mixtures) {
             int n = mixtures.length;
             Map<String, double[]> columns = new LinkedHashMap<>();
             for (int v = 0; v < variables.size(); v++) {
@@ -80,7 +96,6 @@ public interface MixtureFunction {
             double[] out = new double[n];
             law.evaluator(Dataset.of("mixtures", columns)).evaluate(values, out, null);
             return out;
-        };
     }
 
     /** {@code sum_k w_k f_k}: a weighted target over several fits (e.g. the mean loss over validation domains). */
