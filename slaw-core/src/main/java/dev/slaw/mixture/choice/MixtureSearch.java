@@ -82,7 +82,7 @@ public final class MixtureSearch {
     /** A description for provenance and reports. */
     public String describe() {
         return "spectral projected gradient from the centre, each corner and " + randomStarts
-                + " random mixtures (seed " + seed + "), stop at projected gradient <= " + tolerance;
+                + " random mixtures (seed " + seed + "), stop at projected gradient <= " + MixtureSpace.number(tolerance);
     }
 
     /** The starts in the order they are searched. */
