@@ -165,8 +165,11 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
             List<String> warnings = new ArrayList<>();
             Dataset training = training(fits.get(0), sources);
             if (training != null) {
-                for (MixtureOptimum p : List.of(t.firstAlone(), t.secondAlone())) {
-                    warnings.addAll(MixtureExtrapolation.of(sources, rows(training, sources), p.proportions()).warnings());
+                for (String line : MixtureExtrapolation.of(sources, rows(training, sources), t.firstAlone().proportions()).warnings()) {
+                    warnings.add("at " + targetText + " alone: " + line);
+                }
+                for (String line : MixtureExtrapolation.of(sources, rows(training, sources), t.secondAlone().proportions()).warnings()) {
+                    warnings.add("at " + secondText + " alone: " + line);
                 }
             }
             if (plot != null) {
@@ -212,6 +215,16 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
         Dataset training = training(fits.get(0), sources);
         MixtureExtrapolation extrapolation = training == null ? null
                 : MixtureExtrapolation.of(sources, rows(training, sources), optimum.proportions());
+        if (extrapolation != null && fits.size() == 1 && subjectTo == null && training.hasColumn(fits.get(0).target())) {
+            double[][] trainingRows = rows(training, sources);
+            boolean[] allowed = new boolean[trainingRows.length];
+            for (int r = 0; r < allowed.length; r++) {
+                // training proportions are often rounded (RegMix's to 3 decimals): allow that much
+                allowed[r] = distance(space.project(trainingRows[r]), trainingRows[r]) <= 5e-3;
+            }
+            extrapolation = extrapolation.withObserved(training.column(fits.get(0).target()), target.values(trainingRows),
+                    allowed, trainingRows, optimum.value());
+        }
         MixtureChoice choice = new MixtureChoice(targetText, constraintText, optimum, intervals, extrapolation,
                 search.describe(), rules(), MixtureChoice.warningsOf(optimum, extrapolation));
         if (plot != null) {
@@ -303,7 +316,7 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
                 double cap = Math.min(1, epochs * e.getValue() / d);
                 space = space.withBounds(i, 0, cap);
                 rules.add(e.getKey() + " <= " + dev.slaw.io.document.Formats.significant(cap, 4) + " (" + epochs(epochs)
-                        + " epochs of " + dev.slaw.io.document.Formats.sci(e.getValue()) + " tokens in a run of "
+                        + (epochs == 1 ? " epoch of " : " epochs of ") + dev.slaw.io.document.Formats.sci(e.getValue()) + " tokens in a run of "
                         + dev.slaw.io.document.Formats.sci(d) + ")");
             }
         }
@@ -360,6 +373,14 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
             }
         }
         return rows;
+    }
+
+    private static double distance(double[] a, double[] b) {
+        double d = 0;
+        for (int i = 0; i < a.length; i++) {
+            d += Math.abs(a[i] - b[i]);
+        }
+        return d;
     }
 
     static String format(double x) {

@@ -31,6 +31,12 @@ public record MixtureChoice(String target, String constraint, MixtureOptimum opt
             w.add("only " + optimum.reachedBest() + " of " + optimum.starts()
                     + " starts reached the best mixture: the target has several local minima");
         }
+        if (isVertex(optimum)) {
+            w.add("the optimum is a vertex of the allowed mixtures (every source but one at a bound): it follows from"
+                    + " the bounds and the law's form as much as from the data (the data mixing law, monotone in one"
+                    + " linear sum of the proportions, always chooses a vertex); bound the sources (--bounds) to see"
+                    + " the trade-offs");
+        }
         if (extrapolation != null) {
             w.addAll(extrapolation.warnings());
         } else {
@@ -44,5 +50,9 @@ public record MixtureChoice(String target, String constraint, MixtureOptimum opt
             }
         }
         return w;
+    }
+
+    private static boolean isVertex(MixtureOptimum optimum) {
+        return optimum.space().size() - optimum.atBounds().size() <= 1;
     }
 }

@@ -92,6 +92,12 @@ public final class MixtureChoiceDocuments {
                     + String.format(Locale.ROOT, "%.4f", x.distance()));
             List<String> outside = x.outsideRange();
             line(sb, "outside range", outside.isEmpty() ? "none" : String.join(", ", outside));
+            MixtureExtrapolation.Observed ob = x.observed();
+            if (ob != null) {
+                line(sb, "best measured", "row " + ob.bestRow() + ", " + Formats.significant(ob.best(), 6));
+                line(sb, "bias near it", Formats.significant(ob.nearBias(), 3) + " (mean residual of the " + ob.nearCount()
+                        + " nearest, standard error " + Formats.significant(ob.standardError(), 3) + ")");
+            }
         }
         if (!c.warnings().isEmpty()) {
             sb.append("[[Warnings]]\n");
@@ -128,6 +134,12 @@ public final class MixtureChoiceDocuments {
             j.put("nearest_row", x.nearestRow());
             j.put("total_variation_distance", x.distance());
             j.putTexts("outside_range", x.outsideRange());
+            if (x.observed() != null) {
+                j.put("best_measured", x.observed().best());
+                j.put("best_measured_row", x.observed().bestRow());
+                j.put("bias_near_optimum", x.observed().nearBias());
+                j.put("bias_standard_error", x.observed().standardError());
+            }
         }
         JsonObject s = o.putObject("search");
         s.put("method", c.search());
