@@ -125,19 +125,21 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         boolean csv = output.csv();
         List<Fit> fits = new ArrayList<>();
-        BootstrapResult boot = null;
+        List<BootstrapResult> boots = new ArrayList<>();
         for (Path f : fitFiles) {
             if (Files.isRegularFile(f) && BootstrapJson.isBootstrap(Files.readString(f))) {
-                if (fitFiles.size() > 1) {
-                    throw new BadInputException("a bootstrap file gives intervals on one fit's optimum: give it alone (" + f + ")");
-                }
-                boot = BootstrapJson.load(f);
-                fits.add(boot.pointEstimate());
+                BootstrapResult b = BootstrapJson.load(f);
+                boots.add(b);
+                fits.add(b.pointEstimate());
             } else {
                 fits.add(FitJson.load(f));
             }
         }
-        if (replicates != null && boot == null) {
+        if (!boots.isEmpty() && boots.size() != fits.size()) {
+            throw new BadInputException("intervals need a bootstrap for every FIT: give bootstraps saved by slaw bootstrap"
+                    + " --out for all of them, or none");
+        }
+        if (replicates != null && boots.isEmpty()) {
             throw new BadInputException("--replicates needs a saved bootstrap as FIT: run slaw bootstrap ... --out boot.json");
         }
         List<String> sources = List.copyOf(proportions);
@@ -199,16 +201,23 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
             optimum = search.minimize(target, space);
         }
         MixtureIntervals intervals = null;
-        if (boot != null) {
-            double level = interval.orElse(boot.options().level());
-            List<MixtureFunction> under = new ArrayList<>();
-            double[][] values = boot.replicateValues();
-            int n = replicates == null ? values.length : Math.min(replicates, values.length);
-            if (n < 2) {
-                throw new BadInputException("the bootstrap has " + values.length + " replicates: intervals need at least 2");
+        if (!boots.isEmpty()) {
+            // replicate k of each bootstrap together: bootstraps of one table with one seed resample the same rows
+            double level = interval.orElse(boots.get(0).options().level());
+            int n = boots.stream().mapToInt(b -> b.replicateValues().length).min().orElse(0);
+            if (replicates != null) {
+                n = Math.min(n, replicates);
             }
+            if (n < 2) {
+                throw new BadInputException("the bootstrap has " + n + " replicates: intervals need at least 2");
+            }
+            List<MixtureFunction> under = new ArrayList<>();
             for (int k = 0; k < n; k++) {
-                under.add(MixtureFunction.of(boot.law(), values[k], sources, held));
+                List<MixtureFunction> parts = new ArrayList<>();
+                for (BootstrapResult b : boots) {
+                    parts.add(MixtureFunction.of(b.law(), b.replicateValues()[k], sources, held));
+                }
+                under.add(parts.size() == 1 ? parts.get(0) : MixtureFunction.weightedSum(parts, w));
             }
             intervals = MixtureIntervals.of(under, optimum, search, level);
         }
