@@ -71,7 +71,8 @@ final class DataAwareStarts {
         }
         long total = 1;
         for (double[] a : axes) {
-            total *= a.length;
+            // saturates: 17 axes of 14 values overflow a long and once wrapped to a small product
+            total = Math.min(total * a.length, GRID_LIMIT + 1L);
         }
         List<double[]> points = total <= GRID_LIMIT ? Starts.product(axes) : hypercube(axes, seed);
         Projection projection = new Projection(law, map, ev, linear, target);
