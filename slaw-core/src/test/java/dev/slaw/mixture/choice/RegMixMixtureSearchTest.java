@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,29 +60,24 @@ class RegMixMixtureSearchTest {
 
     @BeforeAll
     static void fitTheMixingLaw() throws IOException {
-        List<String> mixtures = Files.readAllLines(DIR.resolve("train_mixture_1m.csv"));
-        List<String> losses = Files.readAllLines(DIR.resolve("train_pile_loss_1m.csv"));
-        List<String> header = List.of(mixtures.get(0).split(","));
-        sources = header.subList(1, header.size());
-        assertThat(sources).hasSize(17);
-        int target = List.of(losses.get(0).split(",")).indexOf("metric/the_pile_pile_cc_val_loss");
-        Map<String, Double> lossByIndex = new HashMap<>();
-        for (String line : losses.subList(1, losses.size())) {
-            String[] cells = line.split(",");
-            lossByIndex.put(cells[0], Double.parseDouble(cells[target]));
-        }
-        int rows = mixtures.size() - 1;
+        // the 512 training runs: index, the 17 proportions, then the 13 validation losses by domain
+        List<String> lines = Files.readAllLines(DIR.resolve("train_1m.csv"));
+        List<String> header = List.of(lines.get(0).split(","));
+        sources = header.subList(1, 18);
+        assertThat(sources).allMatch(name -> name.startsWith("train_the_pile_"));
+        int target = header.indexOf("pile_cc");
+        int rows = lines.size() - 1;
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (String s : sources) {
             columns.put(s, new double[rows]);
         }
         double[] y = new double[rows];
         for (int r = 0; r < rows; r++) {
-            String[] cells = mixtures.get(r + 1).split(",");
+            String[] cells = lines.get(r + 1).split(",");
             for (int j = 0; j < sources.size(); j++) {
                 columns.get(sources.get(j))[r] = Double.parseDouble(cells[j + 1]);
             }
-            y[r] = lossByIndex.get(cells[0]);
+            y[r] = Double.parseDouble(cells[target]);
         }
         columns.put("pile_cc_loss", y);
         Dataset data = Dataset.of("examples/regmix (train, 1M)", columns);
