@@ -39,6 +39,8 @@ public final class Fitter {
      */
     public static Fit fit(Law law, Dataset data, String target, FitOptions options) {
         long t0 = System.nanoTime();
+        // a per-level parameter u[family] becomes one parameter per family of these rows
+        law = dev.slaw.law.LevelLaw.bind(law, data);
         Prepared prep = prepare(law, data, target, options.objective());
         Parametrization map = prep.problem.parametrization();
         List<double[]> starts = options.starts().generate(law, map, data, data.column(target));
