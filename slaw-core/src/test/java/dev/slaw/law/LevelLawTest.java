@@ -102,6 +102,18 @@ class LevelLawTest {
     }
 
     @Test
+    void theLevelsOfAParameterStartTogether() {
+        // u enters non-linearly, so the starts come from its axis: one value for every family per start
+        Dataset data = ladder(11);
+        Law law = FormulaLaw.fromFormula("sigmoid(u[family]) + A * x^-alpha", columnsOf(data)).withTarget(Target.PLAIN);
+        Fit fit = Fitter.fit(law, data, "y", FitOptions.defaults().withThreads(1));
+        double start = fit.parameter("u[llama]").orElseThrow().start();
+        assertThat(fit.parameter("u[qwen]").orElseThrow().start()).isEqualTo(start);
+        assertThat(fit.parameter("u[pythia]").orElseThrow().start()).isEqualTo(start);
+        assertThat(fit.starts().total()).isLessThanOrEqualTo(512);
+    }
+
+    @Test
     void aLevelTheFitNeverSawIsRefusedByName() {
         Dataset data = ladder(3);
         Law law = FormulaLaw.fromFormula("u[family] + A * x^-alpha", columnsOf(data)).withTarget(Target.PLAIN);
