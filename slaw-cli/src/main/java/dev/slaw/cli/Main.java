@@ -30,7 +30,8 @@ public final class Main implements Runnable {
      * about 0.3 s of a start-up.
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
-            "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain");
+            "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain",
+            "skills");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -82,6 +83,7 @@ public final class Main implements Runnable {
             case "sql" -> new SqlCommand();
             case "bench" -> new BenchCommand();
             case "chain" -> new ChainCommand();
+            case "skills" -> new SkillsCommand();
             default -> throw new IllegalArgumentException("no verb " + verb);
         };
     }
