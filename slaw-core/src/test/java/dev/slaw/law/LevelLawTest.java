@@ -114,6 +114,19 @@ class LevelLawTest {
     }
 
     @Test
+    void perLevelParametersThatTradeAConstantAreNotIdentifiedAndTheFitSaysSo() {
+        Dataset data = ladder(13);
+        String[] half = new String[data.rowCount()];
+        for (int i = 0; i < half.length; i++) {
+            half[i] = i < half.length / 2 ? "early" : "late";
+        }
+        Dataset two = data.withLabel("half", half);
+        Law law = FormulaLaw.fromFormula("u[family] + v[half] + A * x^-alpha", columnsOf(two)).withTarget(Target.PLAIN);
+        Fit fit = Fitter.fit(law, two, "y", FitOptions.defaults().withThreads(1));
+        assertThat(fit.warnings()).anyMatch(w -> w.contains("not identified") || w.contains("may not identify"));
+    }
+
+    @Test
     void aLevelTheFitNeverSawIsRefusedByName() {
         Dataset data = ladder(3);
         Law law = FormulaLaw.fromFormula("u[family] + A * x^-alpha", columnsOf(data)).withTarget(Target.PLAIN);
