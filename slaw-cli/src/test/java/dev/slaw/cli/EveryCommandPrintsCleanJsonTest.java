@@ -108,6 +108,8 @@ class EveryCommandPrintsCleanJsonTest {
         commands.put("bench read", new String[]{"bench", "read", "--rows", "3000", "--dir", dir.resolve("bench").toString()});
         commands.put("chain", new String[]{"chain", "../examples/olmo-ladder/data/ladder-runs", "--protocol",
                 "bhagia-2024", "--tasks", "mmlu_avg_test_5shot,piqa_val_5shot"});
+        commands.put("skills", new String[]{"skills", "../examples/obsscaling/base_llm_benchmark_eval.csv",
+                "--leave-out-family", "Pythia"});
         commands.put("runs", new String[]{"runs", "--db", db});
         commands.put("runs NAME", new String[]{"runs", "chinchilla", "--db", db});
         commands.put("fits", new String[]{"fits", "--db", db});

@@ -35,9 +35,8 @@ public final class SkillsDocuments {
         root.put("rows", c.rows());
         root.put("families", c.families());
         root.putTexts("models_without_size_or_tokens", c.leftOut());
-        JsonObject floors = JsonObject.ofNames();
-        c.floors().forEach(floors::put);
-        root.put("floors", floors);
+        JsonArray floors = root.putArray("floors");
+        c.floors().forEach((b, v) -> floors.addObject().put("benchmark", b).put("floor", v));
         JsonArray fs = root.putArray("held_out");
         for (LatentSkills.FamilyError f : e.families()) {
             JsonObject o = fs.addObject();
