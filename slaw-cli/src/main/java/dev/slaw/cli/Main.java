@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
             "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain",
-            "observe", "mixture");
+            "observe", "mixture", "skills");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -85,6 +85,7 @@ public final class Main implements Runnable {
             case "chain" -> new ChainCommand();
             case "observe" -> new ObserveCommand();
             case "mixture" -> new MixtureCommand();
+            case "skills" -> new SkillsCommand();
             default -> throw new IllegalArgumentException("no verb " + verb);
         };
     }

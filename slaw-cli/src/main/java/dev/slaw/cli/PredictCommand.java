@@ -95,7 +95,14 @@ public final class PredictCommand implements Callable<Integer> {
             at = loaded.dataset();
         } else {
             Map<String, Double> point = new LinkedHashMap<>();
+            Map<String, String> levels = new LinkedHashMap<>();
             for (String a : assignments) {
+                int eq = a.indexOf('=');
+                if (eq > 0 && fit.law().labelColumns().contains(a.substring(0, eq).strip())) {
+                    // family=llama: the level whose per-level parameters the prediction uses
+                    levels.put(a.substring(0, eq).strip(), a.substring(eq + 1).strip());
+                    continue;
+                }
                 Map.Entry<String, Double> e = Assignments.one(a, "predict");
                 String name = e.getKey();
                 if (!vars.contains(name)) {
@@ -105,6 +112,13 @@ public final class PredictCommand implements Callable<Integer> {
                 point.put(name, e.getValue());
             }
             at = Predictor.pointData(fit.law(), point);
+            for (String column : fit.law().labelColumns()) {
+                if (!levels.containsKey(column)) {
+                    throw new BadInputException("law " + fit.law().name() + " has parameters per level of " + column
+                            + ": say which with " + column + "=LEVEL");
+                }
+                at = at.withLabel(column, new String[]{levels.get(column)});
+            }
         }
         if (at.rowCount() == 0) {
             throw new BadInputException(points + ": no points to predict at (the table has a header but no rows)");

@@ -110,6 +110,8 @@ class EveryCommandPrintsCleanJsonTest {
                 "bhagia-2024", "--tasks", "mmlu_avg_test_5shot,piqa_val_5shot"});
         commands.put("observe", new String[]{"observe", "../examples/obsscaling/base_llm_benchmark_eval.csv",
                 "--target", "GSM8K"});
+        commands.put("skills", new String[]{"skills", "../examples/obsscaling/base_llm_benchmark_eval.csv",
+                "--leave-out-family", "Pythia"});
         commands.put("runs", new String[]{"runs", "--db", db});
         commands.put("runs NAME", new String[]{"runs", "chinchilla", "--db", db});
         commands.put("fits", new String[]{"fits", "--db", db});

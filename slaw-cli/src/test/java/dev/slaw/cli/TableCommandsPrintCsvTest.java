@@ -46,6 +46,8 @@ class TableCommandsPrintCsvTest {
                 "--protocol", "bhagia-2024", "--tasks", "piqa_val_5shot"});
         commands.put("model,family,compute,observed,predicted,error", new String[]{"observe",
                 "../examples/obsscaling/base_llm_benchmark_eval.csv", "--target", "MMLU"});
+        commands.put("family,anchor,held_out_models,rows,mae,mae_largest", new String[]{"skills",
+                "../examples/obsscaling/base_llm_benchmark_eval.csv", "--leave-out-family", "Pythia"});
         commands.put("row,N,D,loss,predicted", new String[]{"validate", MISFITTING, "--law", "chinchilla", "--holdout",
                 "N >= 5e8", "--starts", "lhs:20:1", "--replicates", "5"});
         for (Map.Entry<String, String[]> c : commands.entrySet()) {

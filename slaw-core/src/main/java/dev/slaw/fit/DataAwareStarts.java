@@ -69,12 +69,40 @@ final class DataAwareStarts {
             Parameter p = law.parameters().get(map.freeParameter(s));
             axes.add(linear[s] ? new double[]{p.transform().toOptimizer(neutral(p))} : candidates.get(s));
         }
+        // the levels of a per-level parameter u[family] share one axis: each start gives every
+        // family the same value (a grid or hypercube over 40 families' own values is no start)
+        int[] axisOf = new int[k];
+        List<double[]> shared = new ArrayList<>();
+        java.util.Map<String, Integer> axisOfBase = new java.util.HashMap<>();
+        for (int s = 0; s < k; s++) {
+            String name = law.parameters().get(map.freeParameter(s)).name();
+            String base = law instanceof dev.slaw.law.LevelLaw ? dev.slaw.law.LevelLaw.indexed(name)
+                    .map(ix -> ix[0]).orElse(null) : null;
+            Integer a = base == null ? null : axisOfBase.get(base);
+            if (a == null) {
+                a = shared.size();
+                shared.add(axes.get(s));
+                if (base != null) {
+                    axisOfBase.put(base, a);
+                }
+            } else if (!linear[s] && shared.get(a).length < axes.get(s).length) {
+                shared.set(a, axes.get(s));
+            }
+            axisOf[s] = a;
+        }
         long total = 1;
-        for (double[] a : axes) {
+        for (double[] a : shared) {
             // saturates: 17 axes of 14 values overflow a long and once wrapped to a small product
             total = Math.min(total * a.length, GRID_LIMIT + 1L);
         }
-        List<double[]> points = total <= GRID_LIMIT ? Starts.product(axes) : hypercube(axes, seed);
+        List<double[]> points = new ArrayList<>();
+        for (double[] v : total <= GRID_LIMIT ? Starts.product(shared) : hypercube(shared, seed)) {
+            double[] u = new double[k];
+            for (int s = 0; s < k; s++) {
+                u[s] = v[axisOf[s]];
+            }
+            points.add(u);
+        }
         Projection projection = new Projection(law, map, ev, linear, target);
         List<double[]> out = new ArrayList<>(points.size());
         double[] f = new double[ev.rows()];

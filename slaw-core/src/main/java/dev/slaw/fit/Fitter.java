@@ -39,6 +39,8 @@ public final class Fitter {
      */
     public static Fit fit(Law law, Dataset data, String target, FitOptions options) {
         long t0 = System.nanoTime();
+        // a per-level parameter u[family] becomes one parameter per family of these rows
+        law = dev.slaw.law.LevelLaw.bind(law, data);
         Prepared prep = prepare(law, data, target, options.objective());
         Parametrization map = prep.problem.parametrization();
         List<double[]> starts = options.starts().generate(law, map, data, data.column(target));
@@ -397,6 +399,15 @@ public final class Fitter {
                         + ": the data push it there");
             }
             fitted.add(fp);
+        }
+        List<String> negative = fitted.stream().filter(f -> f.note().equals("negative variance"))
+                .map(FittedParameter::name).toList();
+        if (!negative.isEmpty()) {
+            // "+/- ?" alone is easy to miss: a near-singular covariance means the data do not pin these down
+            warnings.add("no standard error for " + (negative.size() <= 3 ? String.join(", ", negative)
+                    : String.join(", ", negative.subList(0, 3)) + " and " + (negative.size() - 3) + " more")
+                    + ": negative variance, the covariance is near-singular and the data may not identify them"
+                    + " (two terms that trade a constant, such as per-level parameters over two columns)");
         }
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());

@@ -53,8 +53,18 @@ public record FormulaLaw(String name, Formula definition, List<String> variables
         Formula f = Formula.parse(text, dataColumns);
         List<String> vars = new ArrayList<>();
         List<Parameter> params = new ArrayList<>();
+        boolean perLevel = false;
         for (String n : f.names()) {
-            if (dataColumns.contains(n)) {
+            java.util.Optional<String[]> ix = LevelLaw.indexed(n);
+            if (ix.isPresent() && !dataColumns.contains(n)) {
+                if (!dataColumns.contains(ix.get()[1])) {
+                    throw new BadInputException("formula \"" + text + "\": " + n + " has one value per level of column '"
+                            + ix.get()[1] + "', but the data has no such column (columns: "
+                            + String.join(", ", dataColumns) + ")");
+                }
+                perLevel = true;
+                params.add(Parameter.free(n));
+            } else if (dataColumns.contains(n)) {
                 vars.add(n);
             } else {
                 for (String c : dataColumns) {
@@ -69,7 +79,7 @@ public record FormulaLaw(String name, Formula definition, List<String> variables
         if (params.isEmpty()) {
             throw new BadInputException("formula \"" + text + "\" has no parameters: every name is a data column");
         }
-        if (vars.isEmpty()) {
+        if (vars.isEmpty() && !perLevel) {
             throw new BadInputException("formula \"" + text + "\" uses no column of the data, so every name in it ("
                     + String.join(", ", f.names()) + ") would be a fitted constant (columns: "
                     + String.join(", ", dataColumns) + ")");
@@ -82,8 +92,28 @@ public record FormulaLaw(String name, Formula definition, List<String> variables
         return definition.text();
     }
 
+    /** The text columns of its per-level parameters ({@code family} for {@code u[family]}). */
+    @Override
+    public List<String> labelColumns() {
+        List<String> out = new ArrayList<>();
+        for (Parameter p : parameters) {
+            LevelLaw.indexed(p.name()).map(ix -> ix[1]).filter(c -> !out.contains(c)).ifPresent(out::add);
+        }
+        return out;
+    }
+
     @Override
     public LawEvaluator evaluator(Dataset data) {
+        if (!labelColumns().isEmpty()) {
+            // one value per level exists only once the levels are known: LevelLaw.bind (the fitter does it)
+            throw new BadInputException("law " + name + " has parameters per level of " + String.join(", ", labelColumns())
+                    + ": fit it to learn its levels before evaluating it");
+        }
+        return compiled(data);
+    }
+
+    /** The evaluator over {@code data}'s columns, every parameter name taken as it is (a bound level's too). */
+    LawEvaluator compiled(Dataset data) {
         Map<String, double[]> columns = new LinkedHashMap<>();
         for (String v : variables) {
             if (!data.hasColumn(v)) {

@@ -15,17 +15,17 @@ import java.util.regex.Pattern;
  * expression of other parameters), {@code c free}.
  */
 public final class ParameterDeclaration {
-    private static final Pattern IN = Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s+in\\s+\\[\\s*([^,\\]]+?)\\s*,\\s*([^\\]]+?)\\s*\\]\\s*(log)?\\s*");
-    private static final Pattern COMPARE = Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s*(>=|<=|>|<)\\s*(\\S+)\\s*");
-    private static final Pattern EQUALS = Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s*=\\s*(.+?)\\s*");
-    private static final Pattern FREE = Pattern.compile("\\s*([A-Za-z_][\\w.]*)\\s+free\\s*");
+    private static final Pattern IN = Pattern.compile("\\s*([A-Za-z_][\\w.]*(?:\\[[^\\]]+\\])?)\\s+in\\s+\\[\\s*([^,\\]]+?)\\s*,\\s*([^\\]]+?)\\s*\\]\\s*(log)?\\s*");
+    private static final Pattern COMPARE = Pattern.compile("\\s*([A-Za-z_][\\w.]*(?:\\[[^\\]]+\\])?)\\s*(>=|<=|>|<)\\s*(\\S+)\\s*");
+    private static final Pattern EQUALS = Pattern.compile("\\s*([A-Za-z_][\\w.]*(?:\\[[^\\]]+\\])?)\\s*=\\s*(.+?)\\s*");
+    private static final Pattern FREE = Pattern.compile("\\s*([A-Za-z_][\\w.]*(?:\\[[^\\]]+\\])?)\\s+free\\s*");
 
     private ParameterDeclaration() {
     }
 
     /** The name a declaration is about. */
     public static String nameOf(String text) {
-        Matcher m = Pattern.compile("\\s*([A-Za-z_][\\w.]*)").matcher(text);
+        Matcher m = Pattern.compile("\\s*([A-Za-z_][\\w.]*(?:\\[[^\\]]+\\])?)").matcher(text);
         if (!m.lookingAt()) {
             throw new BadInputException("parameter declaration \"" + text + "\": expected a parameter name first");
         }
@@ -113,6 +113,20 @@ public final class ParameterDeclaration {
             for (int i = 0; i < out.size(); i++) {
                 if (out.get(i).name().equals(n)) {
                     idx = i;
+                }
+            }
+            if (idx < 0 && !n.contains("[")) {
+                // a plain name declares every level of the per-level parameter of that name
+                boolean any = false;
+                for (int i = 0; i < out.size(); i++) {
+                    String name = out.get(i).name();
+                    if (name.startsWith(n + "[") && name.endsWith("]")) {
+                        out.set(i, apply(d, out.get(i)));
+                        any = true;
+                    }
+                }
+                if (any) {
+                    continue;
                 }
             }
             if (idx < 0) {

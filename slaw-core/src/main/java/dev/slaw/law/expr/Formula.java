@@ -87,6 +87,28 @@ public final class Formula {
         }
     }
 
+    /**
+     * This formula with some names replaced by other formulas' expressions, keeping its text:
+     * how a law binds a per-level parameter {@code u[family]} to the levels of its data.
+     */
+    public Formula withNamesReplaced(Map<String, Formula> replacements) {
+        return new Formula(text, target, replaced(expression, replacements));
+    }
+
+    private static Expression replaced(Expression e, Map<String, Formula> replacements) {
+        if (e instanceof Expression.Name n) {
+            Formula r = replacements.get(n.name());
+            return r == null ? e : r.expression;
+        } else if (e instanceof Expression.Negation n) {
+            return new Expression.Negation(replaced(n.operand(), replacements));
+        } else if (e instanceof Expression.Binary b) {
+            return new Expression.Binary(b.operator(), replaced(b.left(), replacements), replaced(b.right(), replacements));
+        } else if (e instanceof Expression.Call c) {
+            return new Expression.Call(c.function(), c.arguments().stream().map(a -> replaced(a, replacements)).toList());
+        }
+        return e;
+    }
+
     /** Names compared with text ({@code split} in {@code split == "test"}): they must be text columns. */
     public Set<String> textNames() {
         Set<String> out = new LinkedHashSet<>();

@@ -27,12 +27,15 @@ import java.util.Map;
  * product    := unary (('*' | '/') unary)*
  * unary      := ('-' | '+') unary | power
  * power      := primary (('^' | '**') unary)?        right-associative: 2^-x^2 = 2^(-(x^2))
- * primary    := number | name | name '(' or (',' or)* ')' | '(' or ')' | '`' any text '`' | text
+ * primary    := number | name | name '(' or (',' or)* ')' | name '[' column ']' | '(' or ')' | '`' any text '`' | text
  * text       := '"' any text '"' | "'" any text "'"
  * </pre>
  *
  * A text literal may only be compared to a name with {@code ==} or {@code !=}
  * ({@code split == "test"}, {@code family != 'llama'}); the name must then be a text column.
+ *
+ * {@code u[family]} names a parameter with one value per level of the text column {@code family}
+ * (the name {@code u[family]}); a law binds its levels to the data it is fitted on.
  *
  * Names may be data columns whose header has spaces or brackets ({@code Training FLOP},
  * {@code FLOPs (1E21)}) when the caller passes the known column names, or any text in
@@ -284,9 +287,36 @@ final class Parser {
                 }
                 return sized(new Call(f, args), h);
             }
+            if (pos < text.length() && text.charAt(pos) == '[') {
+                return new Name(name + "[" + readLevelColumn() + "]");
+            }
             return new Name(name);
         }
         throw error("expected a number, a name or '('");
+    }
+
+    /** The text column of a per-level parameter, between the brackets of {@code u[family]}. */
+    private String readLevelColumn() {
+        pos++;
+        skipSpace();
+        String column;
+        if (pos < text.length() && text.charAt(pos) == '`') {
+            int close = text.indexOf('`', pos + 1);
+            if (close < 0) {
+                throw error("unclosed '`'");
+            }
+            column = text.substring(pos + 1, close);
+            pos = close + 1;
+        } else if (pos < text.length() && isNameStart(text.charAt(pos))) {
+            column = readPlainName();
+        } else {
+            throw error("expected the name of a text column after '[' (as in u[family])");
+        }
+        if (column.isBlank() || column.indexOf(']') >= 0) {
+            throw error("expected the name of a text column after '[' (as in u[family])");
+        }
+        expect("]");
+        return column;
     }
 
     private void checkArity(Function f, int count, int at) {

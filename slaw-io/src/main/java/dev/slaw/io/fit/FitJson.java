@@ -22,6 +22,7 @@ import dev.slaw.law.Catalogue;
 import dev.slaw.law.FormulaLaw;
 import dev.slaw.law.Law;
 import dev.slaw.law.LawMetadata;
+import dev.slaw.law.LevelLaw;
 import dev.slaw.law.Parameter;
 import dev.slaw.law.ParameterDeclaration;
 import dev.slaw.law.Target;
@@ -85,6 +86,12 @@ public final class FitJson {
         l.put("citation", law.metadata().citation());
         if (law instanceof CurveLaw c) {
             l.put("curve", curve(c));
+        }
+        if (law instanceof LevelLaw lv) {
+            // the levels the per-level parameters were fitted on, in their order: what binds a prediction's rows
+            JsonObject levels = JsonObject.ofNames();
+            lv.levels().forEach(levels::putTexts);
+            l.put("levels", levels);
         }
         root.put("target", fit.target());
         JsonArray ps = root.putArray("parameters");
@@ -452,6 +459,33 @@ public final class FitJson {
         }
         Law base = Catalogue.builtIn().find(name).filter(x -> x.formula().equals(formula)).orElse(null);
         List<Parameter> params;
+        if (l.has("levels")) {
+            Law template = base;
+            if (template == null) {
+                Formula f = Formula.parse(formula, variables);
+                params = new ArrayList<>();
+                for (String n : f.names()) {
+                    if (!variables.contains(n)) {
+                        params.add(Parameter.free(n));
+                    }
+                }
+                template = new FormulaLaw(name, f, variables, params, target,
+                        new LawMetadata("", l.path("citation").asText(""), Map.of(), Map.of()));
+            }
+            if (!(template instanceof FormulaLaw tf) || tf.labelColumns().isEmpty()) {
+                throw new IllegalArgumentException("law \"levels\" given, but the formula has no per-level parameter");
+            }
+            JsonNode lv = object(l, "levels", "law");
+            Map<String, List<String>> levels = new LinkedHashMap<>();
+            Iterator<Map.Entry<String, JsonNode>> it = lv.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                levels.put(e.getKey(), strings(e.getValue()));
+            }
+            Law bound = LevelLaw.of(tf, levels);
+            params = ParameterDeclaration.applyAll(bound.parameters(), strings(l.get("declarations")), name);
+            return bound.withParameters(params).withTarget(target);
+        }
         if (base != null) {
             params = ParameterDeclaration.applyAll(base.parameters(), strings(l.get("declarations")), name);
             return base.withParameters(params).withTarget(target);
