@@ -165,7 +165,7 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
      * {@code prefix = S(k-1)}, {@code logRate = log eta_k}), and for each row the range of
      * changes at or before its step.
      */
-    private static final class Evaluator implements LawEvaluator {
+    static final class Evaluator implements LawEvaluator {
         private final int rows;
         private final double[] prefix;
         private final double[] logRate;
