@@ -38,9 +38,11 @@ import java.util.Objects;
  *   {@code T} for step schedules.</li>
  *   <li>{@link LossDropSum#FAR_FIELD_QUADRATURE} (default): changes far from {@code t} are summed
  *   by interpolatory rules over blocks that widen geometrically with their distance from
- *   {@code t} (see {@code LossDropSums}), so each row costs {@code O(log T)} entries and an
- *   evaluation {@code O(R log T)} after an {@code O(R T)} set-up; predictions differ from the
- *   exact sums by less than 1e-11. On the three-curve fit of the published runs (437 rows, 2.8
+ *   {@code t} (see {@code LossDropSums}), so each row costs {@code O(log T)} entries; clusters of
+ *   neighbouring rows share their farthest blocks (summed once at a few points of the cluster's
+ *   {@code S(t)} range and interpolated), so on runs logged at every step a row costs
+ *   {@code O(1)} entries, some 39 on runs of 200,000 steps. Predictions and derivatives differ
+ *   from the exact sums by less than 1e-10. On the three-curve fit of the published runs (437 rows, 2.8
  *   million exact pairs) this is about 100 thousand pairs, some 30 times faster.</li>
  * </ul>
  * Gradients are exact (closed form) derivatives of the sum that is evaluated, in the same pass.
