@@ -26,6 +26,9 @@ final class FitProblem implements DifferentiableFunction {
     private final double[][] jacobian;
     private final double[] coefficient;
     private final double[] gradientP;
+    /** The parameters {@code f} (and {@code jacobian} if flagged) hold the law's values at, or null. */
+    private double[] evaluatedAt;
+    private boolean evaluatedWithJacobian;
 
     /** Makes a fresh evaluator of the law on the fit's rows (one per thread). */
     interface LawEvaluatorFactory {
@@ -57,6 +60,22 @@ final class FitProblem implements DifferentiableFunction {
         gradientP = new double[k];
     }
 
+    /**
+     * The law's values (and Jacobian) at {@code p} into {@code f} (and {@code jacobian}), unless
+     * they are there already: the end of a fit asks for the same point several times (the
+     * optimiser's last gradient, the covariance, the statistics), and on a loss curve logged at
+     * every step each evaluation is a second of work.
+     */
+    private void evaluateAtP(boolean withJacobian) {
+        if (evaluatedAt != null && (evaluatedWithJacobian || !withJacobian) && java.util.Arrays.equals(evaluatedAt, p)) {
+            return;
+        }
+        evaluatedAt = null;
+        evaluator.evaluate(p, f, withJacobian ? jacobian : null);
+        evaluatedAt = p.clone();
+        evaluatedWithJacobian = withJacobian;
+    }
+
     FitProblem copy() {
         return new FitProblem(law, factory, map.copy(), objective, y, weights);
     }
@@ -76,7 +95,7 @@ final class FitProblem implements DifferentiableFunction {
     @Override
     public double valueAndGradient(double[] u, double[] gradient) {
         map.toParameters(u, p);
-        evaluator.evaluate(p, f, jacobian);
+        evaluateAtP(true);
         int n = y.length;
         double sum = 0;
         if (logTarget && weights == null && objective.loss() == Loss.HUBER) {
@@ -103,7 +122,7 @@ final class FitProblem implements DifferentiableFunction {
      */
     double value(double[] u) {
         map.toParameters(u, p);
-        evaluator.evaluate(p, f, null);
+        evaluateAtP(false);
         int n = y.length;
         double sum = logTarget && weights == null && objective.loss() == Loss.HUBER
                 ? huberOfLogResiduals(n, objective.delta()) : generalTerms(n);
@@ -202,7 +221,7 @@ final class FitProblem implements DifferentiableFunction {
      */
     void rowTerms(double[] u, double[] residuals, double[] predictions, double[][] scores) {
         map.toParameters(u, p);
-        evaluator.evaluate(p, f, jacobian);
+        evaluateAtP(true);
         int n = y.length;
         double[] gp = new double[p.length];
         double[] gu = new double[map.freeCount()];
@@ -232,7 +251,7 @@ final class FitProblem implements DifferentiableFunction {
     /** As {@link #residualJacobian(double[])}, also leaving the residuals in {@code residuals} when given. */
     double[][] residualJacobian(double[] u, double[] residuals) {
         map.toParameters(u, p);
-        evaluator.evaluate(p, f, jacobian);
+        evaluateAtP(true);
         int n = y.length;
         if (residuals != null) {
             for (int i = 0; i < n; i++) {

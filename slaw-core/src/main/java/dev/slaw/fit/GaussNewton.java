@@ -78,17 +78,8 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
             evaluations++;
             double[][] normal = new double[k][k];
             double[] gradient = new double[k];
-            for (int i = 0; i < n; i++) {
-                double r = residuals[i];
-                double w = (weights == null ? 1 : weights[i]) * (objective.loss() == Loss.HUBER
-                        && Math.abs(r) > objective.delta() ? objective.delta() / Math.abs(r) : 1);
-                for (int a = 0; a < k; a++) {
-                    gradient[a] += w * jac[i][a] * r;
-                    for (int b = 0; b <= a; b++) {
-                        normal[a][b] += w * jac[i][a] * jac[i][b];
-                    }
-                }
-            }
+            accumulate(jac, residuals, weights, objective.loss() == Loss.HUBER ? objective.delta()
+                    : Double.POSITIVE_INFINITY, normal, gradient);
             for (int a = 0; a < k; a++) {
                 for (int b = 0; b < a; b++) {
                     normal[b][a] = normal[a][b];
@@ -159,6 +150,30 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
         }
         double end = problem.valueAndGradient(u, gradientOut);
         return new OptimizationResult(u, end, gradientOut, iteration, evaluations + 1, status, message);
+    }
+
+    /**
+     * Adds every row's weighted outer product to the lower triangle of {@code normal} and its
+     * weighted residual to {@code gradient}; rows beyond {@code delta} weigh {@code delta / |r|}
+     * (Huber). A method of its own so that it is compiled as one, with the row's weight hoisted:
+     * inside {@code minimize} this loop ran at about a microsecond a row on 600k-row curve fits.
+     */
+    private static void accumulate(double[][] jac, double[] residuals, double[] weights, double delta,
+                                   double[][] normal, double[] gradient) {
+        int k = gradient.length;
+        for (int i = 0; i < residuals.length; i++) {
+            double r = residuals[i];
+            double w = (weights == null ? 1 : weights[i]) * (Math.abs(r) > delta ? delta / Math.abs(r) : 1);
+            double[] row = jac[i];
+            for (int a = 0; a < k; a++) {
+                double wa = w * row[a];
+                gradient[a] += wa * r;
+                double[] normalA = normal[a];
+                for (int b = 0; b <= a; b++) {
+                    normalA[b] += wa * row[b];
+                }
+            }
+        }
     }
 
     @Override

@@ -28,6 +28,20 @@ class LossDropSumsTest {
     }
 
     @Test
+    void clustersOfRowsLoggedAtEveryStepMatchExactSums() {
+        // every step logged: neighbouring rows share their far changes through clusters of rows
+        Map<String, Schedule> schedules = new java.util.LinkedHashMap<>();
+        schedules.put("cosine", Schedule.parse("warmup(200)+cosine(peak=3e-4, end=3e-5, total=6000)"));
+        schedules.put("wsd", Schedule.parse("warmup(200)+wsd(peak=3e-4, end=3e-5, decay=4800, total=6000)"));
+        Dataset rows = CurveFixtures.rows(schedules, 1, 5999);
+        MultiPowerLaw law = MultiPowerLaw.of(schedules);
+        assertAgree(law, rows, 1e-10, 3);
+        long pairs = ((MultiPowerLaw.Evaluator) law.evaluator(rows)).pairs();
+        long exact = ((MultiPowerLaw.Evaluator) law.withLossDropSum(MultiPowerLaw.LossDropSum.EXACT).evaluator(rows)).pairs();
+        assertThat(pairs).as("pairs with clusters against %d exact", exact).isLessThan(exact / 20);
+    }
+
+    @Test
     void noisyPerStepScheduleFallsBackToExactSums() {
         Random random = new Random(11);
         double[] rates = new double[3000];
