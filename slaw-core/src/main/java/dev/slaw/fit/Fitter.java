@@ -409,6 +409,10 @@ public final class Fitter {
                     + ": negative variance, the covariance is near-singular and the data may not identify them"
                     + " (two terms that trade a constant, such as per-level parameters over two columns)");
         }
+        String weak = weaklyDetermined(fitted);
+        if (!weak.isEmpty()) {
+            warnings.add(weak);
+        }
         if (!winner.converged()) {
             warnings.add("the best start stopped without converging: " + winner.message());
         }
@@ -489,6 +493,30 @@ public final class Fitter {
             out.add("every weight is zero: the objective is 0 whatever the parameters, so the fit is its start");
         }
         return out;
+    }
+
+    /**
+     * A warning naming the free positive parameters (lower bound at least 0: scales, exponents,
+     * offsets) whose standard error is at least half their value, or "" when there are none; for
+     * a parameter of either sign a value near 0 makes the ratio meaningless. A "+/- 90%" in the table is easy to read past; a value that could be
+     * half or twice itself is not an estimate to quote (typically parameters that trade against
+     * each other, such as the three of a saturating term).
+     */
+    static String weaklyDetermined(List<FittedParameter> fitted) {
+        List<String> weak = new ArrayList<>();
+        for (FittedParameter f : fitted) {
+            double rel = f.standardError() / Math.abs(f.value());
+            if (f.state() == FittedParameter.State.FREE && f.lower() >= 0 && Double.isFinite(rel) && rel >= 0.5) {
+                weak.add(f.name() + " (" + Math.round(100 * rel) + " %)");
+            }
+        }
+        if (weak.isEmpty()) {
+            return "";
+        }
+        String names = weak.size() <= 4 ? String.join(", ", weak)
+                : String.join(", ", weak.subList(0, 4)) + " and " + (weak.size() - 4) + " more";
+        return "weakly determined: standard error at least half the value for " + names
+                + "; the data do not pin these down (they may trade against each other)";
     }
 
     private static double objectiveAt(FitProblem problem, double[] u) {

@@ -95,4 +95,12 @@ class DcptLawTest {
             assertThat(pred[i] / obs[i]).isCloseTo(1.0, within(0.01));
         }
     }
+
+    @Test
+    void saysWhenTheDataDoNotDetermineTheSaturatingTerm() {
+        // six times the noise: the three parameters of C / (r + eps)^gamma trade against each other
+        Fit fit = Fitter.fit(Catalogue.builtIn().find("dcpt").orElseThrow(), synthetic(2, 0.006), "domain_loss",
+                FitOptions.defaults());
+        assertThat(fit.warnings()).anySatisfy(w -> assertThat(w).startsWith("weakly determined:").contains("C ("));
+    }
 }
