@@ -143,8 +143,34 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
 
     @Override
     public LawEvaluator evaluator(Dataset data) {
-        return new Evaluator(CurveRows.bind(data, schedules, runColumn, stepColumn, name()), data.rowCount(), lossDropSum);
+        synchronized (LAST_BOUND) {
+            Bound last = LAST_BOUND[0];
+            Evaluator e = last == null ? null : last.evaluator.get();
+            if (e != null && last.data.get() == data && last.schedules.equals(schedules)
+                    && last.runColumn.equals(runColumn) && last.stepColumn.equals(stepColumn)
+                    && last.mode == lossDropSum) {
+                return new Evaluator(e);
+            }
+        }
+        Evaluator e = new Evaluator(CurveRows.bind(data, schedules, runColumn, stepColumn, name()), data.rowCount(),
+                lossDropSum);
+        synchronized (LAST_BOUND) {
+            LAST_BOUND[0] = new Bound(new java.lang.ref.WeakReference<>(data), schedules, runColumn, stepColumn,
+                    lossDropSum, new java.lang.ref.SoftReference<>(e));
+        }
+        return e;
     }
+
+    /**
+     * The last binding made, reused while the same table is bound the same way: a fit on every
+     * step of long runs binds the law for the fit, its threads and the report, and each binding
+     * of 600,000 rows takes a second. Soft, so that it never holds memory the JVM needs.
+     */
+    private record Bound(java.lang.ref.WeakReference<Dataset> data, Map<String, Schedule> schedules, String runColumn,
+                         String stepColumn, LossDropSum mode, java.lang.ref.SoftReference<Evaluator> evaluator) {
+    }
+
+    private static final Bound[] LAST_BOUND = new Bound[1];
 
     @Override
     public MultiPowerLaw with(Map<String, Schedule> newSchedules, List<Parameter> newParameters, Target newTarget,
@@ -250,6 +276,20 @@ public record MultiPowerLaw(Map<String, Schedule> schedules, List<Parameter> par
             boolean[] used = sums.used(n);
             usedChanges = java.util.stream.IntStream.range(0, n).filter(j -> used[j]).toArray();
             scale = new double[n];
+        }
+
+        /** One sharing {@code other}'s binding, which is never written after construction, with scratch of its own. */
+        Evaluator(Evaluator other) {
+            rows = other.rows;
+            prefix = other.prefix;
+            logRate = other.logRate;
+            sums = other.sums;
+            usedChanges = other.usedChanges;
+            rowSum = other.rowSum;
+            rowLogSum = other.rowLogSum;
+            rowTotalDrop = other.rowTotalDrop;
+            scale = new double[other.scale.length];
+            clusterSums = new double[other.clusterSums.length][other.clusterSums[0].length];
         }
 
         /** (row, entry) pairs one evaluation visits. */

@@ -80,6 +80,14 @@ final class FitProblem implements DifferentiableFunction {
         return new FitProblem(law, factory, map.copy(), objective, y, weights);
     }
 
+    /**
+     * A copy on this problem's own evaluator, for one thread while this problem is idle: binding
+     * a loss-curve law on every step of long runs takes a second, and a refinement has one start.
+     */
+    FitProblem copySharingEvaluator() {
+        return new FitProblem(law, factory, evaluator, map.copy(), objective, y, weights);
+    }
+
     Parametrization parametrization() {
         return map;
     }
@@ -259,6 +267,22 @@ final class FitProblem implements DifferentiableFunction {
             }
         }
         double[][] out = new double[n][map.freeCount()];
+        double[] slot = map.slotDerivatives(u);
+        if (slot != null) {
+            // the chain rule per slot, with its transform's derivative taken once, not per row
+            int[] parameter = new int[slot.length];
+            for (int s = 0; s < slot.length; s++) {
+                parameter[s] = map.freeParameter(s);
+            }
+            for (int i = 0; i < n; i++) {
+                double drdf = logTarget ? -1 / f[i] : -1;
+                double[] row = out[i];
+                for (int s = 0; s < slot.length; s++) {
+                    row[s] = drdf * jacobian[parameter[s]][i] * slot[s];
+                }
+            }
+            return out;
+        }
         double[] gp = new double[p.length];
         double[] gu = new double[map.freeCount()];
         for (int i = 0; i < n; i++) {

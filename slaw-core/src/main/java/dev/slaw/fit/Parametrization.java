@@ -152,6 +152,22 @@ final class Parametrization {
         }
     }
 
+    /**
+     * Without ties, {@link #chain} multiplies each free slot's gradient by d p / d u of its own
+     * parameter alone: those factors at {@code u}, to reuse over the rows of a Jacobian; null
+     * when some parameter is tied.
+     */
+    double[] slotDerivatives(double[] u) {
+        if (tied.length > 0) {
+            return null;
+        }
+        double[] out = new double[free.length];
+        for (int s = 0; s < free.length; s++) {
+            out[s] = parameters.get(free[s]).transform().derivative(u[s]);
+        }
+        return out;
+    }
+
     /** d p_i / d u_s for every parameter i and free slot s (for covariances of tied values). */
     double[][] parameterJacobian(double[] u) {
         double[] p = toParameters(u);
