@@ -100,7 +100,7 @@ public final class Bfgs {
         MoreThuenteLineSearch search = new MoreThuenteLineSearch(C1, C2, LINE_SEARCH_XTOL, STEP_MIN);
         // scipy's guess of the previous value, which makes the first trial step about 1 long
         double previousValue = fx + euclidean(g) / 2;
-        double gnorm = maxAbs(g);
+        double gnorm = Vectors.maxAbs(g);
         int k = 0;
         boolean relative = stoppingRule == StoppingRule.RELATIVE;
         while (gnorm > gradientTolerance * (relative ? Math.abs(fx) : 1.0) && k < limit) {
@@ -111,7 +111,7 @@ public final class Bfgs {
                 }
                 p[i] = sum;
             }
-            double slope0 = dot(g, p);
+            double slope0 = Vectors.dot(g, p);
             if (!(slope0 < 0)) {
                 return result(x, fx, g, k, evaluations, OptimizationResult.Status.LINE_SEARCH_FAILED,
                         "the search direction is not a descent direction (rounding)");
@@ -137,7 +137,7 @@ public final class Bfgs {
                     search.retreat(best + 0.5 * (stp - best), stp);
                     continue;
                 }
-                int state = search.advance(v, dot(gTrial, p));
+                int state = search.advance(v, Vectors.dot(gTrial, p));
                 if (state == MoreThuenteLineSearch.CONVERGED) {
                     step = stp;
                     value = v;
@@ -165,7 +165,7 @@ public final class Bfgs {
             previousValue = fx;
             fx = value;
             k++;
-            gnorm = maxAbs(g);
+            gnorm = Vectors.maxAbs(g);
             if (gnorm <= gradientTolerance * (relative ? Math.abs(fx) : 1.0)) {
                 break;
             }
@@ -173,7 +173,7 @@ public final class Bfgs {
                 return result(x, fx, g, k, evaluations, OptimizationResult.Status.NOT_FINITE,
                         "the function value is not finite");
             }
-            double sy = dot(y, s);
+            double sy = Vectors.dot(y, s);
             double rho = sy == 0.0 ? 1000.0 : 1.0 / sy; // scipy's guard
             update(h, s, y, rho, hy);
         }
@@ -198,7 +198,7 @@ public final class Bfgs {
             }
             hy[i] = sum;
         }
-        double yhy = dot(y, hy);
+        double yhy = Vectors.dot(y, hy);
         double c = rho * rho * yhy + rho;
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
@@ -212,24 +212,8 @@ public final class Bfgs {
         return new OptimizationResult(x, fx, g, iterations, evaluations, status, message);
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
     private static double euclidean(double[] a) {
-        return Math.sqrt(dot(a, a));
-    }
-
-    private static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
+        return Math.sqrt(Vectors.dot(a, a));
     }
 
     @Override

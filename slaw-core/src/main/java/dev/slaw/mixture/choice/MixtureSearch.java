@@ -1,6 +1,7 @@
 package dev.slaw.mixture.choice;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.optim.Vectors;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -287,15 +288,15 @@ public final class MixtureSearch {
         if (!Double.isFinite(fx)) {
             return new Local(x, fx, Double.NaN, false);
         }
-        double step = clamp(1 / Math.max(infinityNorm(projectedGradient(space, x, g, 1)), 1e-300));
+        double step = clamp(1 / Math.max(Vectors.maxAbs(projectedGradient(space, x, g, 1)), 1e-300));
         Deque<Double> history = new ArrayDeque<>();
         history.add(fx);
         for (int iteration = 0; iteration < maxIterations; iteration++) {
-            if (infinityNorm(projectedGradient(space, x, g, 1)) <= tolerance) {
+            if (Vectors.maxAbs(projectedGradient(space, x, g, 1)) <= tolerance) {
                 return new Local(x, fx, Double.NaN, true);
             }
             double[] d = projectedGradient(space, x, g, step);
-            double slope = dot(g, d);
+            double slope = Vectors.dot(g, d);
             if (!(slope < 0)) {
                 return new Local(x, fx, Double.NaN, true); // no descent left at this precision
             }
@@ -396,22 +397,6 @@ public final class MixtureSearch {
             };
         }
         return v[0];
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double infinityNorm(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
     }
 
     @Override
