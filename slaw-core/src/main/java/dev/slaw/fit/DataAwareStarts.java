@@ -63,7 +63,7 @@ final class DataAwareStarts {
             candidates.add(g != null ? g.stream().mapToDouble(v -> p.transform().toOptimizer(clamp(v, p))).toArray()
                     : candidates(p, law, data));
         }
-        boolean[] linear = linearParameters(law, map, ev, probes(map, ev, candidates, seed));
+        boolean[] linear = linearParameters(law, map, ev, probes(map, ev, candidates, seed), false);
         List<double[]> axes = new ArrayList<>();
         for (int s = 0; s < k; s++) {
             Parameter p = law.parameters().get(map.freeParameter(s));
@@ -224,9 +224,11 @@ final class DataAwareStarts {
      * Which free parameters the law is affine in, jointly: probed at two settings (the law's value
      * must change by the same amount over two equal steps from the probe's value, on every row),
      * then together (the joint change must be the sum of the single ones). A parameter another
-     * one is tied to, or one the law's grid covers, is left to the grid.
+     * one is tied to is never linear; one the law's grid covers is left to the grid unless
+     * {@code gridCoveredToo}.
      */
-    static boolean[] linearParameters(Law law, Parametrization map, LawEvaluator ev, double[][] bases) {
+    static boolean[] linearParameters(Law law, Parametrization map, LawEvaluator ev, double[][] bases,
+                                      boolean gridCoveredToo) {
         int k = map.freeCount();
         boolean[] linear = new boolean[k];
         List<Parameter> ps = law.parameters();
@@ -240,7 +242,7 @@ final class DataAwareStarts {
         for (int s = 0; s < k; s++) {
             int i = map.freeParameter(s);
             Parameter p = ps.get(i);
-            if (law.metadata().startGrid().containsKey(p.name()) || isTiedTo(ps, p.name())) {
+            if ((!gridCoveredToo && law.metadata().startGrid().containsKey(p.name())) || isTiedTo(ps, p.name())) {
                 continue;
             }
             boolean affine = true;
@@ -387,7 +389,7 @@ final class DataAwareStarts {
      * (weighted by 1 / y^2 for a law fitted on log targets, so that every row counts by its
      * relative error), clamped into their bounds.
      */
-    private static final class Projection {
+    static final class Projection {
         private final Parametrization map;
         private final LawEvaluator ev;
         private final int[] slots;

@@ -51,9 +51,17 @@ public final class Fitter {
         if (options.screening().applies(data.rowCount(), starts.size())) {
             return screened(law, data, target, options, prep, starts, t0);
         }
+        if (RacedStarts.applies(options, starts.size())) {
+            RacedStarts.Outcome race = RacedStarts.race(law, data, data.column(target), prep.problem, starts, options);
+            if (race != null) {
+                return summarise(law, data, target, options, prep, race.candidates(), race.results(), race.origin(),
+                        race.results(), race.description(),
+                        prov -> prov.withRace(race.results().length, race.agreed()), t0);
+            }
+        }
         OptimizationResult[] results = runStarts(prep.problem, starts, bounds, options);
         int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
-        return summarise(law, data, target, options, prep, starts, results, origin, results, "", t0);
+        return summarise(law, data, target, options, prep, starts, results, origin, results, "", prov -> prov, t0);
     }
 
     /**
@@ -106,12 +114,14 @@ public final class Fitter {
         if (chosen.isEmpty()) {
             // nothing to refine: the fit fails as an unscreened one would, naming a bad row if there is one
             int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
-            return summarise(law, data, target, options, prep, starts, screen, origin, screen, "", t0);
+            return summarise(law, data, target, options, prep, starts, screen, origin, screen, "", prov -> prov, t0);
         }
         OptimizationResult[] refined = runStarts(prep.problem, points, bounds, options);
         String note = screening.describe(data.rowCount(), chosen.size(), String.join(", ", columns));
+        String described = options.starts().describe() + "; " + note;
         return summarise(law, data, target, options, prep, starts, refined,
-                chosen.stream().mapToInt(Integer::intValue).toArray(), screen, note, t0);
+                chosen.stream().mapToInt(Integer::intValue).toArray(), screen, note,
+                prov -> prov.withScreening(described, screening.sampleRows(), refined.length), t0);
     }
 
     /** Everything checked and computed once before the starts run. */
@@ -282,11 +292,13 @@ public final class Fitter {
      * The fit from the local optimisations {@code results}, result i having begun at start
      * {@code origin[i]}, with the starts' statistics (converged, reached the best, stop reasons)
      * taken over {@code screen}: the results themselves, or on a large table every start's run
-     * on the sample, which {@code screening} (empty when not screened) describes.
+     * on the sample. {@code how} (empty for every start run) says how the starts were screened or
+     * raced, and {@code recorded} adds that to the provenance.
      */
     private static Fit summarise(Law law, Dataset data, String target, FitOptions options, Prepared prep,
                                  List<double[]> starts, OptimizationResult[] results, int[] origin,
-                                 OptimizationResult[] screen, String screening, long t0) {
+                                 OptimizationResult[] screen, String how,
+                                 java.util.function.UnaryOperator<Provenance> recorded, long t0) {
         FitProblem problem = prep.problem; // the starts are done: their prototype is free
         Parametrization map = problem.parametrization();
         LocalSearch search = new LocalSearch(options, problem);
@@ -425,15 +437,12 @@ public final class Fitter {
         }
         warnings.addAll(constantVariables(law, data));
         warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, screen.length));
-        String described = options.starts().describe() + (screening.isEmpty() ? "" : "; " + screening);
+        String described = options.starts().describe() + (how.isEmpty() ? "" : "; " + how);
         StartSummary summary = new StartSummary(described, screen.length, converged, reached,
                 screen.length - converged, origin[best], reasons);
         Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
                 winner.evaluations(), totalEvaluations);
-        Provenance prov = Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6);
-        if (!screening.isEmpty()) {
-            prov = prov.withScreening(described, options.screening().sampleRows(), results.length);
-        }
+        Provenance prov = recorded.apply(Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6));
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
                 stats, prov, warnings);
     }

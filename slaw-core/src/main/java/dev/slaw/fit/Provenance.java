@@ -122,6 +122,19 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
     }
 
     /**
+     * The same record of a fit whose starts were raced ({@link RacedStarts}): how many starts ran
+     * and how many of them ended at the best objective, among its choices (only there, so that a
+     * fit that ran every start records exactly what it did before racing existed).
+     */
+    Provenance withRace(int startsRun, int startsAgreed) {
+        Map<String, Object> all = new LinkedHashMap<>(choices);
+        all.put("starts_run", (long) startsRun);
+        all.put("starts_agreed", (long) startsAgreed);
+        return new Provenance(dataSource, fingerprint, columns, notes, objective, optimizer, starts, seed, threads,
+                slawVersion, javaVersion, created, elapsedMillis, all);
+    }
+
+    /**
      * The same choices, versions and times for other rows: a group's share of a joint fit, with
      * that group's source, fingerprint and notes.
      */

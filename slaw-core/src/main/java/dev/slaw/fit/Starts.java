@@ -22,8 +22,11 @@ import java.util.SplittableRandom;
  */
 public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> points) {
 
-    /** The families of start sets. */
-    public enum Kind { GRID, CHINCHILLA, LHS, POINTS }
+    /**
+     * The families of start sets: the law's grid raced ({@link RacedStarts}) where that applies, the
+     * same grid with every start run, the named Chinchilla grid, a Latin hypercube, given points.
+     */
+    public enum Kind { GRID, FULL_GRID, CHINCHILLA, LHS, POINTS }
 
     /** alpha, beta in {0, .5, .., 2}; log E in {-1, -.5, .., 1}; log A, log B in {0, 5, .., 25}. */
     private static final Map<String, double[]> CHINCHILLA_GRID = chinchillaGrid();
@@ -34,6 +37,11 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
 
     public static Starts lawGrid() {
         return new Starts(Kind.GRID, 0, 0, List.of());
+    }
+
+    /** The law's grid with every start run, never raced: the literal multi-start protocol. */
+    public static Starts fullGrid() {
+        return new Starts(Kind.FULL_GRID, 0, 0, List.of());
     }
 
     public static Starts chinchilla() {
@@ -52,7 +60,8 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
     }
 
     /**
-     * Parses {@code default}, {@code chinchilla}, {@code lhs:256} or {@code lhs:256:7} (count, seed).
+     * Parses {@code default}, {@code full-grid}, {@code chinchilla}, {@code lhs:256} or {@code lhs:256:7}
+     * (count, seed).
      */
     public static Starts parse(String text, long defaultSeed) {
         String t = text.strip();
@@ -61,6 +70,9 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
         }
         if (t.equals("chinchilla")) {
             return chinchilla();
+        }
+        if (t.equals("full-grid")) {
+            return fullGrid();
         }
         if (t.startsWith("lhs")) {
             String[] parts = t.split(":");
@@ -72,13 +84,15 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
                 throw new BadInputException("starts \"" + text + "\": expected lhs:COUNT or lhs:COUNT:SEED");
             }
         }
-        throw new BadInputException("starts \"" + text + "\": expected default, chinchilla, lhs:COUNT or lhs:COUNT:SEED");
+        throw new BadInputException("starts \"" + text + "\": expected default, full-grid, chinchilla, lhs:COUNT or lhs:COUNT:SEED");
     }
 
     /** A short description for reports. */
     public String describe() {
         return switch (kind) {
             case GRID -> "the law's default grid (from the bounds and the data where the law gives none)";
+            case FULL_GRID -> "the law's default grid (from the bounds and the data where the law gives none),"
+                    + " every start run";
             case CHINCHILLA -> "chinchilla grid (Besiroglu et al. 2024)";
             case LHS -> "Latin hypercube of " + count + " points, seed " + seed;
             case POINTS -> points.size() + " given point" + (points.size() == 1 ? "" : "s");
@@ -94,7 +108,7 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
      * @param target the raw target column
      */
     List<double[]> generate(Law law, Parametrization map, dev.slaw.data.Dataset data, double[] target) {
-        if (kind == Kind.GRID && DataAwareStarts.needed(law, map)) {
+        if ((kind == Kind.GRID || kind == Kind.FULL_GRID) && DataAwareStarts.needed(law, map)) {
             return DataAwareStarts.generate(law, map, data, target, seed);
         }
         return generate(law, map);
@@ -106,6 +120,7 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
         int k = map.freeCount();
         switch (kind) {
             case GRID:
+            case FULL_GRID:
             case CHINCHILLA: {
                 List<double[]> axes = new ArrayList<>();
                 for (int s = 0; s < k; s++) {

@@ -27,7 +27,7 @@ class DataAwareStartsTest {
             axes.add(DataAwareStarts.candidates(law.parameters().get(map.freeParameter(s)), law, d));
         }
         return DataAwareStarts.linearParameters(law, map, law.evaluator(d),
-                DataAwareStarts.probes(map, law.evaluator(d), axes, 0));
+                DataAwareStarts.probes(map, law.evaluator(d), axes, 0), false);
     }
 
     @Test

@@ -1,0 +1,184 @@
+package dev.slaw.fit;
+
+import dev.slaw.data.Dataset;
+import dev.slaw.law.Law;
+import dev.slaw.law.LawEvaluator;
+import dev.slaw.law.Parameter;
+import dev.slaw.optim.Bounds;
+import dev.slaw.optim.OptimizationResult;
+import dev.slaw.optim.StoppingRule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The default fit of a large grid: far fewer local optimisations, the same optimum.
+ *
+ * <p>Variable projection (Golub and Pereyra 1973): the parameters the law is linear in (E, A and
+ * B of Chinchilla, the amplitudes of any sum of terms; found by probing the law, see
+ * {@link DataAwareStarts#linearParameters}) are solved by weighted least squares at each grid
+ * point, bounded, so the grid collapses to its distinct points in the other parameters (4,500
+ * Chinchilla starts become 25), each where the data put its amplitudes. Those points are ranked by
+ * the fit's own objective.
+ *
+ * <p>Racing: the local optimiser runs from them, best first, in rounds of {@value #ROUND}
+ * (a fixed size, so the answer does not depend on the number of threads), and stops after the
+ * round in which {@value #AGREEING} starts have ended within {@value #AGREEMENT} of the best
+ * objective. Every run is of the full objective, so the answer is its optimum, not the projected
+ * one's. If the candidates run out before enough agree, the fit runs every start of the grid, as
+ * the literal protocol does: racing can cost time, never the optimum.
+ */
+final class RacedStarts {
+    /** Starts run together before the agreement is checked. */
+    static final int ROUND = 8;
+    /** Starts that must end at the best objective before the race stops. */
+    static final int AGREEING = 3;
+    /** Relative distance from the best objective within which starts agree. */
+    static final double AGREEMENT = 1e-9;
+    /** Grids of at most this many starts are run whole: racing them saves little. */
+    static final int SMALL_GRID = 2 * ROUND;
+
+    private RacedStarts() {
+    }
+
+    /** The starts a race ran and what it found; null from {@link #race} when it found no agreement. */
+    record Outcome(List<double[]> candidates, OptimizationResult[] results, int[] origin, int agreed,
+                   String description) {
+    }
+
+    /**
+     * Whether a fit under {@code options} races its {@code starts}: slaw's default (the law's grid,
+     * L-BFGS-B under the scale-free stopping rule) on a grid larger than {@link #SMALL_GRID}. The
+     * reproductions (scipy's stopping rule, named grids, given points) run every start.
+     */
+    static boolean applies(FitOptions options, int starts) {
+        return options.starts().kind() == Starts.Kind.GRID && options.optimizer() == LocalOptimizer.LBFGSB
+                && options.stoppingRule() == StoppingRule.RELATIVE && starts > SMALL_GRID;
+    }
+
+    /**
+     * Races the grid {@code starts}; null when the candidates ran out before {@value #AGREEING} of
+     * them agreed (the caller then runs every start).
+     */
+    static Outcome race(Law law, Dataset data, double[] rawTarget, FitProblem problem, List<double[]> starts,
+                        FitOptions options) {
+        Parametrization map = problem.parametrization();
+        LawEvaluator ev = law.evaluator(data);
+        boolean[] linear = DataAwareStarts.linearParameters(law, map, ev, probes(map, ev, starts, options.seed()), true);
+        List<double[]> candidates = project(law, map, ev, linear, rawTarget, starts);
+        double[] projectedValue = new double[candidates.size()];
+        for (int i = 0; i < projectedValue.length; i++) {
+            projectedValue[i] = problem.value(candidates.get(i));
+        }
+        Integer[] order = new Integer[candidates.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> projectedValue[i]).thenComparingInt(i -> i));
+
+        Bounds bounds = map.bounds();
+        LocalSearch ranking = new LocalSearch(options, problem);
+        List<OptimizationResult> results = new ArrayList<>();
+        List<Integer> origin = new ArrayList<>();
+        for (int from = 0; from < order.length; from += ROUND) {
+            List<double[]> round = new ArrayList<>();
+            for (int j = from; j < Math.min(order.length, from + ROUND); j++) {
+                round.add(candidates.get(order[j]));
+                origin.add(order[j]);
+            }
+            results.addAll(Arrays.asList(Fitter.runStarts(problem, round, bounds, options)));
+            int agreed = agreeing(results, ranking);
+            if (agreed >= AGREEING) {
+                String solved = names(law, map, linear);
+                String description = String.format(java.util.Locale.ROOT,
+                        "raced: %,d of the grid's %,d starts run, best first%s; %d ended within %.0e of the best"
+                                + " objective", results.size(), starts.size(),
+                        solved.isEmpty() ? "" : " from its " + candidates.size() + " distinct points with " + solved
+                                + " solved by least squares", agreed, AGREEMENT);
+                return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
+                        origin.stream().mapToInt(Integer::intValue).toArray(), agreed, description);
+            }
+        }
+        return null;
+    }
+
+    /** How many results ended within {@link #AGREEMENT} of the best objective among them. */
+    static int agreeing(List<OptimizationResult> results, LocalSearch ranking) {
+        double best = Double.POSITIVE_INFINITY;
+        for (OptimizationResult r : results) {
+            best = Math.min(best, ranking.objective(r));
+        }
+        if (!Double.isFinite(best)) {
+            return 0;
+        }
+        int agreed = 0;
+        for (OptimizationResult r : results) {
+            if (ranking.objective(r) <= best + AGREEMENT * Math.abs(best) + 1e-300) {
+                agreed++;
+            }
+        }
+        return agreed;
+    }
+
+    /**
+     * The grid with its linear parameters solved at each point, each distinct point once, in the
+     * grid's order (the grid's own values of the linear parameters are dropped: the data set them).
+     */
+    private static List<double[]> project(Law law, Parametrization map, LawEvaluator ev, boolean[] linear,
+                                          double[] rawTarget, List<double[]> starts) {
+        boolean any = false;
+        for (boolean b : linear) {
+            any |= b;
+        }
+        if (!any) {
+            return starts;
+        }
+        DataAwareStarts.Projection projection = new DataAwareStarts.Projection(law, map, ev, linear, rawTarget);
+        Map<List<Double>, double[]> distinct = new LinkedHashMap<>();
+        for (double[] u : starts) {
+            List<Double> key = new ArrayList<>();
+            for (int s = 0; s < u.length; s++) {
+                if (!linear[s]) {
+                    key.add(u[s]);
+                }
+            }
+            distinct.computeIfAbsent(key, k -> projection.apply(u));
+        }
+        return new ArrayList<>(distinct.values());
+    }
+
+    /**
+     * Up to eight grid points, drawn (seeded), at which the law is finite on every row: where the
+     * linearity of each parameter is probed.
+     */
+    private static double[][] probes(Parametrization map, LawEvaluator ev, List<double[]> starts, long seed) {
+        SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+        double[] f = new double[ev.rows()];
+        List<double[]> found = new ArrayList<>();
+        for (int attempt = 0; attempt < 200 && found.size() < 8; attempt++) {
+            double[] p = map.toParameters(starts.get(random.nextInt(starts.size())));
+            ev.evaluate(p, f, null);
+            if (Arrays.stream(f).allMatch(Double::isFinite) && found.stream().noneMatch(q -> Arrays.equals(q, p))) {
+                found.add(p);
+            }
+        }
+        return found.toArray(new double[0][]);
+    }
+
+    private static String names(Law law, Parametrization map, boolean[] linear) {
+        List<String> out = new ArrayList<>();
+        for (int s = 0; s < linear.length; s++) {
+            if (linear[s]) {
+                Parameter p = law.parameters().get(map.freeParameter(s));
+                out.add(p.name());
+            }
+        }
+        return out.size() <= 4 ? String.join(", ", out)
+                : String.join(", ", out.subList(0, 4)) + " and " + (out.size() - 4) + " more";
+    }
+}
