@@ -112,25 +112,12 @@ class NoFlagsRecoveryTest {
     private static Fit recover(String lawText, Map<String, Double> truth, Map<String, double[]> variables,
                                List<String> weak) {
         Dataset grid = Dataset.of("synthetic", variables);
-        List<String> columns = new ArrayList<>(variables.keySet());
-        columns.add("y");
-        Law law = Catalogue.builtIn().resolve(lawText, columns);
-        double[] p = new double[law.parameters().size()];
-        for (int i = 0; i < p.length; i++) {
-            var d = law.parameters().get(i);
-            p[i] = d.isTied() ? truth.get(d.tie()) : truth.get(d.name());
-        }
-        LawEvaluator ev = law.evaluator(grid);
-        double[] clean = new double[grid.rowCount()];
-        ev.evaluate(p, clean, null);
-        SplittableRandom random = new SplittableRandom(7);
-        double[] y = new double[clean.length];
-        for (int i = 0; i < y.length; i++) {
-            y[i] = clean[i] * (1 + NOISE * gaussian(random));
-        }
-        Dataset data = grid.withColumn("y", y);
+        Law law = law(lawText, variables);
+        double[] clean = clean(law, truth, grid);
+        Dataset data = noisy(law, truth, variables);
 
         Fit fit = Fitter.fit(law, data, "y", FitOptions.defaults());
+        double[] y = data.column("y");
 
         double[] predicted = fit.predict(grid);
         for (int i = 0; i < y.length; i++) {
@@ -143,6 +130,37 @@ class NoFlagsRecoveryTest {
             }
         }
         return fit;
+    }
+
+    /** The case's law, resolved against its columns and the target y. */
+    static Law law(String lawText, Map<String, double[]> variables) {
+        List<String> columns = new ArrayList<>(variables.keySet());
+        columns.add("y");
+        return Catalogue.builtIn().resolve(lawText, columns);
+    }
+
+    private static double[] clean(Law law, Map<String, Double> truth, Dataset grid) {
+        double[] p = new double[law.parameters().size()];
+        for (int i = 0; i < p.length; i++) {
+            var d = law.parameters().get(i);
+            p[i] = d.isTied() ? truth.get(d.tie()) : truth.get(d.name());
+        }
+        LawEvaluator ev = law.evaluator(grid);
+        double[] clean = new double[grid.rowCount()];
+        ev.evaluate(p, clean, null);
+        return clean;
+    }
+
+    /** The case's rows: the law at the truth with 0.2 % multiplicative noise (seeded) in column y. */
+    static Dataset noisy(Law law, Map<String, Double> truth, Map<String, double[]> variables) {
+        Dataset grid = Dataset.of("synthetic", variables);
+        double[] clean = clean(law, truth, grid);
+        SplittableRandom random = new SplittableRandom(7);
+        double[] y = new double[clean.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = clean[i] * (1 + NOISE * gaussian(random));
+        }
+        return grid.withColumn("y", y);
     }
 
     private static double gaussian(SplittableRandom r) {

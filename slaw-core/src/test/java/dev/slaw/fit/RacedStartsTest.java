@@ -1,0 +1,94 @@
+package dev.slaw.fit;
+
+import dev.slaw.data.Dataset;
+import dev.slaw.law.Catalogue;
+import dev.slaw.law.Law;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The default fit races its starts ({@link RacedStarts}) and must reach the optimum of the literal
+ * protocol, every start of the same grid run ({@link Starts#fullGrid()}, or for Chinchilla the
+ * named 4,500-start grid): objective within 1e-9 of it, relative, or below it; on every law of the
+ * no-flags recovery suite and on the golden datasets. A fit records its evaluations.
+ */
+class RacedStartsTest {
+    private static final double SAME = 1e-9;
+
+    static Stream<Arguments> recoveryCases() {
+        return NoFlagsRecoveryTest.cases();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("recoveryCases")
+    void theDefaultReachesTheLiteralProtocolsOptimumOnTheRecoverySuite(String lawText, Map<String, Double> truth,
+                                                                      Map<String, double[]> variables,
+                                                                      List<String> weak) {
+        Law law = NoFlagsRecoveryTest.law(lawText, variables);
+        Dataset data = NoFlagsRecoveryTest.noisy(law, truth, variables);
+        assertSameOptimum(law, data, "y", Starts.fullGrid());
+    }
+
+    @Test
+    void theDefaultReachesTheFourThousandFiveHundredStartOptimumOnTheEpochData() {
+        Fit raced = assertSameOptimum(Catalogue.builtIn().find("chinchilla").orElseThrow(), ChinchillaData.load(),
+                "loss", Starts.chinchilla());
+        assertThat(raced.starts().total()).isLessThan(100);
+        assertThat(raced.starts().description()).contains("raced:").contains("E, A, B solved by least squares");
+        assertThat(raced.provenance().choices()).containsKeys("starts_run", "starts_agreed");
+        assertThat((Long) raced.provenance().choices().get("starts_agreed")).isGreaterThanOrEqualTo(RacedStarts.AGREEING);
+    }
+
+    @Test
+    void theDefaultReachesTheFullGridsOptimumOnTheOlmoLadder() throws IOException {
+        assertSameOptimum(Catalogue.builtIn().find("chinchilla").orElseThrow(), csv(OlmoLadderStepOneTest.FILE,
+                List.of("N", "D", "mmlu_bpb")), "mmlu_bpb", Starts.fullGrid());
+    }
+
+    @Test
+    void aReproductionsStartsAreNeverRaced() {
+        Law law = Catalogue.builtIn().find("chinchilla").orElseThrow();
+        FitOptions scipy = FitOptions.defaults().withStoppingRule(dev.slaw.optim.StoppingRule.SCIPY);
+        assertThat(RacedStarts.applies(scipy, 4500)).isFalse();
+        assertThat(RacedStarts.applies(FitOptions.defaults().withStarts(Starts.chinchilla()), 4500)).isFalse();
+        assertThat(RacedStarts.applies(FitOptions.defaults().withStarts(Starts.fullGrid()), 4500)).isFalse();
+        assertThat(RacedStarts.applies(FitOptions.defaults(), 4500)).isTrue();
+        assertThat(law.metadata().startGrid()).containsKey("E");
+    }
+
+    /** Fits with the defaults and with {@code literal}; returns the default fit. */
+    private static Fit assertSameOptimum(Law law, Dataset data, String target, Starts literal) {
+        Fit raced = Fitter.fit(law, data, target, FitOptions.defaults());
+        Fit full = Fitter.fit(law, data, target, FitOptions.defaults().withStarts(literal));
+        double tolerance = SAME * Math.abs(full.objectiveValue());
+        assertThat(raced.objectiveValue()).as("%s: raced %s against every start's %s", law.name(),
+                raced.objectiveValue(), full.objectiveValue()).isLessThanOrEqualTo(full.objectiveValue() + tolerance);
+        assertThat(raced.convergence().totalEvaluations()).isPositive();
+        assertThat(raced.convergence().totalEvaluations()).isLessThanOrEqualTo(full.convergence().totalEvaluations());
+        return raced;
+    }
+
+    private static Dataset csv(Path file, List<String> names) throws IOException {
+        List<String> lines = Files.readAllLines(file);
+        List<String> header = List.of(lines.get(0).split(","));
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        for (String name : names) {
+            int c = header.indexOf(name);
+            columns.put(name, lines.subList(1, lines.size()).stream()
+                    .mapToDouble(l -> Double.parseDouble(l.split(",")[c])).toArray());
+        }
+        return Dataset.of(file.toString(), columns);
+    }
+}
