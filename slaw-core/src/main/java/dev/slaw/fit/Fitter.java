@@ -53,10 +53,16 @@ public final class Fitter {
         }
         if (RacedStarts.applies(options, starts.size())) {
             RacedStarts.Outcome race = RacedStarts.race(law, data, data.column(target), prep.problem, starts, options);
-            if (race != null) {
+            if (race.decided()) {
                 return summarise(law, data, target, options, prep, race.candidates(), race.results(), race.origin(),
                         race.results(), race.description(),
                         prov -> prov.withRace(race.results().length, race.agreed()), t0);
+            }
+            if (race.everyStart()) {
+                // the race ran the grid itself: its fit is the one every start gives
+                OptimizationResult[] results = race.inStartOrder();
+                int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
+                return summarise(law, data, target, options, prep, starts, results, origin, results, "", prov -> prov, t0);
             }
         }
         OptimizationResult[] results = runStarts(prep.problem, starts, bounds, options);

@@ -46,9 +46,30 @@ final class RacedStarts {
     private RacedStarts() {
     }
 
-    /** The starts a race ran and what it found; null from {@link #race} when it found no agreement. */
+    /**
+     * The starts a race ran and what it found: result i began at candidate {@code origin[i]};
+     * {@code agreed} below {@link #AGREEING} when the candidates ran out first, and then
+     * {@code everyStart} says whether the candidates were the grid's own starts (each distinct
+     * start once), all run; start j is candidate {@code candidateOf[j]}.
+     */
     record Outcome(List<double[]> candidates, OptimizationResult[] results, int[] origin, int agreed,
-                   String description) {
+                   String description, boolean everyStart, int[] candidateOf) {
+        boolean decided() {
+            return agreed >= AGREEING;
+        }
+
+        /** Every start's result, in the grid's order (a repeated start ends where its first copy did). */
+        OptimizationResult[] inStartOrder() {
+            OptimizationResult[] byCandidate = new OptimizationResult[candidates.size()];
+            for (int i = 0; i < results.length; i++) {
+                byCandidate[origin[i]] = results[i];
+            }
+            OptimizationResult[] out = new OptimizationResult[candidateOf.length];
+            for (int j = 0; j < out.length; j++) {
+                out[j] = byCandidate[candidateOf[j]];
+            }
+            return out;
+        }
     }
 
     /**
@@ -62,15 +83,17 @@ final class RacedStarts {
     }
 
     /**
-     * Races the grid {@code starts}; null when the candidates ran out before {@value #AGREEING} of
-     * them agreed (the caller then runs every start).
+     * Races the grid {@code starts}. When the candidates run out before {@value #AGREEING} of them
+     * agree, the caller runs every start, unless the race already has ({@link Outcome#everyStart}:
+     * a grid made from the data has its linear parameters solved already).
      */
     static Outcome race(Law law, Dataset data, double[] rawTarget, FitProblem problem, List<double[]> starts,
                         FitOptions options) {
         Parametrization map = problem.parametrization();
         LawEvaluator ev = law.evaluator(data);
         boolean[] linear = DataAwareStarts.linearParameters(law, map, ev, probes(map, ev, starts, options.seed()), true);
-        List<double[]> candidates = project(law, map, ev, linear, rawTarget, starts);
+        int[] candidateOf = new int[starts.size()];
+        List<double[]> candidates = project(law, map, ev, linear, rawTarget, starts, candidateOf);
         double[] projectedValue = new double[candidates.size()];
         for (int i = 0; i < projectedValue.length; i++) {
             projectedValue[i] = problem.value(candidates.get(i));
@@ -101,10 +124,17 @@ final class RacedStarts {
                         solved.isEmpty() ? "" : " from its " + candidates.size() + " distinct points with " + solved
                                 + " solved by least squares", agreed, AGREEMENT);
                 return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
-                        origin.stream().mapToInt(Integer::intValue).toArray(), agreed, description);
+                        origin.stream().mapToInt(Integer::intValue).toArray(), agreed, description, false,
+                        candidateOf);
             }
         }
-        return null;
+        boolean same = true;
+        for (int j = 0; same && j < starts.size(); j++) {
+            same = Arrays.equals(candidates.get(candidateOf[j]), starts.get(j));
+        }
+        return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
+                origin.stream().mapToInt(Integer::intValue).toArray(), agreeing(results, ranking), "", same,
+                candidateOf);
     }
 
     /** How many results ended within {@link #AGREEMENT} of the best objective among them. */
@@ -127,29 +157,32 @@ final class RacedStarts {
 
     /**
      * The grid with its linear parameters solved at each point, each distinct point once, in the
-     * grid's order (the grid's own values of the linear parameters are dropped: the data set them).
+     * grid's order (the grid's own values of the linear parameters are dropped: the data set them);
+     * start j becomes candidate {@code candidateOf[j]}.
      */
     private static List<double[]> project(Law law, Parametrization map, LawEvaluator ev, boolean[] linear,
-                                          double[] rawTarget, List<double[]> starts) {
-        boolean any = false;
-        for (boolean b : linear) {
-            any |= b;
-        }
-        if (!any) {
-            return starts;
-        }
+                                          double[] rawTarget, List<double[]> starts, int[] candidateOf) {
         DataAwareStarts.Projection projection = new DataAwareStarts.Projection(law, map, ev, linear, rawTarget);
-        Map<List<Double>, double[]> distinct = new LinkedHashMap<>();
-        for (double[] u : starts) {
+        Map<List<Double>, Integer> index = new LinkedHashMap<>();
+        List<double[]> candidates = new ArrayList<>();
+        for (int j = 0; j < starts.size(); j++) {
+            double[] u = starts.get(j);
             List<Double> key = new ArrayList<>();
             for (int s = 0; s < u.length; s++) {
+                // without linear parameters every coordinate is part of the key: repeated starts run once
                 if (!linear[s]) {
                     key.add(u[s]);
                 }
             }
-            distinct.computeIfAbsent(key, k -> projection.apply(u));
+            Integer c = index.get(key);
+            if (c == null) {
+                c = candidates.size();
+                index.put(key, c);
+                candidates.add(projection.apply(u));
+            }
+            candidateOf[j] = c;
         }
-        return new ArrayList<>(distinct.values());
+        return candidates;
     }
 
     /**
