@@ -123,9 +123,14 @@ final class RacedStarts {
                                 + " objective", results.size(), starts.size(),
                         solved.isEmpty() ? "" : " from its " + candidates.size() + " distinct points with " + solved
                                 + " solved by least squares", agreed, AGREEMENT);
-                return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
-                        origin.stream().mapToInt(Integer::intValue).toArray(), agreed, description, false,
-                        candidateOf);
+                // in the grid's order, so that ties go to the lowest start index as in a fit of every start
+                Integer[] byStart = new Integer[results.size()];
+                for (int i = 0; i < byStart.length; i++) {
+                    byStart[i] = i;
+                }
+                Arrays.sort(byStart, Comparator.comparingInt(origin::get));
+                return new Outcome(candidates, Arrays.stream(byStart).map(results::get).toArray(OptimizationResult[]::new),
+                        Arrays.stream(byStart).mapToInt(origin::get).toArray(), agreed, description, false, candidateOf);
             }
         }
         boolean same = true;
