@@ -504,7 +504,8 @@ public final class Grammar {
                 case "power" -> "P(" + v.get(0) + ")";
                 case "power-offset" -> key(true, List.of("P(" + v.get(0) + ")"));
                 case "chinchilla" -> key(true, List.of("P(N)", "P(D)"));
-                case "chinchilla-tied" -> key(true, List.of("S(" + names(all(variables.size()).stream()
+                // overtrain is E + a' N^-2eta + b' D^-2eta written in D/N and 6ND: chinchilla-tied again
+                case "chinchilla-tied", "overtrain" -> key(true, List.of("S(" + names(all(variables.size()).stream()
                         .filter(i -> variables.get(i).equals("N") || variables.get(i).equals("D")).toList()) + ")"));
                 default -> "catalogue:" + law.name();
             };

@@ -47,7 +47,7 @@ public final class Search {
         double span = Math.log(scales[m - 1]) - lo;
         java.util.TreeSet<Integer> ks = new java.util.TreeSet<>();
         for (int r = 0; r < count; r++) {
-            double f = count == 1 ? 0.8 : 0.5 + 0.3 * r / (count - 1);
+            double f = count == 1 ? 0.85 : 0.6 + 0.25 * r / (count - 1);
             int k = 0;
             for (double s : scales) {
                 if (Math.log(s) <= lo + f * span + 1e-12 * Math.max(1, Math.abs(lo))) {
@@ -126,7 +126,8 @@ public final class Search {
             List<String> notes = new ArrayList<>(fit.notes());
             notes.add(provenance(w, ranked, prefix, generated, rungs, scales, options));
             winnerFit = Fitter.fit(w.candidate().law(), data, target, fit.withThreads(options.threads()).withNotes(notes));
-            warnings.addAll(warnings(w, ranked, rungs, scales, options, prefix < n, prefix, n));
+            warnings.addAll(warnings(w, ranked, rungs, scales, options, slack(evaluated, options.tieMargin()), prefix < n,
+                    prefix, n));
             for (String fw : winnerFit.warnings()) {
                 warnings.add("the winner's fit: " + fw);
             }
@@ -136,24 +137,29 @@ public final class Search {
     }
 
     /**
-     * Scored candidates first: repeatedly, among those within the tie margin of the best score
-     * left, the one with the fewest parameters (then the lower score, then the earlier one);
-     * unscored candidates after, in enumeration order.
+     * Scored candidates first: repeatedly, among those tied with the best score left, the one
+     * with the lowest BIC on every row (in-sample fit with a price of log n per parameter: the
+     * tie goes to fewer parameters unless more buy a clearly better fit), then fewer parameters,
+     * then the earlier one; unscored candidates after, in enumeration order. Scores tie within
+     * the margin of the best and within the noise: the in-sample mean relative error of the
+     * best-scored candidate, since rollout errors that differ by less than the noise do not
+     * tell laws apart.
      */
     static List<CandidateScore> rank(List<CandidateScore> scores, double tieMargin) {
         List<CandidateScore> left = new ArrayList<>(scores.stream().filter(CandidateScore::scored).toList());
         List<CandidateScore> out = new ArrayList<>();
+        double slack = slack(scores, tieMargin);
         while (!left.isEmpty()) {
             double best = left.stream().mapToDouble(CandidateScore::score).min().getAsDouble();
-            double edge = best * (1 + tieMargin);
+            double edge = Math.max(best * (1 + tieMargin), best + slack);
             CandidateScore pick = null;
             for (CandidateScore c : left) {
                 if (c.score() > edge) {
                     continue;
                 }
-                if (pick == null || c.candidate().parameters() < pick.candidate().parameters()
-                        || c.candidate().parameters() == pick.candidate().parameters()
-                        && (c.score() < pick.score() || c.score() == pick.score() && c.index() < pick.index())) {
+                if (pick == null || bic(c) < bic(pick) || bic(c) == bic(pick)
+                        && (c.candidate().parameters() < pick.candidate().parameters()
+                        || c.candidate().parameters() == pick.candidate().parameters() && c.index() < pick.index())) {
                     pick = c;
                 }
             }
@@ -164,13 +170,26 @@ public final class Search {
         return out;
     }
 
+    /** The in-sample mean relative error of the best-scored candidate (0 without a margin): the noise in a score. */
+    static double slack(List<CandidateScore> scores, double tieMargin) {
+        double noise = scores.stream().filter(CandidateScore::scored)
+                .min(java.util.Comparator.comparingDouble(CandidateScore::score).thenComparingInt(CandidateScore::index))
+                .map(c -> c.fit().statistics().meanRelativeError()).orElse(0.0);
+        return tieMargin > 0 && Double.isFinite(noise) ? noise : 0;
+    }
+
+    private static double bic(CandidateScore c) {
+        double a = c.fit().statistics().bic();
+        return Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
+    }
+
     private static String provenance(CandidateScore w, List<CandidateScore> ranked, int evaluated, int generated,
                                      int[] rungs, double[] scales, SearchOptions o) {
         String cat = ranked.stream().filter(c -> c.candidate().catalogue() && c.scored()).findFirst()
                 .map(c -> "; best catalogue law " + c.name() + " " + percent(c.score())).orElse("; no catalogue law scored");
         return String.format(Locale.ROOT, "found by slaw discover: rank 1 of %d candidates evaluated (%d proposed, "
                         + "at most %d parameters) by rollout along %s, rungs fitting the %s smallest of %d values, "
-                        + "rollout error %s%s; ties within %.0f%% toward fewer parameters",
+                        + "rollout error %s%s; ties (within %.0f%%, or the in-sample error) to the lowest BIC",
                 evaluated, generated, o.maxParameters(), o.extrapolate(),
                 String.join(", ", Arrays.stream(rungs).mapToObj(Integer::toString).toList()), scales.length,
                 percent(w.score()), cat, 100 * o.tieMargin());
@@ -181,7 +200,7 @@ public final class Search {
     }
 
     private static List<String> warnings(CandidateScore w, List<CandidateScore> ranked, int[] rungs, double[] scales,
-                                         SearchOptions o, boolean cut, int evaluated, int asked) {
+                                         SearchOptions o, double slack, boolean cut, int evaluated, int asked) {
         List<String> out = new ArrayList<>();
         if (cut) {
             out.add(String.format(Locale.ROOT, "the time limit (%.3g s) stopped the search after %d of %d candidates; "
@@ -197,12 +216,11 @@ public final class Search {
         if (cat == null) {
             out.add("no catalogue law over these variables was scored: nothing published to compare the winner against");
         } else if (!w.candidate().catalogue()) {
-            if (w.score() >= cat.score() * (1 - o.tieMargin())) {
+            if (w.score() >= Math.min(cat.score() * (1 - o.tieMargin()), cat.score() - slack)) {
                 boolean inSample = w.fit() != null && cat.fit() != null
                         && w.fit().statistics().rSquared() > cat.fit().statistics().rSquared();
                 out.add("the winner extrapolates no better than the catalogue law " + cat.name() + " (rollout error "
-                        + percent(w.score()) + " against " + percent(cat.score()) + ", within the "
-                        + Math.round(100 * o.tieMargin()) + "% tie margin)"
+                        + percent(w.score()) + " against " + percent(cat.score()) + ", a tie)"
                         + (inSample ? ": its edge is in-sample fit only" : ": out of sample the data do not tell them apart"));
             }
         }
