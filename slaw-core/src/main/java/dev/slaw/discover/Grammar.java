@@ -121,6 +121,9 @@ public final class Grammar {
     /** A grammar candidate before parsing: formula, declarations, start grids, canonical form. */
     record Draft(String family, String formula, List<String> params, List<String> starts, int parameters, String key) {
         Candidate candidate(Shape shape) {
+            String formula = shape.resolve(this.formula);
+            List<String> params = this.params.stream().map(shape::resolve).toList();
+            List<String> starts = this.starts.stream().map(shape::resolve).toList();
             StringBuilder text = new StringBuilder();
             text.append("name: ").append(formula).append('\n');
             text.append("formula: ").append(formula).append('\n');
@@ -165,11 +168,28 @@ public final class Grammar {
                 double meanLog = Arrays.stream(x).map(Math::log10).average().orElse(0);
                 int e = (int) Math.round(meanLog);
                 double ref = Math.pow(10, e);
-                scaled[i] = e == 0 ? variables.get(i) : "(" + variables.get(i) + "/" + power(e) + ")";
+                // a placeholder until the text is done, so a parameter named like a variable (C) can be renamed
+                scaled[i] = e == 0 ? slot(i) : "(" + slot(i) + "/" + power(e) + ")";
                 increasing[i] = slope(x, y) > 0;
                 double[] sorted = Arrays.stream(x).map(v -> v / ref).sorted().toArray();
                 quartiles[i] = new double[]{quantile(sorted, 0.25), quantile(sorted, 0.5), quantile(sorted, 0.75)};
             }
+        }
+
+        private static String slot(int i) {
+            return "\u00a7" + i + "\u00a7";
+        }
+
+        /** The text with a parameter named like a variable renamed (C to C_), then the variables in their slots. */
+        String resolve(String text) {
+            String out = text;
+            for (String v : variables) {
+                out = out.replaceAll("(?<![\\w\u00a7])" + java.util.regex.Pattern.quote(v) + "(?![\\w\u00a7])", v + "_");
+            }
+            for (int i = 0; i < variables.size(); i++) {
+                out = out.replace(slot(i), variables.get(i));
+            }
+            return out;
         }
 
         private static String power(int e) {

@@ -141,7 +141,7 @@ public final class Search {
      * with the lowest BIC on every row (in-sample fit with a price of log n per parameter: the
      * tie goes to fewer parameters unless more buy a clearly better fit), then fewer parameters,
      * then the earlier one; unscored candidates after, in enumeration order. Scores tie within
-     * the margin of the best and within the noise: the in-sample mean relative error of the
+     * the margin of the best and within half the noise: the in-sample mean relative error of the
      * best-scored candidate, since rollout errors that differ by less than the noise do not
      * tell laws apart.
      */
@@ -170,12 +170,12 @@ public final class Search {
         return out;
     }
 
-    /** The in-sample mean relative error of the best-scored candidate (0 without a margin): the noise in a score. */
+    /** Half the in-sample mean relative error of the best-scored candidate (0 without a margin): the noise in a score. */
     static double slack(List<CandidateScore> scores, double tieMargin) {
         double noise = scores.stream().filter(CandidateScore::scored)
                 .min(java.util.Comparator.comparingDouble(CandidateScore::score).thenComparingInt(CandidateScore::index))
                 .map(c -> c.fit().statistics().meanRelativeError()).orElse(0.0);
-        return tieMargin > 0 && Double.isFinite(noise) ? noise : 0;
+        return tieMargin > 0 && Double.isFinite(noise) ? 0.5 * noise : 0;
     }
 
     private static double bic(CandidateScore c) {
@@ -189,7 +189,7 @@ public final class Search {
                 .map(c -> "; best catalogue law " + c.name() + " " + percent(c.score())).orElse("; no catalogue law scored");
         return String.format(Locale.ROOT, "found by slaw discover: rank 1 of %d candidates evaluated (%d proposed, "
                         + "at most %d parameters) by rollout along %s, rungs fitting the %s smallest of %d values, "
-                        + "rollout error %s%s; ties (within %.0f%%, or the in-sample error) to the lowest BIC",
+                        + "rollout error %s%s; ties (within %.0f%%, or half the in-sample error) to the lowest BIC",
                 evaluated, generated, o.maxParameters(), o.extrapolate(),
                 String.join(", ", Arrays.stream(rungs).mapToObj(Integer::toString).toList()), scales.length,
                 percent(w.score()), cat, 100 * o.tieMargin());
@@ -211,6 +211,13 @@ public final class Search {
             out.add("the rollout scores few held-out points (" + last.heldOutRows() + " row"
                     + (last.heldOutRows() == 1 ? "" : "s") + " beyond the last rung, " + scales.length + " distinct values of "
                     + o.extrapolate() + "): the ranking may be chance");
+        }
+        CandidateScore lowest = ranked.stream().filter(CandidateScore::scored)
+                .min(java.util.Comparator.comparingDouble(CandidateScore::score)).orElse(w);
+        if (lowest != w) {
+            out.add("the lowest rollout error is " + lowest.name() + "'s (" + percent(lowest.score()) + " against the winner's "
+                    + percent(w.score()) + "): within the tie, the winner has the lower BIC (" + lowest.candidate().parameters()
+                    + " against " + w.candidate().parameters() + " parameters)");
         }
         CandidateScore cat = ranked.stream().filter(c -> c.candidate().catalogue() && c.scored()).findFirst().orElse(null);
         if (cat == null) {

@@ -33,7 +33,7 @@ public final class DiscoveryDocuments {
         o.printf(Locale.ROOT, "    candidates   %d proposed (equivalent forms merged, at most %d parameters), %d evaluated, %d scored, "
                         + "%.1f s (%.1f per second)%n", d.generated(), d.options().maxParameters(), d.evaluated(), d.scoredCount(),
                 d.seconds(), d.evaluated() / Math.max(d.seconds(), 1e-9));
-        o.printf(Locale.ROOT, "    ranking      mean held-out relative error over the rungs; ties (within %.0f%% of the best, or the leader's "
+        o.printf(Locale.ROOT, "    ranking      mean held-out relative error over the rungs; ties (within %.0f%% of the best, or half the leader's "
                         + "in-sample error) go to the lowest BIC%n",
                 100 * d.options().tieMargin());
         o.println("[[Ranking]]");
