@@ -26,8 +26,12 @@ import java.util.Objects;
  * @param score     the rollout error: the mean over rungs of the mean relative error of the held-out
  *                  rows (infinite when a rung was not scored)
  * @param failure   why it has no score, or empty
+ * @param aic       AIC of the fit on every row from its relative residuals (f - y) / y, comparable across
+ *                  candidates whatever scale each law fits on (the fit's own AIC is on its fitted scale)
+ * @param bic       BIC likewise
  */
-public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung> rungs, double score, String failure) {
+public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung> rungs, double score, String failure,
+                             double aic, double bic) {
 
     public CandidateScore {
         Objects.requireNonNull(candidate, "candidate");
@@ -75,13 +79,16 @@ public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung>
         try {
             full = Fitter.fit(candidate.law(), data, target, one);
         } catch (FitFailedException | BadInputException | ArithmeticException e) {
-            return new CandidateScore(candidate, index, null, List.of(), Double.POSITIVE_INFINITY, "fit: " + e.getMessage());
+            return new CandidateScore(candidate, index, null, List.of(), Double.POSITIVE_INFINITY, "fit: " + e.getMessage(),
+                    Double.NaN, Double.NaN);
         }
+        double[] criteria = criteria(full, data, target, candidate.parameters());
         Rollout rollout;
         try {
             rollout = Rollout.run(candidate.law(), data, target, variable, one, k -> Arrays.binarySearch(rungs, k) >= 0);
         } catch (BadInputException | ArithmeticException e) {
-            return new CandidateScore(candidate, index, full, List.of(), Double.POSITIVE_INFINITY, "rollout: " + e.getMessage());
+            return new CandidateScore(candidate, index, full, List.of(), Double.POSITIVE_INFINITY, "rollout: " + e.getMessage(),
+                    criteria[0], criteria[1]);
         }
         List<Rung> out = new ArrayList<>();
         double sum = 0;
@@ -100,6 +107,23 @@ public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung>
             sum += e;
         }
         double score = failure.isEmpty() && !out.isEmpty() ? sum / out.size() : Double.POSITIVE_INFINITY;
-        return new CandidateScore(candidate, index, full, out, score, failure);
+        return new CandidateScore(candidate, index, full, out, score, failure, criteria[0], criteria[1]);
+    }
+
+    /** AIC and BIC from the relative residuals of the fit on every row (Gaussian, variance profiled out). */
+    static double[] criteria(Fit fit, Dataset data, String target, int parameters) {
+        double[] y = data.column(target);
+        double[] f = fit.predict(data);
+        double ss = 0;
+        for (int i = 0; i < y.length; i++) {
+            double r = (f[i] - y[i]) / Math.abs(y[i]);
+            ss += r * r;
+        }
+        int n = y.length;
+        double base = n * Math.log(ss / n);
+        if (!Double.isFinite(base)) {
+            return new double[]{Double.NaN, Double.NaN};
+        }
+        return new double[]{base + 2 * parameters, base + parameters * Math.log(n)};
     }
 }

@@ -179,7 +179,7 @@ public final class Search {
     }
 
     private static double bic(CandidateScore c) {
-        double a = c.fit().statistics().bic();
+        double a = c.bic();
         return Double.isNaN(a) ? Double.POSITIVE_INFINITY : a;
     }
 
@@ -216,8 +216,8 @@ public final class Search {
                 .min(java.util.Comparator.comparingDouble(CandidateScore::score)).orElse(w);
         if (lowest != w) {
             out.add("the lowest rollout error is " + lowest.name() + "'s (" + percent(lowest.score()) + " against the winner's "
-                    + percent(w.score()) + "): within the tie, the winner has the lower BIC (" + lowest.candidate().parameters()
-                    + " against " + w.candidate().parameters() + " parameters)");
+                    + percent(w.score()) + "), a tie within the noise that the winner's lower BIC broke (" + w.candidate().parameters()
+                    + " parameters against " + lowest.candidate().parameters() + ")");
         }
         CandidateScore cat = ranked.stream().filter(c -> c.candidate().catalogue() && c.scored()).findFirst().orElse(null);
         if (cat == null) {

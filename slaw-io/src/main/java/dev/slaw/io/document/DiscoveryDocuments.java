@@ -33,7 +33,7 @@ public final class DiscoveryDocuments {
         o.printf(Locale.ROOT, "    candidates   %d proposed (equivalent forms merged, at most %d parameters), %d evaluated, %d scored, "
                         + "%.1f s (%.1f per second)%n", d.generated(), d.options().maxParameters(), d.evaluated(), d.scoredCount(),
                 d.seconds(), d.evaluated() / Math.max(d.seconds(), 1e-9));
-        o.printf(Locale.ROOT, "    ranking      mean held-out relative error over the rungs; ties (within %.0f%% of the best, or half the leader's "
+        o.printf(Locale.ROOT, "    ranking      mean held-out relative error over the rungs (AIC, BIC from relative residuals); ties (within %.0f%% of the best, or half the leader's "
                         + "in-sample error) go to the lowest BIC%n",
                 100 * d.options().tieMargin());
         o.println("[[Ranking]]");
@@ -72,7 +72,7 @@ public final class DiscoveryDocuments {
     private static List<String> row(int rank, CandidateScore c) {
         FitStatistics s = c.fit() == null ? null : c.fit().statistics();
         return List.of(Integer.toString(rank), c.scored() ? pct(c.score()) : "-", c.scored() ? pct(c.lastRungError()) : "-",
-                Integer.toString(c.candidate().parameters()), s == null ? "-" : fixed(s.aic()), s == null ? "-" : fixed(s.bic()),
+                Integer.toString(c.candidate().parameters()), s == null ? "-" : fixed(c.aic()), s == null ? "-" : fixed(c.bic()),
                 s == null ? "-" : String.format(Locale.ROOT, "%.4f", s.rSquared()), c.candidate().family(),
                 c.candidate().catalogue() ? c.name() : c.candidate().formula());
     }
@@ -125,8 +125,8 @@ public final class DiscoveryDocuments {
             }
             if (c.fit() != null) {
                 FitStatistics s = c.fit().statistics();
-                n.put("aic", s.aic());
-                n.put("bic", s.bic());
+                n.put("aic", c.aic());
+                n.put("bic", c.bic());
                 n.put("r_squared", s.rSquared());
                 n.put("fit", c.fit().toString());
             }
