@@ -17,10 +17,8 @@ public final class VocabularyDocuments {
     /** Plans of one law, with the law's name and parameter values. */
     public static JsonObject json(String lawName, java.util.Map<String, Double> parameters, List<VocabularyPlan> plans) {
         JsonObject o = new JsonObject();
-        JsonObject law = o.putObject("law");
-        law.put("name", lawName);
-        JsonObject values = law.putObject("parameters");
-        parameters.forEach((k, v) -> values.put(k, (double) v));
+        o.put("law", lawName);
+        o.putNumbers("parameters", parameters);
         var array = o.putArray("vocabulary");
         for (VocabularyPlan p : plans) {
             JsonObject r = array.addObject();
