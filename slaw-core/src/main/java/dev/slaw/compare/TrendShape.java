@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * <p>Read from the mean metric at each distinct scale against log scale by three least-squares
  * models: a line, a parabola, and two lines joined at a break (the sharp limit of the broken power
  * law {@code bnsl}, whose break sharpness goes to 0). A model replaces a simpler one only when an
- * F-test at the 1 % level says so; a parabola counts as U-shaped only with its turning point well
+ * F-test says so (at the 1 % level for a trend, at 0.1 % for a change of shape, with both arms of a
+ * U clear of three residual standard deviations); a parabola counts as U-shaped only with its turning point well
  * inside the data, and a break counts as emergent only when the slope after it is at least three
  * times the slope before it and the bend is sharper than the parabola can follow. U-shaped,
  * inverted-U and emergent trends change shape inside the data: a law fitted across the change
@@ -50,6 +51,7 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
     public static final int MINIMUM_SCALES = 5;
 
     private static final double ALPHA = 0.01;
+    private static final double CHANGE_ALPHA = 0.001;
 
     /** Whether the shape changes inside the data, so extrapolating a single law is unreliable. */
     public boolean changesInsideData() {
@@ -126,8 +128,9 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
             }
         }
         double span = u[m - 1] - u[0];
-        boolean parabolaWins = m > 3 && fTest(rssLine, rssParabola, 1, m - 3);
-        boolean breakWins = hinge != null && m > 4 && fTest(rssLine, rssBreak, 2, m - 4);
+        // a change of shape is a strong claim (it withdraws trust in extrapolation): 0.1 % level
+        boolean parabolaWins = m > 3 && fTest(rssLine, rssParabola, 1, m - 3, CHANGE_ALPHA);
+        boolean breakWins = hinge != null && m > 4 && fTest(rssLine, rssBreak, 2, m - 4, CHANGE_ALPHA);
         if (breakWins) {
             double before = sign * hinge[1];
             double after = sign * (hinge[1] + hinge[2]);
@@ -141,7 +144,11 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
         if (parabolaWins) {
             double turn = -parabola[1] / (2 * parabola[2]);
             boolean inside = turn > u[0] + 0.15 * span && turn < u[m - 1] - 0.15 * span;
-            if (inside) {
+            // both arms must rise clear of the noise, not just the curvature be significant
+            double sigma = Math.sqrt(rssParabola / Math.max(1, m - 3));
+            double left = Math.abs(parabola[2]) * (turn - u[0]) * (turn - u[0]);
+            double right = Math.abs(parabola[2]) * (u[m - 1] - turn) * (u[m - 1] - turn);
+            if (inside && left > 3 * sigma && right > 3 * sigma) {
                 // the curvature in the sense of better: positive means worse then better
                 boolean worseThenBetter = sign * parabola[2] > 0;
                 Shape s = worseThenBetter ? Shape.U_SHAPED : Shape.INVERTED_U;
@@ -150,7 +157,7 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
                         : "worse"));
             }
         }
-        boolean trend = fTest(total(y), rssLine, 1, m - 2);
+        boolean trend = fTest(total(y), rssLine, 1, m - 2, ALPHA);
         if (!trend) {
             return new TrendShape(Shape.FLAT, m, Double.NaN, "flat: no trend with scale stands out from the noise");
         }
@@ -173,7 +180,7 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
         return dev.slaw.law.Numbers.compact(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)));
     }
 
-    private static boolean fTest(double rssSmall, double rssBig, int extra, int dof) {
+    private static boolean fTest(double rssSmall, double rssBig, int extra, int dof, double alpha) {
         if (dof < 1 || !(rssSmall > rssBig)) {
             return false;
         }
@@ -181,7 +188,7 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
             return true;
         }
         double f = (rssSmall - rssBig) / extra / (rssBig / dof);
-        return f > new FDistribution(extra, dof).inverseCumulativeProbability(1 - ALPHA);
+        return f > new FDistribution(extra, dof).inverseCumulativeProbability(1 - alpha);
     }
 
     private static double total(double[] y) {
