@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * (worse, then better), {@code INVERTED_U} (better, then worse), {@code EMERGENT} (nearly flat,
  * then a sharp break towards better), or {@code FLAT} (no trend the noise lets us see).
  *
- * <p>Read from the mean metric at each distinct scale against log scale by three least-squares
+ * <p>Read from the mean metric at each distinct scale (in log when every mean is positive) against log scale by three least-squares
  * models: a line, a parabola, and two lines joined at a break (the sharp limit of the broken power
  * law {@code bnsl}, whose break sharpness goes to 0). A model replaces a simpler one only when an
  * F-test says so (at the 1 % level for a trend, at 0.1 % for a change of shape, with both arms of a
@@ -104,6 +104,12 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
             y[k] = e.getValue()[0] / e.getValue()[1];
             k++;
         }
+        // a positive metric in log, where a power law is a line (the ordering, so the shape, is the same)
+        if (java.util.Arrays.stream(y).allMatch(v -> v > 0)) {
+            for (int i = 0; i < m; i++) {
+                y[i] = Math.log(y[i]);
+            }
+        }
         // "better" as a positive slope, whatever the metric
         double sign = lowerIsBetter ? -1 : 1;
         double[] line = leastSquares(u, y, 2, Double.NaN);
@@ -157,7 +163,10 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
                         : "worse"));
             }
         }
-        boolean trend = fTest(total(y), rssLine, 1, m - 2, ALPHA);
+        // a curved but one-way trend (a loss falling fast, then slowly) is a trend too
+        boolean trend = fTest(total(y), rssLine, 1, m - 2, ALPHA)
+                || (parabolaWins || fTest(rssLine, rssParabola, 1, m - 3, ALPHA))
+                && fTest(total(y), rssParabola, 2, m - 3, ALPHA);
         if (!trend) {
             return new TrendShape(Shape.FLAT, m, Double.NaN, "flat: no trend with scale stands out from the noise");
         }
