@@ -105,7 +105,8 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
             k++;
         }
         // a positive metric in log, where a power law is a line (the ordering, so the shape, is the same)
-        if (java.util.Arrays.stream(y).allMatch(v -> v > 0)) {
+        boolean logged = java.util.Arrays.stream(y).allMatch(v -> v > 0);
+        if (logged) {
             for (int i = 0; i < m; i++) {
                 y[i] = Math.log(y[i]);
             }
@@ -143,8 +144,9 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
             boolean sharp = after > 0 && after >= 3 * Math.abs(before) && rssBreak < 0.5 * rssParabola;
             if (sharp) {
                 return new TrendShape(Shape.EMERGENT, m, Math.exp(bestBreak + centre), String.format(Locale.ROOT,
-                        "emergent: nearly flat, then a sharp break near %s (slope %.3g per e-fold before, %.3g after)",
-                        compact(Math.exp(bestBreak + centre)), sign * before, sign * after));
+                        "emergent: nearly flat, then a sharp break near %s (%sslope %.3g before, %.3g after)",
+                        compact(Math.exp(bestBreak + centre)), logged ? "log-log " : "per e-fold ", sign * before,
+                        sign * after));
             }
         }
         if (parabolaWins) {

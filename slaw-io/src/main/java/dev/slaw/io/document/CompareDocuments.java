@@ -57,7 +57,7 @@ public final class CompareDocuments {
             for (int i = 0; i < comparison.gaps().size(); i++) {
                 RecipeComparison.Gap g = comparison.gaps().get(i);
                 RecipeComparison.Multiplier m = comparison.multipliers().get(i);
-                rows.add(List.of(n(g.scale()), n(g.firstValue()), n(g.secondValue()), n(g.gap()),
+                rows.add(List.of(x(g.scale()), n(g.firstValue()), n(g.secondValue()), n(g.gap()),
                         interval(g.lower(), g.upper()), share(g.secondBetterShare()), times(m.value()),
                         interval(times(m.lower()), times(m.upper()), m.lower())));
             }
@@ -86,7 +86,7 @@ public final class CompareDocuments {
             boolean secondBetter = c.lowerIsBetter() ? g.gap() < 0 : g.gap() > 0;
             String better = secondBetter ? r.second() : r.first();
             String worse = secondBetter ? r.first() : r.second();
-            String where = "at " + c.axis() + " = " + n(g.scale());
+            String where = "at " + c.axis() + " = " + x(g.scale());
             if (intervals && !g.decided()) {
                 s.append(cap(where)).append(" the data cannot tell ").append(r.first()).append(" from ")
                         .append(r.second()).append(": the gap ").append(r.second()).append(" - ").append(r.first())
@@ -128,15 +128,16 @@ public final class CompareDocuments {
 
     private static String crossoverLine(Context c, RecipeComparison r) {
         RecipeComparison.Crossover x = r.crossover();
-        String span = "[" + n(r.lo()) + ", " + n(r.hi()) + "]";
+        String span = "[" + x(r.lo()) + ", " + x(r.hi()) + "]";
+        if (x.points().isEmpty()) {
+            return "no crossover in " + span + (Double.isNaN(x.probability()) ? "" : " (bootstrap probability of one there: "
+                    + share(x.probability()) + ")") + ".";
+        }
         String p = Double.isNaN(x.probability()) ? "" : "; bootstrap probability of a crossover in " + span + ": "
                 + share(x.probability());
-        if (x.points().isEmpty()) {
-            return "no crossover in " + span + p + ".";
-        }
-        StringBuilder s = new StringBuilder("the laws cross at " + c.axis() + " = " + n(x.first()));
+        StringBuilder s = new StringBuilder("the laws cross at " + c.axis() + " = " + x(x.first()));
         if (!Double.isNaN(x.lower())) {
-            s.append(" (").append(Formats.percent(r.level())).append(" interval ").append(interval(x.lower(), x.upper()))
+            s.append(" (").append(Formats.percent(r.level())).append(" interval ").append(x(x.lower())).append(" to ").append(x(x.upper()))
                     .append(")");
         }
         s.append(", above which ").append(x.overtaker()).append(" is better");
@@ -213,6 +214,14 @@ public final class CompareDocuments {
         }
         root.putTexts("warnings", warnings);
         return root;
+    }
+
+    /** A scale to three significant digits, as people write them: {@code 1e17}, {@code 7.69e9}. */
+    private static String x(double v) {
+        if (!Double.isFinite(v)) {
+            return "-";
+        }
+        return dev.slaw.law.Numbers.compact(Double.parseDouble(String.format(Locale.ROOT, "%.3g", v)));
     }
 
     private static String n(double v) {
