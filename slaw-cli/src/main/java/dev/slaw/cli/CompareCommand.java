@@ -108,12 +108,28 @@ public final class CompareCommand implements Callable<Integer> {
             data.group = by;
         }
         Recipes recipes = sources.size() == 2 ? twoTables() : oneTable();
+        return report(recipes, new Reading(along, hold, at, range, resampling.level(), plot), spec, output);
+    }
+
+    /** How {@code compare} and {@code compare fits} read the laws: the options they share. */
+    record Reading(String along, String hold, List<String> at, String range, double level, Path plot) {
+    }
+
+    /** Compares the recipes' laws and prints the result (and the plot), as both forms of the command do. */
+    static int report(Recipes recipes, Reading o, CommandSpec spec, JsonOutput output) throws IOException {
         String axis = recipes.axis;
-        double[] x = recipes.data.column(axis);
+        List<String> at = o.at();
+        String range = o.range();
+        String hold = o.hold();
+        Path plot = o.plot();
+        double[] x = recipes.data == null ? new double[0] : recipes.data.column(axis);
         double dataLo = Arrays.stream(x).filter(v -> v > 0).min().orElse(Double.NaN);
         double dataHi = Arrays.stream(x).max().orElse(Double.NaN);
-        if (!(dataLo > 0)) {
+        if (recipes.data != null && !(dataLo > 0)) {
             throw new BadInputException(axis + ": the comparison axis needs positive values");
+        }
+        if (recipes.data == null && range == null) {
+            throw new BadInputException("saved fits carry no data: say where to compare with --range LO,HI");
         }
         double lo = dataLo;
         double hi = 100 * dataHi;
@@ -150,21 +166,23 @@ public final class CompareCommand implements Callable<Integer> {
         for (String g : recipes.fits.keySet()) {
             sampled.put(g, Sampling.along(g, recipes.fits.get(g), recipes.bootstraps.get(g), axis, held, grid));
             Dataset rows = recipes.rows.get(g);
-            shapes.put(g, TrendShape.classify(rows.column(axis), rows.column(recipes.target), lowerIsBetter));
+            if (rows != null) {
+                shapes.put(g, TrendShape.classify(rows.column(axis), rows.column(recipes.target), lowerIsBetter));
+            }
         }
         List<String> names = new ArrayList<>(sampled.keySet());
         RecipeComparison comparison = null;
         if (names.size() == 2) {
             comparison = RecipeComparison.of(sampled.get(names.get(0)), sampled.get(names.get(1)), lo, hi, scales,
-                    resampling.level(), lowerIsBetter);
+                    o.level(), lowerIsBetter);
         }
-        Ranking ranking = recipes.rankingTarget > 0 ? ranking(recipes, sampled, names, lowerIsBetter) : null;
+        Ranking ranking = recipes.rankingTarget > 0 ? ranking(recipes, names, o) : null;
         List<String> warnings = new ArrayList<>();
         recipes.fits.forEach((g, f) -> f.warnings().forEach(w -> warnings.add(recipes.column + "=" + g + ": " + w)));
-        warnings.forEach(w -> spec.commandLine().getErr().println("slaw compare: warning: " + w));
+        warnings.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + w));
         spec.commandLine().getErr().flush();
         CompareDocuments.Context context = new CompareDocuments.Context(recipes.column, axis, recipes.axisTitle,
-                recipes.target, lowerIsBetter, resampling.level());
+                recipes.target, lowerIsBetter, o.level());
         RecipeComparison c = comparison;
         output.print(() -> CompareDocuments.json(context, sampled, shapes, c, ranking, warnings),
                 () -> CompareDocuments.text(context, sampled, shapes, c, ranking, warnings));
@@ -173,7 +191,8 @@ public final class CompareCommand implements Callable<Integer> {
             recipes.rows.forEach((g, rows) -> observed.put(g, new double[][]{rows.column(axis),
                     rows.column(recipes.target)}));
             ChartRenderer.write(ComparisonPlot.chart(recipes.axisTitle, recipes.target, new ArrayList<>(sampled.values()),
-                    observed, c, dataLo, Math.max(hi, Arrays.stream(scales).max().orElseThrow()), resampling.level()),
+                    observed, c, recipes.data == null ? lo : dataLo, Math.max(hi, Arrays.stream(scales).max().orElseThrow()),
+                    o.level()),
                     ChartSize.DEFAULT, Outputs.staged(plot));
             output.note("plotted " + plot);
         }
@@ -181,7 +200,7 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     /** The recipes' fits, bootstraps and rows, however they came. */
-    private static final class Recipes {
+    static final class Recipes {
         String column;
         String axis;
         String axisTitle;
@@ -346,7 +365,8 @@ public final class CompareCommand implements Callable<Integer> {
         return d.filter(keep);
     }
 
-    private Ranking ranking(Recipes r, Map<String, LawSamples> sampled, List<String> names, boolean lowerIsBetter) {
+    private static Ranking ranking(Recipes r, List<String> names, Reading o) {
+        String hold = o.hold();
         double[] predicted = new double[names.size()];
         double[][] replicates = new double[names.size()][];
         double[] observed = new double[names.size()];
@@ -360,7 +380,7 @@ public final class CompareCommand implements Callable<Integer> {
             replicates[k] = r.bootstraps.get(g).replicatePredictions(one)[0];
             observed[k] = r.observedAtTarget.get(g);
         }
-        return Ranking.of(names, predicted, replicates, observed, resampling.level(), lowerIsBetter);
+        return Ranking.of(names, predicted, replicates, observed, o.level());
     }
 
     private BootstrapResult bootstrap(Fit fit, Dataset rows, String which, FitCommand.FitSettings.Prepared p) {

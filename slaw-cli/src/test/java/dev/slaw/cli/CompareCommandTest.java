@@ -89,6 +89,29 @@ class CompareCommandTest {
     }
 
     @Test
+    void comparesTwoSavedBootstrapsAsItComparesTables() throws IOException {
+        SplittableRandom random = new SplittableRandom(15);
+        StringBuilder a = new StringBuilder();
+        StringBuilder b = new StringBuilder();
+        rows(a, "A", 60, 0.08, 1, random);
+        rows(b, "B", 66, 0.08, 1, random);
+        Path fa = table("a.csv", a.toString());
+        Path fb = table("b.csv", b.toString());
+        Path ba = dir.resolve("a.json");
+        Path bb = dir.resolve("b.json");
+        for (Path[] pair : new Path[][]{{fa, ba}, {fb, bb}}) {
+            FitCommandTest.Result r = run("bootstrap", pair[0].toString(), "--law", "power", "--map", "x=C", "--target",
+                    "loss", "--replicates", "100", "--out", pair[1].toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        FitCommandTest.Result r = run("fits", "compare", ba.toString(), bb.toString(), "--range", "1e17,1e22");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("one law per file, 100 bootstrap replicates each")
+                .contains("a.json is better than b.json").contains("No crossover in [1e17, 1e22]");
+        assertThat(run("fits", "compare", ba.toString(), bb.toString()).code()).isEqualTo(2);
+    }
+
+    @Test
     void comparesAtEqualAcceleratorHours() throws IOException {
         // the same law in tokens, but B processes twice the tokens per hour: at equal hours B is
         // ahead and needs half A's hours to match it

@@ -34,10 +34,9 @@ public record Ranking(List<String> recipes, double[] predicted, double[] observe
      * @param replicates    per recipe, its replicates' predictions at the target (all the same length, or empty)
      * @param observed      per recipe, the observed value at the target
      * @param level         interval coverage
-     * @param lowerIsBetter whether lower values are better
      */
     public static Ranking of(List<String> recipes, double[] predicted, double[][] replicates, double[] observed,
-                             double level, boolean lowerIsBetter) {
+                             double level) {
         int k = recipes.size();
         if (k < 2 || predicted.length != k || observed.length != k) {
             throw new IllegalArgumentException("a ranking needs two recipes or more, each predicted and observed");
@@ -67,7 +66,6 @@ public record Ranking(List<String> recipes, double[] predicted, double[] observe
             lo = Curves.quantile(shares, (1 - level) / 2);
             hi = Curves.quantile(shares, (1 + level) / 2);
         }
-        // the direction cancels: a pair is right when prediction and observation order it alike
         return new Ranking(recipes, predicted, observed, pairs, point, lo, hi);
     }
 
@@ -77,6 +75,7 @@ public record Ranking(List<String> recipes, double[] predicted, double[] observe
         int right = 0;
         for (int i = 0; i < predicted.length; i++) {
             for (int j = i + 1; j < predicted.length; j++) {
+                // the direction cancels: a pair is right when prediction and observation order it alike
                 double o = observed[i] - observed[j];
                 if (o == 0) {
                     continue;

@@ -44,8 +44,10 @@ public final class CompareDocuments {
         }
         List<List<String>> shapeRows = new ArrayList<>();
         shapes.forEach((g, s) -> shapeRows.add(List.of(g, s.shape().word(), s.description())));
-        out.append("trend of ").append(c.target()).append(" across ").append(c.axis()).append(" in each recipe's data\n");
-        out.append(new Table(List.of(c.column(), "shape", "why"), shapeRows).text()).append('\n');
+        if (!shapeRows.isEmpty()) {
+            out.append("trend of ").append(c.target()).append(" across ").append(c.axis()).append(" in each recipe's data\n");
+            out.append(new Table(List.of(c.column(), "shape", "why"), shapeRows).text()).append('\n');
+        }
         if (comparison != null) {
             String a = comparison.first();
             String b = comparison.second();
