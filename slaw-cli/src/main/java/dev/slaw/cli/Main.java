@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
             "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain",
-            "observe", "mixture", "skills", "discover");
+            "observe", "mixture", "skills", "discover", "compare");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -67,6 +67,7 @@ public final class Main implements Runnable {
      */
     private static Object command(String verb) {
         return switch (verb) {
+            case "compare" -> new CompareCommand();
             case "laws" -> new LawsCommand();
             case "fit" -> new FitCommand();
             case "predict" -> new PredictCommand();
