@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
             "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain",
-            "observe", "mixture", "skills");
+            "observe", "mixture", "skills", "serve");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -86,6 +86,7 @@ public final class Main implements Runnable {
             case "observe" -> new ObserveCommand();
             case "mixture" -> new MixtureCommand();
             case "skills" -> new SkillsCommand();
+            case "serve" -> new ServeCommand();
             default -> throw new IllegalArgumentException("no verb " + verb);
         };
     }
