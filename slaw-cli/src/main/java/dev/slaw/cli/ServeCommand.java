@@ -43,7 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
     String maxUpload;
 
     /** The commands a client may run; never serve itself, nor one that writes files it names. */
-    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import");
+    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows");
 
     @Override
     public Integer call() throws InterruptedException {
@@ -119,6 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (args.isEmpty() || !SERVED.contains(args.get(0))) {
             throw new IllegalArgumentException("the workbench does not run " + args);
         }
+        if (args.get(0).equals("rows")) {
+            return rows(args.get(1), args.get(2), args.subList(3, args.size()));
+        }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Progress.SERVED.set(progress == ProgressListener.NONE ? null : progress);
@@ -127,6 +130,52 @@ public final class ServeCommand implements Callable<Integer> {
             return new Commands.Outcome(code, out.toString(), err.toString());
         } finally {
             Progress.SERVED.remove();
+        }
+    }
+
+    /**
+     * The rows a fit was fitted to, for the workbench's plot: the table read with the fit's own
+     * options (as {@code slaw fit} read it), each row's variables, observed target and the fit's
+     * prediction.
+     */
+    private static Commands.Outcome rows(String fitFile, String table, List<String> fitOptions) {
+        try {
+            FitCommand command = new FitCommand();
+            java.util.List<String> args = new java.util.ArrayList<>(fitOptions);
+            args.add(0, table);
+            new picocli.CommandLine(command).parseArgs(args.toArray(String[]::new));
+            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(Path.of(fitFile))) {
+                throw new BadInputException("the workbench plots one fit; a grouped fit (--group) is not plotted yet");
+            }
+            dev.slaw.fit.Fit fit = dev.slaw.io.fit.FitJson.load(Path.of(fitFile));
+            FitCommand.FitSettings.Prepared prepared = command.settings.prepare(command.data.load(table));
+            dev.slaw.data.Dataset d = prepared.data();
+            double[] predicted = fit.predict(d);
+            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject().put("target", fit.target());
+            doc.putTexts("variables", fit.law().variables());
+            dev.slaw.io.json.JsonObject columns = dev.slaw.io.json.JsonObject.ofNames();
+            for (String v : fit.law().variables()) {
+                dev.slaw.io.json.JsonArray a = columns.putArray(v);
+                for (double x : d.column(v)) {
+                    a.add(x);
+                }
+            }
+            doc.put("columns", columns);
+            dev.slaw.io.json.JsonArray observed = doc.putArray("observed");
+            for (double y : d.column(fit.target())) {
+                observed.add(y);
+            }
+            dev.slaw.io.json.JsonArray p = doc.putArray("predicted");
+            for (double y : predicted) {
+                p.add(y);
+            }
+            dev.slaw.io.json.JsonArray rows = doc.putArray("row_numbers");
+            for (int r : d.rowNumbers()) {
+                rows.add(r);
+            }
+            return new Commands.Outcome(0, doc.toString() + "\n", "");
+        } catch (BadInputException | picocli.CommandLine.ParameterException e) {
+            return new Commands.Outcome(Main.BAD_INPUT, "", "slaw serve: " + e.getMessage() + "\n");
         }
     }
 }

@@ -144,6 +144,7 @@ public final class Workbench implements AutoCloseable {
         app.get("/api/fits", ctx -> json(ctx, 200, fitList().toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
+        app.get("/api/fits/{id}/rows", this::rows);
         app.post("/api/fits/{id}/predict", this::predict);
         app.post("/api/fits/{id}/plan", this::plan);
         app.post("/api/fits/{id}/bootstrap", this::bootstrap);
@@ -463,6 +464,16 @@ public final class Workbench implements AutoCloseable {
         ctx.header("Location", "/api/fits/" + id);
         json(ctx, 201, head.substring(0, head.lastIndexOf('}')).stripTrailing() + ",\n  \"fit\": "
                 + doc.strip().replace("\n", "\n  ") + "\n}");
+    }
+
+    /** {@code GET /api/fits/{id}/rows}: the fitted rows, observed and predicted, for a plot. */
+    private void rows(Context ctx) throws IOException {
+        Path fit = fitFile(ctx);
+        JsonNode req = request(id(ctx));
+        Path file = requireDataset(req.path("dataset").asText());
+        List<String> args = new ArrayList<>(List.of("rows", fit.toString(), file.toString()));
+        args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
+        json(ctx, 200, run(args, fit, file));
     }
 
     /** {@code POST /api/fits/{id}/predict} with {@code {"point": {"N": 7e10, "D": 1.4e12}}}: slaw predict. */
