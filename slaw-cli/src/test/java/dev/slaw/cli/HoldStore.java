@@ -11,7 +11,7 @@ public final class HoldStore {
 
     public static void main(String[] args) throws InterruptedException {
         try (RunStore store = RunStore.open(Path.of(args[0]))) {
-            System.out.println("holding");
+            System.out.println(store.readOnly() ? "read-only" : "holding");
             System.out.flush();
             Thread.sleep(60_000);
         }

@@ -54,11 +54,16 @@ class ServePageIT {
                         .isEqualTo("L = 1.817 + 477.8 / N^0.3473 + 2143 / D^0.3672");
                 assertThat(page.eval("document.querySelectorAll('#fit-params tr').length").asInt()).isEqualTo(6);
 
-                // hover the point of the largest model and read its row
+                // hover a point in the middle of the plot and read its row
+                page.eval("document.getElementById('fit-plot').scrollIntoView()");
                 JsonNode at = page.eval("(() => { const o = document.querySelector('#fit-plot .u-over').getBoundingClientRect();"
-                        + " const d = fitPlot.data; const i = d[0].length - 1;"
+                        + " const d = fitPlot.data; const i = Math.floor(d[0].length / 2);"
                         + " return {x: o.left + fitPlot.valToPos(d[0][i], 'x'), y: o.top + fitPlot.valToPos(d[1][i], 'y')}; })()");
                 page.hover(at.path("x").asDouble(), at.path("y").asDouble());
+                page.hover(at.path("x").asDouble() + 1, at.path("y").asDouble());
+                String under = page.eval("(() => { const e = document.elementFromPoint(" + at.path("x").asDouble() + ", "
+                        + at.path("y").asDouble() + "); return e ? e.className + ' ' + e.id : 'nothing'; })()").asText();
+                assertThat(under).as(at.toString()).contains("u-over");
                 page.waitUntil("document.getElementById('fit-hover').textContent.startsWith('row ')", 10);
                 String hovered = page.eval("document.getElementById('fit-hover').textContent").asText();
                 assertThat(hovered).contains("N=", "D=", "loss=", "predicted=", "residual=");

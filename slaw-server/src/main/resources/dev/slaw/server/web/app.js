@@ -212,7 +212,10 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
     cursor: { drag: { x: true, y: true }, points: { size: 9 } },
     hooks: onHover ? { setCursor: [(u) => onHover(u.cursor.idx)] } : {},
   };
-  return new uPlot(opts, [series.x].concat(series.map((s) => s.values)), node);
+  const u = new uPlot(opts, [series.x].concat(series.map((s) => s.values)), node);
+  // also read the row straight from the mouse: uPlot's own cursor updates wait for an animation frame
+  if (onHover) u.over.addEventListener("mousemove", (e) => onHover(u.posToIdx(e.offsetX)));
+  return u;
 }
 
 function showFit() {
