@@ -201,9 +201,9 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
   const width = Math.min(1000, node.clientWidth || 900);
   const opts = {
     title, width, height: 380,
-    scales: { x: { distr: 3 }, y: { distr: logY ? 3 : 1 } },
-    axes: [{ label: xName }, { label: "" }],
-    series: [{ label: xName }].concat(series.map((s) => ({
+    scales: { x: { time: false, distr: 3, log: 10 }, y: { distr: logY ? 3 : 1, log: 10 } },
+    axes: [{ label: xName, values: (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0))) }, { label: "" }],
+    series: [{ label: xName, value: (u, v) => (v === null || v === undefined ? "" : Number(v).toPrecision(4)) }].concat(series.map((s) => ({
       label: s.label, stroke: s.color, fill: s.color,
       paths: s.line ? undefined : () => null,
       dash: s.dash, width: s.line ? 1.5 : 0,
