@@ -221,6 +221,11 @@ class ServeApiTest {
         JsonNode list = get("api/fits").json();
         assertThat(list.get(0).path("id").asLong()).isEqualTo(id);
         assertThat(list.get(0).path("law").asText()).isEqualTo("chinchilla");
+        JsonNode rows = get("api/fits/" + id + "/rows").json();
+        assertThat(rows.path("observed").size()).isEqualTo(240);
+        assertThat(rows.path("predicted").size()).isEqualTo(240);
+        assertThat(rows.path("columns").path("D").size()).isEqualTo(240);
+        assertThat(get("api/fits/999/rows").status()).isEqualTo(404);
         assertThat(get("api/fits/999").status()).isEqualTo(404);
         assertThat(get("api/fits/abc").status()).isEqualTo(400);
     }
@@ -349,7 +354,7 @@ class ServeApiTest {
         JsonNode paths = api.json().path("paths");
         assertThat(paths.has("/api/datasets")).isTrue();
         for (String p : List.of("/api/laws", "/api/laws/{name}", "/api/datasets/{name}", "/api/fits", "/api/fits/{id}",
-                "/api/fits/{id}/predict", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
+                "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
                 "/api/jobs/{id}/cancel")) {
             assertThat(paths.has(p)).as(p).isTrue();
         }
