@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
             "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain",
-            "observe", "mixture", "skills", "discover", "compare");
+            "observe", "mixture", "skills", "discover", "compare", "serve");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -88,6 +88,7 @@ public final class Main implements Runnable {
             case "mixture" -> new MixtureCommand();
             case "skills" -> new SkillsCommand();
             case "discover" -> new DiscoverCommand();
+            case "serve" -> new ServeCommand();
             default -> throw new IllegalArgumentException("no verb " + verb);
         };
     }
