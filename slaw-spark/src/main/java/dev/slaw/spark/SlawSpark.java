@@ -45,6 +45,8 @@ public final class SlawSpark {
         PrintWriter err = new PrintWriter(System.err, true);
         int code;
         SparkSession spark = SparkSession.builder().appName("slaw " + String.join(" ", args)).getOrCreate();
+        // Spark logs each task at INFO: slaw's output would drown in it
+        spark.sparkContext().setLogLevel("WARN");
         try {
             code = run(spark, args, out, err);
         } finally {
