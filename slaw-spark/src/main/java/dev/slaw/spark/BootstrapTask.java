@@ -28,6 +28,14 @@ record BootstrapTask(String[] args, String source, String shipped) implements Se
     /** One planned bootstrap per task and executor JVM: its partitions share the point fit. */
     private static final Map<BootstrapTask, BootstrapCommand.Planned> PLANS = new ConcurrentHashMap<>();
 
+    /**
+     * Lets executors in the driver's JVM (local mode) use the driver's plan: the point fit, which
+     * costs as much as hundreds of refits, is then not repeated there.
+     */
+    void plannedBy(BootstrapCommand.Planned driverPlan) {
+        PLANS.putIfAbsent(this, driverPlan);
+    }
+
     /** Refits replicates {@code from} to {@code to}. */
     ReplicateRange run(int from, int to) {
         BootstrapCommand.Planned plan = PLANS.computeIfAbsent(this, BootstrapTask::plan);

@@ -133,6 +133,7 @@ public final class SlawSpark {
             shipped = file.getFileName().toString();
         }
         BootstrapTask task = new BootstrapTask(args, plan.source(), shipped);
+        task.plannedBy(plan);
         List<int[]> ranges = ranges(n, partitions);
         List<ReplicateRange> parts = jsc.parallelize(ranges, ranges.size())
                 .map(range -> task.run(range[0], range[1])).collect();
