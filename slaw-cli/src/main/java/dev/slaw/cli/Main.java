@@ -95,7 +95,15 @@ public final class Main implements Runnable {
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
+        return run(args, null, out, err);
+    }
+
+    /**
+     * {@link #run(String[], PrintWriter, PrintWriter)} with the verb {@code args[0]} done by the
+     * given command object (slaw-spark's bootstrap), or by slaw's own when it is null.
+     */
+    public static int run(String[] args, Object verbCommand, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null, verbCommand);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -116,9 +124,13 @@ public final class Main implements Runnable {
 
     /** The configured command line with just the named verb, or every verb when it is not one. */
     static CommandLine commandLine(String verb) {
+        return commandLine(verb, null);
+    }
+
+    private static CommandLine commandLine(String verb, Object verbCommand) {
         CommandLine cl = new CommandLine(new Main());
         if (verb != null && VERBS.contains(verb)) {
-            cl.addSubcommand(verb, command(verb));
+            cl.addSubcommand(verb, verbCommand != null ? verbCommand : command(verb));
         } else {
             for (String name : VERBS) {
                 cl.addSubcommand(name, command(name));
