@@ -69,15 +69,23 @@ class ServePageIT {
                 assertThat(hovered).contains("N=", "D=", "loss=", "predicted=", "residual=");
                 page.screenshot(IMAGES.resolve("serve-fit.png"));
 
-                // a 1,000-replicate bootstrap: progress moves, then cancel
+                // a 1,000-replicate bootstrap: progress moves to the end and the intervals show
                 page.eval("document.getElementById('boot-replicates').value = '1000'");
                 page.eval("document.getElementById('boot-run').click()");
                 page.waitUntil("document.getElementById('boot-progress').value >= 2", 300);
-                page.waitUntil("document.getElementById('boot-progress').value >= 4", 120);
+                page.waitUntil("document.getElementById('boot-status').textContent.includes(': done')", 300);
+                assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isEqualTo(1000);
+                assertThat(page.eval("document.querySelectorAll('#boot-params tr').length").asInt()).isGreaterThan(5);
                 page.screenshot(IMAGES.resolve("serve-bootstrap.png"));
+
+                // a job too long to wait for (on a quiet machine 1,000 replicates end within a second): cancelled
+                page.eval("document.getElementById('boot-replicates').value = '500000'");
+                page.eval("document.getElementById('boot-run').click()");
+                page.waitUntil("document.getElementById('boot-status').textContent.includes(' of 500000 replicates')"
+                        + " && document.getElementById('boot-progress').value >= 2", 300);
                 page.eval("document.getElementById('boot-cancel').click()");
                 page.waitUntil("document.getElementById('boot-status').textContent.includes('cancelled')", 120);
-                assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isLessThan(1000);
+                assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isLessThan(500000);
 
                 // a second fit (squared loss) and the two compared
                 page.eval("document.getElementById('fit-loss').value = 'squared'");

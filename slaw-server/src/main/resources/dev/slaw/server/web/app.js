@@ -263,6 +263,8 @@ let job = null;
 $("boot-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   if (!current) return;
+  // a new job starts from nothing: the bar must not show the last job's end
+  $("boot-progress").value = 0;
   try {
     const j = await api("POST", "/api/fits/" + current.id + "/bootstrap", { options: { replicates: Number($("boot-replicates").value) } });
     job = j.id;
