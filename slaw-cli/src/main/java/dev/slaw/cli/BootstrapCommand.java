@@ -14,6 +14,7 @@ import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.DerivedQuantity;
 import dev.slaw.uncertainty.EpochReplication;
 import dev.slaw.uncertainty.ParameterComparison;
+import dev.slaw.uncertainty.ProgressListener;
 import dev.slaw.uncertainty.ReplicateStarts;
 import dev.slaw.uncertainty.Sampler;
 import picocli.CommandLine.Command;
@@ -74,8 +75,36 @@ public final class BootstrapCommand extends FittingCommand {
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
 
-    @Override
-    public Integer call() throws IOException {
+    /** Runs a bootstrap's replicates: in this JVM, or (slaw-spark) as a Spark job. */
+    @FunctionalInterface
+    public interface Replicator {
+        BootstrapResult run(Planned plan, ProgressListener progress) throws IOException;
+    }
+
+    /**
+     * A bootstrap as the options ask for it, before its replicates: the {@code DATA} argument,
+     * the table, the point estimate, each refit's protocol and the bootstrap's options.
+     */
+    public record Planned(String source, LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared, Fit pointEstimate,
+                          FitOptions refit, BootstrapOptions options) {
+    }
+
+    private final Replicator replicator;
+
+    public BootstrapCommand() {
+        this(null);
+    }
+
+    /** A command whose replicates {@code replicator} runs (null: {@link Bootstrap#run} here). */
+    public BootstrapCommand(Replicator replicator) {
+        this.replicator = replicator;
+    }
+
+    /**
+     * The bootstrap the parsed options describe, point estimate fitted, replicates not run (null
+     * for a grouped bootstrap, which {@link #call} runs here).
+     */
+    public Planned plan() throws IOException {
         LoadedDataset loaded = data.load(source);
         FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
         List<DerivedQuantity> derived = new ArrayList<>(DerivedQuantity.chinchillaExponents(p.law()));
@@ -103,14 +132,29 @@ public final class BootstrapCommand extends FittingCommand {
                         + " takes one bootstrap; with --group, bootstrap one group with --only " + loaded.group().orElse("GROUP")
                         + "=VALUE");
             }
+            if (replicator != null) {
+                throw new BadInputException("a grouped bootstrap runs only in slaw itself, not on Spark; bootstrap one group with --only "
+                        + loaded.group().orElse("GROUP") + "=VALUE");
+            }
             GroupedFits.bootstrap(spec.commandLine().getOut(), loaded, p, settings.shared, refit, options, output.json, plot);
+            return null;
+        }
+        return new Planned(source, loaded, p, Fitter.fit(p.law(), p.data(), p.target(), p.options()), refit, options);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Planned plan = plan();
+        if (plan == null) {
             return 0;
         }
-        Fit fit = Fitter.fit(p.law(), p.data(), p.target(), p.options());
+        Fit fit = plan.pointEstimate();
+        FitCommand.FitSettings.Prepared p = plan.prepared();
         settings.warn(fit, spec, "the point estimate: ");
         BootstrapResult b;
-        try (Progress progress = Progress.start("bootstrap", options.replicates())) {
-            b = Bootstrap.run(fit, p.data(), refit, options, progress.listener());
+        try (Progress progress = Progress.start("bootstrap", plan.options().replicates())) {
+            b = replicator != null ? replicator.run(plan, progress.listener())
+                    : Bootstrap.run(fit, p.data(), plan.refit(), plan.options(), progress.listener());
         }
         ParameterComparison comparison = against == null ? null
                 : ParameterComparison.of(b, Assignments.list(against, "--against"), true);
@@ -121,7 +165,7 @@ public final class BootstrapCommand extends FittingCommand {
         if (out != null) {
             output.note("saved " + out);
         }
-        for (Path plotted : plot.writeFitPlots(fit, p.data(), loaded, PredictionInterval.confidence(b))) {
+        for (Path plotted : plot.writeFitPlots(fit, p.data(), plan.loaded(), PredictionInterval.confidence(b))) {
             output.note("plotted " + plotted);
         }
         return 0;

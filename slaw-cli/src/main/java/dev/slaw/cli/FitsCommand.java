@@ -22,7 +22,7 @@ import java.util.concurrent.Callable;
  * {@code fits rm} removes one and {@code fits diff} compares two fit files.
  */
 @Command(name = "fits", mixinStandardHelpOptions = true,
-        subcommands = {FitsCommand.Remove.class, FitsDiffCommand.class},
+        subcommands = {FitsCommand.Remove.class, FitsDiffCommand.class, CompareFitsCommand.class},
         description = "List the fits saved in the run store, or show one as JSON; 'fits rm ID' removes one;"
                 + " 'fits diff A B' shows what differs between two saved fit files.")
 public final class FitsCommand implements Callable<Integer> {

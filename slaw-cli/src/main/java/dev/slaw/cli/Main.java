@@ -31,7 +31,7 @@ public final class Main implements Runnable {
      */
     private static final List<String> VERBS = List.of("laws", "fit", "predict", "bootstrap", "likelihood",
             "validate", "sensitivity", "plan", "curve", "report", "import", "runs", "fits", "sql", "bench", "chain",
-            "observe", "mixture", "skills");
+            "observe", "mixture", "skills", "discover", "compare", "serve");
     /** Exit code for input or usage the user can fix. */
     public static final int BAD_INPUT = 2;
     /** Exit code for a fit that found no usable optimum. */
@@ -67,6 +67,7 @@ public final class Main implements Runnable {
      */
     private static Object command(String verb) {
         return switch (verb) {
+            case "compare" -> new CompareCommand();
             case "laws" -> new LawsCommand();
             case "fit" -> new FitCommand();
             case "predict" -> new PredictCommand();
@@ -86,13 +87,23 @@ public final class Main implements Runnable {
             case "observe" -> new ObserveCommand();
             case "mixture" -> new MixtureCommand();
             case "skills" -> new SkillsCommand();
+            case "discover" -> new DiscoverCommand();
+            case "serve" -> new ServeCommand();
             default -> throw new IllegalArgumentException("no verb " + verb);
         };
     }
 
     /** Runs the command line with the given streams and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(args.length > 0 ? args[0] : null);
+        return run(args, null, out, err);
+    }
+
+    /**
+     * {@link #run(String[], PrintWriter, PrintWriter)} with the verb {@code args[0]} done by the
+     * given command object (slaw-spark's bootstrap), or by slaw's own when it is null.
+     */
+    public static int run(String[] args, Object verbCommand, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(args.length > 0 ? args[0] : null, verbCommand);
         cl.setOut(out);
         cl.setErr(err);
         try {
@@ -113,9 +124,13 @@ public final class Main implements Runnable {
 
     /** The configured command line with just the named verb, or every verb when it is not one. */
     static CommandLine commandLine(String verb) {
+        return commandLine(verb, null);
+    }
+
+    private static CommandLine commandLine(String verb, Object verbCommand) {
         CommandLine cl = new CommandLine(new Main());
         if (verb != null && VERBS.contains(verb)) {
-            cl.addSubcommand(verb, command(verb));
+            cl.addSubcommand(verb, verbCommand != null ? verbCommand : command(verb));
         } else {
             for (String name : VERBS) {
                 cl.addSubcommand(name, command(name));

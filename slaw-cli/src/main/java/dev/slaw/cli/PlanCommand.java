@@ -52,6 +52,8 @@ import java.util.concurrent.Callable;
                 "  slaw plan fit.json --target-loss 2.1 --inference-tokens 0,1e12,1e13,1e14",
                 "  slaw plan --law data-constrained --set E=1.69 --set A=406.4 --set B=410.7 --set alpha=0.34 \\",
                 "            --set beta=0.28 --set RD=15.4 --set RN=5.3 --compute 1e23 --unique-tokens 1e11",
+                "  slaw plan --law vocabulary --set E=5.533 --set A1=1.831 --set A2=0.1958 --set B=2.124 \\",
+                "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
                 "            --flops-constant n_layers=80 --flops-constant ctx=4096 --flops-constant d_model=8192",
                 "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv"})
@@ -91,6 +93,15 @@ public final class PlanCommand implements Callable<Integer> {
             description = "U_N of the data-constrained law: compute-optimal (Muennighoff et al.) or all (U_N = N). Default: ${DEFAULT-VALUE}.")
     DataConstrained.UniqueParameters uniqueParameters;
 
+    @Option(names = "--non-vocabulary-parameters", paramLabel = "N",
+            description = "Vocabulary plan (a law in Nnv, Nv, D such as 'vocabulary'; needs --compute): the model's"
+                    + " non-vocabulary parameters.")
+    String nonVocabularyParameters;
+
+    @Option(names = "--embedding-dim", paramLabel = "d",
+            description = "Vocabulary plan: the embedding width d, so that vocabulary parameters are V*d.")
+    String embeddingWidth;
+
     @Option(names = "--flops", paramLabel = "FORMULA", defaultValue = "6*N*D",
             description = "Training FLOPs as a formula of N, D and constants (default: ${DEFAULT-VALUE}).")
     String flops;
@@ -119,6 +130,10 @@ public final class PlanCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double level = interval.level();
         List<Double> budgets = compute.flops();
+        if (nonVocabularyParameters != null || embeddingWidth != null) {
+            VocabularyPlanning.run(this, budgets, output);
+            return 0;
+        }
         boolean csv = output.csv();
         LossSurface surface = surface();
         FlopModel flopModel = flopModel(flops, flopConstants);

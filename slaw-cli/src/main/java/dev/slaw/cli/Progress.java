@@ -11,12 +11,24 @@ import me.tongfei.progressbar.ProgressBarStyle;
  */
 final class Progress implements AutoCloseable {
     private final ProgressBar bar;
+    private final ProgressListener served;
 
     private Progress(ProgressBar bar) {
-        this.bar = bar;
+        this(bar, null);
     }
 
+    private Progress(ProgressBar bar, ProgressListener served) {
+        this.bar = bar;
+        this.served = served;
+    }
+
+    /** A listener the web workbench sets on the thread that runs a command, for its job's progress. */
+    static final ThreadLocal<ProgressListener> SERVED = new ThreadLocal<>();
+
     static Progress start(String task, int total) {
+        if (SERVED.get() != null) {
+            return new Progress(null, SERVED.get());
+        }
         if (System.console() == null) {
             return new Progress(null);
         }
@@ -25,6 +37,9 @@ final class Progress implements AutoCloseable {
     }
 
     ProgressListener listener() {
+        if (served != null) {
+            return served;
+        }
         if (bar == null) {
             return ProgressListener.NONE;
         }

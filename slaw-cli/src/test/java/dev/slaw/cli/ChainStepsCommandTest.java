@@ -27,6 +27,17 @@ class ChainStepsCommandTest {
     }
 
     @Test
+    void theTableShowsEachFitsWarningsNotOnlyTheJson() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"chain", LADDER, "--tasks", "piqa_val_5shot"}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        // with defaults, piqa's step 2 pushes b onto its bound: the reader of the table must see it
+        assertThat(out.toString()).contains("fit warnings").contains("piqa_val_5shot, step 2: b = 1.0 sits on its bound");
+    }
+
+    @Test
     void computeFitsPowerOffsetInSixNDAndKeepsTheSameStepTwo() throws Exception {
         JsonNode root = run("--step1", "compute");
         JsonNode chinchilla = run().get("tasks").get(0);

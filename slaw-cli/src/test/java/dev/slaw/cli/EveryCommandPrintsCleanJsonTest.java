@@ -112,6 +112,8 @@ class EveryCommandPrintsCleanJsonTest {
                 "--target", "GSM8K"});
         commands.put("skills", new String[]{"skills", "../examples/obsscaling/base_llm_benchmark_eval.csv",
                 "--leave-out-family", "Pythia"});
+        commands.put("compare", new String[]{"compare", "../examples/pythia/final_step.csv", "--by", "data", "--law",
+                "power-offset", "--map", "x=params", "--target", "lambada_ppl", "--replicates", "20"});
         commands.put("runs", new String[]{"runs", "--db", db});
         commands.put("runs NAME", new String[]{"runs", "chinchilla", "--db", db});
         commands.put("fits", new String[]{"fits", "--db", db});

@@ -442,6 +442,7 @@ public final class Fitter {
                     + " stops by its own rules");
         }
         warnings.addAll(constantVariables(law, data));
+        warnings.addAll(shapeChange(law, data, target));
         warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, screen.length));
         String described = options.starts().describe() + (how.isEmpty() ? "" : "; " + how);
         StartSummary summary = new StartSummary(described, screen.length, converged, reached,
@@ -474,6 +475,20 @@ public final class Fitter {
             }
         }
         return out;
+    }
+
+    /**
+     * "Extrapolation unreliable" when the target's trend across the law's one variable changes
+     * shape inside the data (U-shaped, inverted-U, emergent: {@link dev.slaw.compare.TrendShape}); a law
+     * of several variables has no single trend to read.
+     */
+    static List<String> shapeChange(Law law, Dataset data, String target) {
+        if (law.variables().size() != 1 || !data.hasColumn(law.variables().get(0)) || !data.hasColumn(target)) {
+            return List.of();
+        }
+        String x = law.variables().get(0);
+        return dev.slaw.compare.TrendShape.classify(data.column(x), data.column(target),
+                dev.slaw.compare.TrendShape.lowerIsBetter(target)).warnings(target, x);
     }
 
     /**

@@ -57,14 +57,14 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
         int k = start.length;
         double[] weights = problem.weights();
         double[] u = start.clone();
-        double[] gradientOut = new double[k];
-        double value = problem.valueAndGradient(u, gradientOut);
+        // the linearisation at u, while known: the start's, and in a refinement each accepted trial's
+        FitProblem.Linearisation here = problem.linearise(u);
+        double value = here.value();
         int evaluations = 1;
         if (!Double.isFinite(value)) {
-            return new OptimizationResult(u, value, gradientOut, 0, evaluations, OptimizationResult.Status.NOT_FINITE,
-                    "the objective is not finite at the start");
+            return new OptimizationResult(u, value, here.gradient(), 0, evaluations,
+                    OptimizationResult.Status.NOT_FINITE, "the objective is not finite at the start");
         }
-        double[] residuals = new double[n];
         double lambda = 1e-3;
         // the objective after each iteration, the last STALL_ITERATIONS of them
         double[] recent = new double[STALL_ITERATIONS];
@@ -74,11 +74,13 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
         double lastDecrease = Double.NaN;
         while (iteration < maxIterations) {
             iteration++;
-            double[][] jac = problem.residualJacobian(u, residuals);
-            evaluations++;
+            if (here == null) {
+                here = problem.linearise(u);
+                evaluations++;
+            }
             double[][] normal = new double[k][k];
             double[] gradient = new double[k];
-            accumulate(jac, residuals, weights, objective.loss() == Loss.HUBER ? objective.delta()
+            accumulate(here.jacobian(), here.residuals(), weights, objective.loss() == Loss.HUBER ? objective.delta()
                     : Double.POSITIVE_INFINITY, normal, gradient);
             for (int a = 0; a < k; a++) {
                 for (int b = 0; b < a; b++) {
@@ -87,6 +89,7 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
             }
             double[] trial = null;
             double trialValue = Double.POSITIVE_INFINITY;
+            FitProblem.Linearisation atTrial = null;
             while (lambda < 1e12) {
                 double[][] damped = new double[k][k];
                 for (int a = 0; a < k; a++) {
@@ -106,7 +109,14 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
                     trial[a] += step.getEntry(a);
                 }
                 trial = bounds.project(trial);
-                trialValue = problem.value(trial);
+                if (polish) {
+                    // a refinement starts near the optimum, where trials are accepted: linearising
+                    // each one saves the next iteration's evaluation of the law
+                    atTrial = problem.linearise(trial);
+                    trialValue = atTrial.value();
+                } else {
+                    trialValue = problem.value(trial);
+                }
                 evaluations++;
                 if (trialValue < value) {
                     break;
@@ -122,6 +132,7 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
             lastDecrease = decrease / Math.max(trialValue, 1e-300);
             u = trial;
             value = trialValue;
+            here = atTrial;
             lambda = Math.max(lambda / 5, 1e-9);
             if (decrease <= RELATIVE_DECREASE_STOP * Math.max(value, 1e-300)) {
                 status = OptimizationResult.Status.CONVERGED_FUNCTION;
@@ -148,8 +159,11 @@ public record GaussNewton(int maxIterations, boolean polish) implements LocalOpt
             message = String.format(java.util.Locale.ROOT, "the last of %d refining iterations lowered the objective"
                     + " by %.2g of itself (above %s)", maxIterations, lastDecrease, STALL_DECREASE);
         }
-        double end = problem.valueAndGradient(u, gradientOut);
-        return new OptimizationResult(u, end, gradientOut, iteration, evaluations + 1, status, message);
+        if (here == null) {
+            here = problem.linearise(u);
+            evaluations++;
+        }
+        return new OptimizationResult(u, here.value(), here.gradient(), iteration, evaluations, status, message);
     }
 
     /**

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  */
 public record MixtureVariables(Map<String, List<String>> vectors) {
     private static final Pattern DOT = Pattern.compile("\\bdot\\(\\s*([A-Za-z_]\\w*)\\s*,\\s*([A-Za-z_]\\w*)\\s*\\)");
+    /** {@code sumpow(C, r, g)}: the sum over every domain of C_j r_j^g_j; g a vector parameter or a number. */
+    private static final Pattern SUMPOW = Pattern.compile(
+            "\\bsumpow\\(\\s*([A-Za-z_]\\w*)\\s*,\\s*([A-Za-z_]\\w*)\\s*,\\s*([A-Za-z_]\\w*|[0-9.]+)\\s*\\)");
 
     public MixtureVariables {
         Map<String, List<String>> m = new LinkedHashMap<>();
@@ -120,12 +123,12 @@ public record MixtureVariables(Map<String, List<String>> vectors) {
 
     /** The text with each {@code dot(t, r)} read as {@code (t * r)}: its names, before any binding. */
     static String shape(String text) {
-        return DOT.matcher(text).replaceAll("($1 * $2)");
+        return SUMPOW.matcher(DOT.matcher(text).replaceAll("($1 * $2)")).replaceAll("($1 * $2 ^ $3)");
     }
 
     /** Whether the text uses {@code dot(p, v)} for some vector v (bound or not). */
     public static boolean usesDot(String text) {
-        return DOT.matcher(text).find();
+        return DOT.matcher(text).find() || SUMPOW.matcher(text).find();
     }
 
     /** The vector parameters of a text: the first argument of each {@code dot}. */
@@ -137,16 +140,30 @@ public record MixtureVariables(Map<String, List<String>> vectors) {
                 out.add(m.group(1));
             }
         }
+        Matcher s = SUMPOW.matcher(text);
+        while (s.find()) {
+            for (String p : isName(s.group(3)) ? List.of(s.group(1), s.group(3)) : List.of(s.group(1))) {
+                if (!out.contains(p)) {
+                    out.add(p);
+                }
+            }
+        }
         return out;
+    }
+
+    private static boolean isName(String s) {
+        return Character.isLetter(s.charAt(0)) || s.charAt(0) == '_';
     }
 
     /** The vector variables of a text: the second argument of each {@code dot}. */
     public static List<String> vectorNames(String text) {
         List<String> out = new ArrayList<>();
-        Matcher m = DOT.matcher(text);
-        while (m.find()) {
-            if (!out.contains(m.group(2))) {
-                out.add(m.group(2));
+        for (Pattern form : List.of(DOT, SUMPOW)) {
+            Matcher m = form.matcher(text);
+            while (m.find()) {
+                if (!out.contains(m.group(2))) {
+                    out.add(m.group(2));
+                }
             }
         }
         return out;
@@ -158,16 +175,60 @@ public record MixtureVariables(Map<String, List<String>> vectors) {
      * @throws BadInputException when v is not bound
      */
     public String expand(String text) {
+        return expandSumpow(expandDot(text));
+    }
+
+    private List<String> bound(String text, String v) {
+        List<String> cols = vectors.get(v);
+        if (cols == null) {
+            throw new BadInputException("formula \"" + text + "\" sums over " + v + ", which is bound to no columns: pass --mixture "
+                    + v + "=COLUMN1,COLUMN2,...");
+        }
+        return cols;
+    }
+
+    /**
+     * Every {@code sumpow(C, v, g)} written out over all of v's columns (a power of the
+     * proportions is not linear in them, so no term is redundant). A power of a proportion that
+     * may be 0 is written {@code (r > 0) * max(r, 1e-300) ^ g}: the same value, but its
+     * derivative in g is 0 at r = 0 rather than 0 * log 0, which is not a number.
+     */
+    private String expandSumpow(String text) {
+        Matcher m = SUMPOW.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String c = m.group(1);
+            String v = m.group(2);
+            String g = m.group(3);
+            List<String> cols = bound(text, v);
+            StringBuilder sum = new StringBuilder("(");
+            for (int j = 0; j < cols.size(); j++) {
+                if (j > 0) {
+                    sum.append(" + ");
+                }
+                String col = cols.get(j);
+                sum.append(component(c, v, j)).append(" * ");
+                if (!isName(g) && Double.parseDouble(g) == 1) {
+                    sum.append(col);
+                } else {
+                    String power = isName(g) ? component(g, v, j) : g;
+                    sum.append("(").append(col).append(" > 0) * max(").append(col).append(", 1e-300) ^ ").append(power);
+                }
+            }
+            sum.append(')');
+            m.appendReplacement(out, Matcher.quoteReplacement(sum.toString()));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String expandDot(String text) {
         Matcher m = DOT.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String p = m.group(1);
             String v = m.group(2);
-            List<String> cols = vectors.get(v);
-            if (cols == null) {
-                throw new BadInputException("formula \"" + text + "\" sums over " + v + ", which is bound to no columns: pass --mixture "
-                        + v + "=COLUMN1,COLUMN2,...");
-            }
+            List<String> cols = bound(text, v);
             StringBuilder sum = new StringBuilder("(");
             for (int j = 0; j < cols.size() - 1; j++) {
                 if (j > 0) {

@@ -8,7 +8,6 @@ import dev.slaw.fit.LocalOptimizer;
 import dev.slaw.fit.Refitter;
 import dev.slaw.fit.Starts;
 import dev.slaw.fit.Workers;
-import dev.slaw.law.Law;
 import dev.slaw.law.Target;
 
 import java.util.ArrayList;
@@ -50,45 +49,79 @@ public final class Bootstrap {
     public static BootstrapResult run(Fit pointEstimate, Dataset data, FitOptions fitOptions, BootstrapOptions options,
                                       ProgressListener progress) {
         long t0 = System.nanoTime();
-        Law law = pointEstimate.law();
-        String target = pointEstimate.target();
-        double[] residuals = residuals(pointEstimate, data);
-        int[][] units = units(data, options);
-        List<Map<String, Double>> startPoints = options.starts().points(pointEstimate);
-        Refitter refitter = Refitter.prepare(law, data, target, replicateOptions(pointEstimate, fitOptions)
-                .withStarts(Starts.at(startPoints)));
+        Replicates r = replicates(pointEstimate, data, fitOptions, options, 0, options.replicates(), progress);
+        return assemble(pointEstimate, data, fitOptions, options, List.of(r), (System.nanoTime() - t0) / 1e6);
+    }
 
-        int n = options.replicates();
+    /**
+     * Replicates {@code from} (inclusive) to {@code to} (exclusive) of the bootstrap {@link #run}
+     * does: each drawn from the same stream as there and refitted the same way, so a bootstrap cut
+     * into ranges (one per machine, say) and put back together by {@link #assemble} is the one
+     * {@code run} gives, whatever the cut.
+     */
+    public static Replicates replicates(Fit pointEstimate, Dataset data, FitOptions fitOptions, BootstrapOptions options,
+                                        int from, int to, ProgressListener progress) {
+        if (from < 0 || to > options.replicates() || from > to) {
+            throw new IllegalArgumentException("replicates " + from + " to " + to + " of " + options.replicates());
+        }
+        int[][] units = units(data, options);
+        Refitter refitter = refitter(pointEstimate, data, fitOptions, options);
+        int count = to - from;
         SplittableRandom[] streams = null;
         int[][] numpyDraws = null;
         if (options.sampler() == Sampler.NUMPY) {
-            numpyDraws = numpyDraws(units.length, n, options.seed());
+            // numpy's draws are one sequence: those of the replicates before the range are drawn and dropped
+            int[][] all = numpyDraws(units.length, to, options.seed());
+            numpyDraws = java.util.Arrays.copyOfRange(all, from, to);
         } else {
+            // replicate i's stream is the i-th split of the root, however the replicates are cut
             SplittableRandom root = new SplittableRandom(options.seed());
-            streams = new SplittableRandom[n];
-            for (int i = 0; i < n; i++) {
+            for (int i = 0; i < from; i++) {
+                root.split();
+            }
+            streams = new SplittableRandom[count];
+            for (int i = 0; i < count; i++) {
                 streams[i] = root.split();
             }
         }
         SplittableRandom[] splitStreams = streams;
         int[][] drawn = numpyDraws;
         int free = pointEstimate.freeParameterNames().size();
-        Replicates r = refitAll(refitter, n, options.threads(), progress, (i, counts) -> {
+        return refitAll(refitter, from, to, options.threads(), progress, (i, counts) -> {
             if (drawn != null) {
-                multiplicities(units, drawn[i], counts);
+                multiplicities(units, drawn[i - from], counts);
             } else if (options.resampling() == Resampling.BLOCKS) {
-                blockMultiplicities(units, options.blockRows(), splitStreams[i], counts);
+                blockMultiplicities(units, options.blockRows(), splitStreams[i - from], counts);
             } else {
-                multiplicities(units, splitStreams[i], counts);
+                multiplicities(units, splitStreams[i - from], counts);
             }
             return tooFewRows(counts, null, free, "the resample");
         });
+    }
+
+    /**
+     * The bootstrap from its replicates, given as ranges that together cover every replicate
+     * once (in any order): the result {@link #run} gives.
+     *
+     * @param elapsedMillis the wall time to report
+     */
+    public static BootstrapResult assemble(Fit pointEstimate, Dataset data, FitOptions fitOptions, BootstrapOptions options,
+                                           List<Replicates> ranges, double elapsedMillis) {
+        Replicates r = Replicates.merge(ranges, options.replicates());
+        int[][] units = units(data, options);
+        Refitter refitter = refitter(pointEstimate, data, fitOptions, options);
         MissedOptimum missed = missedOptimum(pointEstimate, refitter.worker(), r);
-        double elapsed = (System.nanoTime() - t0) / 1e6;
-        return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(), residuals,
-                options, options.starts().describe(pointEstimate.freeParameterNames().size()),
+        return new BootstrapResult(pointEstimate, r.values(), r.numbers(), r.failures(), r.notConverged(),
+                residuals(pointEstimate, data), options,
+                options.starts().describe(pointEstimate.freeParameterNames().size()),
                 fitOptions.optimizer().name(), options.resampling() == Resampling.BLOCKS
-                        ? blocksPerResample(units, options.blockRows()) : units.length, elapsed, missed);
+                        ? blocksPerResample(units, options.blockRows()) : units.length, elapsedMillis, missed);
+    }
+
+    private static Refitter refitter(Fit pointEstimate, Dataset data, FitOptions fitOptions, BootstrapOptions options) {
+        List<Map<String, Double>> startPoints = options.starts().points(pointEstimate);
+        return Refitter.prepare(pointEstimate.law(), data, pointEstimate.target(),
+                replicateOptions(pointEstimate, fitOptions).withStarts(Starts.at(startPoints)));
     }
 
     /** A replicate objective this far below the point estimate's, relatively, is a better optimum. */
@@ -133,7 +166,48 @@ public final class Bootstrap {
      * Every replicate's outcome: the parameters of those that reached an optimum, in replicate
      * order, with their numbers; the failures with their reasons; how many were kept unconverged.
      */
-    record Replicates(double[][] values, int[] numbers, List<ReplicateFailure> failures, int notConverged) {
+    public record Replicates(double[][] values, int[] numbers, List<ReplicateFailure> failures, int notConverged) {
+        public Replicates {
+            failures = List.copyOf(failures);
+        }
+
+        /** Ranges that together cover replicates 0 to {@code replicates} once, in replicate order. */
+        static Replicates merge(List<Replicates> ranges, int replicates) {
+            if (ranges.size() == 1) {
+                return ranges.get(0);
+            }
+            double[][] byReplicate = new double[replicates][];
+            String[] failed = new String[replicates];
+            boolean[] seen = new boolean[replicates];
+            int notConverged = 0;
+            for (Replicates r : ranges) {
+                for (int k = 0; k < r.numbers().length; k++) {
+                    seen[r.numbers()[k]] = true;
+                    byReplicate[r.numbers()[k]] = r.values()[k];
+                }
+                for (ReplicateFailure f : r.failures()) {
+                    seen[f.replicate()] = true;
+                    failed[f.replicate()] = f.reason();
+                }
+                notConverged += r.notConverged();
+            }
+            List<double[]> ok = new ArrayList<>();
+            List<Integer> numbers = new ArrayList<>();
+            List<ReplicateFailure> failures = new ArrayList<>();
+            for (int i = 0; i < replicates; i++) {
+                if (!seen[i]) {
+                    throw new IllegalArgumentException("replicate " + i + " is in no range");
+                }
+                if (byReplicate[i] != null) {
+                    ok.add(byReplicate[i]);
+                    numbers.add(i);
+                } else {
+                    failures.add(new ReplicateFailure(i, failed[i]));
+                }
+            }
+            return new Replicates(ok.toArray(new double[0][]), numbers.stream().mapToInt(Integer::intValue).toArray(),
+                    failures, notConverged);
+        }
     }
 
     /**
@@ -143,30 +217,37 @@ public final class Bootstrap {
      */
     static Replicates refitAll(Refitter refitter, int replicates, int threads, ProgressListener progress,
                                Resample resample) {
-        Refitter.Refit[] refits = new Refitter.Refit[replicates];
+        return refitAll(refitter, 0, replicates, threads, progress, resample);
+    }
+
+    /** {@link #refitAll(Refitter, int, int, ProgressListener, Resample)} over replicates {@code from} to {@code to}. */
+    static Replicates refitAll(Refitter refitter, int from, int to, int threads, ProgressListener progress,
+                               Resample resample) {
+        int count = to - from;
+        Refitter.Refit[] refits = new Refitter.Refit[count];
         AtomicInteger done = new AtomicInteger();
         record Own(Refitter.Worker worker, double[] counts) {
         }
-        Workers.forEachIndex(replicates, threads, "slaw-bootstrap-",
-                () -> new Own(refitter.worker(), new double[refitter.rows()]), (own, i) -> {
-                    String undetermined = resample.draw(i, own.counts());
-                    refits[i] = undetermined != null ? new Refitter.Refit(null, Double.NaN, false, undetermined)
+        Workers.forEachIndex(count, threads, "slaw-bootstrap-",
+                () -> new Own(refitter.worker(), new double[refitter.rows()]), (own, k) -> {
+                    String undetermined = resample.draw(from + k, own.counts());
+                    refits[k] = undetermined != null ? new Refitter.Refit(null, Double.NaN, false, undetermined)
                             : own.worker().refit(own.counts());
-                    progress.advanced(done.incrementAndGet(), replicates);
+                    progress.advanced(done.incrementAndGet(), count);
                 });
         List<double[]> ok = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         List<ReplicateFailure> failures = new ArrayList<>();
         int notConverged = 0;
-        for (int i = 0; i < replicates; i++) {
-            if (refits[i].succeeded()) {
-                ok.add(refits[i].values());
-                numbers.add(i);
-                if (!refits[i].converged()) {
+        for (int k = 0; k < count; k++) {
+            if (refits[k].succeeded()) {
+                ok.add(refits[k].values());
+                numbers.add(from + k);
+                if (!refits[k].converged()) {
                     notConverged++;
                 }
             } else {
-                failures.add(new ReplicateFailure(i, refits[i].message()));
+                failures.add(new ReplicateFailure(from + k, refits[k].message()));
             }
         }
         return new Replicates(ok.toArray(new double[0][]), numbers.stream().mapToInt(Integer::intValue).toArray(),

@@ -22,7 +22,7 @@ import java.util.Objects;
  *
  * @param column the scale column
  * @param scales its distinct values, ascending
- * @param steps  one per k = 1 .. scales - 1, in order
+ * @param steps  one per k = 1 .. scales - 1 (or per k asked for), in order
  */
 public record Rollout(String column, double[] scales, List<Step> steps) {
 
@@ -68,6 +68,15 @@ public record Rollout(String column, double[] scales, List<Step> steps) {
      * @throws BadInputException when the column is missing or has fewer than two distinct values
      */
     public static Rollout run(Law law, Dataset data, String target, String column, FitOptions options) {
+        return run(law, data, target, column, options, k -> true);
+    }
+
+    /**
+     * As {@link #run(Law, Dataset, String, String, FitOptions)}, fitting only the rungs k that
+     * {@code rungs} accepts (a search scores a few rungs of many candidates); the others have no step.
+     */
+    public static Rollout run(Law law, Dataset data, String target, String column, FitOptions options,
+                              java.util.function.IntPredicate rungs) {
         if (!data.hasColumn(column)) {
             throw new BadInputException(data.source() + ": no column '" + column + "' to roll out over (columns: "
                     + String.join(", ", data.columnNames()) + ")");
@@ -82,6 +91,9 @@ public record Rollout(String column, double[] scales, List<Step> steps) {
         long free = law.parameters().stream().filter(p -> !p.isFixed() && !p.isTied()).count();
         List<Step> steps = new ArrayList<>();
         for (int k = 1; k < scales.length; k++) {
+            if (!rungs.test(k)) {
+                continue;
+            }
             double top = scales[k - 1];
             boolean[] training = new boolean[v.length];
             boolean[] larger = new boolean[v.length];

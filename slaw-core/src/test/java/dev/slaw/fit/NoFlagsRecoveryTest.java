@@ -75,7 +75,17 @@ class NoFlagsRecoveryTest {
                         // the law derives U_N itself; few rows of this grid have N beyond it, so RN is weak
                         "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of("B", "RN")),
                 Arguments.of("data-constrained-un", Map.of("E", 1.9, "A", 400.0, "B", 1500.0, "alpha", 0.35,
-                        "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of("B")));
+                        "beta", 0.35, "RD", 15.4, "RN", 5.3), dataConstrained(), List.of("B")),
+                // Tao et al.'s published constants (their optimal_Nv_predict.py), a negative target; the
+                // vocabulary term is 0.004 to 0.12 against noise of 0.2 % of |Lu| (about 0.008), so A2
+                // and alpha2 are weak (alpha2 comes out 0.706 for 0.671) and checked through predictions
+                Arguments.of("vocabulary", Map.of("E", 5.5328, "A1", 1.8314, "A2", 0.19584, "B", 2.1241,
+                        "alpha2", 0.67074, "beta", 0.44661), vocabulary(), List.of("A2", "alpha2")),
+                // Step Law's forms at made-up values of the published signs (lr falls with N, rises with D)
+                Arguments.of("step-law-lr", Map.of("k", 2.0, "a", -0.7, "b", 0.3),
+                        logGrid2("N", 2e8, 1e10, "D", 2e10, 1e12, 6), List.of()),
+                Arguments.of("step-law-batch", Map.of("k", 0.6, "b", 0.57), logGrid1("D", 2e10, 1e12, 12),
+                        List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -195,6 +205,26 @@ class NoFlagsRecoveryTest {
         Map<String, double[]> m = new LinkedHashMap<>();
         m.put(a, rows.stream().mapToDouble(r -> r[0]).toArray());
         m.put(b, rows.stream().mapToDouble(r -> r[1]).toArray());
+        return m;
+    }
+
+    /** Tao et al.'s ladder: 33M to 2.8B non-vocabulary parameters, vocabularies of 4K to 96K, 1 to 64B tokens. */
+    private static Map<String, double[]> vocabulary() {
+        List<double[]> rows = new ArrayList<>();
+        double[][] models = {{33e6, 512}, {85e6, 768}, {300e6, 1024}, {600e6, 1536}, {1.1e9, 2048}, {2.8e9, 3200}};
+        for (double[] model : models) {
+            for (double v : new double[]{4096, 8192, 16384, 32768, 65536, 98304}) {
+                for (double d : new double[]{1e9, 4e9, 16e9, 64e9}) {
+                    rows.add(new double[]{model[0], v * model[1], d});
+                }
+            }
+        }
+        Map<String, double[]> m = new LinkedHashMap<>();
+        String[] names = {"Nnv", "Nv", "D"};
+        for (int k = 0; k < 3; k++) {
+            final int kk = k;
+            m.put(names[k], rows.stream().mapToDouble(r -> r[kk]).toArray());
+        }
         return m;
     }
 

@@ -62,6 +62,26 @@ class BootstrapTest {
     }
 
     @Test
+    void replicateRangesPutBackTogetherAreTheWholeBootstrap() {
+        Dataset data = synthetic(1, 30);
+        Fit fit = Fitter.fit(law(), data, "loss", options());
+        for (Sampler sampler : Sampler.values()) {
+            BootstrapOptions o = BootstrapOptions.defaults().withReplicates(40).withSeed(7).withThreads(1)
+                    .withSampler(sampler);
+            BootstrapResult whole = Bootstrap.run(fit, data, options(), o, ProgressListener.NONE);
+            // uneven ranges, given out of order, as a cluster's tasks may finish
+            List<Bootstrap.Replicates> ranges = List.of(
+                    Bootstrap.replicates(fit, data, options(), o, 29, 40, ProgressListener.NONE),
+                    Bootstrap.replicates(fit, data, options(), o, 0, 3, ProgressListener.NONE),
+                    Bootstrap.replicates(fit, data, options(), o, 3, 29, ProgressListener.NONE));
+            BootstrapResult cut = Bootstrap.assemble(fit, data, options(), o, ranges, 0);
+            assertThat(cut.replicateValues()).isDeepEqualTo(whole.replicateValues());
+            assertThat(cut.replicateNumbers()).isEqualTo(whole.replicateNumbers());
+            assertThat(cut.parameters()).isEqualTo(whole.parameters());
+        }
+    }
+
+    @Test
     void progressIsReportedForEveryReplicate() {
         Dataset data = synthetic(2, 20);
         Fit fit = Fitter.fit(law(), data, "loss", options());

@@ -4,6 +4,7 @@ import dev.slaw.downstream.Chain;
 import dev.slaw.downstream.ChainBootstrap;
 import dev.slaw.downstream.ChainPrediction;
 import dev.slaw.downstream.ChainSettings;
+import dev.slaw.fit.Fit;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
@@ -195,7 +196,27 @@ public final class ChainDocuments {
                     .append(" of ").append(predictions.size()).append(" tasks")
                     .append(hasSingleStep(predictions) ? " (the single step has no interval)\n" : "\n");
         }
+        appendFitWarnings(out, predictions);
         return out.toString();
+    }
+
+    /** Each fit's own warnings, so that a doubt about a step is read beside the table, not only in --json. */
+    private static void appendFitWarnings(StringBuilder out, List<ChainPrediction> predictions) {
+        List<String> lines = new ArrayList<>();
+        for (ChainPrediction p : predictions) {
+            fitWarnings(lines, p.task() + ", step 1", p.lossFit());
+            p.transferFit().ifPresent(f -> fitWarnings(lines, p.task() + ", transfer", f));
+            fitWarnings(lines, p.task() + ", step 2", p.accuracyFit());
+            p.singleStepFit().ifPresent(f -> fitWarnings(lines, p.task() + ", single step", f));
+        }
+        if (!lines.isEmpty()) {
+            out.append("fit warnings (each fit whole in --json):\n");
+            lines.forEach(line -> out.append("  ").append(line).append('\n'));
+        }
+    }
+
+    private static void fitWarnings(List<String> lines, String label, Fit fit) {
+        fit.warnings().forEach(w -> lines.add(label + ": " + w));
     }
 
     private static boolean hasSingleStep(List<ChainPrediction> predictions) {

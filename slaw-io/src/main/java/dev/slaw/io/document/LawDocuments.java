@@ -24,6 +24,10 @@ public final class LawDocuments {
         StringBuilder out = new StringBuilder();
         for (Law law : catalogue.laws()) {
             out.append(String.format(Locale.ROOT, "%-" + w + "s%s%n", law.name(), law.formula()));
+            if (!law.metadata().citation().isBlank()) {
+                // where the law comes from, so a listing is enough to tell two similar laws apart
+                out.append(" ".repeat(w)).append("cite: ").append(law.metadata().citation()).append('\n');
+            }
         }
         out.append('\n');
         out.append("Show one with: slaw laws NAME. Any formula works where a name does: --law \"E + A*N^-alpha\".\n");
@@ -35,7 +39,8 @@ public final class LawDocuments {
         JsonObject root = new JsonObject();
         JsonArray laws = root.putArray("laws");
         for (Law law : catalogue.laws()) {
-            laws.addObject().put("name", law.name()).put("formula", law.formula());
+            laws.addObject().put("name", law.name()).put("formula", law.formula())
+                    .put("cite", law.metadata().citation());
         }
         return root;
     }

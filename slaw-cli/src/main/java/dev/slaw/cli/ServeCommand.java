@@ -1,0 +1,181 @@
+package dev.slaw.cli;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.store.RunStore;
+import dev.slaw.server.Commands;
+import dev.slaw.server.Workbench;
+import dev.slaw.uncertainty.ProgressListener;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code slaw serve}: the web workbench and its REST API over a run store. */
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Start the web workbench and its REST API (Ctrl-C stops it).",
+        footer = {"", "Example:", "  slaw serve --db runs.duckdb --port 8080", "",
+                "The API is described at /openapi.json; docs/serve.md shows it called from Python and curl."})
+public final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--db", paramLabel = "FILE", defaultValue = RunStore.DEFAULT_FILE,
+            description = "The run store that uploads go into (default: ${DEFAULT-VALUE}); uploaded files and fits are kept in FILE.serve/ beside it.")
+    Path db;
+
+    @Option(names = "--port", defaultValue = "8080", description = "Port (default: ${DEFAULT-VALUE}; 0 lets the system choose).")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only). Any other exposes the store and its files to the network.")
+    String host;
+
+    @Option(names = "--max-upload", paramLabel = "BYTES", defaultValue = "200M",
+            description = "Largest upload, e.g. 200M or 2G (default: ${DEFAULT-VALUE}); a larger one gets 413.")
+    String maxUpload;
+
+    /** The commands a client may run; never serve itself, nor one that writes files it names. */
+    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows");
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new BadInputException("--port must be between 0 and 65535, got " + port);
+        }
+        Workbench.Settings settings = Workbench.Settings.of(db).withHost(host).withPort(port)
+                .withMaxUpload(bytes(maxUpload));
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Workbench.isLoopback(host)) {
+            err.println("slaw serve: WARNING: listening on " + host + ", not only on this machine: anyone who can reach it"
+                    + " can read and add datasets and run fits; there is no login");
+            err.flush();
+        }
+        Workbench workbench = new Workbench(settings, ServeCommand::runInProcess);
+        String address;
+        try {
+            address = workbench.start();
+        } catch (RuntimeException e) {
+            workbench.close();
+            throw new BadInputException("cannot listen on " + host + ":" + port + " (" + rootMessage(e) + ")");
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            workbench.close();
+            stopped.countDown();
+        }, "slaw-serve-stop"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("slaw serve: the workbench is at " + address + " (store " + db + "; Ctrl-C stops it)");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** 200M, 2G, 1048576: bytes. */
+    static long bytes(String text) {
+        String t = text.strip().toUpperCase(java.util.Locale.ROOT);
+        long factor = 1;
+        if (t.endsWith("K") || t.endsWith("M") || t.endsWith("G")) {
+            factor = switch (t.charAt(t.length() - 1)) {
+                case 'K' -> 1024L;
+                case 'M' -> 1024L * 1024;
+                default -> 1024L * 1024 * 1024;
+            };
+            t = t.substring(0, t.length() - 1);
+        }
+        try {
+            long n = Long.parseLong(t.strip());
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return Math.multiplyExact(n, factor);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new BadInputException("--max-upload: \"" + text + "\" is not a size such as 200M, 2G or 1048576");
+        }
+    }
+
+    /**
+     * Runs a command line as {@link Main#run} does, with its output captured and the progress of
+     * its long work sent to {@code progress}. Requests run commands side by side: the served
+     * commands write no files of their own choosing (the workbench refuses options that name
+     * one), so the staging of outputs, which assumes one command at a time, stays unused.
+     */
+    static Commands.Outcome runInProcess(List<String> args, ProgressListener progress) {
+        if (args.isEmpty() || !SERVED.contains(args.get(0))) {
+            throw new IllegalArgumentException("the workbench does not run " + args);
+        }
+        if (args.get(0).equals("rows")) {
+            return rows(args.get(1), args.get(2), args.subList(3, args.size()));
+        }
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Progress.SERVED.set(progress == ProgressListener.NONE ? null : progress);
+        try {
+            int code = Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+            return new Commands.Outcome(code, out.toString(), err.toString());
+        } finally {
+            Progress.SERVED.remove();
+        }
+    }
+
+    /**
+     * The rows a fit was fitted to, for the workbench's plot: the table read with the fit's own
+     * options (as {@code slaw fit} read it), each row's variables, observed target and the fit's
+     * prediction.
+     */
+    private static Commands.Outcome rows(String fitFile, String table, List<String> fitOptions) {
+        try {
+            FitCommand command = new FitCommand();
+            java.util.List<String> args = new java.util.ArrayList<>(fitOptions);
+            args.add(0, table);
+            new picocli.CommandLine(command).parseArgs(args.toArray(String[]::new));
+            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(Path.of(fitFile))) {
+                throw new BadInputException("the workbench plots one fit; a grouped fit (--group) is not plotted yet");
+            }
+            dev.slaw.fit.Fit fit = dev.slaw.io.fit.FitJson.load(Path.of(fitFile));
+            FitCommand.FitSettings.Prepared prepared = command.settings.prepare(command.data.load(table));
+            dev.slaw.data.Dataset d = prepared.data();
+            double[] predicted = fit.predict(d);
+            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject().put("target", fit.target());
+            doc.putTexts("variables", fit.law().variables());
+            dev.slaw.io.json.JsonObject columns = dev.slaw.io.json.JsonObject.ofNames();
+            for (String v : fit.law().variables()) {
+                dev.slaw.io.json.JsonArray a = columns.putArray(v);
+                for (double x : d.column(v)) {
+                    a.add(x);
+                }
+            }
+            doc.put("columns", columns);
+            dev.slaw.io.json.JsonArray observed = doc.putArray("observed");
+            for (double y : d.column(fit.target())) {
+                observed.add(y);
+            }
+            dev.slaw.io.json.JsonArray p = doc.putArray("predicted");
+            for (double y : predicted) {
+                p.add(y);
+            }
+            dev.slaw.io.json.JsonArray rows = doc.putArray("row_numbers");
+            for (int r : d.rowNumbers()) {
+                rows.add(r);
+            }
+            return new Commands.Outcome(0, doc.toString() + "\n", "");
+        } catch (BadInputException | picocli.CommandLine.ParameterException e) {
+            return new Commands.Outcome(Main.BAD_INPUT, "", "slaw serve: " + e.getMessage() + "\n");
+        }
+    }
+}

@@ -1,0 +1,386 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slaw.server.Workbench;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbench's REST API over real HTTP on loopback, every endpoint with good and bad input,
+ * its answers compared with the command line's.
+ */
+class ServeApiTest {
+    static final String CHINCHILLA = "../examples/chinchilla-epoch/svg_extracted_data.csv";
+    /** The README's recipe, with fewer starts so that twenty fits at once stay quick. */
+    static final String OPTIONS = "{\"law\": \"chinchilla\", \"map\": {\"N\": \"Model Size\"}, "
+            + "\"derive\": {\"D\": \"Training FLOP / (6*N)\"}, \"target\": \"loss\", \"drop-highest\": \"loss=5\", "
+            + "\"starts\": \"lhs:32\", \"threads\": 1}";
+    static final String[] CLI_OPTIONS = {"--law", "chinchilla", "--map", "N=Model Size", "--derive",
+            "D=Training FLOP / (6*N)", "--target", "loss", "--drop-highest", "loss=5", "--starts", "lhs:32", "--threads", "1"};
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    Workbench workbench;
+    String base;
+
+    void start(Workbench.Settings settings) {
+        workbench = new Workbench(settings, ServeCommand::runInProcess);
+        base = workbench.start();
+        assertThat(base).startsWith("http://127.0.0.1:");
+    }
+
+    void start() {
+        start(Workbench.Settings.of(dir.resolve("runs.duckdb")).withPort(0));
+    }
+
+    @AfterEach
+    void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
+    }
+
+    record Reply(int status, String body) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(body);
+        }
+
+        String error() throws Exception {
+            return json().path("error").asText();
+        }
+    }
+
+    Reply send(HttpRequest.Builder b) throws Exception {
+        HttpResponse<String> r = http.send(b.timeout(Duration.ofSeconds(120)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(r.statusCode(), r.body());
+    }
+
+    Reply get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Reply post(String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    Reply upload(String name, byte[] table) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=" + name))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(table)));
+    }
+
+    long fitChinchilla() throws Exception {
+        assertThat(upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
+        Reply fit = post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": " + OPTIONS + "}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        return fit.json().get("id").asLong();
+    }
+
+    /** What {@code slaw VERB ...} prints, run in this JVM as the command line runs it. */
+    static String cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args, new PrintWriter(out), new PrintWriter(err));
+        assertThat(code).as(err.toString()).isZero();
+        return out.toString();
+    }
+
+    static String[] concat(String[] a, String... b) {
+        String[] all = new String[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
+    void lawsAreTheCatalogueOfSlawLaws() throws Exception {
+        start();
+        Reply all = get("api/laws");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body().strip()).isEqualTo(cli("laws", "--json").strip());
+        Reply one = get("api/laws/chinchilla");
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.json().path("name").asText()).isEqualTo("chinchilla");
+        Reply unknown = get("api/laws/nolaw");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).contains("nolaw").doesNotContain("\n");
+    }
+
+    @Test
+    void uploadPreviewAndListDatasets() throws Exception {
+        start();
+        Reply up = upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA)));
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(up.json().path("message").asText()).contains("245 rows");
+        // saved in the store, where the command line finds it
+        assertThat(cli("runs", "--db", dir.resolve("runs.duckdb").toString())).contains("chinchilla");
+        Reply list = get("api/datasets");
+        assertThat(list.json().get(0).path("name").asText()).isEqualTo("chinchilla");
+        Reply preview = get("api/datasets/chinchilla?rows=3");
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.json().path("row_count").asInt()).isEqualTo(245);
+        assertThat(preview.json().path("rows").size()).isEqualTo(3);
+        assertThat(preview.json().path("columns").toString()).contains("Model Size", "Training FLOP", "loss");
+
+        Reply again = upload("chinchilla", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(again.status()).isEqualTo(409);
+        Reply replaced = send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=chinchilla&replace=true"))
+                .POST(HttpRequest.BodyPublishers.ofString("N,loss\n1e9,3.1\n2e9,2.9\n")));
+        assertThat(replaced.status()).as(replaced.body()).isEqualTo(201);
+        assertThat(get("api/datasets/chinchilla").json().path("row_count").asInt()).isEqualTo(2);
+
+        assertThat(get("api/datasets/nothing").status()).isEqualTo(404);
+        assertThat(get("api/datasets/chinchilla?rows=abc").status()).isEqualTo(400);
+        assertThat(get("api/datasets/chinchilla?rows=0").status()).isEqualTo(400);
+    }
+
+    @Test
+    void badUploadsAreOneLineAndLeaveNothing() throws Exception {
+        start();
+        Reply ragged = upload("bad", "N,loss\n1e9,3.1\n2e9\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(ragged.status()).as(ragged.body()).isEqualTo(400);
+        assertThat(ragged.error()).doesNotContain("\n").doesNotContain(dir.toString());
+        Reply notJson = send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=bad&format=json"))
+                .POST(HttpRequest.BodyPublishers.ofString("{not json")));
+        assertThat(notJson.status()).isEqualTo(400);
+        assertThat(upload("..%2Fescape", "a\n1\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        assertThat(upload("a.b", "a\n1\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
+        Reply noName = post("api/datasets", "a\n1\n");
+        assertThat(noName.status()).isEqualTo(400);
+        assertThat(noName.error()).contains("name");
+        Reply format = send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=x&format=xlsx"))
+                .POST(HttpRequest.BodyPublishers.ofString("a\n1\n")));
+        assertThat(format.status()).isEqualTo(400);
+        assertThat(upload("empty", new byte[0]).status()).isEqualTo(400);
+        assertThat(get("api/datasets").json().size()).isZero();
+        try (var files = Files.list(workbench.files().resolve("uploads"))) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void anUploadOverTheCapIs413() throws Exception {
+        start(Workbench.Settings.of(dir.resolve("runs.duckdb")).withPort(0).withMaxUpload(1000));
+        Reply big = upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA)));
+        assertThat(big.status()).isEqualTo(413);
+        assertThat(big.error()).contains("cap of 1000 bytes").contains("--max-upload");
+        assertThat(upload("small", "N,loss\n1e9,3.1\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aCrossOriginPostIs403() throws Exception {
+        start();
+        Reply evil = send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=x"))
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("a\n1\n")));
+        assertThat(evil.status()).isEqualTo(403);
+        assertThat(evil.error()).contains("cross-origin");
+        Reply site = send(HttpRequest.newBuilder(URI.create(base + "api/fits"))
+                .header("Sec-Fetch-Site", "cross-site").POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(site.status()).isEqualTo(403);
+        String own = base.substring(0, base.length() - 1);
+        Reply same = send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=x"))
+                .header("Origin", own).POST(HttpRequest.BodyPublishers.ofString("a\n1\n")));
+        assertThat(same.status()).as(same.body()).isEqualTo(201);
+        assertThat(get("api/datasets").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aFitIsTheCommandLinesFit() throws Exception {
+        start();
+        long id = fitChinchilla();
+        JsonNode served = JSON.readTree(get("api/fits/" + id).body());
+        JsonNode cli = JSON.readTree(cli(concat(new String[]{"fit", CHINCHILLA, "--json"}, CLI_OPTIONS)));
+        assertThat(served.get("parameters")).isEqualTo(cli.get("parameters"));
+        assertThat(served.get("statistics")).isEqualTo(cli.get("statistics"));
+        assertThat(served.get("law")).isEqualTo(cli.get("law"));
+        JsonNode list = get("api/fits").json();
+        assertThat(list.get(0).path("id").asLong()).isEqualTo(id);
+        assertThat(list.get(0).path("law").asText()).isEqualTo("chinchilla");
+        JsonNode rows = get("api/fits/" + id + "/rows").json();
+        assertThat(rows.path("observed").size()).isEqualTo(240);
+        assertThat(rows.path("predicted").size()).isEqualTo(240);
+        assertThat(rows.path("columns").path("D").size()).isEqualTo(240);
+        assertThat(get("api/fits/999/rows").status()).isEqualTo(404);
+        assertThat(get("api/fits/999").status()).isEqualTo(404);
+        assertThat(get("api/fits/abc").status()).isEqualTo(400);
+    }
+
+    @Test
+    void badFitsAre400WithTheCommandLinesLine() throws Exception {
+        start();
+        assertThat(upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
+        Reply law = post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": {\"law\": \"nolaw\", \"target\": \"loss\"}}");
+        assertThat(law.status()).isEqualTo(400);
+        assertThat(law.error()).startsWith("unknown law 'nolaw'");
+        Reply file = post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": {\"law\": \"chinchilla\", \"out\": \"/tmp/x.json\"}}");
+        assertThat(file.status()).isEqualTo(400);
+        assertThat(file.error()).contains("\"out\"");
+        assertThat(post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": {\"db\": \"/etc/passwd\"}}").status()).isEqualTo(400);
+        assertThat(post("api/fits", "{\"dataset\": \"nothing\", \"options\": {\"law\": \"chinchilla\"}}").status()).isEqualTo(404);
+        assertThat(post("api/fits", "{\"dataset\": \"../runs\"}").status()).isEqualTo(400);
+        assertThat(post("api/fits", "not json").status()).isEqualTo(400);
+        assertThat(post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": [1]}").status()).isEqualTo(400);
+        Reply column = post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": {\"law\": \"chinchilla\", \"target\": \"nope\"}}");
+        assertThat(column.status()).isEqualTo(400);
+        assertThat(column.error()).doesNotContain(dir.toString());
+        assertThat(get("api/fits").json().size()).isZero();
+    }
+
+    @Test
+    void predictAndPlanAreTheCommandLines() throws Exception {
+        start();
+        long id = fitChinchilla();
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        Reply p = post("api/fits/" + id + "/predict", "{\"point\": {\"N\": 7e10, \"D\": \"1.4T\"}}");
+        assertThat(p.status()).as(p.body()).isEqualTo(200);
+        assertThat(p.json()).isEqualTo(JSON.readTree(cli("predict", fitFile.toString(), "N=7e10", "D=1.4T", "--json")));
+        Reply unknown = post("api/fits/" + id + "/predict", "{\"point\": {\"Q\": 1}}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).contains("no variable 'Q'");
+        assertThat(post("api/fits/" + id + "/predict", "{}").status()).isEqualTo(400);
+        assertThat(post("api/fits/" + id + "/predict", "{\"point\": {\"--db\": 1}}").status()).isEqualTo(400);
+        assertThat(post("api/fits/77/predict", "{\"point\": {\"N\": 1}}").status()).isEqualTo(404);
+
+        Reply plan = post("api/fits/" + id + "/plan", "{\"options\": {\"compute\": \"5.88e23\"}}");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json()).isEqualTo(JSON.readTree(cli("plan", fitFile.toString(), "--compute", "5.88e23", "--json")));
+        assertThat(post("api/fits/" + id + "/plan", "{\"options\": {\"compute\": \"lots\"}}").status()).isEqualTo(400);
+        assertThat(post("api/fits/" + id + "/plan", "{\"options\": {\"frontier-plot\": \"x.png\"}}").status()).isEqualTo(400);
+    }
+
+    JsonNode waitFor(long job, String... states) throws Exception {
+        long end = System.nanoTime() + 120_000_000_000L;
+        while (System.nanoTime() < end) {
+            JsonNode j = get("api/jobs/" + job).json();
+            if (List.of(states).contains(j.path("state").asText())) {
+                return j;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + job + " never reached " + List.of(states));
+    }
+
+    @Test
+    void aBootstrapRunsAsAJobWithProgressAndCanBeCancelled() throws Exception {
+        start();
+        long id = fitChinchilla();
+        Reply started = post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 20}}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long job = started.json().path("id").asLong();
+        JsonNode done = waitFor(job, "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        assertThat(done.path("done").asInt()).isEqualTo(20);
+        assertThat(done.path("result").path("slaw_bootstrap").asInt()).isEqualTo(1);
+        assertThat(get("api/jobs").json().size()).isEqualTo(1);
+
+        Reply big = post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 100000}}");
+        long second = big.json().path("id").asLong();
+        waitFor(second, "running");
+        Reply cancel = post("api/jobs/" + second + "/cancel", "");
+        assertThat(cancel.status()).isEqualTo(200);
+        JsonNode cancelled = waitFor(second, "cancelled");
+        assertThat(cancelled.path("done").asInt()).isLessThan(100000);
+        assertThat(cancelled.path("error").asText()).isEqualTo("cancelled by a client");
+
+        assertThat(post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": \"many\"}}").json()
+                .path("id").asLong()).isPositive(); // a bad option fails the job, in one line
+        JsonNode failed = waitFor(second + 1, "failed");
+        assertThat(failed.path("error").asText()).contains("many");
+        assertThat(post("api/fits/" + id + "/bootstrap", "{\"options\": {\"out\": \"b.json\"}}").status()).isEqualTo(400);
+        assertThat(get("api/jobs/999").status()).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/jobs/999")).DELETE()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aJobNobodyAsksAboutIsCancelled() throws Exception {
+        start(Workbench.Settings.of(dir.resolve("runs.duckdb")).withPort(0).withAbandonJobsAfterMillis(1500));
+        long id = fitChinchilla();
+        long job = post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 100000}}").json().path("id").asLong();
+        Thread.sleep(4000); // the client went away
+        JsonNode j = waitFor(job, "cancelled");
+        assertThat(j.path("error").asText()).contains("no client asked");
+    }
+
+    @Test
+    void aStoreHeldByAnotherProcessIs409() throws Exception {
+        start();
+        Path db = dir.resolve("runs.duckdb");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "-Djava.io.tmpdir=" + dir, HoldStore.class.getName(), db.toString())
+                .redirectErrorStream(true).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(r.readLine()).isEqualTo("holding");
+            Reply locked = upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA)));
+            assertThat(locked.status()).as(locked.body()).isEqualTo(409);
+            assertThat(locked.error()).containsIgnoringCase("lock");
+        } finally {
+            holder.destroy();
+            holder.waitFor();
+        }
+        assertThat(upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
+    }
+
+    @Test
+    void theOpenApiDocumentNamesEveryEndpoint() throws Exception {
+        start();
+        Reply api = get("openapi.json");
+        assertThat(api.status()).isEqualTo(200);
+        JsonNode paths = api.json().path("paths");
+        assertThat(paths.has("/api/datasets")).isTrue();
+        for (String p : List.of("/api/laws", "/api/laws/{name}", "/api/datasets/{name}", "/api/fits", "/api/fits/{id}",
+                "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
+                "/api/jobs/{id}/cancel")) {
+            assertThat(paths.has(p)).as(p).isTrue();
+        }
+        assertThat(get("").status()).isEqualTo(200);
+    }
+
+    @Test
+    void twentyClientsFitAtOnceAndGetTheCommandLinesFit() throws Exception {
+        start();
+        assertThat(upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
+        JsonNode cli = JSON.readTree(cli(concat(new String[]{"fit", CHINCHILLA, "--json"}, CLI_OPTIONS)));
+        ExecutorService clients = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<Reply>> replies = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Callable<Reply> c = () -> post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": " + OPTIONS + "}");
+                replies.add(clients.submit(c));
+            }
+            for (Future<Reply> f : replies) {
+                Reply r = f.get();
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                assertThat(r.json().path("fit").get("parameters")).isEqualTo(cli.get("parameters"));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(get("api/fits").json().size()).isEqualTo(20);
+    }
+}

@@ -1,0 +1,125 @@
+package dev.slaw.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.slaw.server.Workbench;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The workbench page in real Chromium, as a researcher uses it: upload the Chinchilla table,
+ * fit it, hover a point of the plot, bootstrap with live progress and cancel, compare two
+ * fits, plan at a budget; no console error on the way. The screenshots in docs/img are made
+ * here.
+ */
+class ServePageIT {
+    static final Path IMAGES = Path.of("../docs/img");
+
+    @Test
+    void aResearchersSessionInChromium() throws Exception {
+        Path work = Files.createDirectories(Path.of("target/serve-page-it"));
+        Path db = work.resolve("runs.duckdb");
+        Files.deleteIfExists(db);
+        deleteTree(work.resolve("runs.duckdb.serve"));
+        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand::runInProcess)) {
+            String base = workbench.start();
+            try (DevTools page = DevTools.open(base, work, 1280, 900)) {
+                page.waitUntil("document.querySelectorAll('#fit-law option').length > 5", 60);
+
+                // upload and preview
+                page.chooseFile("#upload-file", Path.of(ServeApiTest.CHINCHILLA));
+                page.eval("document.getElementById('upload-name').value = 'chinchilla'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.getElementById('preview-table') || document.getElementById('upload-status').classList.contains('error')", 120);
+                assertThat(page.errors).isEmpty();
+                assertThat(page.eval("document.getElementById('upload-status').textContent").asText()).contains("245 rows");
+                assertThat(page.eval("document.querySelectorAll('#preview-table tr').length").asInt()).isEqualTo(21);
+                page.screenshot(IMAGES.resolve("serve-datasets.png"));
+
+                // fit with the README's recipe
+                page.eval("document.querySelector('nav button[data-page=fit]').click()");
+                page.eval("document.getElementById('fit-dataset').value = 'chinchilla'");
+                page.eval("document.getElementById('fit-law').value = 'chinchilla'");
+                page.eval("document.getElementById('fit-target').value = 'loss'");
+                page.eval("document.getElementById('fit-map').value = 'N=Model Size'");
+                page.eval("document.getElementById('fit-derive').value = 'D=Training FLOP / (6*N)'");
+                page.eval("document.getElementById('fit-drop-highest').value = 'loss=5'");
+                page.eval("document.getElementById('fit-starts').value = 'chinchilla'");
+                page.eval("document.getElementById('fit-run').click()");
+                page.waitUntil("!document.getElementById('fit-result').hidden && document.querySelector('#fit-plot .u-over')", 300);
+                assertThat(page.eval("document.getElementById('fit-fitted').textContent").asText())
+                        .isEqualTo("L = 1.817 + 477.8 / N^0.3473 + 2143 / D^0.3672");
+                assertThat(page.eval("document.querySelectorAll('#fit-params tr').length").asInt()).isEqualTo(6);
+
+                // hover a point in the middle of the plot and read its row
+                page.eval("document.getElementById('fit-plot').scrollIntoView()");
+                JsonNode at = page.eval("(() => { const o = document.querySelector('#fit-plot .u-over').getBoundingClientRect();"
+                        + " const d = fitPlot.data; const i = Math.floor(d[0].length / 2);"
+                        + " return {x: o.left + fitPlot.valToPos(d[0][i], 'x'), y: o.top + fitPlot.valToPos(d[1][i], 'y')}; })()");
+                page.hover(at.path("x").asDouble(), at.path("y").asDouble());
+                page.hover(at.path("x").asDouble() + 1, at.path("y").asDouble());
+                String under = page.eval("(() => { const e = document.elementFromPoint(" + at.path("x").asDouble() + ", "
+                        + at.path("y").asDouble() + "); return e ? e.className + ' ' + e.id : 'nothing'; })()").asText();
+                assertThat(under).as(at.toString()).contains("u-over");
+                page.waitUntil("document.getElementById('fit-hover').textContent.startsWith('row ')", 10);
+                String hovered = page.eval("document.getElementById('fit-hover').textContent").asText();
+                assertThat(hovered).contains("N=", "D=", "loss=", "predicted=", "residual=");
+                page.screenshot(IMAGES.resolve("serve-fit.png"));
+
+                // a 1,000-replicate bootstrap: progress moves to the end and the intervals show
+                page.eval("document.getElementById('boot-replicates').value = '1000'");
+                page.eval("document.getElementById('boot-run').click()");
+                page.waitUntil("document.getElementById('boot-progress').value >= 2", 300);
+                page.waitUntil("document.getElementById('boot-status').textContent.includes(': done')", 300);
+                assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isEqualTo(1000);
+                assertThat(page.eval("document.querySelectorAll('#boot-params tr').length").asInt()).isGreaterThan(5);
+                page.screenshot(IMAGES.resolve("serve-bootstrap.png"));
+
+                // a job too long to wait for (on a quiet machine 1,000 replicates end within a second): cancelled
+                page.eval("document.getElementById('boot-replicates').value = '500000'");
+                page.eval("document.getElementById('boot-run').click()");
+                page.waitUntil("document.getElementById('boot-status').textContent.includes(' of 500000 replicates')"
+                        + " && document.getElementById('boot-progress').value >= 2", 300);
+                page.eval("document.getElementById('boot-cancel').click()");
+                page.waitUntil("document.getElementById('boot-status').textContent.includes('cancelled')", 120);
+                assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isLessThan(500000);
+
+                // a second fit (squared loss) and the two compared
+                page.eval("document.getElementById('fit-loss').value = 'squared'");
+                page.eval("document.getElementById('fit-run').click()");
+                page.waitUntil("document.getElementById('fit-status').textContent === 'fit 2 done'", 300);
+                page.eval("document.querySelector('nav button[data-page=compare]').click()");
+                page.waitUntil("document.querySelectorAll('#compare-b option').length === 2", 30);
+                page.eval("document.querySelector('#compare-form button').click()");
+                page.waitUntil("document.querySelectorAll('#compare-params tr').length > 5 && document.querySelector('#compare-plot .u-over')", 60);
+                page.screenshot(IMAGES.resolve("serve-compare.png"));
+
+                // plan at a budget
+                page.eval("document.querySelector('nav button[data-page=plan]').click()");
+                page.waitUntil("document.querySelectorAll('#plan-fit option').length === 2", 30);
+                page.eval("document.getElementById('plan-fit').value = '1'");
+                page.eval("document.querySelector('#plan-form button').click()");
+                page.waitUntil("document.querySelectorAll('#plan-result tr').length > 3", 60);
+                String plan = page.eval("document.getElementById('plan-result').textContent").asText();
+                assertThat(plan).contains("parameters N", "tokens D");
+                page.screenshot(IMAGES.resolve("serve-plan.png"));
+
+                assertThat(page.errors).isEmpty();
+            }
+        }
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var s = Files.walk(dir)) {
+            for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.slaw.discover;
+
+import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.fit.FitOptions;
+import dev.slaw.uncertainty.ProgressListener;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SearchTest {
+
+    /** E + A N^-a + B D^-b on a 5 x 4 grid with 0.5% noise. */
+    static Dataset chinchillaLike() {
+        Random r = new Random(3);
+        Map<String, double[]> c = new LinkedHashMap<>();
+        double[] n = new double[20];
+        double[] d = new double[20];
+        double[] y = new double[20];
+        int i = 0;
+        for (int a = 0; a < 5; a++) {
+            for (int b = 0; b < 4; b++) {
+                n[i] = 1e7 * Math.pow(10, a * 0.5);
+                d[i] = 1e9 * Math.pow(10, b * 0.6);
+                y[i] = (1.7 + 0.8 * Math.pow(n[i] / 1e8, -0.34) + 0.9 * Math.pow(d[i] / 1e10, -0.28))
+                        * Math.exp(0.005 * r.nextGaussian());
+                i++;
+            }
+        }
+        c.put("N", n);
+        c.put("D", d);
+        c.put("loss", y);
+        return Dataset.of("test", c);
+    }
+
+    @Test
+    void everyCandidateIsAnOrdinaryLawAndEachFormComesOnce() {
+        List<Candidate> all = Grammar.enumerate(chinchillaLike(), "loss", List.of("N", "D"), 8);
+        Set<String> forms = new HashSet<>();
+        boolean grammarSeen = false;
+        int last = 0;
+        for (Candidate c : all) {
+            assertTrue(forms.add(c.canonical()), "form twice: " + c.canonical());
+            assertTrue(c.parameters() <= 8);
+            if (c.catalogue()) {
+                assertFalse(grammarSeen, "catalogue laws come first");
+            } else {
+                grammarSeen = true;
+                assertTrue(c.parameters() >= last, "simple to complex");
+                last = c.parameters();
+            }
+        }
+        // chinchilla is the additive power form: the grammar's copy is merged into it
+        assertTrue(all.stream().anyMatch(c -> c.name().equals("chinchilla") && c.canonical().equals("E+P(D)+P(N)")));
+        assertTrue(all.stream().noneMatch(c -> c.name().equals("overtrain")), "overtrain is chinchilla-tied's form");
+        assertTrue(all.stream().anyMatch(c -> c.family().equals("product")));
+        assertTrue(all.stream().anyMatch(c -> c.family().equals("varying exponent")));
+    }
+
+    @Test
+    void rungsSpanTheUpperLogRange() {
+        double[] v = {1, 10, 100, 1000, 10000};
+        assertArrayEquals(new int[]{3, 4}, Search.rungs(v, 3, "N"));
+        assertThrows(BadInputException.class, () -> Search.rungs(new double[]{1, 1, 2}, 3, "N"));
+    }
+
+    @Test
+    void theRankingDoesNotDependOnTheThreadCount() {
+        Dataset data = chinchillaLike();
+        // a few grammar candidates (the catalogue's chinchilla runs 4,500 starts per fit: slow for a unit test)
+        List<Candidate> some = Grammar.enumerate(data, "loss", List.of("N", "D"), 8).stream()
+                .filter(c -> !c.catalogue()).limit(4).toList();
+        SearchOptions one = SearchOptions.defaults("N", FitOptions.defaults()).withThreads(1);
+        Discovery a = Search.run(data, "loss", List.of("N", "D"), some, some.size(), one, ProgressListener.NONE);
+        Discovery b = Search.run(data, "loss", List.of("N", "D"), some, some.size(), one.withThreads(2), ProgressListener.NONE);
+        assertEquals(a.ranked().stream().map(CandidateScore::name).toList(), b.ranked().stream().map(CandidateScore::name).toList());
+        assertEquals(a.ranked().get(0).score(), b.ranked().get(0).score());
+        assertTrue(a.winnerFit().isPresent());
+        assertTrue(a.winnerFit().get().provenance().notes().stream().anyMatch(s -> s.startsWith("found by slaw discover")));
+    }
+}

@@ -1,0 +1,584 @@
+package dev.slaw.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slaw.data.BadInputException;
+import dev.slaw.io.TableFormat;
+import dev.slaw.io.json.JsonArray;
+import dev.slaw.io.json.JsonObject;
+import dev.slaw.uncertainty.ProgressListener;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The web workbench and its REST API over a run store. Each operation is a slaw command run in
+ * this process ({@link Commands}), so the API takes the command line's options, answers with
+ * its JSON documents and refuses bad input with its one-line messages (400).
+ *
+ * <p>Files: the store ({@code --db}) gets every uploaded dataset, as {@code slaw import} puts
+ * it there; a folder beside it, {@code STORE.serve/}, keeps the uploaded files (fits read
+ * them, so a fit does not wait for the store) and the fits made here. Names a client sends are
+ * checked against {@code [A-Za-z0-9_-]}, so none reaches a file outside that folder.
+ */
+public final class Workbench implements AutoCloseable {
+
+    /** The default upload cap, 200 MB. */
+    public static final long DEFAULT_MAX_UPLOAD = 200L * 1024 * 1024;
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,63}");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final List<String> FORMATS = List.of("csv", "tsv", "json", "jsonl", "ndjson", "parquet");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the workbench listens and keeps its files. */
+    public record Settings(Path db, String host, int port, long maxUpload, long abandonJobsAfterMillis) {
+        public static Settings of(Path db) {
+            return new Settings(db, "127.0.0.1", 8080, DEFAULT_MAX_UPLOAD, 120_000);
+        }
+
+        public Settings withHost(String h) {
+            return new Settings(db, h, port, maxUpload, abandonJobsAfterMillis);
+        }
+
+        public Settings withPort(int p) {
+            return new Settings(db, host, p, maxUpload, abandonJobsAfterMillis);
+        }
+
+        public Settings withMaxUpload(long bytes) {
+            return new Settings(db, host, port, bytes, abandonJobsAfterMillis);
+        }
+
+        public Settings withAbandonJobsAfterMillis(long millis) {
+            return new Settings(db, host, port, maxUpload, millis);
+        }
+    }
+
+    private final Settings settings;
+    private final Commands commands;
+    private final Path files;
+    private final Path uploads;
+    private final Path fits;
+    private final boolean loopback;
+    private final Jobs jobs;
+    /** Uploads and the store one at a time: DuckDB lets one writer in. */
+    private final Object storeLock = new Object();
+    private final AtomicLong nextFit;
+    private Javalin app;
+
+    public Workbench(Settings settings, Commands commands) {
+        this.settings = settings;
+        this.commands = commands;
+        Path db = settings.db().toAbsolutePath().normalize();
+        this.files = db.resolveSibling(db.getFileName() + ".serve");
+        this.uploads = files.resolve("uploads");
+        this.fits = files.resolve("fits");
+        this.loopback = isLoopback(settings.host());
+        this.jobs = new Jobs(2, settings.abandonJobsAfterMillis());
+        try {
+            Files.createDirectories(uploads);
+            Files.createDirectories(fits);
+        } catch (IOException e) {
+            throw new BadInputException(files + ": cannot make the workbench's folder (" + e.getMessage() + ")");
+        }
+        this.nextFit = new AtomicLong(fitIds().stream().mapToLong(Long::longValue).max().orElse(0) + 1);
+    }
+
+    /** Whether a host name or address is this machine only. */
+    public static boolean isLoopback(String host) {
+        if (host.equals("localhost")) {
+            return true;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** Starts listening; returns the address, e.g. {@code http://127.0.0.1:8080/}. */
+    public String start() {
+        app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add(s -> {
+                s.hostedPath = "/";
+                s.directory = "/dev/slaw/server/web";
+                s.location = Location.CLASSPATH;
+            });
+            // the workbench reads bodies itself, to its own cap; Javalin's must not be the lower one
+            config.http.maxRequestSize = Math.max(settings.maxUpload(), 1_000_000L);
+        });
+        app.before(this::guard);
+        app.exception(Failure.class, (e, ctx) -> error(ctx, e.status, e.getMessage()));
+        app.exception(BadInputException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json")
+                .result(resource("/dev/slaw/server/openapi.json")));
+        app.get("/api/laws", ctx -> json(ctx, 200, run(List.of("laws", "--json"))));
+        app.get("/api/laws/{name}", ctx -> json(ctx, 200, run(List.of("laws", name(ctx.pathParam("name"), "law"), "--json"))));
+        app.get("/api/datasets", ctx -> json(ctx, 200, datasets().toString()));
+        app.post("/api/datasets", this::upload);
+        app.get("/api/datasets/{name}", this::preview);
+        app.get("/api/fits", ctx -> json(ctx, 200, fitList().toString()));
+        app.post("/api/fits", this::fit);
+        app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
+        app.get("/api/fits/{id}/rows", this::rows);
+        app.post("/api/fits/{id}/predict", this::predict);
+        app.post("/api/fits/{id}/plan", this::plan);
+        app.post("/api/fits/{id}/bootstrap", this::bootstrap);
+        app.get("/api/jobs", ctx -> {
+            JsonArray a = new JsonArray();
+            jobs.list().forEach(j -> a.add(j.status()));
+            json(ctx, 200, a.toString());
+        });
+        app.get("/api/jobs/{id}", ctx -> json(ctx, 200, jobDocument(jobs.get(id(ctx)))));
+        app.post("/api/jobs/{id}/cancel", ctx -> json(ctx, 200, jobDocument(jobs.cancel(id(ctx), "cancelled by a client"))));
+        app.delete("/api/jobs/{id}", ctx -> json(ctx, 200, jobDocument(jobs.cancel(id(ctx), "cancelled by a client"))));
+        app.start(settings.host(), settings.port());
+        return address();
+    }
+
+    /** The address the workbench answers on. */
+    public String address() {
+        String h = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        return "http://" + h + ":" + app.port() + "/";
+    }
+
+    /** The port it listens on (the one the system chose for port 0). */
+    public int port() {
+        return app.port();
+    }
+
+    /** The folder of uploaded files and fits beside the store. */
+    public Path files() {
+        return files;
+    }
+
+    @Override
+    public void close() {
+        jobs.close();
+        if (app != null) {
+            app.stop();
+        }
+    }
+
+    // ---- security --------------------------------------------------------------------------
+
+    /**
+     * Refuses, before any handler: a request for another host name when bound to this machine
+     * (DNS rebinding: a page of another site that resolves its name to 127.0.0.1), and a
+     * state-changing request that a page of another origin sent from the user's browser.
+     */
+    private void guard(Context ctx) {
+        String host = ctx.header("Host");
+        if (loopback && host != null && !isLoopback(hostName(host))) {
+            throw new Failure(403, "host " + host + " refused: this workbench answers only to this machine's names");
+        }
+        HandlerType m = ctx.method();
+        if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS) {
+            return;
+        }
+        String origin = ctx.header("Origin");
+        if (origin != null && !origin.equals("http://" + host)) {
+            throw new Failure(403, "cross-origin request refused (Origin " + origin + "): state changes come only from the workbench's own pages or from clients without a browser");
+        }
+        if ("cross-site".equals(ctx.header("Sec-Fetch-Site"))) {
+            throw new Failure(403, "cross-site request refused: state changes come only from the workbench's own pages");
+        }
+    }
+
+    private static String hostName(String hostHeader) {
+        if (hostHeader.startsWith("[")) {
+            int end = hostHeader.indexOf(']');
+            return end > 0 ? hostHeader.substring(1, end) : hostHeader;
+        }
+        int colon = hostHeader.lastIndexOf(':');
+        return colon > 0 ? hostHeader.substring(0, colon) : hostHeader;
+    }
+
+    /** The request body, at most {@code cap} bytes; more is a 413 said in one line. */
+    private static byte[] body(Context ctx, long cap) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > cap) {
+            throw new Failure(413, "upload refused: " + declared + " bytes is over the cap of " + cap + " bytes (slaw serve --max-upload)");
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] b = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            if (b.length > cap) {
+                throw new Failure(413, "upload refused: more than the cap of " + cap + " bytes (slaw serve --max-upload)");
+            }
+            return b;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A JSON request body (a small one: 1 MB at most). */
+    private static JsonNode jsonBody(Context ctx) {
+        byte[] b = body(ctx, 1 << 20);
+        if (b.length == 0) {
+            return JSON.createObjectNode();
+        }
+        try {
+            JsonNode n = JSON.readTree(b);
+            if (n == null || !n.isObject()) {
+                throw Failure.badInput("the request body must be a JSON object");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw Failure.badInput("the request body is not JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String name(String value, String what) {
+        if (value == null || !NAME.matcher(value).matches()) {
+            throw Failure.badInput(what + " name " + (value == null ? "missing" : "\"" + value + "\"")
+                    + ": use 1 to 64 letters, digits, - and _ (starting with a letter or digit)");
+        }
+        return value;
+    }
+
+    // ---- datasets ---------------------------------------------------------------------------
+
+    private Optional<Path> datasetFile(String name) {
+        for (String ext : FORMATS) {
+            Path p = uploads.resolve(name + "." + ext);
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Path requireDataset(String name) {
+        name(name, "dataset");
+        return datasetFile(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
+    }
+
+    private JsonArray datasets() throws IOException {
+        JsonArray a = new JsonArray();
+        Map<String, Path> byName = new TreeMap<>();
+        try (Stream<Path> s = Files.list(uploads)) {
+            s.filter(Files::isRegularFile).forEach(p -> {
+                String f = p.getFileName().toString();
+                int dot = f.lastIndexOf('.');
+                if (dot > 0 && FORMATS.contains(f.substring(dot + 1)) && NAME.matcher(f.substring(0, dot)).matches()) {
+                    byName.put(f.substring(0, dot), p);
+                }
+            });
+        }
+        for (Map.Entry<String, Path> e : byName.entrySet()) {
+            String f = e.getValue().getFileName().toString();
+            a.add(new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
+                    .put("bytes", Files.size(e.getValue())));
+        }
+        return a;
+    }
+
+    /**
+     * {@code POST /api/datasets?name=NAME&format=csv} with the table as the body: read by the
+     * command line's readers (a bad table is a 400 with their message), saved in the store as
+     * {@code slaw import} saves it, and kept for fitting.
+     */
+    private void upload(Context ctx) throws IOException {
+        String name = name(ctx.queryParam("name"), "dataset");
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("csv").toLowerCase(Locale.ROOT);
+        if (!FORMATS.contains(format)) {
+            throw Failure.badInput("format \"" + format + "\": give one of " + String.join(", ", FORMATS));
+        }
+        boolean replace = "true".equals(ctx.queryParam("replace"));
+        byte[] data = body(ctx, settings.maxUpload());
+        if (data.length == 0) {
+            throw Failure.badInput("the upload is empty: send the table as the request body");
+        }
+        Path staged = Files.createTempFile(uploads, ".upload-", "." + format);
+        try {
+            Files.write(staged, data);
+            Path target = uploads.resolve(name + "." + format);
+            String out;
+            synchronized (storeLock) {
+                Optional<Path> existing = datasetFile(name);
+                if (existing.isPresent() && !replace) {
+                    throw new Failure(409, "dataset \"" + name + "\" exists; upload with replace=true to replace it");
+                }
+                List<String> args = new ArrayList<>(List.of("import", staged.toString(), "--name", name, "--db",
+                        settings.db().toString()));
+                if (replace) {
+                    args.add("--replace");
+                }
+                Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+                if (o.exitCode() != 0) {
+                    String line = o.errorLine().replace(staged.toString(), name + "." + format);
+                    throw new Failure(isLock(line) ? 409 : 400, line);
+                }
+                out = o.out().strip();
+                if (existing.isPresent()) {
+                    Files.delete(existing.get());
+                }
+                Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            json(ctx, 201, new JsonObject().put("name", name).put("format", format).put("bytes", data.length)
+                    .put("message", out.replace(staged.toString(), name + "." + format)).toString());
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    /** A store another process holds: DuckDB says it could not set its lock. */
+    private static boolean isLock(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        return m.contains("lock") && (m.contains("conflicting") || m.contains("could not set"));
+    }
+
+    /** The first rows of a dataset as text, every column. */
+    private void preview(Context ctx) {
+        String name = ctx.pathParam("name");
+        Path file = requireDataset(name);
+        int rows = intParam(ctx, "rows", 20, 1, 10_000);
+        dev.slaw.io.table.RawTable t;
+        try {
+            t = TableFormat.of(file).read(file, name, null);
+        } catch (BadInputException e) {
+            throw Failure.badInput(e.getMessage().replace(file.toString(), file.getFileName().toString()));
+        }
+        JsonObject o = new JsonObject().put("name", name).put("row_count", t.rowCount());
+        o.putTexts("columns", t.columnNames());
+        JsonArray numeric = o.putArray("numeric");
+        t.columns().forEach(c -> numeric.addValue(c.isNumeric()));
+        JsonArray data = o.putArray("rows");
+        List<String[]> texts = new ArrayList<>();
+        t.columns().forEach(c -> texts.add(c.textsOrFormat()));
+        for (int r = 0; r < Math.min(rows, t.rowCount()); r++) {
+            JsonArray row = data.addArray();
+            for (String[] c : texts) {
+                row.add(c[r] == null ? "" : c[r]);
+            }
+        }
+        json(ctx, 200, o.toString());
+    }
+
+    private static int intParam(Context ctx, String key, int fallback, int min, int max) {
+        String v = ctx.queryParam(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n < min || n > max) {
+                throw Failure.badInput(key + " must be between " + min + " and " + max + ", got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw Failure.badInput(key + " must be a whole number, got \"" + v + "\"");
+        }
+    }
+
+    // ---- fits -------------------------------------------------------------------------------
+
+    private List<Long> fitIds() {
+        List<Long> ids = new ArrayList<>();
+        try (Stream<Path> s = Files.list(fits)) {
+            s.map(p -> p.getFileName().toString()).filter(f -> f.matches("[0-9]{1,18}\\.json"))
+                    .forEach(f -> ids.add(Long.parseLong(f.substring(0, f.length() - 5))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ids.sort(null);
+        return ids;
+    }
+
+    private JsonArray fitList() throws IOException {
+        JsonArray a = new JsonArray();
+        for (long id : fitIds()) {
+            JsonNode req = request(id);
+            JsonObject o = a.addObject().put("id", id).put("dataset", req.path("dataset").asText());
+            o.put("law", req.path("options").path("law").asText());
+        }
+        return a;
+    }
+
+    private JsonNode request(long id) throws IOException {
+        Path p = fits.resolve(id + ".request.json");
+        return Files.isRegularFile(p) ? JSON.readTree(p.toFile()) : JSON.createObjectNode();
+    }
+
+    private static long id(Context ctx) {
+        String v = ctx.pathParam("id");
+        if (!v.matches("[0-9]{1,18}")) {
+            throw Failure.badInput("\"" + v + "\" is not an id (a whole number)");
+        }
+        return Long.parseLong(v);
+    }
+
+    private Path fitFile(Context ctx) {
+        long id = id(ctx);
+        Path p = fits.resolve(id + ".json");
+        if (!Files.isRegularFile(p)) {
+            throw new Failure(404, "no fit " + id);
+        }
+        return p;
+    }
+
+    /**
+     * {@code POST /api/fits} with {@code {"dataset": NAME, "options": {...}}}: {@code slaw fit}
+     * with those options; answers the fit's JSON document under {@code "fit"} beside its id.
+     */
+    private void fit(Context ctx) throws IOException {
+        JsonNode body = jsonBody(ctx);
+        String dataset = name(body.path("dataset").isTextual() ? body.get("dataset").textValue() : null, "dataset");
+        Path file = requireDataset(dataset);
+        List<String> args = new ArrayList<>(List.of("fit", file.toString(), "--json"));
+        Set<String> allowed = union(CommandOptions.DATA, CommandOptions.FIT);
+        args.addAll(CommandOptions.arguments(body.get("options"), allowed, "a fit"));
+        String doc = run(args, file);
+        long id = nextFit.getAndIncrement();
+        JsonNode options = body.get("options") == null ? JSON.createObjectNode() : body.get("options");
+        Files.writeString(fits.resolve(id + ".request.json"), JSON.writeValueAsString(
+                JSON.createObjectNode().put("dataset", dataset).set("options", options)));
+        Files.writeString(fits.resolve(id + ".json"), doc);
+        String head = new JsonObject().put("id", id).put("dataset", dataset).toString();
+        ctx.header("Location", "/api/fits/" + id);
+        json(ctx, 201, head.substring(0, head.lastIndexOf('}')).stripTrailing() + ",\n  \"fit\": "
+                + doc.strip().replace("\n", "\n  ") + "\n}");
+    }
+
+    /** {@code GET /api/fits/{id}/rows}: the fitted rows, observed and predicted, for a plot. */
+    private void rows(Context ctx) throws IOException {
+        Path fit = fitFile(ctx);
+        JsonNode req = request(id(ctx));
+        Path file = requireDataset(req.path("dataset").asText());
+        List<String> args = new ArrayList<>(List.of("rows", fit.toString(), file.toString()));
+        args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
+        json(ctx, 200, run(args, fit, file));
+    }
+
+    /** {@code POST /api/fits/{id}/predict} with {@code {"point": {"N": 7e10, "D": 1.4e12}}}: slaw predict. */
+    private void predict(Context ctx) {
+        Path fit = fitFile(ctx);
+        JsonNode body = jsonBody(ctx);
+        JsonNode point = body.get("point");
+        if (point == null || !point.isObject() || point.isEmpty()) {
+            throw Failure.badInput("give the point as {\"point\": {\"N\": 7e10, \"D\": 1.4e12}}");
+        }
+        List<String> args = new ArrayList<>(List.of("predict", fit.toString()));
+        for (var it = point.fields(); it.hasNext(); ) {
+            var e = it.next();
+            if (!VARIABLE.matcher(e.getKey()).matches()) {
+                throw Failure.badInput("\"" + e.getKey() + "\" is not a variable name");
+            }
+            args.add(e.getKey() + "=" + CommandOptions.scalar(e.getKey(), e.getValue()));
+        }
+        args.add("--json");
+        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.PREDICT, "a prediction"));
+        json(ctx, 200, run(args, fit));
+    }
+
+    /** {@code POST /api/fits/{id}/plan} with {@code {"options": {"compute": "5.88e23"}}}: slaw plan. */
+    private void plan(Context ctx) {
+        Path fit = fitFile(ctx);
+        JsonNode body = jsonBody(ctx);
+        List<String> args = new ArrayList<>(List.of("plan", fit.toString(), "--json"));
+        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.PLAN, "a plan"));
+        json(ctx, 200, run(args, fit));
+    }
+
+    /**
+     * {@code POST /api/fits/{id}/bootstrap} with {@code {"options": {"replicates": 1000}}}: slaw
+     * bootstrap of the fit's dataset with the fit's options, as a job (202 and the job).
+     */
+    private void bootstrap(Context ctx) throws IOException {
+        long id = id(ctx);
+        fitFile(ctx);
+        JsonNode req = request(id);
+        String dataset = req.path("dataset").asText();
+        Path file = requireDataset(dataset);
+        JsonNode body = jsonBody(ctx);
+        List<String> args = new ArrayList<>(List.of("bootstrap", file.toString(), "--json"));
+        args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
+        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.BOOTSTRAP, "a bootstrap"));
+        Jobs.Job job = jobs.start("bootstrap", "fit " + id, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            }
+            return o.out();
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
+    }
+
+    private static String jobDocument(Jobs.Job job) {
+        String status = job.status().toString();
+        String result = job.result;
+        if (result == null || job.state != Jobs.State.DONE) {
+            return status;
+        }
+        return status.substring(0, status.lastIndexOf('}')).stripTrailing() + ",\n  \"result\": "
+                + result.strip().replace("\n", "\n  ") + "\n}";
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> u = new java.util.HashSet<>(a);
+        u.addAll(b);
+        return u;
+    }
+
+    // ---- running commands -------------------------------------------------------------------
+
+    /**
+     * Runs a command and answers its standard output; exit 2 is a 400 and exit 1 (a failed fit)
+     * a 422, each with the command's one line, the workbench's own paths shown by file name.
+     */
+    private String run(List<String> args, Path... shownByName) {
+        Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+        if (o.exitCode() != 0) {
+            String line = o.errorLine();
+            for (Path p : shownByName) {
+                line = line.replace(p.toString(), p.getFileName().toString());
+            }
+            throw new Failure(o.exitCode() == 1 ? 422 : isLock(line) ? 409 : 400, line);
+        }
+        return o.out();
+    }
+
+    private static void json(Context ctx, int status, String body) {
+        ctx.status(status).contentType("application/json; charset=utf-8").result(body.endsWith("\n") ? body : body + "\n");
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        json(ctx, status, new JsonObject().put("error", message == null ? "error" : message).toString());
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = Workbench.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IOException("missing resource " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}

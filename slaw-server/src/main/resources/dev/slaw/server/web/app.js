@@ -1,0 +1,376 @@
+// The workbench page. Every text that comes from data or from the server is set with
+// textContent (never innerHTML), so a column named <script> stays a name.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+
+function el(tag, text, attrs) {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = String(text);
+  if (attrs) for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+function say(id, text, error) {
+  const s = $(id);
+  s.textContent = text;
+  s.classList.toggle("error", !!error);
+}
+
+async function api(method, path, body, raw) {
+  const init = { method, headers: {} };
+  if (body !== undefined) {
+    init.body = raw ? body : JSON.stringify(body);
+    if (!raw) init.headers["Content-Type"] = "application/json";
+  }
+  const r = await fetch(path, init);
+  const text = await r.text();
+  let data = null;
+  try { data = text ? JSON.parse(text) : null; } catch (e) { data = { error: text }; }
+  if (!r.ok) throw new Error((data && data.error) || ("HTTP " + r.status));
+  return data;
+}
+
+function num(x, digits) {
+  if (x === null || x === undefined) return "";
+  if (typeof x !== "number") return String(x);
+  return Number(x.toPrecision(digits || 5)).toString();
+}
+
+function table(node, head, rows) {
+  clear(node);
+  const tr = el("tr");
+  head.forEach((h) => tr.appendChild(el("th", h)));
+  node.appendChild(tr);
+  rows.forEach((r) => {
+    const row = el("tr");
+    r.forEach((c) => row.appendChild(el("td", c)));
+    node.appendChild(row);
+  });
+}
+
+// ---- navigation ----
+document.querySelectorAll("nav button").forEach((b) => b.addEventListener("click", () => show(b.dataset.page)));
+
+function show(page) {
+  document.querySelectorAll("nav button").forEach((b) => b.classList.toggle("active", b.dataset.page === page));
+  document.querySelectorAll(".page").forEach((p) => p.classList.toggle("active", p.id === page));
+  if (page === "compare" || page === "plan") refreshFits();
+}
+
+// ---- datasets ----
+async function refreshDatasets() {
+  const list = await api("GET", "/api/datasets");
+  const ul = $("dataset-list");
+  clear(ul);
+  const select = $("fit-dataset");
+  const chosen = select.value;
+  clear(select);
+  list.forEach((d) => {
+    const li = el("li", d.name + " (" + d.format + ", " + d.bytes + " bytes)");
+    li.dataset.name = d.name;
+    li.addEventListener("click", () => preview(d.name));
+    ul.appendChild(li);
+    select.appendChild(el("option", d.name, { value: d.name }));
+  });
+  if (chosen) select.value = chosen;
+}
+
+async function preview(name) {
+  const p = await api("GET", "/api/datasets/" + encodeURIComponent(name) + "?rows=20");
+  const box = $("preview");
+  clear(box);
+  box.appendChild(el("h3", p.name + ": " + p.row_count + " rows, " + p.columns.length + " columns"));
+  const t = el("table", null, { id: "preview-table" });
+  table(t, p.columns, p.rows);
+  const wrap = el("div", null, { class: "preview" });
+  wrap.appendChild(t);
+  box.appendChild(wrap);
+}
+
+$("upload-file").addEventListener("change", () => {
+  const f = $("upload-file").files[0];
+  if (f && !$("upload-name").value) $("upload-name").value = f.name.replace(/\.[^.]*$/, "").replace(/[^A-Za-z0-9_-]/g, "-").slice(0, 64);
+});
+
+$("upload-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const f = $("upload-file").files[0];
+  const name = $("upload-name").value;
+  const ext = (f.name.match(/\.([A-Za-z]+)$/) || [null, "csv"])[1].toLowerCase();
+  say("upload-status", "uploading " + f.name + " ...");
+  try {
+    const r = await api("POST", "/api/datasets?name=" + encodeURIComponent(name) + "&format=" + encodeURIComponent(ext)
+      + ($("upload-replace").checked ? "&replace=true" : ""), f, true);
+    say("upload-status", r.message);
+    await refreshDatasets();
+    await preview(name);
+  } catch (e) {
+    say("upload-status", e.message, true);
+  }
+});
+
+// ---- laws ----
+let laws = [];
+async function loadLaws() {
+  const doc = await api("GET", "/api/laws");
+  laws = doc.laws || [];
+  const s = $("fit-law");
+  laws.forEach((l) => s.appendChild(el("option", l.name + ": " + l.formula, { value: l.name })));
+  s.value = "chinchilla";
+  describeLaw();
+}
+async function describeLaw() {
+  const name = $("fit-law").value;
+  try {
+    const l = await api("GET", "/api/laws/" + encodeURIComponent(name));
+    const params = (l.parameters || []).map((p) => (typeof p === "string" ? p : p.name)).join(", ");
+    $("law-about").textContent = l.formula + (params ? "; parameters " + params : "") + (l.citation ? "; " + l.citation : "");
+  } catch (e) {
+    $("law-about").textContent = "";
+  }
+}
+$("fit-law").addEventListener("change", describeLaw);
+
+// ---- fit ----
+function pairs(text) {
+  const out = {};
+  text.split("\n").map((l) => l.trim()).filter((l) => l).forEach((l) => {
+    const eq = l.indexOf("=");
+    if (eq > 0) out[l.slice(0, eq).trim()] = l.slice(eq + 1).trim();
+  });
+  return out;
+}
+
+function fitOptions() {
+  const o = {};
+  const formula = $("fit-formula").value.trim();
+  o.law = formula || $("fit-law").value;
+  if ($("fit-target").value.trim()) o.target = $("fit-target").value.trim();
+  const map = pairs($("fit-map").value);
+  if (Object.keys(map).length) o.map = map;
+  const derive = pairs($("fit-derive").value);
+  if (Object.keys(derive).length) o.derive = derive;
+  if ($("fit-drop-highest").value.trim()) o["drop-highest"] = $("fit-drop-highest").value.trim();
+  if ($("fit-starts").value.trim()) o.starts = $("fit-starts").value.trim();
+  o.loss = $("fit-loss").value;
+  const more = $("fit-more").value.trim();
+  if (more) Object.assign(o, JSON.parse(more));
+  return o;
+}
+
+let current = null;      // { id, fit, rows }
+let fitPlot = null;
+
+$("fit-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  let options;
+  try { options = fitOptions(); } catch (e) { say("fit-status", "more options: " + e.message, true); return; }
+  say("fit-status", "fitting ...");
+  $("fit-run").disabled = true;
+  try {
+    const r = await api("POST", "/api/fits", { dataset: $("fit-dataset").value, options });
+    const rows = await api("GET", "/api/fits/" + r.id + "/rows");
+    current = { id: r.id, fit: r.fit, rows };
+    showFit();
+    say("fit-status", "fit " + r.id + " done");
+  } catch (e) {
+    say("fit-status", e.message, true);
+  } finally {
+    $("fit-run").disabled = false;
+  }
+});
+
+$("fit-formula").addEventListener("input", () => {
+  // a formula is checked by the server when fitted; here only the brackets, as the user types
+  const f = $("fit-formula").value;
+  let depth = 0;
+  for (const c of f) { depth += c === "(" ? 1 : c === ")" ? -1 : 0; if (depth < 0) break; }
+  say("fit-status", depth === 0 ? "" : "unbalanced brackets", depth !== 0);
+});
+
+function sortedBy(x, ...cols) {
+  const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
+  return [idx.map((i) => x[i]), ...cols.map((c) => idx.map((i) => c[i]))].concat([idx]);
+}
+
+function scatterPlot(node, title, xName, series, logY, onHover) {
+  clear(node);
+  const width = Math.min(1000, node.clientWidth || 900);
+  const opts = {
+    title, width, height: 380,
+    scales: { x: { time: false, distr: 3, log: 10 }, y: { distr: logY ? 3 : 1, log: 10 } },
+    axes: [{ label: xName, values: (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0))) }, { label: "" }],
+    series: [{ label: xName, value: (u, v) => (v === null || v === undefined ? "" : Number(v).toPrecision(4)) }].concat(series.map((s) => ({
+      label: s.label, stroke: s.color, fill: s.color,
+      paths: s.line ? undefined : () => null,
+      dash: s.dash, width: s.line ? 1.5 : 0,
+      points: { show: !s.line, size: 6, fill: s.color, stroke: s.color },
+    }))),
+    cursor: { drag: { x: true, y: true }, points: { size: 9 } },
+    hooks: onHover ? { setCursor: [(u) => onHover(u.cursor.idx)] } : {},
+  };
+  const u = new uPlot(opts, [series.x].concat(series.map((s) => s.values)), node);
+  // also read the row straight from the mouse: uPlot's own cursor updates wait for an animation frame
+  if (onHover) u.over.addEventListener("mousemove", (e) => onHover(u.posToIdx(e.offsetX)));
+  return u;
+}
+
+function showFit() {
+  const { id, fit, rows } = current;
+  $("fit-result").hidden = false;
+  $("fit-title").textContent = "Fit " + id + ": " + fit.law.name + " to " + fit.target;
+  $("fit-fitted").textContent = fit.law.fitted;
+  table($("fit-params"), ["parameter", "value", "standard error", "95% interval (±1.96 SE)", "note"],
+    fit.parameters.map((p) => [p.name, num(p.value, 6), num(p.standard_error, 3),
+      p.standard_error === null ? "" : "[" + num(p.value - 1.96 * p.standard_error, 4) + ", " + num(p.value + 1.96 * p.standard_error, 4) + "]",
+      p.note || p.state]));
+  const w = $("fit-warnings");
+  clear(w);
+  (fit.warnings.length ? fit.warnings : ["none"]).forEach((t) => w.appendChild(el("li", t)));
+  const pv = fit.provenance;
+  table($("fit-provenance"), ["", ""], [["data", pv.data], ["sha256", pv.sha256], ["optimizer", pv.optimizer],
+    ["starts", pv.starts], ["seed", pv.seed], ["objective", fit.objective.description],
+    ["r squared", num(fit.statistics.r_squared, 5)], ["rows", fit.statistics.rows],
+    ["slaw", pv.slaw_version], ["created", pv.created]]);
+  $("fit-json").href = "/api/fits/" + id;
+  drawFitPlot();
+}
+
+function drawFitPlot() {
+  const { rows } = current;
+  const xName = rows.variables[0];
+  const [x, obs, pred, idx] = sortedBy(rows.columns[xName], rows.observed, rows.predicted);
+  const series = [
+    { label: "observed " + rows.target, values: obs, color: "#23395d" },
+    { label: "fitted", values: pred, color: "#e07b39" },
+  ];
+  series.x = x;
+  fitPlot = scatterPlot($("fit-plot"), "observed and fitted " + rows.target, xName, series, $("fit-logy").checked, (i) => {
+    if (i === null || i === undefined) return;
+    const r = idx[i];
+    const vars = rows.variables.map((v) => v + "=" + num(rows.columns[v][r], 4)).join(", ");
+    $("fit-hover").textContent = "row " + rows.row_numbers[r] + ": " + vars + ", " + rows.target + "=" + num(rows.observed[r], 5)
+      + ", predicted=" + num(rows.predicted[r], 5) + ", residual=" + num(rows.observed[r] - rows.predicted[r], 3);
+  });
+}
+$("fit-logy").addEventListener("change", () => current && drawFitPlot());
+
+// ---- bootstrap job ----
+let job = null;
+$("boot-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  if (!current) return;
+  // a new job starts from nothing: the bar must not show the last job's end
+  $("boot-progress").value = 0;
+  try {
+    const j = await api("POST", "/api/fits/" + current.id + "/bootstrap", { options: { replicates: Number($("boot-replicates").value) } });
+    job = j.id;
+    $("boot-cancel").disabled = false;
+    $("boot-run").disabled = true;
+    clear($("boot-params"));
+    poll();
+  } catch (e) {
+    say("boot-status", e.message, true);
+  }
+});
+
+$("boot-cancel").addEventListener("click", async () => {
+  if (job !== null) await api("POST", "/api/jobs/" + job + "/cancel");
+});
+
+async function poll() {
+  if (job === null) return;
+  const j = await api("GET", "/api/jobs/" + job);
+  const p = $("boot-progress");
+  p.max = j.total || 1;
+  p.value = j.done;
+  say("boot-status", "job " + j.id + ": " + j.state + (j.total ? ", " + j.done + " of " + j.total + " replicates" : ", fitting the point estimate")
+    + (j.error ? " (" + j.error + ")" : ""), j.state === "failed");
+  if (j.state === "done" || j.state === "failed" || j.state === "cancelled") {
+    $("boot-cancel").disabled = true;
+    $("boot-run").disabled = false;
+    if (j.result) {
+      table($("boot-params"), ["parameter", "estimate", "median", "bootstrap SE", "interval"],
+        j.result.parameters.map((p) => [p.name, num(p.estimate, 6), num(p.median, 6), num(p.standard_error, 3),
+          "[" + num(p.lower, 4) + ", " + num(p.upper, 4) + "] (" + p.level + ")"]));
+    }
+    job = null;
+    return;
+  }
+  setTimeout(poll, 300);
+}
+
+// ---- fits for compare and plan ----
+async function refreshFits() {
+  const fits = await api("GET", "/api/fits");
+  for (const id of ["compare-a", "compare-b", "plan-fit"]) {
+    const s = $(id);
+    const chosen = s.value;
+    clear(s);
+    fits.forEach((f) => s.appendChild(el("option", "fit " + f.id + ": " + f.law + " on " + f.dataset, { value: f.id })));
+    if (chosen) s.value = chosen;
+  }
+  if (fits.length > 1 && !$("compare-b").dataset.touched) $("compare-b").value = fits[fits.length - 1].id;
+  if (fits.length > 1 && !$("compare-a").dataset.touched) $("compare-a").value = fits[fits.length - 2].id;
+}
+["compare-a", "compare-b"].forEach((id) => $(id).addEventListener("change", () => { $(id).dataset.touched = "1"; }));
+
+$("compare-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const a = $("compare-a").value, b = $("compare-b").value;
+  try {
+    const [fa, fb, ra, rb] = await Promise.all([api("GET", "/api/fits/" + a), api("GET", "/api/fits/" + b),
+      api("GET", "/api/fits/" + a + "/rows"), api("GET", "/api/fits/" + b + "/rows")]);
+    const xName = ra.variables[0];
+    if (!rb.columns[xName] || rb.columns[xName].length !== ra.columns[xName].length) {
+      say("compare-status", "the two fits were fitted to different rows: compared by parameters only", false);
+      clear($("compare-plot"));
+    } else {
+      const [x, obs, pa, pb] = sortedBy(ra.columns[xName], ra.observed, ra.predicted, rb.predicted);
+      const series = [
+        { label: "observed", values: obs, color: "#23395d" },
+        { label: "fit " + a + " (" + fa.law.name + ")", values: pa, color: "#e07b39" },
+        { label: "fit " + b + " (" + fb.law.name + ")", values: pb, color: "#2a9d8f" },
+      ];
+      series.x = x;
+      scatterPlot($("compare-plot"), "fit " + a + " and fit " + b, xName, series, false);
+      say("compare-status", "");
+    }
+    const names = [...new Set(fa.parameters.map((p) => p.name).concat(fb.parameters.map((p) => p.name)))];
+    const val = (f, n) => { const p = f.parameters.find((q) => q.name === n); return p ? num(p.value, 5) + (p.standard_error !== null ? " ± " + num(p.standard_error, 2) : "") : ""; };
+    const rows = names.map((n) => [n, val(fa, n), val(fb, n)]);
+    rows.push(["r squared", num(fa.statistics.r_squared, 5), num(fb.statistics.r_squared, 5)]);
+    rows.push(["objective", num(fa.objective.value, 6), num(fb.objective.value, 6)]);
+    table($("compare-params"), ["", "fit " + a, "fit " + b], rows);
+  } catch (e) {
+    say("compare-status", e.message, true);
+  }
+});
+
+// ---- plan ----
+$("plan-slider").addEventListener("input", () => {
+  $("plan-budget").value = Number(Math.pow(10, Number($("plan-slider").value)).toPrecision(3)).toExponential();
+});
+$("plan-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  try {
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", { options: { compute: $("plan-budget").value } });
+    const rows = [];
+    (p.compute_optimal || []).forEach((c) => {
+      rows.push(["compute (FLOP)", num(c.compute_flops, 4)], ["parameters N", num(c.parameter_count, 4)],
+        ["tokens D", num(c.token_count, 4)], ["tokens per parameter", num(c.tokens_per_parameter, 4)],
+        ["predicted loss", num(c.loss, 5)], ["method", c.method]);
+      (c.warnings || []).forEach((w) => rows.push(["warning", w]));
+    });
+    table($("plan-result"), ["", "plan"], rows);
+    say("plan-status", "");
+  } catch (e) {
+    say("plan-status", e.message, true);
+  }
+});
+
+// ---- start ----
+Promise.all([refreshDatasets(), loadLaws()]).catch((e) => console.warn(e));

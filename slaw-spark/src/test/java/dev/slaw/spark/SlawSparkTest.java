@@ -1,0 +1,114 @@
+package dev.slaw.spark;
+
+import dev.slaw.cli.Main;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bootstrap on Spark in local[2] mode against slaw's own. */
+class SlawSparkTest {
+    /** The Epoch AI replication's table, as the CLI's documentation uses it. */
+    private static final String DATA = Path.of("..", "examples", "chinchilla-epoch", "svg_extracted_data.csv").toString();
+    private static final List<String> BOOTSTRAP = List.of("bootstrap", DATA, "--law", "chinchilla", "--map",
+            "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--target", "loss", "--seed", "0", "--json");
+
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void start() {
+        spark = SparkSession.builder().master("local[2]").appName("slaw-spark test")
+                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2").getOrCreate();
+    }
+
+    @AfterAll
+    static void stop() {
+        spark.stop();
+    }
+
+    private record Ran(int code, String out, String err) {
+    }
+
+    private static Ran cli(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    private static Ran onSpark(List<String> args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = SlawSpark.run(spark, args.toArray(new String[0]), new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Ran(code, out.toString(), err.toString());
+    }
+
+    private static List<String> with(List<String> base, String... more) {
+        List<String> all = new java.util.ArrayList<>(base);
+        all.addAll(List.of(more));
+        return all;
+    }
+
+    /** The JSON without the wall times and the time of the fit, which differ from run to run. */
+    private static String timeless(String json) {
+        return json.replaceAll("(?m)^\\s*\"(elapsed_ms|created)\" : .*$\\n", "");
+    }
+
+    @Test
+    void fourThousandReplicatesGiveTheCliJsonWhateverThePartitioning(@TempDir Path dir) throws Exception {
+        List<String> args = with(BOOTSTRAP, "--replicates", "4000");
+        Ran local = cli(args);
+        assertThat(local.code()).as(local.err()).isZero();
+        Ran spread = onSpark(with(args, "--partitions", "7", "--out", dir.toString()));
+        assertThat(spread.code()).as(spread.err()).isZero();
+        assertThat(timeless(spread.out())).isEqualTo(timeless(local.out()));
+        assertThat(local.out()).contains("\"successful\" : ");
+
+        // the saved bootstrap, and one Parquet row per replicate with the parameters as columns
+        assertThat(Files.readString(dir.resolve("bootstrap.json"))).contains("\"replicates\" : [");
+        List<Row> rows = spark.read().parquet(dir.resolve("replicates.parquet").toString()).orderBy("replicate")
+                .collectAsList();
+        assertThat(rows).hasSize(4000);
+        assertThat(rows.get(0).schema().fieldNames()).containsExactly("replicate", "E", "A", "alpha", "B", "beta",
+                "failure");
+        assertThat(rows.get(3999).getInt(0)).isEqualTo(3999);
+    }
+
+    @Test
+    void fewReplicatesCutOtherwiseGiveTheSameJson() {
+        List<String> args = with(BOOTSTRAP, "--replicates", "60");
+        Ran one = onSpark(with(args, "--partitions", "1"));
+        Ran many = onSpark(with(args, "--partitions", "13"));
+        assertThat(one.code()).as(one.err()).isZero();
+        assertThat(timeless(many.out())).isEqualTo(timeless(one.out()));
+    }
+
+    @Test
+    void badInputIsOneLineAndExitTwo() {
+        Ran missing = onSpark(List.of("bootstrap", "no-such-file.csv", "--law", "chinchilla"));
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err().strip()).doesNotContain("\n").contains("no-such-file.csv");
+        Ran partitions = onSpark(with(BOOTSTRAP, "--partitions", "0"));
+        assertThat(partitions.code()).isEqualTo(2);
+        assertThat(partitions.err()).contains("--partitions");
+        assertThat(onSpark(List.of("fit", DATA)).code()).isEqualTo(2);
+    }
+
+    @Test
+    void rangesCoverEveryReplicateOnce() {
+        List<int[]> r = SlawSpark.ranges(10, 4);
+        assertThat(r).extracting(a -> a[0]).containsExactly(0, 2, 5, 7);
+        assertThat(r).extracting(a -> a[1]).containsExactly(2, 5, 7, 10);
+        assertThat(SlawSpark.ranges(3, 8)).hasSize(3);
+    }
+}
