@@ -150,6 +150,20 @@ final class FitProblem implements DifferentiableFunction {
     }
 
     /**
+     * The objective a law that reproduced every row up to rounding would reach: each residual a
+     * few units in the last place of its target. No step can lower an objective at or below
+     * this, so an optimiser that stops there has converged whatever its own tests say.
+     */
+    double roundingFloor() {
+        double sum = 0;
+        for (int i = 0; i < y.length; i++) {
+            double w = weights == null ? 1 : weights[i];
+            sum += w * objective.rho(4 * Math.ulp(Math.max(1.0, Math.abs(y[i]))));
+        }
+        return sum * (objective.mean() ? 1.0 / y.length : 1.0);
+    }
+
+    /**
      * The objective at {@code u} without the law's Jacobian: what an optimiser that only tests a
      * trial point needs (the Jacobian of a loss-curve law costs several times its values).
      * +infinity where the objective is not finite.

@@ -323,15 +323,21 @@ public final class Fitter {
         Map<String, Integer> reasons = new TreeMap<>();
         int converged = 0;
         double screenBest = Double.POSITIVE_INFINITY;
+        // a start already at the rounding floor (a law that reproduces the rows, as a projected
+        // start can on flat data) ends with a failed line search: no step can lower it, which is
+        // convergence, not failure
+        double exact = problem.roundingFloor();
         for (OptimizationResult r : screen) {
             if (screen != results) {
                 totalEvaluations += r.evaluations();
             }
-            reasons.merge(r.status().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
-            if (r.converged()) {
+            double v = search.objective(r);
+            boolean atFloor = !r.converged() && v <= exact && screen == results;
+            reasons.merge(atFloor ? "exact_to_rounding" : r.status().name().toLowerCase(java.util.Locale.ROOT), 1,
+                    Integer::sum);
+            if (r.converged() || atFloor) {
                 converged++;
             }
-            double v = search.objective(r);
             if (Double.isFinite(v) && v < screenBest) {
                 screenBest = v;
             }
@@ -349,6 +355,11 @@ public final class Fitter {
             }
         }
         OptimizationResult winner = results[best];
+        boolean winnerExact = bestValue <= exact;
+        boolean winnerConverged = winner.converged() || winnerExact;
+        String winnerMessage = winner.converged() || !winnerExact ? winner.message()
+                : "the law reproduces every row to rounding (objective " + dev.slaw.law.Numbers.compact(bestValue)
+                + "): no step can lower it";
         double[] u = winner.point();
         double objectiveValue = objectiveAt(problem, u);
         double[] p = map.toParameters(u);
@@ -433,7 +444,7 @@ public final class Fitter {
         if (!weak.isEmpty()) {
             warnings.add(weak);
         }
-        if (!winner.converged()) {
+        if (!winnerConverged) {
             warnings.add("the best start stopped without converging: " + winner.message());
         }
         List<String> unused = options.optimizer().unusedTolerances(options);
@@ -443,11 +454,11 @@ public final class Fitter {
         }
         warnings.addAll(constantVariables(law, data));
         warnings.addAll(shapeChange(law, data, target));
-        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, screen.length));
+        warnings.addAll(doubts(law, map, startPoint, u, stats, prep.weights, reached, screen.length, winnerExact));
         String described = options.starts().describe() + (how.isEmpty() ? "" : "; " + how);
         StartSummary summary = new StartSummary(described, screen.length, converged, reached,
                 screen.length - converged, origin[best], reasons);
-        Convergence conv = new Convergence(winner.converged(), winner.message(), winner.iterations(),
+        Convergence conv = new Convergence(winnerConverged, winnerMessage, winner.iterations(),
                 winner.evaluations(), totalEvaluations);
         Provenance prov = recorded.apply(Provenance.of(options, law, target, data, (System.nanoTime() - t0) / 1e6));
         return new Fit(law, target, fitted, covP, cov.method, objectiveValue, options.objective(), conv, summary,
@@ -499,7 +510,7 @@ public final class Fitter {
      * parameters are built.)
      */
     static List<String> doubts(Law law, Parametrization map, double[] start, double[] end, FitStatistics stats,
-                               double[] weights, int reached, int starts) {
+                               double[] weights, int reached, int starts, boolean exact) {
         List<String> out = new ArrayList<>();
         if (starts == 1) {
             out.add("fitted from a single start: nothing confirms that it found the best optimum (use more starts)");
@@ -507,7 +518,8 @@ public final class Fitter {
             out.add("only one of " + starts + " starts reached the best objective: the optimum may be fragile");
         }
         double[] projected = map.bounds().project(start);
-        for (int s = 0; s < end.length; s++) {
+        // a start that already reproduces the rows has nowhere to go: not moving says nothing then
+        for (int s = 0; s < (exact ? 0 : end.length); s++) {
             if (Math.abs(end[s] - projected[s]) <= 1e-9 * Math.max(1, Math.abs(projected[s]))) {
                 Parameter p = law.parameters().get(map.freeParameter(s));
                 out.add(p.name() + " never moved from its start value " + dev.slaw.law.Numbers.compact(
