@@ -102,9 +102,13 @@ public sealed interface LocalOptimizer permits LocalOptimizer.LimitedMemoryBfgsB
     record LimitedMemoryBfgsB() implements LocalOptimizer {
         @Override
         public OptimizationResult minimize(FitProblem problem, double[] start, Bounds bounds, FitOptions options) {
+            return configured(options).minimize(problem, start, bounds);
+        }
+
+        /** L-BFGS-B with the options' stopping rule and tolerances. */
+        static Lbfgsb configured(FitOptions options) {
             return Lbfgsb.withDefaults().withFunctionTolerance(options.functionTolerance())
-                    .withGradientTolerance(options.gradientTolerance()).withStoppingRule(options.stoppingRule())
-                    .minimize(problem, start, bounds);
+                    .withGradientTolerance(options.gradientTolerance()).withStoppingRule(options.stoppingRule());
         }
 
         @Override

@@ -23,13 +23,17 @@ public final class Refitter {
     private final FitOptions options;
     private final Fitter.Prepared prepared;
     private final List<double[]> starts;
+    /** The full data's curvature at the first start, for L-BFGS-B under the relative rule; else null. */
+    private final Preconditioner preconditioner;
 
-    private Refitter(Law law, Dataset data, FitOptions options, Fitter.Prepared prepared, List<double[]> starts) {
+    private Refitter(Law law, Dataset data, FitOptions options, Fitter.Prepared prepared, List<double[]> starts,
+                     Preconditioner preconditioner) {
         this.law = law;
         this.data = data;
         this.options = options;
         this.prepared = prepared;
         this.starts = starts;
+        this.preconditioner = preconditioner;
     }
 
     /**
@@ -45,7 +49,13 @@ public final class Refitter {
             throw new dev.slaw.data.BadInputException("no start points");
         }
         LocalSearch.check(options);
-        return new Refitter(law, data, options, prep, starts);
+        // refits start at (or around) a fit's optimum: its curvature preconditions them (Preconditioner);
+        // scipy's rule and the other optimisers stay as published
+        Preconditioner preconditioner = options.optimizer() == LocalOptimizer.LBFGSB
+                && options.stoppingRule() == dev.slaw.optim.StoppingRule.RELATIVE
+                ? Preconditioner.at(prep.problem(), prep.problem().parametrization().bounds().project(starts.get(0)))
+                .orElse(null) : null;
+        return new Refitter(law, data, options, prep, starts, preconditioner);
     }
 
     /** Rows of the data. */
@@ -120,7 +130,9 @@ public final class Refitter {
             double bestValue = Double.POSITIVE_INFINITY;
             String lastMessage = "";
             for (double[] s : starts) {
-                OptimizationResult r = search.minimize(s, bounds);
+                OptimizationResult r = preconditioner == null ? search.minimize(s, bounds)
+                        : preconditioner.minimize(LocalOptimizer.LimitedMemoryBfgsB.configured(options), problem,
+                        bounds.project(s), bounds).orElseGet(() -> search.minimize(s, bounds));
                 lastMessage = r.message();
                 double v = search.objective(r);
                 if (Double.isFinite(v) && v < bestValue) {
