@@ -1,5 +1,6 @@
 package dev.slaw.cli;
 
+import dev.slaw.compare.TrendShape;
 import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.document.ValidationDocuments;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@code slaw validate}: held-out extrapolation. Fits on the rows a holdout leaves in,
@@ -89,8 +91,10 @@ public final class ValidateCommand extends FittingCommand {
             v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");
-        output.print(() -> ValidationDocuments.csvTable(v, p.target()), () -> ValidationDocuments.json(v, p.target()),
-                () -> ValidationDocuments.text(v, p.target()));
+        // the trend over every row, held out too, by the check each fit makes of its own rows
+        List<String> trend = TrendShape.extrapolationWarnings(p.law(), p.data(), p.target());
+        output.print(() -> ValidationDocuments.csvTable(v, p.target()), () -> ValidationDocuments.json(v, p.target(), trend),
+                () -> ValidationDocuments.text(v, p.target(), trend));
         plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.notes());
         return 0;
     }

@@ -68,7 +68,7 @@ class CompareCommandTest {
             double truth = Math.pow(a2 / (a1 * Math.pow(s, -alpha1)), 1 / alpha2) / s;
             assertThat(truth).isBetween(g.get("multiplier_lower").asDouble(), g.get("multiplier_upper").asDouble());
         }
-        assertThat(root.get("verdict").asText()).contains("The laws cross at x = ").contains("95% interval");
+        assertThat(root.get("verdict").asText()).contains("The laws cross at C = ").contains("95% interval");
         assertThat(Files.size(plot)).isPositive();
     }
 
@@ -84,7 +84,7 @@ class CompareCommandTest {
         FitCommandTest.Result r = run("compare", fa.toString(), fb.toString(), "--law", "power", "--map", "x=C",
                 "--target", "loss", "--replicates", "200");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("verdict: At x = ").contains("a.csv is better than b.csv")
+        assertThat(r.out()).contains("verdict: At C = ").contains("a.csv is better than b.csv")
                 .contains("No crossover in [1e17, 3e22] (bootstrap probability of one there: ");
     }
 
@@ -124,7 +124,7 @@ class CompareCommandTest {
                 "--target", "loss", "--throughput", "throughput", "--at", "1e12", "--replicates", "200", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = JSON.readTree(r.out());
-        assertThat(root.get("axis_title").asText()).isEqualTo("accelerator-hours (x / throughput)");
+        assertThat(root.get("axis_title").asText()).isEqualTo("accelerator-hours (C / throughput)");
         JsonNode g = root.get("gaps").get(0);
         assertThat(g.get("multiplier").asDouble()).isBetween(0.4, 0.6);
         assertThat(0.5).isBetween(g.get("multiplier_lower").asDouble(), g.get("multiplier_upper").asDouble());
