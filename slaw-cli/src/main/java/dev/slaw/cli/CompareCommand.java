@@ -183,7 +183,7 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Ranking ranking = recipes.rankingTarget > 0 ? ranking(recipes, names, o) : null;
         List<String> warnings = new ArrayList<>();
-        AxisSpread.check(recipes.rows, axis, held, recipes.names).ifPresent(warnings::add);
+        AxisSpread.check(recipes.rows, axis, held, recipes.names, recipes.target).ifPresent(warnings::add);
         if (recipes.joint != null) {
             warnings.addAll(recipes.joint.warnings());
         } else {

@@ -5,7 +5,6 @@ import dev.slaw.compare.FittedRows;
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
 import dev.slaw.io.DatasetLoader;
-import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.fit.BootstrapJson;
@@ -74,6 +73,9 @@ public final class CompareFitsCommand implements Callable<Integer> {
     /** Why the last fit's rows were not found, for the report. */
     private String why;
 
+    /** Variables found by fingerprint to have been read from a column of another name. */
+    private final Map<String, String> found = new LinkedHashMap<>();
+
     /** The rows {@code fit} was made on, found in the table by its fingerprint; else empty, with {@link #why}. */
     private Optional<Dataset> rows(Fit fit) {
         String recorded = fit.provenance() == null ? null : fit.provenance().dataSource();
@@ -90,13 +92,11 @@ public final class CompareFitsCommand implements Callable<Integer> {
         for (Map.Entry<String, String> m : mappings.entrySet()) {
             recipe = recipe.withMapping(m.getKey(), m.getValue());
         }
-        LoadedDataset loaded = DatasetLoader.load(source, recipe);
-        List<String> columns = fit.provenance().columns();
-        List<String> missing = columns.stream().filter(c -> !loaded.dataset().hasColumn(c)
-                && loaded.dataset().label(c).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            why = source + " has no column " + String.join(", ", missing) + " (a saved fit does not keep its --map):"
-                    + " say which column it was with --map " + missing.get(0) + "=COLUMN";
+        Dataset data;
+        try {
+            data = DatasetLoader.load(source, recipe).dataset();
+        } catch (BadInputException bad) {
+            why = bad.getMessage();
             return Optional.empty();
         }
         String made = fit.provenance().fingerprint();
@@ -104,13 +104,28 @@ public final class CompareFitsCommand implements Callable<Integer> {
             why = "the fit records no fingerprint of its rows, so they cannot be found again";
             return Optional.empty();
         }
-        Optional<Dataset> found = FittedRows.find(loaded.requireComplete(columns).dataset(), fit.provenance());
-        if (found.isEmpty()) {
-            why = "no rows of " + source + " match the fit's (sha256 " + made.substring(0, Math.min(12, made.length()))
-                    + "...): the data changed or was filtered"
-                    + " or derived otherwise";
+        List<String> columns = fit.provenance().columns();
+        List<String> missing = columns.stream().filter(c -> !data.hasColumn(c) && data.label(c).isEmpty()).toList();
+        if (missing.size() == 1 && mappings.isEmpty()) {
+            // a saved fit keeps no --map: the column whose values give the fit's fingerprint is the one it read
+            Optional<FittedRows.Mapped> mapped = FittedRows.findMapping(data, fit.provenance(), missing.get(0));
+            if (mapped.isPresent()) {
+                found.put(missing.get(0), mapped.get().column());
+                return Optional.of(mapped.get().rows());
+            }
         }
-        return found;
+        if (!missing.isEmpty()) {
+            why = source + " has no column " + String.join(", ", missing) + " and none of its columns gives the fit's"
+                    + " rows (a saved fit does not keep its --map): say which column it was with --map " + missing.get(0)
+                    + "=COLUMN";
+            return Optional.empty();
+        }
+        Optional<Dataset> rows = FittedRows.find(data, fit.provenance());
+        if (rows.isEmpty()) {
+            why = "no rows of " + source + " match the fit's (sha256 " + made.substring(0, Math.min(12, made.length()))
+                    + "...): the data changed since, or the fit filtered or derived its rows otherwise";
+        }
+        return rows;
     }
 
     @Override
@@ -154,6 +169,7 @@ public final class CompareFitsCommand implements Callable<Integer> {
                 r.noShape.put(name, why);
             }
         }
+        r.names.putAll(found);
         r.names.putAll(mappings);
         if (!r.names.isEmpty()) {
             r.axisTitle = AxisSpread.name(r.axis, r.names);

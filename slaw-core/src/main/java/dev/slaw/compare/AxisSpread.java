@@ -25,8 +25,8 @@ public final class AxisSpread {
      * Columns that name a scale in the field's words, checked even when the law does not read them:
      * parameters, tokens, compute.
      */
-    private static final Set<String> SCALE_NAMES = Set.of("n", "d", "c", "p", "params", "parameters", "tokens",
-            "train_tokens", "flops", "compute", "model_size", "data_size", "n_no_emb");
+    private static final Set<String> SCALE_NAMES = Set.of("n", "d", "c", "p", "compute", "model_size", "data_size",
+            "dataset_size", "n_no_emb", "c_no_emb", "samples", "samples_seen");
 
     private AxisSpread() {
     }
@@ -38,9 +38,10 @@ public final class AxisSpread {
      * @param axis      the law variable compared along
      * @param held      the law's other variables and the values the comparison holds them at
      * @param names     how to name a column in the message (its mapped source column), by column
+     * @param target    the metric, whose spread among the rows of one scale the message gives
      */
     public static Optional<String> check(Map<String, Dataset> recipes, String axis, Map<String, Double> held,
-                                         Map<String, String> names) {
+                                         Map<String, String> names, String target) {
         for (Map.Entry<String, Double> h : held.entrySet()) {
             double[] range = range(recipes, h.getKey());
             if (range != null && range[1] > VARIES * range[0]) {
@@ -57,10 +58,11 @@ public final class AxisSpread {
                 continue;
             }
             for (String column : rows.columnNames()) {
-                if (column.equals(axis) || held.containsKey(column) || !isScale(column, names)) {
+                if (column.equals(axis) || column.equals(target) || held.containsKey(column)
+                        || !isScale(column, names)) {
                     continue;
                 }
-                Spread s = widest(e.getKey(), rows, axis, column);
+                Spread s = widest(e.getKey(), rows, axis, column, target);
                 if (s != null && (worst == null || s.ratio() > worst.ratio())) {
                     worst = s;
                 }
@@ -72,22 +74,25 @@ public final class AxisSpread {
         String a = name(axis, names);
         String v = name(worst.column(), names);
         return Optional.of("rows of equal " + a + " differ in " + v + " (" + worst.recipe() + " at " + a + " = "
-                + x(worst.scale()) + ": " + v + " from " + x(worst.low()) + " to " + x(worst.high()) + "), so "
-                + a + " alone does not determine the metric: a comparison at equal " + a
-                + " hides the spread between those rows");
+                + x(worst.scale()) + ": " + v + " from " + x(worst.low()) + " to " + x(worst.high()) + ", " + target
+                + " from " + x(worst.metricLow()) + " to " + x(worst.metricHigh()) + "), so " + a
+                + " alone does not determine " + target + ": the comparison reads one law per recipe through those"
+                + " rows and hides how " + target + " depends on " + v);
     }
 
     /** One scale's rows and the range of another column among them. */
-    private record Spread(String recipe, String column, double scale, double low, double high) {
+    private record Spread(String recipe, String column, double scale, double low, double high, double metricLow,
+                          double metricHigh) {
         double ratio() {
             return high / low;
         }
     }
 
     /** The widest relative range of {@code column} among rows at one scale of {@code axis}, if it varies. */
-    private static Spread widest(String recipe, Dataset rows, String axis, String column) {
+    private static Spread widest(String recipe, Dataset rows, String axis, String column, String target) {
         double[] x = rows.column(axis);
         double[] v = rows.column(column);
+        double[] y = rows.hasColumn(target) ? rows.column(target) : new double[x.length];
         Integer[] order = new Integer[x.length];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
@@ -104,15 +109,19 @@ public final class AxisSpread {
             if (k - start >= 2) {
                 double lo = Double.POSITIVE_INFINITY;
                 double hi = Double.NEGATIVE_INFINITY;
+                double yLo = Double.POSITIVE_INFINITY;
+                double yHi = Double.NEGATIVE_INFINITY;
                 for (int j = start; j < k; j++) {
                     double value = v[order[j]];
                     if (Double.isFinite(value)) {
                         lo = Math.min(lo, value);
                         hi = Math.max(hi, value);
+                        yLo = Math.min(yLo, y[order[j]]);
+                        yHi = Math.max(yHi, y[order[j]]);
                     }
                 }
                 if (lo > 0 && hi > VARIES * lo && (best == null || hi / lo > best.ratio())) {
-                    best = new Spread(recipe, column, x[order[start]], lo, hi);
+                    best = new Spread(recipe, column, x[order[start]], lo, hi, yLo, yHi);
                 }
             }
             start = k;
@@ -138,8 +147,13 @@ public final class AxisSpread {
     }
 
     private static boolean isScale(String column, Map<String, String> names) {
-        return SCALE_NAMES.contains(column.toLowerCase(java.util.Locale.ROOT))
-                || SCALE_NAMES.contains(names.getOrDefault(column, column).toLowerCase(java.util.Locale.ROOT));
+        return isScaleName(column) || isScaleName(names.getOrDefault(column, column));
+    }
+
+    /** N, D, C and their spelled-out names ("Model Size", "n_params", "train_tokens", "Training FLOP"). */
+    private static boolean isScaleName(String name) {
+        String n = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return SCALE_NAMES.contains(n) || n.contains("param") || n.contains("token") || n.contains("flop");
     }
 
     /** A column as the user knows it: {@code flops} when C was mapped from that column ({@code --map C=flops}). */

@@ -27,15 +27,17 @@ public final class FittedRows {
      * rows, else the rows of one value of one column (tried in column order); empty when none match
      * or the record has no fingerprint.
      *
-     * @param table the table, with the fit's columns under the fit's names and incomplete rows dropped
+     * @param all   the table, with the fit's columns under the fit's names (rows with a missing value in
+     *              one of them are dropped, as the fit dropped them)
      */
-    public static Optional<Dataset> find(Dataset table, Provenance provenance) {
+    public static Optional<Dataset> find(Dataset all, Provenance provenance) {
         String made = provenance.fingerprint();
         List<String> columns = provenance.columns();
         if (made == null || made.isBlank() || columns.isEmpty()
-                || !columns.stream().allMatch(c -> table.hasColumn(c) || table.label(c).isPresent())) {
+                || !columns.stream().allMatch(c -> all.hasColumn(c) || all.label(c).isPresent())) {
             return Optional.empty();
         }
+        Dataset table = complete(all, columns);
         if (table.fingerprint(columns).equals(made)) {
             return Optional.of(table);
         }
@@ -60,5 +62,49 @@ public final class FittedRows {
             }
         }
         return Optional.empty();
+    }
+
+    /** A column of the table found to hold a variable the fit names, and the fit's rows read with it. */
+    public record Mapped(String column, Dataset rows) {
+    }
+
+    /**
+     * As {@link #find}, when the table lacks the fit's {@code variable} (a saved fit does not keep its
+     * {@code --map}): each other numeric column is tried as it, and the one whose rows give the
+     * recorded fingerprint is the column the fit read. The fingerprint hashes the values, so a
+     * column that merely looks alike does not match.
+     */
+    public static Optional<Mapped> findMapping(Dataset table, Provenance provenance, String variable) {
+        List<String> columns = provenance.columns();
+        if (table.hasColumn(variable) || !columns.contains(variable)) {
+            return Optional.empty();
+        }
+        for (String candidate : table.columnNames()) {
+            if (columns.contains(candidate)) {
+                continue;
+            }
+            Optional<Dataset> rows = find(table.withColumn(variable, table.column(candidate)), provenance);
+            if (rows.isPresent()) {
+                return Optional.of(new Mapped(candidate, rows.get()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The rows with a finite value in every numeric one of {@code columns}. */
+    private static Dataset complete(Dataset table, List<String> columns) {
+        boolean[] keep = new boolean[table.rowCount()];
+        boolean all = true;
+        for (int i = 0; i < keep.length; i++) {
+            keep[i] = true;
+            for (String c : columns) {
+                if (table.hasColumn(c) && !Double.isFinite(table.column(c)[i])) {
+                    keep[i] = false;
+                    all = false;
+                    break;
+                }
+            }
+        }
+        return all ? table : table.filter(keep);
     }
 }

@@ -48,7 +48,7 @@ public final class ValidationDocuments {
                 v.bootstrap().successful(), v.bootstrap().options().replicates(), v.bootstrap().failures().size(),
                 BootstrapDocuments.resampling(v.bootstrap()), v.bootstrap().options().seed());
         for (String w : trend) {
-            o.printf(Locale.ROOT, "    trend        %s (all %d rows)%n", w, v.trainingRows() + v.rows().size());
+            o.printf(Locale.ROOT, "    trend        all %d rows, held out too: %s%n", v.trainingRows() + v.rows().size(), w);
         }
         o.println("[[Held-out rows]]");
         List<String> header = new ArrayList<>();
