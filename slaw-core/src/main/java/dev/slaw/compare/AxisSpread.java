@@ -120,7 +120,8 @@ public final class AxisSpread {
                         yHi = Math.max(yHi, y[order[j]]);
                     }
                 }
-                if (lo > 0 && hi > VARIES * lo && (best == null || hi / lo > best.ratio())) {
+                // a zero (the first checkpoint's tokens) varies from any positive value
+                if (lo >= 0 && hi > 0 && hi > VARIES * lo && (best == null || hi / lo > best.ratio())) {
                     best = new Spread(recipe, column, x[order[start]], lo, hi, yLo, yHi);
                 }
             }

@@ -54,6 +54,19 @@ class AxisSpreadTest {
     }
 
     @Test
+    void warnsWhenCheckpointsFromTheFirstStepShareAModelSize() {
+        // every checkpoint of two models, the first at 0 tokens: along params, equal params hide the tokens
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        columns.put("x", new double[]{7e7, 7e7, 7e7, 4e8, 4e8, 4e8});
+        columns.put("tokens", new double[]{0, 2e9, 3e11, 0, 2e9, 3e11});
+        columns.put("ppl", new double[]{3e6, 900, 30, 3e6, 400, 10});
+        Optional<String> w = AxisSpread.check(Map.of("standard", Dataset.of("ckpt.csv", columns)), "x", Map.of(),
+                Map.of("x", "params"), "ppl");
+        assertThat(w).hasValueSatisfying(s -> assertThat(s)
+                .startsWith("rows of equal params differ in tokens (standard at params = 7e7: tokens from 0 to 3e11"));
+    }
+
+    @Test
     void warnsWhenAHeldVariableVariesInTheData() {
         Dataset iso = isoFlop("N");
         Optional<String> w = AxisSpread.check(Map.of("A", iso), "x", Map.of("N", 1e9), Map.of(), "loss");
