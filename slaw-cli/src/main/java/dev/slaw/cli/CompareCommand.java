@@ -291,6 +291,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (data.group != null) {
             throw new BadInputException("two tables are two recipes: leave out --by/--group, or give one table with --by");
         }
+        if (!settings.shared.isEmpty()) {
+            throw new BadInputException("--shared fits the recipes of one table jointly: give one table with --by");
+        }
         Recipes r = new Recipes();
         r.column = "table";
         for (String source : sources) {
@@ -372,9 +375,9 @@ public final class CompareCommand implements Callable<Integer> {
         double cut = Assignments.number(fitBelow, "--fit-below");
         double[] x = d.column(r.axis);
         double top = Arrays.stream(x).max().orElseThrow();
-        if (!(cut < top)) {
+        if (!(cut <= top)) {
             throw new BadInputException("--fit-below " + fitBelow + ": no rows at or above it to rank against (largest "
-                    + r.axis + " " + dev.slaw.law.Numbers.compact(top) + ")");
+                    + r.axisTitle + " " + dev.slaw.law.Numbers.compact(top) + ")");
         }
         double[] y = d.column(r.target);
         for (Map.Entry<String, int[]> e : byGroup.entrySet()) {
@@ -387,7 +390,7 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             if (n == 0) {
-                throw new BadInputException(r.column + "=" + e.getKey() + " has no row at " + r.axis + " = "
+                throw new BadInputException(r.column + "=" + e.getKey() + " has no row at " + r.axisTitle + " = "
                         + dev.slaw.law.Numbers.compact(top) + ", the scale where the ranking is scored");
             }
             r.observedAtTarget.put(e.getKey(), sum / n);

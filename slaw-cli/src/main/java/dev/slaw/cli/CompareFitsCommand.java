@@ -110,7 +110,8 @@ public final class CompareFitsCommand implements Callable<Integer> {
             // a saved fit keeps no --map: the column whose values give the fit's fingerprint is the one it read
             Optional<FittedRows.Mapped> mapped = FittedRows.findMapping(data, fit.provenance(), missing.get(0));
             if (mapped.isPresent()) {
-                found.put(missing.get(0), mapped.get().column());
+                // two fits that read different columns as x leave the axis under the law's name
+                found.merge(missing.get(0), mapped.get().column(), (a, b) -> a.equals(b) ? a : missing.get(0));
                 return Optional.of(mapped.get().rows());
             }
         }

@@ -277,6 +277,8 @@ class CompareCommandTest {
                         "--throughput", "nope", "--plot", plot.toString()},
                 {"compare", one.toString(), "--by", "recipe", "--law", "power", "--map", "x=C", "--target", "loss",
                         "--range", "5,1", "--plot", plot.toString()},
+                {"compare", one.toString(), one.toString(), "--law", "power", "--map", "x=C", "--target", "loss",
+                        "--shared", "alpha", "--plot", plot.toString()},
         };
         for (String[] c : cases) {
             FitCommandTest.Result r = run(c);
