@@ -116,9 +116,9 @@ public final class CompareFitsCommand implements Callable<Integer> {
             }
         }
         if (!missing.isEmpty()) {
-            why = source + " has no column " + String.join(", ", missing) + " and none of its columns gives the fit's"
-                    + " rows (a saved fit does not keep its --map): say which column it was with --map " + missing.get(0)
-                    + "=COLUMN";
+            why = source + " has no column " + String.join(", ", missing) + ", and no column of it read as "
+                    + missing.get(0) + " gives the fit's rows: another table, or changed since (a saved fit does not keep"
+                    + " its --map; --map " + missing.get(0) + "=COLUMN names the column)";
             return Optional.empty();
         }
         Optional<Dataset> rows = FittedRows.find(data, fit.provenance());
