@@ -1,5 +1,6 @@
 package dev.slaw.cli;
 
+import dev.slaw.compare.AxisSpread;
 import dev.slaw.compare.LawSamples;
 import dev.slaw.compare.Ranking;
 import dev.slaw.compare.RecipeComparison;
@@ -18,6 +19,7 @@ import dev.slaw.report.plots.ComparisonPlot;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapOptions;
 import dev.slaw.uncertainty.BootstrapResult;
+import dev.slaw.uncertainty.GroupedBootstrap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -164,7 +166,10 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, TrendShape> shapes = new LinkedHashMap<>();
         boolean lowerIsBetter = TrendShape.lowerIsBetter(recipes.target);
         for (String g : recipes.fits.keySet()) {
-            sampled.put(g, Sampling.along(g, recipes.fits.get(g), recipes.bootstraps.get(g), axis, held, grid));
+            sampled.put(g, recipes.joint == null
+                    ? Sampling.along(g, recipes.fits.get(g), recipes.bootstraps.get(g), axis, held, grid)
+                    : Sampling.along(g, recipes.joint.joint(), recipes.bootstraps.get(g), axis,
+                    withSelector(held, recipes.joint.jointSelector(g)), grid));
             Dataset rows = recipes.rows.get(g);
             if (rows != null) {
                 shapes.put(g, TrendShape.classify(rows.column(axis), rows.column(recipes.target), lowerIsBetter));
@@ -178,11 +183,17 @@ public final class CompareCommand implements Callable<Integer> {
         }
         Ranking ranking = recipes.rankingTarget > 0 ? ranking(recipes, names, o) : null;
         List<String> warnings = new ArrayList<>();
-        recipes.fits.forEach((g, f) -> f.warnings().forEach(w -> warnings.add(recipes.column + "=" + g + ": " + w)));
+        AxisSpread.check(recipes.rows, axis, held, recipes.names, recipes.target).ifPresent(warnings::add);
+        if (recipes.joint != null) {
+            warnings.addAll(recipes.joint.warnings());
+        } else {
+            recipes.fits.forEach((g, f) -> f.warnings().forEach(w -> warnings.add(recipes.column + "=" + g + ": " + w)));
+        }
         warnings.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + w));
         spec.commandLine().getErr().flush();
         CompareDocuments.Context context = new CompareDocuments.Context(recipes.column, axis, recipes.axisTitle,
-                recipes.target, lowerIsBetter, o.level());
+                recipes.target, lowerIsBetter, o.level(), recipes.joint == null ? List.of() : recipes.joint.shared(),
+                recipes.noShape);
         RecipeComparison c = comparison;
         output.print(() -> CompareDocuments.json(context, sampled, shapes, c, ranking, warnings),
                 () -> CompareDocuments.text(context, sampled, shapes, c, ranking, warnings));
@@ -199,6 +210,13 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The held values with a joint law's group selector added. */
+    private static Map<String, Double> withSelector(Map<String, Double> held, Map<String, Double> selector) {
+        Map<String, Double> out = new LinkedHashMap<>(held);
+        out.putAll(selector);
+        return out;
+    }
+
     /** The recipes' fits, bootstraps and rows, however they came. */
     static final class Recipes {
         String column;
@@ -207,8 +225,15 @@ public final class CompareCommand implements Callable<Integer> {
         String target;
         Dataset data;
         final Map<String, Fit> fits = new LinkedHashMap<>();
+        /** Each recipe's bootstrap; with shared parameters, every recipe's is the one joint bootstrap. */
         final Map<String, BootstrapResult> bootstraps = new LinkedHashMap<>();
         final Map<String, Dataset> rows = new LinkedHashMap<>();
+        /** The joint fit when parameters are shared ({@code --shared}), else null. */
+        GroupedFit joint;
+        /** Each mapped variable's source column ({@code --map C="Training FLOP"}), to name it in the output. */
+        final Map<String, String> names = new LinkedHashMap<>();
+        /** Recipes whose trend shape could not be read, with the reason. */
+        final Map<String, String> noShape = new LinkedHashMap<>();
         /** For a ranking: the scale where it is scored, and each recipe's observed value there. */
         double rankingTarget = Double.NaN;
         final Map<String, Double> observedAtTarget = new LinkedHashMap<>();
@@ -224,6 +249,7 @@ public final class CompareCommand implements Callable<Integer> {
         r.column = loaded.group().get();
         r.target = p.target();
         r.axis = axis(p);
+        r.names.putAll(loaded.recipe().mappings());
         Dataset d = equalCost(p.data(), r);
         String[] groupOfRow = GroupedFits.groupOfRows(loaded, d);
         Map<String, int[]> byGroup = GroupFitter.rowsByGroup(d, r.column, groupOfRow);
@@ -239,16 +265,24 @@ public final class CompareCommand implements Callable<Integer> {
         }
         FitCommand.FitSettings.Prepared fitted = new FitCommand.FitSettings.Prepared(p.law(), d, p.target(), p.options(),
                 p.notes());
-        if (!settings.shared.isEmpty()) {
-            throw new BadInputException("--shared: slaw compare fits each recipe separately for now; drop --shared");
-        }
         GroupedFit grouped = GroupedFits.fitIfGrouped(loaded, fitted, settings.shared).orElseThrow();
+        BootstrapResult joint = null;
+        if (grouped.joint() != null) {
+            // one bootstrap of the joint fit, resampling within each recipe: replicate k of every recipe
+            // shares its draw of the shared parameters, so the comparison's pairs stay paired
+            r.joint = grouped;
+            Dataset jointRows = GroupFitter.jointData(p.law(), d, r.column, groupOfRow, settings.shared);
+            try (Progress progress = Progress.start("bootstrap", resampling.replicates())) {
+                joint = GroupedBootstrap.run(grouped, jointRows, byGroup, p.options(),
+                        bootstrapOptions(p).withDerived(List.of()), progress.listener());
+            }
+        }
         for (String g : grouped.groups()) {
             Dataset rows = d.select(byGroup.get(g));
             Fit fit = grouped.fit(g);
             r.fits.put(g, fit);
             r.rows.put(g, rows);
-            r.bootstraps.put(g, bootstrap(fit, rows, r.column + "=" + g, p));
+            r.bootstraps.put(g, joint != null ? joint : bootstrap(fit, rows, r.column + "=" + g, p));
         }
         return r;
     }
@@ -257,6 +291,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (data.group != null) {
             throw new BadInputException("two tables are two recipes: leave out --by/--group, or give one table with --by");
         }
+        if (!settings.shared.isEmpty()) {
+            throw new BadInputException("--shared fits the recipes of one table jointly: give one table with --by");
+        }
         Recipes r = new Recipes();
         r.column = "table";
         for (String source : sources) {
@@ -264,6 +301,7 @@ public final class CompareCommand implements Callable<Integer> {
             FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
             r.target = p.target();
             r.axis = axis(p);
+            r.names.putAll(loaded.recipe().mappings());
             Dataset d = equalCost(p.data(), r);
             if (fitBelow != null) {
                 throw new BadInputException("--fit-below ranks recipes of one table: give one table with --by");
@@ -307,7 +345,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     /** With --throughput, the axis in accelerator-hours: each row's axis over its throughput. */
     private Dataset equalCost(Dataset d, Recipes r) {
-        r.axisTitle = r.axis;
+        r.axisTitle = AxisSpread.name(r.axis, r.names);
         if (throughput == null) {
             return d;
         }
@@ -325,7 +363,7 @@ public final class CompareCommand implements Callable<Integer> {
             }
             hours[i] = x[i] / t[i];
         }
-        r.axisTitle = "accelerator-hours (" + r.axis + " / " + throughput + ")";
+        r.axisTitle = "accelerator-hours (" + AxisSpread.name(r.axis, r.names) + " / " + throughput + ")";
         return d.withColumn(r.axis, hours);
     }
 
@@ -337,9 +375,9 @@ public final class CompareCommand implements Callable<Integer> {
         double cut = Assignments.number(fitBelow, "--fit-below");
         double[] x = d.column(r.axis);
         double top = Arrays.stream(x).max().orElseThrow();
-        if (!(cut < top)) {
+        if (!(cut <= top)) {
             throw new BadInputException("--fit-below " + fitBelow + ": no rows at or above it to rank against (largest "
-                    + r.axis + " " + dev.slaw.law.Numbers.compact(top) + ")");
+                    + r.axisTitle + " " + dev.slaw.law.Numbers.compact(top) + ")");
         }
         double[] y = d.column(r.target);
         for (Map.Entry<String, int[]> e : byGroup.entrySet()) {
@@ -352,7 +390,7 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             }
             if (n == 0) {
-                throw new BadInputException(r.column + "=" + e.getKey() + " has no row at " + r.axis + " = "
+                throw new BadInputException(r.column + "=" + e.getKey() + " has no row at " + r.axisTitle + " = "
                         + dev.slaw.law.Numbers.compact(top) + ", the scale where the ranking is scored");
             }
             r.observedAtTarget.put(e.getKey(), sum / n);
@@ -376,16 +414,21 @@ public final class CompareCommand implements Callable<Integer> {
             Map<String, Double> point = new LinkedHashMap<>(hold == null ? Map.of() : Assignments.list(hold, "--hold"));
             point.put(r.axis, r.rankingTarget);
             predicted[k] = fit.predict(point);
-            Dataset one = dev.slaw.fit.Predictor.pointData(fit.law(), point);
+            Map<String, Double> at = r.joint == null ? point : withSelector(point, r.joint.jointSelector(g));
+            Dataset one = dev.slaw.fit.Predictor.pointData(r.bootstraps.get(g).law(), at);
             replicates[k] = r.bootstraps.get(g).replicatePredictions(one)[0];
             observed[k] = r.observedAtTarget.get(g);
         }
         return Ranking.of(names, predicted, replicates, observed, o.level());
     }
 
-    private BootstrapResult bootstrap(Fit fit, Dataset rows, String which, FitCommand.FitSettings.Prepared p) {
-        BootstrapOptions options = BootstrapOptions.defaults().withReplicates(resampling.replicates())
+    private BootstrapOptions bootstrapOptions(FitCommand.FitSettings.Prepared p) {
+        return BootstrapOptions.defaults().withReplicates(resampling.replicates())
                 .withSeed(p.options().seed()).withThreads(p.options().threads()).withLevel(resampling.level());
+    }
+
+    private BootstrapResult bootstrap(Fit fit, Dataset rows, String which, FitCommand.FitSettings.Prepared p) {
+        BootstrapOptions options = bootstrapOptions(p);
         try (Progress progress = Progress.start("bootstrap " + which, options.replicates())) {
             return Bootstrap.run(fit, rows, p.options(), options, progress.listener());
         } catch (BadInputException bad) {

@@ -1,6 +1,11 @@
 package dev.slaw.cli;
 
+import dev.slaw.compare.AxisSpread;
+import dev.slaw.compare.FittedRows;
 import dev.slaw.data.BadInputException;
+import dev.slaw.data.Dataset;
+import dev.slaw.io.DatasetLoader;
+import dev.slaw.io.Recipe;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
@@ -13,8 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
@@ -43,6 +52,15 @@ public final class CompareFitsCommand implements Callable<Integer> {
     @Option(names = "--range", paramLabel = "LO,HI", required = true, description = "Where to look for a crossover.")
     String range;
 
+    @Option(names = "--data", paramLabel = "TABLE",
+            description = "The table the fits were made on, to read each fit's trend shape from its rows (default: the"
+                    + " data each fit records); the rows are found by the fit's fingerprint.")
+    Path table;
+
+    @Option(names = "--map", paramLabel = "VAR=COLUMN", description = "Read the table's COLUMN as the law's VAR, as the"
+            + " fit did (a saved fit does not keep its mapping). Repeatable.")
+    Map<String, String> mappings = new LinkedHashMap<>();
+
     @Mixin
     IntervalLevel interval = new IntervalLevel();
 
@@ -51,6 +69,65 @@ public final class CompareFitsCommand implements Callable<Integer> {
 
     @Mixin
     JsonOutput output = new JsonOutput();
+
+    /** Why the last fit's rows were not found, for the report. */
+    private String why;
+
+    /** Variables found by fingerprint to have been read from a column of another name. */
+    private final Map<String, String> found = new LinkedHashMap<>();
+
+    /** The rows {@code fit} was made on, found in the table by its fingerprint; else empty, with {@link #why}. */
+    private Optional<Dataset> rows(Fit fit) {
+        String recorded = fit.provenance() == null ? null : fit.provenance().dataSource();
+        Path source = table != null ? table : recorded == null || recorded.isBlank() ? null : Path.of(recorded);
+        if (source == null) {
+            why = "the fit records no data file; give its table with --data FILE";
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(source)) {
+            why = "its data " + source + " is not here; give its table with --data FILE";
+            return Optional.empty();
+        }
+        Recipe recipe = Recipe.DEFAULT;
+        for (Map.Entry<String, String> m : mappings.entrySet()) {
+            recipe = recipe.withMapping(m.getKey(), m.getValue());
+        }
+        Dataset data;
+        try {
+            data = DatasetLoader.load(source, recipe).dataset();
+        } catch (BadInputException bad) {
+            why = bad.getMessage();
+            return Optional.empty();
+        }
+        String made = fit.provenance().fingerprint();
+        if (made == null || made.isBlank()) {
+            why = "the fit records no fingerprint of its rows, so they cannot be found again";
+            return Optional.empty();
+        }
+        List<String> columns = fit.provenance().columns();
+        List<String> missing = columns.stream().filter(c -> !data.hasColumn(c) && data.label(c).isEmpty()).toList();
+        if (missing.size() == 1 && mappings.isEmpty()) {
+            // a saved fit keeps no --map: the column whose values give the fit's fingerprint is the one it read
+            Optional<FittedRows.Mapped> mapped = FittedRows.findMapping(data, fit.provenance(), missing.get(0));
+            if (mapped.isPresent()) {
+                // two fits that read different columns as x leave the axis under the law's name
+                found.merge(missing.get(0), mapped.get().column(), (a, b) -> a.equals(b) ? a : missing.get(0));
+                return Optional.of(mapped.get().rows());
+            }
+        }
+        if (!missing.isEmpty()) {
+            why = source + " has no column " + String.join(", ", missing) + ", and no column of it read as "
+                    + missing.get(0) + " gives the fit's rows: another table, or changed since (a saved fit does not keep"
+                    + " its --map; --map " + missing.get(0) + "=COLUMN names the column)";
+            return Optional.empty();
+        }
+        Optional<Dataset> rows = FittedRows.find(data, fit.provenance());
+        if (rows.isEmpty()) {
+            why = "no rows of " + source + " match the fit's (sha256 " + made.substring(0, Math.min(12, made.length()))
+                    + "...): the data changed since, or the fit filtered or derived its rows otherwise";
+        }
+        return rows;
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -86,6 +163,17 @@ public final class CompareFitsCommand implements Callable<Integer> {
             if (boot != null) {
                 r.bootstraps.put(name, boot);
             }
+            Optional<Dataset> rows = rows(fit);
+            if (rows.isPresent()) {
+                r.rows.put(name, rows.get());
+            } else {
+                r.noShape.put(name, why);
+            }
+        }
+        r.names.putAll(found);
+        r.names.putAll(mappings);
+        if (!r.names.isEmpty()) {
+            r.axisTitle = AxisSpread.name(r.axis, r.names);
         }
         return CompareCommand.report(r, new CompareCommand.Reading(along, hold, at, range, interval.level(), plot), spec,
                 output);

@@ -1,5 +1,6 @@
 package dev.slaw.cli;
 
+import dev.slaw.compare.TrendShape;
 import dev.slaw.data.BadInputException;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.document.ValidationDocuments;
@@ -16,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * {@code slaw validate}: held-out extrapolation. Fits on the rows a holdout leaves in,
@@ -69,6 +71,7 @@ public final class ValidateCommand extends FittingCommand {
         if (held.rollout != null) {
             String column = held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip();
             Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
+            warnTrend(p, "");
             output.print(() -> ValidationDocuments.json(r, p.target()), () -> ValidationDocuments.text(r));
             return 0;
         }
@@ -89,9 +92,20 @@ public final class ValidateCommand extends FittingCommand {
             v = HeldOutValidation.run(p.law(), p.data(), p.target(), holdout, p.options(), options, progress.listener());
         }
         settings.warn(v.fit(), spec, "the fit on the rest: ");
-        output.print(() -> ValidationDocuments.csvTable(v, p.target()), () -> ValidationDocuments.json(v, p.target()),
-                () -> ValidationDocuments.text(v, p.target()));
+        // the trend over every row, held out too, by the check each fit makes of its own rows; the CSV of held-out
+        // rows has no place for it, so there it goes to standard error
+        List<String> trend = csv ? warnTrend(p, "all rows: ") : TrendShape.extrapolationWarnings(p.law(), p.data(), p.target());
+        output.print(() -> ValidationDocuments.csvTable(v, p.target()), () -> ValidationDocuments.json(v, p.target(), trend),
+                () -> ValidationDocuments.text(v, p.target(), trend));
         plot.writeAndReport(() -> Figure.of(HeldOutPlot.of(v, p.target())), output.notes());
         return 0;
+    }
+
+    /** The trend-shape warning over all rows, printed as a warning; returned for the documents. */
+    private List<String> warnTrend(FitCommand.FitSettings.Prepared p, String prefix) {
+        List<String> trend = TrendShape.extrapolationWarnings(p.law(), p.data(), p.target());
+        trend.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + prefix + w));
+        spec.commandLine().getErr().flush();
+        return trend;
     }
 }

@@ -68,7 +68,7 @@ class CompareCommandTest {
             double truth = Math.pow(a2 / (a1 * Math.pow(s, -alpha1)), 1 / alpha2) / s;
             assertThat(truth).isBetween(g.get("multiplier_lower").asDouble(), g.get("multiplier_upper").asDouble());
         }
-        assertThat(root.get("verdict").asText()).contains("The laws cross at x = ").contains("95% interval");
+        assertThat(root.get("verdict").asText()).contains("The laws cross at C = ").contains("95% interval");
         assertThat(Files.size(plot)).isPositive();
     }
 
@@ -84,7 +84,7 @@ class CompareCommandTest {
         FitCommandTest.Result r = run("compare", fa.toString(), fb.toString(), "--law", "power", "--map", "x=C",
                 "--target", "loss", "--replicates", "200");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("verdict: At x = ").contains("a.csv is better than b.csv")
+        assertThat(r.out()).contains("verdict: At C = ").contains("a.csv is better than b.csv")
                 .contains("No crossover in [1e17, 3e22] (bootstrap probability of one there: ");
     }
 
@@ -124,7 +124,7 @@ class CompareCommandTest {
                 "--target", "loss", "--throughput", "throughput", "--at", "1e12", "--replicates", "200", "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode root = JSON.readTree(r.out());
-        assertThat(root.get("axis_title").asText()).isEqualTo("accelerator-hours (x / throughput)");
+        assertThat(root.get("axis_title").asText()).isEqualTo("accelerator-hours (C / throughput)");
         JsonNode g = root.get("gaps").get(0);
         assertThat(g.get("multiplier").asDouble()).isBetween(0.4, 0.6);
         assertThat(0.5).isBetween(g.get("multiplier_lower").asDouble(), g.get("multiplier_upper").asDouble());
@@ -168,6 +168,102 @@ class CompareCommandTest {
     }
 
     @Test
+    void readsTwoSavedFitsTrendShapesFromTheirOwnRows() throws IOException {
+        // the emergent 4-digit-addition task and a copy 5 % higher, each bootstrapped and saved; the saved fits
+        // keep no --map, so the rows (and the column read as x) are found by each fit's fingerprint
+        Path fixture = dir.resolve("addition.csv");
+        Files.copy(Path.of("..", "examples", "fixtures", "bnsl_4digit_addition.csv"), fixture);
+        Path copy = dir.resolve("shifted.csv");
+        StringBuilder shifted = new StringBuilder("train_set_size,test_cross_entropy,split\n");
+        for (String line : Files.readAllLines(fixture).subList(1, 18)) {
+            String[] f = line.split(",");
+            shifted.append(f[0]).append(',').append(Double.parseDouble(f[1]) * 1.05).append(',').append(f[2]).append('\n');
+        }
+        Files.writeString(copy, shifted.toString());
+        Path ba = dir.resolve("a.json");
+        Path bb = dir.resolve("b.json");
+        for (Path[] pair : new Path[][]{{fixture, ba}, {copy, bb}}) {
+            FitCommandTest.Result r = run("bootstrap", pair[0].toString(), "--law", "power-offset", "--map",
+                    "x=train_set_size", "--target", "test_cross_entropy", "--replicates", "20", "--out", pair[1].toString());
+            assertThat(r.code()).as(r.err()).isZero();
+        }
+        FitCommandTest.Result r = run("fits", "compare", ba.toString(), bb.toString(), "--range", "100,1e4");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("trend of test_cross_entropy across train_set_size in each recipe's data")
+                .contains("Extrapolation unreliable: a.json is emergent").contains("At train_set_size = ");
+        FitCommandTest.Result json = run("fits", "compare", ba.toString(), bb.toString(), "--range", "100,1e4", "--json");
+        JsonNode shapes = JSON.readTree(json.out()).get("shapes");
+        assertThat(shapes).hasSize(2);
+        assertThat(shapes.get(1).get("shape").asText()).isEqualTo("emergent");
+        assertThat(shapes.get(1).get("changes_inside_data").asBoolean()).isTrue();
+        // a table changed since the fit: its rows are not taken for the fit's, and the output says why
+        Files.writeString(copy, shifted.toString().replace("\n160,", "\n161,"));
+        FitCommandTest.Result changed = run("fits", "compare", ba.toString(), bb.toString(), "--range", "100,1e4");
+        assertThat(changed.code()).as(changed.err()).isZero();
+        assertThat(changed.out()).contains("trend shape of b.json not read: ").doesNotContain("b.json is emergent");
+    }
+
+    @Test
+    void warnsWhenTheAxisDoesNotDetermineTheMetricAndNamesItInTheUsersWords() throws IOException {
+        // IsoFLOP rows: five model sizes at each compute, so equal compute does not mean equal loss
+        StringBuilder b = new StringBuilder("recipe,flops,N,loss\n");
+        SplittableRandom random = new SplittableRandom(16);
+        for (String recipe : new String[]{"A", "B"}) {
+            double e = recipe.equals("A") ? 1.7 : 1.75;
+            for (double c : new double[]{1e18, 1e19, 1e20, 1e21, 1e22}) {
+                for (double f : new double[]{0.25, 0.5, 1, 2, 4}) {
+                    double n = f * Math.sqrt(c / 120);
+                    double loss = (e + 400 / Math.pow(n, 0.34) + 410 / Math.pow(c / (6 * n), 0.28))
+                            * Math.exp(0.003 * random.nextGaussian());
+                    b.append(String.format(Locale.ROOT, "%s,%s,%s,%s%n", recipe, c, n, loss));
+                }
+            }
+        }
+        Path data = dir.resolve("iso.csv");
+        Files.writeString(data, b.toString());
+        // power-offset reads x: the compute column is mapped to it, and the output speaks of flops
+        String[] args = {"compare", data.toString(), "--by", "recipe", "--law", "power-offset", "--map", "x=flops",
+                "--target", "loss", "--replicates", "50"};
+        FitCommandTest.Result r = run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        String line = "rows of equal flops differ in N (A at flops = 1e18: N from";
+        assertThat(r.err()).contains("warning: " + line);
+        assertThat(r.out()).contains("compare loss along flops:").contains("  " + line);
+        String[] asJson = java.util.Arrays.copyOf(args, args.length + 1);
+        asJson[args.length] = "--json";
+        JsonNode root = JSON.readTree(run(asJson).out());
+        assertThat(root.get("axis").asText()).isEqualTo("x");
+        assertThat(root.get("axis_title").asText()).isEqualTo("flops");
+        assertThat(root.get("warnings").get(0).asText()).startsWith(line);
+    }
+
+    @Test
+    void sharesAnExponentAcrossRecipesInOneJointFit() throws IOException {
+        // the same exponent, prefactors 60 and 66: with alpha shared the multiplier is one number at every scale,
+        // (66/60)^(1/0.08) = 3.29
+        SplittableRandom random = new SplittableRandom(17);
+        StringBuilder b = new StringBuilder();
+        rows(b, "A", 60, 0.08, 1, random);
+        rows(b, "B", 66, 0.08, 1, random);
+        Path data = table("shared.csv", b.toString());
+        FitCommandTest.Result r = run("compare", data.toString(), "--by", "recipe", "--law", "power", "--map", "x=C",
+                "--target", "loss", "--shared", "alpha", "--at", "1e17,1e19,1e22", "--replicates", "100", "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode root = JSON.readTree(r.out());
+        assertThat(root.get("shared").get(0).asText()).isEqualTo("alpha");
+        double truth = Math.pow(1.1, 1 / 0.08);
+        double first = root.get("gaps").get(0).get("multiplier").asDouble();
+        for (JsonNode g : root.get("gaps")) {
+            assertThat(g.get("multiplier").asDouble()).isCloseTo(first, org.assertj.core.data.Percentage.withPercentage(1));
+            assertThat(truth).isBetween(g.get("multiplier_lower").asDouble(), g.get("multiplier_upper").asDouble());
+        }
+        FitCommandTest.Result text = run("compare", data.toString(), "--by", "recipe", "--law", "power", "--map", "x=C",
+                "--target", "loss", "--shared", "alpha", "--replicates", "50");
+        assertThat(text.out()).startsWith("compare loss along C: one law per recipe sharing alpha (one joint fit), 50 joint"
+                + " bootstrap replicates; lower is better");
+    }
+
+    @Test
     void refusesBadInputInOneLineAndWritesNothing() throws IOException {
         StringBuilder b = new StringBuilder();
         rows(b, "A", 60, 0.08, 1, new SplittableRandom(1));
@@ -181,6 +277,8 @@ class CompareCommandTest {
                         "--throughput", "nope", "--plot", plot.toString()},
                 {"compare", one.toString(), "--by", "recipe", "--law", "power", "--map", "x=C", "--target", "loss",
                         "--range", "5,1", "--plot", plot.toString()},
+                {"compare", one.toString(), one.toString(), "--law", "power", "--map", "x=C", "--target", "loss",
+                        "--shared", "alpha", "--plot", plot.toString()},
         };
         for (String[] c : cases) {
             FitCommandTest.Result r = run(c);

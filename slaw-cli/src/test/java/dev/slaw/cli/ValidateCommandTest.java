@@ -16,6 +16,24 @@ class ValidateCommandTest {
             .toString();
 
     @Test
+    void flagsAShapeChangeThatOnlyTheHeldOutRowsShow() throws Exception {
+        // 4-digit addition: flat, then a sharp break near 570; holding out from 500 leaves the fit only the flat
+        // part, so its own warning cannot see the break, but the trend over all rows does
+        String fixture = Path.of("..", "examples", "fixtures", "bnsl_4digit_addition.csv").toString();
+        String[] args = {"validate", fixture, "--law", "power-offset", "--map", "x=train_set_size", "--target",
+                "test_cross_entropy", "--holdout", "x >= 500", "--replicates", "20"};
+        FitCommandTest.Result r = FitCommandTest.run(args);
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).doesNotContain("extrapolation unreliable");
+        assertThat(r.out()).contains("    trend        all 17 rows, held out too: extrapolation unreliable: "
+                + "test_cross_entropy across x is emergent");
+        String[] asJson = java.util.Arrays.copyOf(args, args.length + 1);
+        asJson[args.length] = "--json";
+        JsonNode json = new ObjectMapper().readTree(FitCommandTest.run(asJson).out());
+        assertThat(json.get("trend_warnings").get(0).asText()).startsWith("extrapolation unreliable: ");
+    }
+
+    @Test
     void holdsOutTheLargeModelsAndReportsEveryHeldOutRowAsJson() throws Exception {
         FitCommandTest.Result r = FitCommandTest.run("validate", LADDER, "--law", "chinchilla", "--starts", "lhs:64",
                 "--holdout", "N >= 5e8", "--replicates", "40", "--threads", "2", "--json");

@@ -177,6 +177,20 @@ public record TrendShape(Shape shape, int scales, double turn, String descriptio
                 : new TrendShape(Shape.INVERSE, m, Double.NaN, "inverse: worse with scale");
     }
 
+    /**
+     * "Extrapolation unreliable" when {@code target}'s trend across the law's one variable changes
+     * shape inside {@code data}; none for a law of several variables (no single trend to read) or
+     * data without the columns. What a fit carries as a warning, and {@code slaw validate} reads
+     * over all rows.
+     */
+    public static List<String> extrapolationWarnings(dev.slaw.law.Law law, dev.slaw.data.Dataset data, String target) {
+        if (law.variables().size() != 1 || !data.hasColumn(law.variables().get(0)) || !data.hasColumn(target)) {
+            return List.of();
+        }
+        String x = law.variables().get(0);
+        return classify(data.column(x), data.column(target), lowerIsBetter(target)).warnings(target, x);
+    }
+
     /** The warning a fit carries when the shape changes inside its data, or none. */
     public List<String> warnings(String metric, String variable) {
         List<String> out = new ArrayList<>();

@@ -494,12 +494,7 @@ public final class Fitter {
      * of several variables has no single trend to read.
      */
     static List<String> shapeChange(Law law, Dataset data, String target) {
-        if (law.variables().size() != 1 || !data.hasColumn(law.variables().get(0)) || !data.hasColumn(target)) {
-            return List.of();
-        }
-        String x = law.variables().get(0);
-        return dev.slaw.compare.TrendShape.classify(data.column(x), data.column(target),
-                dev.slaw.compare.TrendShape.lowerIsBetter(target)).warnings(target, x);
+        return dev.slaw.compare.TrendShape.extrapolationWarnings(law, data, target);
     }
 
     /**

@@ -63,6 +63,28 @@ public record GroupedFit(String groupColumn, Map<String, Fit> fits, List<String>
         return fit(group);
     }
 
+    /**
+     * The values of the joint law's group indicator variables that make it group {@code group}'s
+     * law (1 for that group, 0 for the others), to predict one group from {@link #joint()}.
+     *
+     * @throws IllegalStateException when the groups were fitted separately (there is no joint law)
+     */
+    public Map<String, Double> jointSelector(String group) {
+        if (joint == null) {
+            throw new IllegalStateException("the groups were fitted separately; there is no joint law");
+        }
+        fit(group);
+        // the joint law's variables are the base law's, then one indicator per group in group order (SharedParameters)
+        List<String> vars = joint.law().variables();
+        List<String> indicators = vars.subList(law().variables().size(), vars.size());
+        List<String> groups = groups();
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (int k = 0; k < groups.size(); k++) {
+            out.put(indicators.get(k), groups.get(k).equals(group) ? 1.0 : 0.0);
+        }
+        return out;
+    }
+
     /** The law every group was fitted with (the same declarations in every group). */
     public Law law() {
         return fits.values().iterator().next().law();

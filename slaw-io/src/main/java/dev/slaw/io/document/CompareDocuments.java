@@ -26,9 +26,16 @@ public final class CompareDocuments {
      * @param target        the metric
      * @param lowerIsBetter whether lower is better
      * @param level         the intervals' coverage
+     * @param shared        parameters the recipes' laws share (one joint fit), or empty
+     * @param noShape       recipes whose trend shape could not be read, each with the reason (a saved fit
+     *                      whose rows were not found)
      */
     public record Context(String column, String axis, String axisTitle, String target, boolean lowerIsBetter,
-                          double level) {
+                          double level, List<String> shared, Map<String, String> noShape) {
+        public Context {
+            shared = List.copyOf(shared);
+            noShape = Map.copyOf(noShape);
+        }
     }
 
     /** The comparison as text: verdict first, then the tables. */
@@ -37,7 +44,9 @@ public final class CompareDocuments {
         StringBuilder out = new StringBuilder();
         int replicates = laws.values().stream().mapToInt(l -> l.replicates().length).min().orElse(0);
         out.append("compare ").append(c.target()).append(" along ").append(c.axisTitle()).append(": one law per ")
-                .append(c.column()).append(", ").append(replicates).append(" bootstrap replicates each; ")
+                .append(c.column()).append(c.shared().isEmpty() ? ", " + replicates + " bootstrap replicates each; "
+                        : " sharing " + String.join(", ", c.shared()) + " (one joint fit), " + replicates
+                        + " joint bootstrap replicates; ")
                 .append(c.lowerIsBetter() ? "lower" : "higher").append(" is better\n");
         if (comparison != null) {
             out.append("verdict: ").append(verdict(c, comparison, shapes)).append("\n\n");
@@ -45,15 +54,20 @@ public final class CompareDocuments {
         List<List<String>> shapeRows = new ArrayList<>();
         shapes.forEach((g, s) -> shapeRows.add(List.of(g, s.shape().word(), s.description())));
         if (!shapeRows.isEmpty()) {
-            out.append("trend of ").append(c.target()).append(" across ").append(c.axis()).append(" in each recipe's data\n");
+            out.append("trend of ").append(c.target()).append(" across ").append(c.axisTitle()).append(" in each recipe's data\n");
             out.append(new Table(List.of(c.column(), "shape", "why"), shapeRows).text()).append('\n');
+        }
+        laws.keySet().stream().filter(c.noShape()::containsKey).forEach(g -> out.append("trend shape of ").append(g)
+                .append(" not read: ").append(c.noShape().get(g)).append('\n'));
+        if (laws.keySet().stream().anyMatch(c.noShape()::containsKey)) {
+            out.append('\n');
         }
         if (comparison != null) {
             String a = comparison.first();
             String b = comparison.second();
             String pct = Formats.percent(c.level());
             out.append("gap ").append(b).append(" - ").append(a).append(" and compute multiplier (").append(b)
-                    .append("'s ").append(c.axis()).append(" to match ").append(a).append(", over ").append(a)
+                    .append("'s ").append(c.axisTitle()).append(" to match ").append(a).append(", over ").append(a)
                     .append("'s), ").append(pct).append(" intervals\n");
             List<List<String>> rows = new ArrayList<>();
             for (int i = 0; i < comparison.gaps().size(); i++) {
@@ -63,7 +77,7 @@ public final class CompareDocuments {
                         interval(g.lower(), g.upper()), share(g.secondBetterShare()), times(m.value()),
                         interval(times(m.lower()), times(m.upper()), m.lower())));
             }
-            out.append(new Table(List.of(c.axis(), a, b, "gap", "interval", "P(" + b + " better)", "multiplier",
+            out.append(new Table(List.of(c.axisTitle(), a, b, "gap", "interval", "P(" + b + " better)", "multiplier",
                     "interval"), rows).text()).append('\n');
             out.append(crossoverLine(c, comparison)).append('\n');
         }
@@ -88,7 +102,7 @@ public final class CompareDocuments {
             boolean secondBetter = c.lowerIsBetter() ? g.gap() < 0 : g.gap() > 0;
             String better = secondBetter ? r.second() : r.first();
             String worse = secondBetter ? r.first() : r.second();
-            String where = "at " + c.axis() + " = " + x(g.scale());
+            String where = "at " + c.axisTitle() + " = " + x(g.scale());
             if (intervals && !g.decided()) {
                 s.append(cap(where)).append(" the data cannot tell ").append(r.first()).append(" from ")
                         .append(r.second()).append(": the gap ").append(r.second()).append(" - ").append(r.first())
@@ -108,7 +122,7 @@ public final class CompareDocuments {
                 s.append("never reaches ").append(r.first()).append("'s value there on the axis sampled");
             } else {
                 s.append("needs ").append(times(m.value())).append(" ").append(r.first()).append("'s ")
-                        .append(c.axis()).append(" to match it");
+                        .append(c.axisTitle()).append(" to match it");
                 if (intervals) {
                     s.append(" (").append(interval(times(m.lower()), times(m.upper()), m.lower())).append(")");
                 }
@@ -137,7 +151,7 @@ public final class CompareDocuments {
         }
         String p = Double.isNaN(x.probability()) ? "" : "; bootstrap probability of a crossover in " + span + ": "
                 + share(x.probability());
-        StringBuilder s = new StringBuilder("the laws cross at " + c.axis() + " = " + x(x.first()));
+        StringBuilder s = new StringBuilder("the laws cross at " + c.axisTitle() + " = " + x(x.first()));
         if (!Double.isNaN(x.lower())) {
             s.append(" (").append(Formats.percent(r.level())).append(" interval ").append(x(x.lower())).append(" to ").append(x(x.upper()))
                     .append(")");
@@ -174,12 +188,15 @@ public final class CompareDocuments {
         root.put("axis", c.axis());
         root.put("axis_title", c.axisTitle());
         root.put("target", c.target());
+        root.putTexts("shared", c.shared());
         root.put("lower_is_better", c.lowerIsBetter());
         root.put("level", c.level());
         JsonArray s = root.putArray("shapes");
         shapes.forEach((g, t) -> s.addObject().put("recipe", g).put("shape", t.shape().word())
                 .put("changes_inside_data", t.changesInsideData()).putValue("turn", t.turn())
                 .put("description", t.description()));
+        laws.keySet().stream().filter(c.noShape()::containsKey).forEach(g -> s.addObject().put("recipe", g)
+                .put("shape", (String) null).put("not_read", c.noShape().get(g)));
         if (r != null) {
             root.put("verdict", verdict(c, r, shapes));
             root.put("first", r.first());

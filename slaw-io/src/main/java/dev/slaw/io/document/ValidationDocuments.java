@@ -28,6 +28,14 @@ public final class ValidationDocuments {
      * intervals, and the summary (relative errors, scores, coverage).
      */
     public static String text(HeldOutValidation v, String target) {
+        return text(v, target, List.of());
+    }
+
+    /**
+     * As {@link #text(HeldOutValidation, String)}, with the trend's shape warnings read over all rows
+     * (held out too: a shape change there is what makes the extrapolation fail).
+     */
+    public static String text(HeldOutValidation v, String target, List<String> trend) {
         StringWriter text = new StringWriter();
         PrintWriter o = new PrintWriter(text);
         String pct = Numbers.compact(100 * v.level());
@@ -39,6 +47,9 @@ public final class ValidationDocuments {
         o.printf(Locale.ROOT, "    bootstrap    %d of %d replicates refitted (%d failed), resampling %s, seed %d%n",
                 v.bootstrap().successful(), v.bootstrap().options().replicates(), v.bootstrap().failures().size(),
                 BootstrapDocuments.resampling(v.bootstrap()), v.bootstrap().options().seed());
+        for (String w : trend) {
+            o.printf(Locale.ROOT, "    trend        all %d rows, held out too: %s%n", v.trainingRows() + v.rows().size(), w);
+        }
         o.println("[[Held-out rows]]");
         List<String> header = new ArrayList<>();
         header.add("row");
@@ -202,12 +213,18 @@ public final class ValidationDocuments {
 
     /** A held-out validation: its summary, every held-out row beside the point's variables, and the fit on the rest. */
     public static JsonObject json(HeldOutValidation v, String target) {
+        return json(v, target, List.of());
+    }
+
+    /** As {@link #json(HeldOutValidation, String)}, with the trend's shape warnings over all rows. */
+    public static JsonObject json(HeldOutValidation v, String target, List<String> trend) {
         JsonObject root = new JsonObject();
         root.put("holdout", v.holdout().describe());
         root.put("target", target);
         root.put("level", v.level());
         root.put("training_rows", v.trainingRows());
         root.put("held_out_rows", v.rows().size());
+        root.putTexts("trend_warnings", trend);
         JsonObject boot = root.putObject("bootstrap");
         boot.put("replicates", v.bootstrap().options().replicates());
         boot.put("successful", v.bootstrap().successful());
