@@ -73,6 +73,18 @@ class CompareCommandTest {
     }
 
     @Test
+    void pointLawsThatDoNotCrossWhileMostReplicatesDoLeaveTheCrossoverUnsettled() {
+        // Pythia along tokens: the point laws stay apart, but nearly every replicate pair crosses
+        FitCommandTest.Result r = run("compare", Path.of("..", "examples", "pythia", "lambada_checkpoints.csv").toString(),
+                "--by", "data", "--law", "power-offset", "--map", "x=tokens", "--target", "lambada_ppl",
+                "--where", "x > 0", "--replicates", "300");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("The point laws do not cross in [2100000, 3e13], but ",
+                " of the bootstrap replicate pairs do: whether they cross there is not settled.")
+                .doesNotContain("No crossover in");
+    }
+
+    @Test
     void saysNoCrossoverAndComparesTwoTables() throws IOException {
         SplittableRandom random = new SplittableRandom(12);
         StringBuilder a = new StringBuilder();

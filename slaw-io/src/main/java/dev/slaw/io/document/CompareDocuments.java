@@ -146,6 +146,11 @@ public final class CompareDocuments {
         RecipeComparison.Crossover x = r.crossover();
         String span = "[" + x(r.lo()) + ", " + x(r.hi()) + "]";
         if (x.points().isEmpty()) {
+            if (x.probability() >= 0.5) {
+                // "no crossover (probability of one: 96%)" reads as a contradiction: say which of the two is settled
+                return "the point laws do not cross in " + span + ", but " + share(x.probability())
+                        + " of the bootstrap replicate pairs do: whether they cross there is not settled.";
+            }
             return "no crossover in " + span + (Double.isNaN(x.probability()) ? "" : " (bootstrap probability of one there: "
                     + share(x.probability()) + ")") + ".";
         }
