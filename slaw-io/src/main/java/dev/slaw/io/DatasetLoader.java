@@ -387,6 +387,14 @@ public final class DatasetLoader {
                 Set<String> known = new LinkedHashSet<>(numbers.keySet());
                 known.addAll(labels.keySet());
                 Set<String> used = FormulaColumns.names(expression, known, source, context);
+                for (Map.Entry<String, String> m : recipe.mappings().entrySet()) {
+                    // --map x=tokens renames the column before the filter reads it
+                    if (used.contains(m.getValue()) && !known.contains(m.getValue()) && known.contains(m.getKey())) {
+                        throw new BadInputException(source + ": " + context + " uses " + Text.quote(m.getValue())
+                                + ", which --map " + m.getKey() + "=" + m.getValue() + " renamed: write "
+                                + Text.quote(m.getKey()) + " instead");
+                    }
+                }
                 FormulaColumns.requireColumns(expression, used, known, source, context);
                 Map<String, double[]> current = new LinkedHashMap<>();
                 Map<String, String[]> texts = new LinkedHashMap<>();

@@ -140,6 +140,14 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void aFilterOnAColumnThatAMappingRenamedSaysWhichNameToWrite() throws IOException {
+        Path p = write("ladder.csv", "tokens,loss\n1,2\n5,1\n");
+        assertThatThrownBy(() -> DatasetLoader.load(p, Recipe.DEFAULT.withMapping("x", "tokens").withWhere("tokens > 3")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("filter \"tokens > 3\" uses \"tokens\", which --map x=tokens renamed: write \"x\" instead");
+    }
+
+    @Test
     void matchFiltersCompareTextAsWrittenAndNumbersAsNumbers() throws IOException {
         Path p = write("runs.csv", "model,peak_lr,loss\nopen_lm,0.002,3\nother,0.002,4\nopen_lm,0.004,5\n");
         Dataset d = DatasetLoader.load(p, Recipe.DEFAULT.withMatch(Recipe.Match.parse("model=open_lm"))
