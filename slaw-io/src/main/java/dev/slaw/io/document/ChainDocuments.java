@@ -4,7 +4,6 @@ import dev.slaw.downstream.Chain;
 import dev.slaw.downstream.ChainBootstrap;
 import dev.slaw.downstream.ChainPrediction;
 import dev.slaw.downstream.ChainSettings;
-import dev.slaw.fit.Fit;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
@@ -202,21 +201,18 @@ public final class ChainDocuments {
 
     /** Each fit's own warnings, so that a doubt about a step is read beside the table, not only in --json. */
     private static void appendFitWarnings(StringBuilder out, List<ChainPrediction> predictions) {
-        List<String> lines = new ArrayList<>();
+        FitWarnings warnings = FitWarnings.none();
         for (ChainPrediction p : predictions) {
-            fitWarnings(lines, p.task() + ", step 1", p.lossFit());
-            p.transferFit().ifPresent(f -> fitWarnings(lines, p.task() + ", transfer", f));
-            fitWarnings(lines, p.task() + ", step 2", p.accuracyFit());
-            p.singleStepFit().ifPresent(f -> fitWarnings(lines, p.task() + ", single step", f));
+            warnings = warnings.and(p.task() + ", step 1", p.lossFit());
+            if (p.transferFit().isPresent()) {
+                warnings = warnings.and(p.task() + ", transfer", p.transferFit().get());
+            }
+            warnings = warnings.and(p.task() + ", step 2", p.accuracyFit());
+            if (p.singleStepFit().isPresent()) {
+                warnings = warnings.and(p.task() + ", single step", p.singleStepFit().get());
+            }
         }
-        if (!lines.isEmpty()) {
-            out.append("fit warnings (each fit whole in --json):\n");
-            lines.forEach(line -> out.append("  ").append(line).append('\n'));
-        }
-    }
-
-    private static void fitWarnings(List<String> lines, String label, Fit fit) {
-        fit.warnings().forEach(w -> lines.add(label + ": " + w));
+        out.append(warnings.text());
     }
 
     private static boolean hasSingleStep(List<ChainPrediction> predictions) {
