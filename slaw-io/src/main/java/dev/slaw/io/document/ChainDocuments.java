@@ -49,7 +49,7 @@ public final class ChainDocuments {
         return one + "; " + two + "; chained: step 2 at step 1's bpb" + single;
     }
 
-    /** The table, each task's two fits and the mean chained error. */
+    /** The table, each task's two fits, the mean chained error and the fits' warnings. */
     public static JsonObject json(List<ChainPrediction> predictions, List<ChainBootstrap> bootstraps,
                                   Context context) {
         JsonObject root = new JsonObject();
@@ -105,7 +105,7 @@ public final class ChainDocuments {
         if (hasSingleStep(predictions)) {
             root.put("mean_single_step_error", Chain.meanSingleStepError(predictions));
         }
-        return root;
+        return fitWarnings(predictions).putInto(root);
     }
 
     /** The table with every digit, for a spreadsheet. */
@@ -195,12 +195,15 @@ public final class ChainDocuments {
                     .append(" of ").append(predictions.size()).append(" tasks")
                     .append(hasSingleStep(predictions) ? " (the single step has no interval)\n" : "\n");
         }
-        appendFitWarnings(out, predictions);
+        out.append(fitWarnings(predictions).text());
         return out.toString();
     }
 
-    /** Each fit's own warnings, so that a doubt about a step is read beside the table, not only in --json. */
-    private static void appendFitWarnings(StringBuilder out, List<ChainPrediction> predictions) {
+    /**
+     * Each fit's own warnings, labelled with its task and step, so that a doubt about a step is read
+     * beside the table: a chained number is only as good as its fits.
+     */
+    public static FitWarnings fitWarnings(List<ChainPrediction> predictions) {
         FitWarnings warnings = FitWarnings.none();
         for (ChainPrediction p : predictions) {
             warnings = warnings.and(p.task() + ", step 1", p.lossFit());
@@ -212,7 +215,7 @@ public final class ChainDocuments {
                 warnings = warnings.and(p.task() + ", single step", p.singleStepFit().get());
             }
         }
-        out.append(warnings.text());
+        return warnings;
     }
 
     private static boolean hasSingleStep(List<ChainPrediction> predictions) {

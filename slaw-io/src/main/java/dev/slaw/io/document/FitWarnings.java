@@ -60,6 +60,19 @@ public record FitWarnings(List<String> lines) {
         return text.toString();
     }
 
+    /**
+     * {@code [[Fit warnings]]} and a line per warning, for a decision printed as a sectioned report
+     * (as {@code slaw fit} prints its own {@code [[Warnings]]}); nothing when there are none.
+     */
+    public String section() {
+        if (lines.isEmpty()) {
+            return "";
+        }
+        StringBuilder text = new StringBuilder("[[Fit warnings]]\n");
+        lines.forEach(w -> text.append("    ").append(w).append('\n'));
+        return text.toString();
+    }
+
     /** {@code document} with {@code fit_warnings}: always present, so that its shape does not depend on the fit. */
     public JsonObject putInto(JsonObject document) {
         return document.putTexts(KEY, lines);

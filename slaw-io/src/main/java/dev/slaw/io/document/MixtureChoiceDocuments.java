@@ -61,7 +61,7 @@ public final class MixtureChoiceDocuments {
         return new Table(header, rows);
     }
 
-    /** The optimum as a sectioned report, then the warnings of the fits it was drawn from. */
+    /** The optimum as a sectioned report, the last section the warnings of the fits it was drawn from. */
     public static String text(MixtureChoice c, FitWarnings fitWarnings) {
         MixtureOptimum m = c.optimum();
         StringBuilder sb = new StringBuilder("[[Mixture]]\n");
@@ -104,7 +104,7 @@ public final class MixtureChoiceDocuments {
             sb.append("[[Warnings]]\n");
             c.warnings().forEach(w -> sb.append("    ").append(w).append('\n'));
         }
-        return sb.append(fitWarnings.text()).toString();
+        return sb.append(fitWarnings.section()).toString();
     }
 
     /** The optimum, its intervals, the training mixtures, the search, its warnings and the fits'. */
@@ -193,7 +193,7 @@ public final class MixtureChoiceDocuments {
             sb.append("[[Warnings]]\n");
             warnings.forEach(w -> sb.append("    ").append(w).append('\n'));
         }
-        return sb.append(fitWarnings.text()).toString();
+        return sb.append(fitWarnings.section()).toString();
     }
 
     public static JsonObject tradeoffJson(MixtureTradeoff t, String first, String second, List<String> warnings,
