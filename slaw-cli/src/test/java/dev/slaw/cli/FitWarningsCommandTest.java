@@ -198,4 +198,33 @@ class FitWarningsCommandTest {
         args.addAll(java.util.List.of(more));
         return args.toArray(String[]::new);
     }
+
+    @Test
+    void curvePredictShowsTheCurveFitsWarnings() throws Exception {
+        String runs = Path.of("..", "examples", "multipower", "csv_25").toString();
+        Path curveFit = dir.resolve("curve.json");
+        FitCommandTest.Result f = run("curve", "fit", runs + "/cosine_24000.csv", runs + "/constant_24000.csv",
+                runs + "/wsdcon_9.csv", "--out", curveFit.toString());
+        assertThat(f.code()).as(f.err()).isZero();
+        // three runs leave C and beta weakly determined
+        String doubt = "weakly determined: standard error at least half the value for C";
+        assertThat(f.out()).contains(doubt);
+        String schedule = "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=72000)";
+
+        FitCommandTest.Result text = run("curve", "predict", curveFit.toString(), "--schedule", schedule);
+        assertThat(text.code()).as(text.err()).isZero();
+        assertThat(text.out().indexOf("fit warnings:\n  " + doubt)).isGreaterThan(text.out().indexOf("3.18516"));
+        assertThat(json(run("curve", "predict", curveFit.toString(), "--schedule", schedule, "--json"))
+                .get("fit_warnings").get(0).asText()).startsWith(doubt);
+        FitCommandTest.Result csv = run("curve", "predict", curveFit.toString(), "--schedule", schedule, "--csv");
+        assertThat(csv.out()).doesNotContain("warning");
+        assertThat(csv.err()).contains("slaw curve predict: warning: " + doubt);
+
+        // the law at stated values is no fit: nothing to warn of
+        String[] stated = {"curve", "predict", "--params",
+                "L0=3.0405,A=0.5247,alpha=0.5079,B=363.79,C=2.0656,beta=0.5828,gamma=0.6414", "--schedule", schedule};
+        assertThat(run(stated).out()).doesNotContain("fit warnings");
+        assertThat(run(with(stated[0], stated[1], java.util.Arrays.copyOfRange(stated, 2, stated.length), "--json"))
+                .out()).contains("\"fit_warnings\" : [ ]");
+    }
 }
