@@ -142,7 +142,7 @@ public final class ChainCommand implements Callable<Integer> {
                 p.settings(), upstream);
         output.print(() -> ChainDocuments.csvTable(predictions, bootstraps),
                 () -> ChainDocuments.json(predictions, bootstraps, context),
-                () -> ChainDocuments.text(predictions, bootstraps, context));
+                () -> ChainDocuments.text(predictions, bootstraps, context), ChainDocuments.fitWarnings(predictions));
         return 0;
     }
 

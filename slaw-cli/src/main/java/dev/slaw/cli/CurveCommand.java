@@ -9,6 +9,7 @@ import dev.slaw.data.Dataset;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.io.document.CurveDocuments;
 import dev.slaw.io.document.FitDocuments;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.schedule.Schedule;
 import dev.slaw.report.plots.CurvePlots;
@@ -264,6 +265,8 @@ public final class CurveCommand implements Callable<Integer> {
             LawOptions lawOptions = options;
             CurveLaw law;
             double[] values;
+            // the curves are only as good as the fit they come from: its doubts go with them
+            FitWarnings fitWarnings = FitWarnings.none();
             if ((fitFile != null ? 1 : 0) + (files.isEmpty() ? 0 : 1) + (parameters.isEmpty() ? 0 : 1) > 1) {
                 throw new BadInputException("give one of FIT.json, --fit and --params");
             }
@@ -275,10 +278,12 @@ public final class CurveCommand implements Callable<Integer> {
                 }
                 law = saved;
                 values = fit.values();
+                fitWarnings = FitWarnings.of(fit);
             } else if (!files.isEmpty()) {
                 LawOptions.Fitted fitted = lawOptions.fit(files);
                 law = fitted.law();
                 values = fitted.fit().values();
+                fitWarnings = FitWarnings.of(fitted.fit());
             } else {
                 law = lawOptions.law(Map.of("candidate", Schedule.parse("constant(1)")));
                 values = new double[law.parameters().size()];
@@ -322,10 +327,13 @@ public final class CurveCommand implements Callable<Integer> {
             String chosen = chosenFormat();
             switch (chosen) {
                 case "csv" -> CurveDocuments.csvLines(curves).forEach(out::println);
-                case "json" -> out.println(CurveDocuments.json(law, values, curves));
-                default -> out.print(CurveDocuments.rankingText(curves));
+                case "json" -> out.println(fitWarnings.putInto(CurveDocuments.json(law, values, curves)));
+                default -> out.print(CurveDocuments.rankingText(curves) + fitWarnings.text());
             }
             out.flush();
+            if (chosen.equals("csv")) {
+                output.warnOnError(fitWarnings);
+            }
             plot.writeAndReport(() -> CurvePlots.figure(curves.entrySet().stream().map(e -> LossCurve.predicted(
                     e.getKey(), e.getValue()[0], e.getValue()[2], e.getValue()[1])).toList()),
                     chosen.equals("table") ? out : null);

@@ -1,5 +1,6 @@
 package dev.slaw.cli;
 
+import dev.slaw.io.document.FitWarnings;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -45,6 +46,17 @@ class JsonOutput {
         if (notes != null) {
             Outputs.say(notes, line);
         }
+    }
+
+    /**
+     * Says the warnings of the fits a result was drawn from on standard error, a line each, for a
+     * result whose document has no place for them (a CSV table, a JSON array); a result printed
+     * as text or as a JSON object carries them itself (see {@link FitWarnings}).
+     */
+    void warnOnError(FitWarnings warnings) {
+        PrintWriter err = command.commandLine().getErr();
+        warnings.lines().forEach(w -> err.println(command.qualifiedName() + ": warning: " + w));
+        err.flush();
     }
 
     /** The command's standard output. */

@@ -5,6 +5,7 @@ import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.MixtureChoiceDocuments;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
@@ -126,14 +127,17 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
         boolean csv = output.csv();
         List<Fit> fits = new ArrayList<>();
         List<BootstrapResult> boots = new ArrayList<>();
+        FitWarnings fitWarnings = FitWarnings.none();
         for (Path f : fitFiles) {
             if (Files.isRegularFile(f) && BootstrapJson.isBootstrap(Files.readString(f))) {
                 BootstrapResult b = BootstrapJson.load(f);
                 boots.add(b);
                 fits.add(b.pointEstimate());
+                fitWarnings = fitWarnings.and(f.getFileName().toString(), b.warnings());
             } else {
                 fits.add(FitJson.load(f));
             }
+            fitWarnings = fitWarnings.and(f.getFileName().toString(), fits.get(fits.size() - 1));
         }
         if (!boots.isEmpty() && boots.size() != fits.size()) {
             throw new BadInputException("intervals need a bootstrap for every FIT: give bootstraps saved by slaw bootstrap"
@@ -161,6 +165,7 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
                 throw new BadInputException("--tradeoff and --subject-to: give one of them (the front covers every cap)");
             }
             Fit second = FitJson.load(tradeoff);
+            FitWarnings all = fitWarnings.and(tradeoff.getFileName().toString(), second);
             MixtureFunction g = MixtureFunction.of(second.law(), second.values(), sources, held);
             MixtureTradeoff t = search.tradeoff(target, g, space, points);
             String secondText = tradeoff.getFileName() + " (" + second.target() + ")";
@@ -178,8 +183,8 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
                 dev.slaw.report.plots.MixtureChoicePlots.writeTradeoff(t, targetText, secondText, Outputs.staged(plot));
             }
             output.print(() -> MixtureChoiceDocuments.tradeoffTable(t, targetText, secondText),
-                    () -> MixtureChoiceDocuments.tradeoffJson(t, targetText, secondText, warnings),
-                    () -> MixtureChoiceDocuments.tradeoffText(t, targetText, secondText, warnings));
+                    () -> MixtureChoiceDocuments.tradeoffJson(t, targetText, secondText, warnings, all),
+                    () -> MixtureChoiceDocuments.tradeoffText(t, targetText, secondText, warnings, all), all);
             if (plot != null) {
                 output.note("saved " + plot);
             }
@@ -193,6 +198,7 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
                 throw new BadInputException("--subject-to \"" + subjectTo + "\": expected FIT<=CAP, e.g. general.json<=3.2");
             }
             Fit capped = FitJson.load(Path.of(m.group(1)));
+            fitWarnings = fitWarnings.and(Path.of(m.group(1)).getFileName().toString(), capped);
             double cap = Assignments.number(m.group(2), "--subject-to cap");
             MixtureFunction g = MixtureFunction.of(capped.law(), capped.values(), sources, held);
             optimum = search.minimize(target, g, cap, space);
@@ -239,8 +245,9 @@ public final class MixtureOptimizeCommand implements Callable<Integer> {
         if (plot != null) {
             dev.slaw.report.plots.MixtureChoicePlots.writeOptimum(choice, target, Outputs.staged(plot));
         }
-        output.print(() -> MixtureChoiceDocuments.csvTable(choice), () -> MixtureChoiceDocuments.json(choice),
-                () -> MixtureChoiceDocuments.text(choice));
+        FitWarnings drawnFrom = fitWarnings;
+        output.print(() -> MixtureChoiceDocuments.csvTable(choice), () -> MixtureChoiceDocuments.json(choice, drawnFrom),
+                () -> MixtureChoiceDocuments.text(choice, drawnFrom), drawnFrom);
         if (plot != null) {
             output.note("saved " + plot);
         }

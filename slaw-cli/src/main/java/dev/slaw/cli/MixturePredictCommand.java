@@ -5,6 +5,7 @@ import dev.slaw.data.Dataset;
 import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.MixtureDocuments;
 import dev.slaw.io.document.PredictionDocuments;
 import dev.slaw.io.fit.FitJson;
@@ -68,8 +69,9 @@ public final class MixturePredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (target != null && !output.csv()) {
             RankAgreement a = RankAgreement.of(y, at.column(target));
-            out.println(output.json ? MixtureDocuments.agreementJson(points.toString(), target, a).toString()
-                    : MixtureDocuments.agreementText(points.toString(), target, a));
+            FitWarnings warnings = FitWarnings.of(fit);
+            output.print(() -> warnings.putInto(MixtureDocuments.agreementJson(points.toString(), target, a)),
+                    () -> MixtureDocuments.agreementText(points.toString(), target, a) + "\n" + warnings.text());
             return 0;
         }
         if (output.csv()) {
@@ -79,6 +81,7 @@ public final class MixturePredictCommand implements Callable<Integer> {
         } else {
             PredictionDocuments.textLines(vars, shown, fit.target(), y).forEach(out::println);
         }
+        output.printWarnings(FitWarnings.of(fit));
         return 0;
     }
 }

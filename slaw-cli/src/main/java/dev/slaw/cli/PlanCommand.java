@@ -6,6 +6,7 @@ import dev.slaw.fit.Fit;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.PlanDocuments;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.law.Catalogue;
@@ -126,6 +127,9 @@ public final class PlanCommand implements Callable<Integer> {
     @Mixin
     PlotOptions plot = new PlotOptions();
 
+    /** The warnings of the fit (and bootstrap) planned from, gathered as they are read. */
+    FitWarnings fitWarnings = FitWarnings.none();
+
     @Override
     public Integer call() throws IOException {
         double level = interval.level();
@@ -229,9 +233,9 @@ public final class PlanCommand implements Callable<Integer> {
         PlanDocuments.Plan plan = new PlanDocuments.Plan(surface, flopModel, planner.usesClosedForm(),
                 replicates == null ? 0 : replicates.size(), level, replicatesFile == null ? null : replicatesFile.toString(),
                 computeOptimal, dataConstrained, f, targetLoss == null ? Double.NaN : targetLoss, leastCompute,
-                inferenceAware);
+                inferenceAware, fitWarnings);
         output.print(() -> PlanDocuments.csvTable(plan.allocations()), () -> PlanDocuments.json(plan),
-                () -> PlanDocuments.text(plan));
+                () -> PlanDocuments.text(plan), fitWarnings);
         // what --plot marks on the frontier: every compute-optimal allocation planned
         List<Allocation> planned = new ArrayList<>(computeOptimal);
         if (leastCompute != null) {
@@ -265,19 +269,32 @@ public final class PlanCommand implements Callable<Integer> {
                 if (group != null) {
                     chosen.add(group);
                 }
-                return LossSurface.of(grouped.fit(GroupedFits.chooseGroup(grouped, chosen)));
+                Fit fit = grouped.fit(GroupedFits.chooseGroup(grouped, chosen));
+                fitWarnings = FitWarnings.of(fit);
+                return LossSurface.of(fit);
             }
             if (group != null) {
                 throw new BadInputException("\"" + group + "\": " + fitFile + " is one fit, not a grouped fit");
             }
             Fit fit = FitJson.load(fitFile);
+            fitWarnings = FitWarnings.of(fit);
             return LossSurface.of(fit);
         }
         if (lawName == null) {
             throw new BadInputException("no law: give a fit file (slaw fit ... --out fit.json) or --law NAME with --set values");
         }
-        Law law = Catalogue.builtIn().find(lawName).orElseThrow(() -> new BadInputException("unknown law '" + lawName
+        Law law = catalogueLaw(lawName);
+        return LossSurface.of(law, settings(law, lawName, settings));
+    }
+
+    /** The catalogue law of --law, or an error naming the known ones. */
+    static Law catalogueLaw(String name) {
+        return Catalogue.builtIn().find(name).orElseThrow(() -> new BadInputException("unknown law '" + name
                 + "' (known: " + String.join(", ", Catalogue.builtIn().names()) + ")"));
+    }
+
+    /** The --set values, each naming a parameter of {@code law}. */
+    static Map<String, Double> settings(Law law, String lawName, List<String> settings) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (String s : settings) {
             Map.Entry<String, Double> e = Assignments.one(s, "--set");
@@ -286,7 +303,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             values.put(e.getKey(), e.getValue());
         }
-        return LossSurface.of(law, values);
+        return values;
     }
 
     static final class UniqueParametersWords extends ChoiceConverter<DataConstrained.UniqueParameters> {
@@ -300,7 +317,7 @@ public final class PlanCommand implements Callable<Integer> {
      * saved by {@code slaw bootstrap --out}; every replicate must give every parameter of the law
      * planned with, or the plan would have no intervals to show.
      */
-    private static Replicates readReplicates(Path file, LossSurface surface) throws IOException {
+    private Replicates readReplicates(Path file, LossSurface surface) throws IOException {
         Replicates r = isSavedBootstrap(file) ? bootstrapReplicates(file) : tableReplicates(file);
         java.util.Set<String> needed = new java.util.LinkedHashSet<>(surface.parameters().keySet());
         needed.removeAll(r.parameterSets().get(0).keySet());
@@ -318,9 +335,13 @@ public final class PlanCommand implements Callable<Integer> {
                 && BootstrapJson.isBootstrap(Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    /** The successful replicates of a saved bootstrap, by the names of its law's parameters. */
-    private static Replicates bootstrapReplicates(Path file) {
+    /**
+     * The successful replicates of a saved bootstrap, by the names of its law's parameters; its
+     * warnings (a missed optimum, no spread) join the fit's, since the intervals rest on it.
+     */
+    private Replicates bootstrapReplicates(Path file) {
         BootstrapResult boot = BootstrapJson.load(file);
+        fitWarnings = fitWarnings.and(file.toString(), boot.warnings());
         List<String> names = boot.pointEstimate().parameters().stream().map(dev.slaw.fit.FittedParameter::name).toList();
         List<Map<String, Double>> sets = new ArrayList<>();
         for (double[] values : boot.replicateValues()) {

@@ -7,6 +7,7 @@ import dev.slaw.fit.Predictor;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.PredictionDocuments;
 import dev.slaw.io.fit.BootstrapJson;
 import dev.slaw.io.fit.FitJson;
@@ -73,7 +74,12 @@ public final class PredictCommand implements Callable<Integer> {
                     throw new BadInputException("--csv predicts with one fit; for a grouped fit give the group, e.g. "
                             + grouped.groupColumn() + "=" + grouped.groups().get(0) + ", or use --json");
                 }
+                FitWarnings warnings = FitWarnings.none();
+                for (String g : grouped.groups()) {
+                    warnings = warnings.and(grouped.groupColumn() + "=" + g, grouped.fit(g));
+                }
                 GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, output.json);
+                output.printWarnings(warnings);
                 return 0;
             }
             assignments = new ArrayList<>(assignments);
@@ -127,6 +133,7 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (boot != null) {
             printIntervals(out, boot, at, vars, csv);
+            output.printWarnings(FitWarnings.of(fit));
             return 0;
         }
         if (csv) {
@@ -136,6 +143,7 @@ public final class PredictCommand implements Callable<Integer> {
         } else {
             PredictionDocuments.textLines(vars, at, fit.target(), y).forEach(out::println);
         }
+        output.printWarnings(FitWarnings.of(fit));
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.Table;
 import picocli.CommandLine.Option;
 
@@ -36,6 +37,32 @@ final class TableOutput extends JsonOutput implements CheckedOptions {
             out.flush();
         } else {
             print(document, text);
+        }
+    }
+
+    /**
+     * Prints the result as {@link #print(Supplier, Supplier, Supplier)} does; a CSV table has no
+     * place for the fit's warnings, so under {@code --csv} they go to standard error (the JSON
+     * document and the text carry them).
+     */
+    void print(Supplier<Table> table, Supplier<?> document, Supplier<String> text, FitWarnings fitWarnings) {
+        print(table, document, text);
+        if (csv) {
+            warnOnError(fitWarnings);
+        }
+    }
+
+    /**
+     * The fit's warnings after a result printed apart (predictions, whose JSON is an array and
+     * whose CSV is a table, neither with a place for them): under the text, else on standard error.
+     */
+    void printWarnings(FitWarnings fitWarnings) {
+        if (json || csv()) {
+            warnOnError(fitWarnings);
+        } else {
+            PrintWriter out = out();
+            out.print(fitWarnings.text());
+            out.flush();
         }
     }
 

@@ -2,15 +2,14 @@ package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.fit.Fit;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.VocabularyDocuments;
 import dev.slaw.io.fit.FitJson;
-import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 import dev.slaw.planning.OptimalVocabulary;
 import dev.slaw.planning.VocabularyPlan;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,8 +44,8 @@ final class VocabularyPlanning {
             plans.add(planner.at(c, nnv, d));
         }
         output.print(() -> VocabularyDocuments.csvTable(plans),
-                () -> VocabularyDocuments.json(planner.lawName(), planner.parameters(), plans),
-                () -> VocabularyDocuments.text(planner.lawName(), plans));
+                () -> VocabularyDocuments.json(planner.lawName(), planner.parameters(), plans, command.fitWarnings),
+                () -> VocabularyDocuments.text(planner.lawName(), plans, command.fitWarnings), command.fitWarnings);
     }
 
     private static OptimalVocabulary planner(PlanCommand command) {
@@ -58,21 +57,14 @@ final class VocabularyPlanning {
                 throw new BadInputException("--set applies to --law; a fit file carries its own values");
             }
             Fit fit = FitJson.load(command.fitFile);
+            command.fitWarnings = FitWarnings.of(fit);
             return OptimalVocabulary.of(fit.law(), fit.valueMap());
         }
         if (command.lawName == null) {
             throw new BadInputException("no law: give a fit file (slaw fit ... --out fit.json) or --law vocabulary with --set values");
         }
-        Law law = Catalogue.builtIn().find(command.lawName).orElseThrow(() -> new BadInputException("unknown law '"
-                + command.lawName + "' (known: " + String.join(", ", Catalogue.builtIn().names()) + ")"));
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (String s : command.settings) {
-            Map.Entry<String, Double> e = Assignments.one(s, "--set");
-            if (law.parameterIndex(e.getKey()) < 0) {
-                throw new BadInputException("--set " + s + ": law " + command.lawName + " has no parameter '" + e.getKey() + "'");
-            }
-            values.put(e.getKey(), e.getValue());
-        }
+        Law law = PlanCommand.catalogueLaw(command.lawName);
+        Map<String, Double> values = PlanCommand.settings(law, command.lawName, command.settings);
         return OptimalVocabulary.of(law, values);
     }
 }

@@ -35,6 +35,16 @@ class ChainStepsCommandTest {
         assertThat(code).as(err.toString()).isZero();
         // with defaults, piqa's step 2 pushes b onto its bound: the reader of the table must see it
         assertThat(out.toString()).contains("fit warnings").contains("piqa_val_5shot, step 2: b = 1.0 sits on its bound");
+        // --json keeps them together under fit_warnings; a CSV table has no place for them: standard error says them
+        JsonNode warnings = run().get("fit_warnings");
+        assertThat(warnings.toString()).contains("piqa_val_5shot, step 2: ");
+        StringWriter csv = new StringWriter();
+        StringWriter csvErr = new StringWriter();
+        code = Main.run(new String[] {"chain", LADDER, "--tasks", "piqa_val_5shot", "--csv"}, new PrintWriter(csv, true),
+                new PrintWriter(csvErr, true));
+        assertThat(code).as(csvErr.toString()).isZero();
+        assertThat(csv.toString()).doesNotContain("warning");
+        assertThat(csvErr.toString()).contains("slaw chain: warning: piqa_val_5shot, step 2: b = 1.0 sits on its bound");
     }
 
     @Test

@@ -47,19 +47,7 @@ class VocabularyPlanCommandTest {
     /** A fit of the law on synthetic runs from the published constants plans close to the constants' own answer. */
     @Test
     void aFitFilePlansToo() throws IOException {
-        StringBuilder csv = new StringBuilder("Nnv,Nv,D,Lu\n");
-        double[][] models = {{33e6, 512}, {85e6, 768}, {300e6, 1024}, {600e6, 1536}, {1.1e9, 2048}, {2.8e9, 3200}};
-        for (double[] m : models) {
-            for (double v : new double[]{4096, 8192, 16384, 32768, 65536, 98304}) {
-                for (double d : new double[]{1e9, 4e9, 16e9, 64e9}) {
-                    double lu = -5.5327846803337435 + 1.8313851559554126 / Math.pow(m[0] / 1e6, 0.44660634152009615)
-                            + 0.19584238398665638 / Math.pow(v * m[1] / 1e6, 0.6707374679896795)
-                            + 2.1241123120064955 / Math.pow(d / 1e9, 0.44660634152009615);
-                    csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.9f%n", m[0], v * m[1], d, lu));
-                }
-            }
-        }
-        Path data = Files.writeString(dir.resolve("vocab.csv"), csv);
+        Path data = syntheticRuns(dir);
         Path fit = dir.resolve("fit.json");
         PlanCommandTest.Result f = run("fit", data.toString(), "--law", "vocabulary", "--target", "Lu", "--out",
                 fit.toString());
@@ -84,5 +72,22 @@ class VocabularyPlanCommandTest {
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("Nnv");
         assertThat(r.out()).isEmpty();
+    }
+
+    /** Runs whose unigram loss follows the published constants exactly: 6 models x 6 vocabularies x 4 budgets. */
+    static Path syntheticRuns(Path dir) throws IOException {
+        StringBuilder csv = new StringBuilder("Nnv,Nv,D,Lu\n");
+        double[][] models = {{33e6, 512}, {85e6, 768}, {300e6, 1024}, {600e6, 1536}, {1.1e9, 2048}, {2.8e9, 3200}};
+        for (double[] m : models) {
+            for (double v : new double[]{4096, 8192, 16384, 32768, 65536, 98304}) {
+                for (double d : new double[]{1e9, 4e9, 16e9, 64e9}) {
+                    double lu = -5.5327846803337435 + 1.8313851559554126 / Math.pow(m[0] / 1e6, 0.44660634152009615)
+                            + 0.19584238398665638 / Math.pow(v * m[1] / 1e6, 0.6707374679896795)
+                            + 2.1241123120064955 / Math.pow(d / 1e9, 0.44660634152009615);
+                    csv.append(String.format(Locale.ROOT, "%s,%s,%s,%.9f%n", m[0], v * m[1], d, lu));
+                }
+            }
+        }
+        return Files.writeString(dir.resolve("vocab.csv"), csv);
     }
 }

@@ -4,7 +4,6 @@ import dev.slaw.downstream.Chain;
 import dev.slaw.downstream.ChainBootstrap;
 import dev.slaw.downstream.ChainPrediction;
 import dev.slaw.downstream.ChainSettings;
-import dev.slaw.fit.Fit;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
@@ -50,7 +49,7 @@ public final class ChainDocuments {
         return one + "; " + two + "; chained: step 2 at step 1's bpb" + single;
     }
 
-    /** The table, each task's two fits and the mean chained error. */
+    /** The table, each task's two fits, the mean chained error and the fits' warnings. */
     public static JsonObject json(List<ChainPrediction> predictions, List<ChainBootstrap> bootstraps,
                                   Context context) {
         JsonObject root = new JsonObject();
@@ -106,7 +105,7 @@ public final class ChainDocuments {
         if (hasSingleStep(predictions)) {
             root.put("mean_single_step_error", Chain.meanSingleStepError(predictions));
         }
-        return root;
+        return fitWarnings(predictions).putInto(root);
     }
 
     /** The table with every digit, for a spreadsheet. */
@@ -196,27 +195,27 @@ public final class ChainDocuments {
                     .append(" of ").append(predictions.size()).append(" tasks")
                     .append(hasSingleStep(predictions) ? " (the single step has no interval)\n" : "\n");
         }
-        appendFitWarnings(out, predictions);
+        out.append(fitWarnings(predictions).text());
         return out.toString();
     }
 
-    /** Each fit's own warnings, so that a doubt about a step is read beside the table, not only in --json. */
-    private static void appendFitWarnings(StringBuilder out, List<ChainPrediction> predictions) {
-        List<String> lines = new ArrayList<>();
+    /**
+     * Each fit's own warnings, labelled with its task and step, so that a doubt about a step is read
+     * beside the table: a chained number is only as good as its fits.
+     */
+    public static FitWarnings fitWarnings(List<ChainPrediction> predictions) {
+        FitWarnings warnings = FitWarnings.none();
         for (ChainPrediction p : predictions) {
-            fitWarnings(lines, p.task() + ", step 1", p.lossFit());
-            p.transferFit().ifPresent(f -> fitWarnings(lines, p.task() + ", transfer", f));
-            fitWarnings(lines, p.task() + ", step 2", p.accuracyFit());
-            p.singleStepFit().ifPresent(f -> fitWarnings(lines, p.task() + ", single step", f));
+            warnings = warnings.and(p.task() + ", step 1", p.lossFit());
+            if (p.transferFit().isPresent()) {
+                warnings = warnings.and(p.task() + ", transfer", p.transferFit().get());
+            }
+            warnings = warnings.and(p.task() + ", step 2", p.accuracyFit());
+            if (p.singleStepFit().isPresent()) {
+                warnings = warnings.and(p.task() + ", single step", p.singleStepFit().get());
+            }
         }
-        if (!lines.isEmpty()) {
-            out.append("fit warnings (each fit whole in --json):\n");
-            lines.forEach(line -> out.append("  ").append(line).append('\n'));
-        }
-    }
-
-    private static void fitWarnings(List<String> lines, String label, Fit fit) {
-        fit.warnings().forEach(w -> lines.add(label + ": " + w));
+        return warnings;
     }
 
     private static boolean hasSingleStep(List<ChainPrediction> predictions) {

@@ -61,7 +61,8 @@ public final class MixtureChoiceDocuments {
         return new Table(header, rows);
     }
 
-    public static String text(MixtureChoice c) {
+    /** The optimum as a sectioned report, the last section the warnings of the fits it was drawn from. */
+    public static String text(MixtureChoice c, FitWarnings fitWarnings) {
         MixtureOptimum m = c.optimum();
         StringBuilder sb = new StringBuilder("[[Mixture]]\n");
         line(sb, "minimize", c.target());
@@ -103,10 +104,11 @@ public final class MixtureChoiceDocuments {
             sb.append("[[Warnings]]\n");
             c.warnings().forEach(w -> sb.append("    ").append(w).append('\n'));
         }
-        return sb.toString();
+        return sb.append(fitWarnings.section()).toString();
     }
 
-    public static JsonObject json(MixtureChoice c) {
+    /** The optimum, its intervals, the training mixtures, the search, its warnings and the fits'. */
+    public static JsonObject json(MixtureChoice c, FitWarnings fitWarnings) {
         MixtureOptimum m = c.optimum();
         JsonObject o = new JsonObject();
         o.put("target", c.target());
@@ -149,7 +151,7 @@ public final class MixtureChoiceDocuments {
         s.put("evaluations", m.evaluations());
         o.putTexts("rules", c.rules());
         o.putTexts("warnings", c.warnings());
-        return o;
+        return fitWarnings.putInto(o);
     }
 
     private static JsonObject proportions(List<String> sources, double[] values) {
@@ -177,7 +179,8 @@ public final class MixtureChoiceDocuments {
         return new Table(header, rows);
     }
 
-    public static String tradeoffText(MixtureTradeoff t, String first, String second, List<String> warnings) {
+    public static String tradeoffText(MixtureTradeoff t, String first, String second, List<String> warnings,
+                                      FitWarnings fitWarnings) {
         StringBuilder sb = new StringBuilder("[[Trade-off]]\n");
         line(sb, "minimize", first);
         line(sb, "under caps on", second + ", from its value at the first target's optimum down to its own minimum");
@@ -190,10 +193,11 @@ public final class MixtureChoiceDocuments {
             sb.append("[[Warnings]]\n");
             warnings.forEach(w -> sb.append("    ").append(w).append('\n'));
         }
-        return sb.toString();
+        return sb.append(fitWarnings.section()).toString();
     }
 
-    public static JsonObject tradeoffJson(MixtureTradeoff t, String first, String second, List<String> warnings) {
+    public static JsonObject tradeoffJson(MixtureTradeoff t, String first, String second, List<String> warnings,
+                                          FitWarnings fitWarnings) {
         JsonObject o = new JsonObject();
         o.put("first", first);
         o.put("second", second);
@@ -207,7 +211,7 @@ public final class MixtureChoiceDocuments {
             front.add(point);
         }
         o.putTexts("warnings", warnings);
-        return o;
+        return fitWarnings.putInto(o);
     }
 
     private static void line(StringBuilder sb, String key, String value) {

@@ -44,11 +44,12 @@ public final class PlanDocuments {
      * @param targetLoss       the loss to reach (NaN when none was asked for)
      * @param leastCompute     the least-compute allocation reaching it, or null
      * @param inferenceAware   inference-aware plans for that loss, one per inference demand
+     * @param fitWarnings      the warnings of the fit planned from (none for a law at given values)
      */
     public record Plan(LossSurface surface, FlopModel flops, boolean closedForm, int replicates, double level,
                        String replicatesSource, List<Allocation> computeOptimal, List<DataConstrainedPlan> dataConstrained,
                        Frontier frontier, double targetLoss, Allocation leastCompute,
-                       List<InferenceAwarePlan> inferenceAware) {
+                       List<InferenceAwarePlan> inferenceAware, FitWarnings fitWarnings) {
         public Plan {
             computeOptimal = List.copyOf(computeOptimal);
             dataConstrained = List.copyOf(dataConstrained);
@@ -68,7 +69,7 @@ public final class PlanDocuments {
         }
     }
 
-    /** The whole plan: the law, its values and FLOP model, then each part asked for. */
+    /** The whole plan: the law, its values and FLOP model, each part asked for, and the fit's warnings. */
     public static JsonObject json(Plan p) {
         JsonObject root = new JsonObject();
         root.put("law", p.surface().lawName());
@@ -97,10 +98,10 @@ public final class PlanDocuments {
             JsonArray arr = root.putArray("inference_aware");
             p.inferenceAware().forEach(x -> arr.add(json(x)));
         }
-        return root;
+        return p.fitWarnings().putInto(root);
     }
 
-    /** The whole plan as read on a terminal: the law, the FLOP model and the intervals' source, then each part. */
+    /** The whole plan as read on a terminal: the law, the FLOP model and the intervals' source, each part, the fit's warnings. */
     public static String text(Plan p) {
         StringBuilder text = new StringBuilder();
         text.append("law        ").append(p.surface().lawName())
@@ -123,7 +124,7 @@ public final class PlanDocuments {
         if (!p.inferenceAware().isEmpty()) {
             text.append(text(p.inferenceAware()));
         }
-        return text.toString();
+        return text.append(p.fitWarnings().text()).toString();
     }
 
     /** An allocation's numbers, its intervals (when it has any) and its warnings. */

@@ -14,8 +14,9 @@ public final class VocabularyDocuments {
     private VocabularyDocuments() {
     }
 
-    /** Plans of one law, with the law's name and parameter values. */
-    public static JsonObject json(String lawName, java.util.Map<String, Double> parameters, List<VocabularyPlan> plans) {
+    /** Plans of one law, with the law's name and parameter values and the warnings of the fit it came from. */
+    public static JsonObject json(String lawName, java.util.Map<String, Double> parameters, List<VocabularyPlan> plans,
+                                  FitWarnings fitWarnings) {
         JsonObject o = new JsonObject();
         o.put("law", lawName);
         o.putNumbers("parameters", parameters);
@@ -31,11 +32,11 @@ public final class VocabularyDocuments {
             r.put("loss", p.loss());
             r.putTexts("warnings", p.warnings());
         }
-        return o;
+        return fitWarnings.putInto(o);
     }
 
-    /** Each plan as a block of text. */
-    public static String text(String lawName, List<VocabularyPlan> plans) {
+    /** Each plan as a block of text, then the warnings of the fit planned from. */
+    public static String text(String lawName, List<VocabularyPlan> plans, FitWarnings fitWarnings) {
         StringBuilder t = new StringBuilder();
         t.append("law        ").append(lawName).append('\n');
         t.append("FLOPs      6*(Nnv + Nv)*D, Nv = V*d\n");
@@ -50,7 +51,7 @@ public final class VocabularyDocuments {
             t.append("  predicted loss       ").append(String.format(Locale.ROOT, "%.4f", p.loss())).append('\n');
             p.warnings().forEach(w -> t.append("  warning: ").append(w).append('\n'));
         }
-        return t.toString();
+        return t.append(fitWarnings.text()).toString();
     }
 
     /** One row per plan, every digit. */
