@@ -101,6 +101,21 @@ class RightByDefaultCommandTest {
     }
 
     @Test
+    void aPositiveParameterThatRunsTowardsZeroIsSaid() {
+        // the OLMo ladder by nominal size (docs/data.md): E leaves the law, on a log scale it never reaches 0
+        FitCommandTest.Result r = FitCommandTest.run("fit", Path.of("..", "examples", "olmo-ladder", "data", "ladder-runs").toString(),
+                "--file-pattern", "{size}-{mult}xC.csv", "--map", "N=size", "--map", "D=throughput/total_tokens",
+                "--map", "L=eval/c4_en-validation/CrossEntropyLoss", "--run", "size,mult", "--step", "_step",
+                "--last-mean", "5", "--average", "L", "--law", "chinchilla");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).containsPattern("warning: E = [0-9.]+e-[0-9]+ has run to its bound 0 \\(it started at [0-9.]+\\): "
+                + "the data push its term out of the law");
+        // a sound fit does not say it
+        FitCommandTest.Result sound = FitCommandTest.run("fit", OLMO, "--law", "chinchilla", "--target", "mmlu_bpb");
+        assertThat(sound.err()).doesNotContain("has run to its bound");
+    }
+
+    @Test
     void theStoppingRuleIsRecordedAndScipysIsAChoice() {
         FitCommandTest.Result relative = FitCommandTest.run("fit", OLMO, "--law", "chinchilla", "--target", "mmlu_bpb");
         assertThat(relative.code()).as(relative.err()).isZero();

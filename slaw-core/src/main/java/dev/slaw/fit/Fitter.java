@@ -24,6 +24,12 @@ import java.util.TreeMap;
  * depend on the number of threads), and builds the {@link Fit}.
  */
 public final class Fitter {
+    /**
+     * A positive parameter this far below its start has run towards 0, which its log-scale
+     * optimisation never reaches (a rate 1e-8 of its start is still a rate).
+     */
+    static final double VANISHED = 1e-30;
+
     /** Starts within this relative distance of the best objective "reached the best". */
     static final double SAME_OPTIMUM = 1e-6;
 
@@ -428,6 +434,11 @@ public final class Fitter {
                         d.upper(), start);
                 warnings.add(d.name() + " = " + p[i] + " sits on its bound " + d.boundsText()
                         + ": the data push it there");
+            } else if (state == FittedParameter.State.FREE && d.lower() == 0 && p[i] > 0 && start > 0
+                    && p[i] < VANISHED * start) {
+                // a positive parameter optimised on its log never reaches 0, it runs towards it
+                warnings.add(d.name() + " = " + dev.slaw.law.Numbers.compact(p[i]) + " has run to its bound 0 (it started at "
+                        + dev.slaw.law.Numbers.compact(start) + "): the data push its term out of the law");
             }
             fitted.add(fp);
         }

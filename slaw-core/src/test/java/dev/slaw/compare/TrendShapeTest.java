@@ -62,6 +62,22 @@ class TrendShapeTest {
     }
 
     @Test
+    void manyDistinctScalesFindTheBreakOnAnEvenGrid() {
+        // 5,000 distinct scales (a large table of runs): more gaps than BREAK_GAPS
+        SplittableRandom r = new SplittableRandom(3);
+        double[] x = new double[5_000];
+        double[] y = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = Math.pow(10, 7 + 4 * r.nextDouble());
+            y[i] = 0.25 + Math.max(0, 0.5 * (u(x[i]) - 0.5)) + 0.01 * r.nextGaussian();
+        }
+        TrendShape s = TrendShape.classify(x, y, false);
+        assertThat(s.shape()).isEqualTo(TrendShape.Shape.EMERGENT);
+        // the hinge is fitted to log accuracy, where the rise bends, so the break reads a little early
+        assertThat(s.turn()).isBetween(1.5e9, 4e9);
+    }
+
+    @Test
     void fourDigitAdditionIsEmergent() throws IOException {
         List<String> lines = Files.readAllLines(Path.of("..", "examples", "fixtures", "bnsl_4digit_addition.csv"));
         double[] x = new double[lines.size() - 1];
