@@ -21,13 +21,11 @@ class PreconditionerTest {
 
     @Test
     void aRefitFromAShiftedStartEndsAtThePlainRefitsOptimumInFewerEvaluations() {
-        Dataset data = ChinchillaData.load();
-        Law law = Catalogue.builtIn().find("chinchilla").orElseThrow();
-        Fit point = Fitter.fit(law, data, "loss", FitOptions.defaults().withThreads(1));
-        FitProblem problem = Fitter.prepare(law, data, "loss", FitOptions.defaults().objective()).problem();
+        AtOptimum at = atChinchillaOptimum();
+        FitProblem problem = at.problem();
         Parametrization map = problem.parametrization();
-        double[] optimum = map.toOptimizer(point.values());
-        Preconditioner preconditioner = Preconditioner.at(problem, optimum).orElseThrow();
+        double[] optimum = at.optimum();
+        Preconditioner preconditioner = at.preconditioner();
 
         // a start away from the optimum, as a resample's optimum is away from the full data's
         double[] start = optimum.clone();
@@ -36,7 +34,7 @@ class PreconditionerTest {
         OptimizationResult plain = TIGHT.minimize(problem, start, map.bounds());
         OptimizationResult conditioned = preconditioner.minimize(TIGHT, problem, start, map.bounds()).orElseThrow();
         assertThat(conditioned.value()).isCloseTo(plain.value(), within(1e-9 * plain.value()));
-        assertThat(conditioned.value()).isCloseTo(point.objectiveValue(), within(1e-8 * plain.value()));
+        assertThat(conditioned.value()).isCloseTo(at.objective(), within(1e-8 * plain.value()));
         assertThat(conditioned.evaluations()).isLessThan(plain.evaluations());
         // the end point and the gradient come back in optimiser coordinates
         double[] g = new double[optimum.length];
@@ -46,12 +44,10 @@ class PreconditionerTest {
 
     @Test
     void aRefitThatWouldLeaveTheBoundsIsLeftToThePlainOptimiser() {
-        Dataset data = ChinchillaData.load();
-        Law law = Catalogue.builtIn().find("chinchilla").orElseThrow();
-        Fit point = Fitter.fit(law, data, "loss", FitOptions.defaults().withThreads(1));
-        FitProblem problem = Fitter.prepare(law, data, "loss", FitOptions.defaults().objective()).problem();
-        double[] optimum = problem.parametrization().toOptimizer(point.values());
-        Preconditioner preconditioner = Preconditioner.at(problem, optimum).orElseThrow();
+        AtOptimum at = atChinchillaOptimum();
+        FitProblem problem = at.problem();
+        double[] optimum = at.optimum();
+        Preconditioner preconditioner = at.preconditioner();
         // bounds that hold the start but not the optimum (alpha, the third slot, capped below it)
         double[] lower = problem.parametrization().bounds().lower().clone();
         double[] upper = problem.parametrization().bounds().upper().clone();
@@ -60,6 +56,19 @@ class PreconditionerTest {
         upper[2] = optimum[2] - 0.04;
         Optional<OptimizationResult> r = preconditioner.minimize(TIGHT, problem, start, new Bounds(lower, upper));
         assertThat(r).isEmpty();
+    }
+
+    /** The Epoch data's Chinchilla objective, its optimum (optimiser coordinates) and the preconditioner there. */
+    private record AtOptimum(FitProblem problem, double[] optimum, double objective, Preconditioner preconditioner) {
+    }
+
+    private static AtOptimum atChinchillaOptimum() {
+        Dataset data = ChinchillaData.load();
+        Law law = Catalogue.builtIn().find("chinchilla").orElseThrow();
+        Fit point = Fitter.fit(law, data, "loss", FitOptions.defaults().withThreads(1));
+        FitProblem problem = Fitter.prepare(law, data, "loss", FitOptions.defaults().objective()).problem();
+        double[] optimum = problem.parametrization().toOptimizer(point.values());
+        return new AtOptimum(problem, optimum, point.objectiveValue(), Preconditioner.at(problem, optimum).orElseThrow());
     }
 
     private static double norm(double[] v) {
