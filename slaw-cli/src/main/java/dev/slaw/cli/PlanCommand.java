@@ -44,7 +44,7 @@ import java.util.concurrent.Callable;
  * and, as subcommands, the IsoFLOP and loss-envelope analyses of runs.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = "Plan N and D for a compute budget with a fitted law.",
+        description = "Plan N and D for a compute budget with a fitted law (or the learning rate and batch size for N and D).",
         subcommands = {IsoFlopCommand.class, EnvelopeCommand.class},
         footer = {"", "Examples:",
                 "  slaw plan fit.json --compute 5.88e23",
@@ -55,6 +55,7 @@ import java.util.concurrent.Callable;
                 "            --set beta=0.28 --set RD=15.4 --set RN=5.3 --compute 1e23 --unique-tokens 1e11",
                 "  slaw plan --law vocabulary --set E=5.533 --set A1=1.831 --set A2=0.1958 --set B=2.124 \\",
                 "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
+                "  slaw plan --parameters 7e9 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
                 "            --flops-constant n_layers=80 --flops-constant ctx=4096 --flops-constant d_model=8192",
                 "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv"})
@@ -103,6 +104,27 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Vocabulary plan: the embedding width d, so that vocabulary parameters are V*d.")
     String embeddingWidth;
 
+    @Option(names = "--parameters", paramLabel = "N",
+            description = "Learning-rate and batch-size plan (Step Law; needs --tokens): the model's non-embedding parameters.")
+    String parameterCount;
+
+    @Option(names = "--tokens", paramLabel = "D", description = "Learning-rate and batch-size plan: the training tokens.")
+    String tokenCount;
+
+    @Option(names = "--sequence-length", paramLabel = "L",
+            description = "Learning-rate and batch-size plan: tokens per sequence, to give the batch in sequences too.")
+    String sequenceLength;
+
+    @Option(names = "--learning-rate-fit", paramLabel = "FIT",
+            description = "Learning-rate and batch-size plan: your fit of step-law-lr (or any law of N and D) in place of"
+                    + " Step Law's published learning rate.")
+    Path learningRateFit;
+
+    @Option(names = "--batch-size-fit", paramLabel = "FIT",
+            description = "Learning-rate and batch-size plan: your fit of step-law-batch (batch in tokens; a law of D,"
+                    + " or of N and D) in place of Step Law's published batch size.")
+    Path batchSizeFit;
+
     @Option(names = "--flops", paramLabel = "FORMULA", defaultValue = "6*N*D",
             description = "Training FLOPs as a formula of N, D and constants (default: ${DEFAULT-VALUE}).")
     String flops;
@@ -133,6 +155,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double level = interval.level();
+        if (HyperparameterPlanning.requested(this)) {
+            HyperparameterPlanning.run(this, output);
+            return 0;
+        }
         List<Double> budgets = compute.flops();
         if (nonVocabularyParameters != null || embeddingWidth != null) {
             VocabularyPlanning.run(this, budgets, output);

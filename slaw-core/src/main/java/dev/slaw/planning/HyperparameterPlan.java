@@ -1,0 +1,22 @@
+package dev.slaw.planning;
+
+import java.util.List;
+
+/**
+ * The learning rate and batch size for one model and one token budget.
+ *
+ * @param parameterCount  N, non-embedding parameters
+ * @param tokenCount      D, training tokens
+ * @param learningRate    peak learning rate
+ * @param batchTokens     batch size in tokens (sequences times sequence length)
+ * @param sequenceLength  tokens per sequence, NaN when not given
+ * @param batchSequences  batch size in sequences, NaN when no sequence length was given
+ * @param steps           optimizer steps, D / B
+ * @param warnings        what a reader should know
+ */
+public record HyperparameterPlan(double parameterCount, double tokenCount, double learningRate, double batchTokens,
+                                 double sequenceLength, double batchSequences, double steps, List<String> warnings) {
+    public HyperparameterPlan {
+        warnings = List.copyOf(warnings);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.slaw.io.document;
+
+import dev.slaw.io.json.JsonObject;
+import dev.slaw.planning.HyperparameterPlan;
+import dev.slaw.planning.OptimalHyperparameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static dev.slaw.io.document.Formats.sci;
+
+/** Learning-rate and batch-size plans (Step Law, Li et al. 2025) as JSON, text and a CSV table. */
+public final class HyperparameterDocuments {
+    private HyperparameterDocuments() {
+    }
+
+    /** The two laws with their values and sources, each plan, and the warnings of the fits planned from. */
+    public static JsonObject json(OptimalHyperparameters planner, List<HyperparameterPlan> plans,
+                                  FitWarnings fitWarnings) {
+        JsonObject o = new JsonObject();
+        law(o.putObject("learning_rate_law"), planner.learningRateSource());
+        law(o.putObject("batch_size_law"), planner.batchSizeSource());
+        var array = o.putArray("hyperparameters");
+        for (HyperparameterPlan p : plans) {
+            JsonObject r = array.addObject();
+            r.put("parameter_count", p.parameterCount());
+            r.put("token_count", p.tokenCount());
+            r.put("learning_rate", p.learningRate());
+            r.put("batch_size_tokens", p.batchTokens());
+            // null without a sequence length (put writes NaN as null)
+            r.put("sequence_length", p.sequenceLength());
+            r.put("batch_size_sequences", p.batchSequences());
+            r.put("steps", p.steps());
+            r.putTexts("warnings", p.warnings());
+        }
+        return fitWarnings.putInto(o);
+    }
+
+    /** The laws, then each plan as a block of text, then the warnings of the fits planned from. */
+    public static String text(OptimalHyperparameters planner, List<HyperparameterPlan> plans, FitWarnings fitWarnings) {
+        StringBuilder t = new StringBuilder();
+        t.append("learning rate  ").append(describe(planner.learningRateSource())).append('\n');
+        t.append("batch size     ").append(describe(planner.batchSizeSource())).append(", B in tokens\n");
+        for (HyperparameterPlan p : plans) {
+            t.append("\nLearning rate and batch size for N = ").append(sci(p.parameterCount()))
+                    .append(" non-embedding parameters, D = ").append(sci(p.tokenCount())).append(" tokens\n");
+            t.append("  peak learning rate   ").append(sci(p.learningRate())).append('\n');
+            t.append("  batch size B         ").append(sci(p.batchTokens())).append(" tokens");
+            if (Double.isNaN(p.batchSequences())) {
+                t.append("   (divide by the sequence length for sequences, or give --sequence-length)\n");
+            } else {
+                t.append(String.format(Locale.ROOT, "   = %.0f sequences of %.0f tokens%n", p.batchSequences(),
+                        p.sequenceLength()));
+            }
+            t.append("  optimizer steps D/B  ").append(sci(p.steps())).append('\n');
+            p.warnings().forEach(w -> t.append("  warning: ").append(w).append('\n'));
+        }
+        return t.append(fitWarnings.text()).toString();
+    }
+
+    /** One row per plan, every digit. */
+    public static Table csvTable(List<HyperparameterPlan> plans) {
+        List<List<String>> rows = new ArrayList<>();
+        for (HyperparameterPlan p : plans) {
+            rows.add(List.of(Double.toString(p.parameterCount()), Double.toString(p.tokenCount()),
+                    Double.toString(p.learningRate()), Double.toString(p.batchTokens()),
+                    Double.toString(p.sequenceLength()), Double.toString(p.batchSequences()),
+                    Double.toString(p.steps())));
+        }
+        return new Table(List.of("parameter_count", "token_count", "learning_rate", "batch_size_tokens",
+                "sequence_length", "batch_size_sequences", "steps"), rows);
+    }
+
+    private static String describe(OptimalHyperparameters.Source s) {
+        StringBuilder values = new StringBuilder();
+        for (var p : s.law().parameters()) {
+            if (!values.isEmpty()) {
+                values.append(", ");
+            }
+            values.append(p.name()).append(" = ").append(Formats.significant(s.values().get(p.name()), 4));
+        }
+        return s.law().name() + ": " + s.law().formula() + " at " + values + " (" + s.label() + ")";
+    }
+
+    private static void law(JsonObject o, OptimalHyperparameters.Source s) {
+        o.put("law", s.law().name());
+        o.put("formula", s.law().formula());
+        o.put("source", s.label());
+        o.putNumbers("parameters", s.values());
+    }
+}
