@@ -81,10 +81,10 @@ class NoFlagsRecoveryTest {
                 // and alpha2 are weak (alpha2 comes out 0.706 for 0.671) and checked through predictions
                 Arguments.of("vocabulary", Map.of("E", 5.5328, "A1", 1.8314, "A2", 0.19584, "B", 2.1241,
                         "alpha2", 0.67074, "beta", 0.44661), vocabulary(), List.of("A2", "alpha2")),
-                // Step Law's forms at made-up values of the published signs (lr falls with N, rises with D)
-                Arguments.of("step-law-lr", Map.of("k", 2.0, "a", -0.7, "b", 0.3),
+                // Step Law's published constants (the authors' calculator; reference s.7) on a grid like theirs
+                Arguments.of("step-law-lr", Map.of("k", 1.79, "a", -0.713, "b", 0.307),
                         logGrid2("N", 2e8, 1e10, "D", 2e10, 1e12, 6), List.of()),
-                Arguments.of("step-law-batch", Map.of("k", 0.6, "b", 0.57), logGrid1("D", 2e10, 1e12, 12),
+                Arguments.of("step-law-batch", Map.of("k", 0.58, "b", 0.571), logGrid1("D", 2e10, 1e12, 12),
                         List.of()));
     }
 
