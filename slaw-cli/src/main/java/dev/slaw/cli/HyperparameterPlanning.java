@@ -23,7 +23,7 @@ final class HyperparameterPlanning {
     /** Whether any option of this plan was given. */
     static boolean requested(PlanCommand c) {
         return c.parameterCount != null || c.tokenCount != null || c.learningRateFit != null || c.batchSizeFit != null
-                || c.sequenceLength != null;
+                || c.sequenceLength != null || c.weightDecayFit != null;
     }
 
     static void run(PlanCommand c, TableOutput output) {
@@ -36,7 +36,7 @@ final class HyperparameterPlanning {
                 || c.replicatesFile != null || c.group != null || c.nonVocabularyParameters != null
                 || c.embeddingWidth != null) {
             throw new BadInputException("the learning-rate and batch-size plan takes --parameters, --tokens,"
-                    + " --sequence-length, --learning-rate-fit and --batch-size-fit only (it uses Step Law's published"
+                    + " --sequence-length, --learning-rate-fit, --batch-size-fit and --weight-decay-fit only (it uses Step Law's published"
                     + " constants unless a fit file replaces one of its two laws)");
         }
         if (c.plot.requested()) {
@@ -50,11 +50,15 @@ final class HyperparameterPlanning {
         OptimalHyperparameters.Source batch = c.batchSizeFit == null ? OptimalHyperparameters.stepLawBatchSize()
                 : source(c, c.batchSizeFit);
         OptimalHyperparameters planner = OptimalHyperparameters.of(lr, batch);
-        List<HyperparameterPlan> plans = List.of(planner.at(n, d, seq));
+        if (c.weightDecayFit != null) {
+            planner = planner.withTimescale(source(c, c.weightDecayFit));
+        }
+        OptimalHyperparameters chosen = planner;
+        List<HyperparameterPlan> plans = List.of(chosen.at(n, d, seq));
         FitWarnings warnings = c.fitWarnings;
         output.print(() -> HyperparameterDocuments.csvTable(plans),
-                () -> HyperparameterDocuments.json(planner, plans, warnings),
-                () -> HyperparameterDocuments.text(planner, plans, warnings), warnings);
+                () -> HyperparameterDocuments.json(chosen, plans, warnings),
+                () -> HyperparameterDocuments.text(chosen, plans, warnings), warnings);
     }
 
     /** A saved fit as one of the two laws; its warnings join the plan's, labelled with the file. */

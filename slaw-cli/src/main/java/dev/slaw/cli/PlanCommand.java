@@ -125,6 +125,11 @@ public final class PlanCommand implements Callable<Integer> {
                     + " or of N and D) in place of Step Law's published batch size.")
     Path batchSizeFit;
 
+    @Option(names = "--weight-decay-fit", paramLabel = "FIT",
+            description = "Learning-rate and batch-size plan: your fit of power-lines-tau (the AdamW timescale"
+                    + " tau = B/(eta lambda D) in N and D), to give the weight decay lambda = B/(eta tau D) too.")
+    Path weightDecayFit;
+
     @Option(names = "--flops", paramLabel = "FORMULA", defaultValue = "6*N*D",
             description = "Training FLOPs as a formula of N, D and constants (default: ${DEFAULT-VALUE}).")
     String flops;

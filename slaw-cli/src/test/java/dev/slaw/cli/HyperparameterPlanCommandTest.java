@@ -70,6 +70,34 @@ class HyperparameterPlanCommandTest {
         assertThat(j.get("learning_rate_law").get("parameters").get("a").asDouble()).isCloseTo(-0.713, within(0.1));
     }
 
+    /** A fit of power-lines-tau (made-up truth k = 0.7, b = -0.5) adds lambda = B / (eta tau D). */
+    @Test
+    void aTimescaleFitAddsTheWeightDecay() throws IOException {
+        StringBuilder csv = new StringBuilder("N,D,tau\n");
+        Random random = new Random(5);
+        for (double n : new double[]{2e8, 4e8, 8e8, 1.6e9}) {
+            for (double d : new double[]{1e10, 2e10, 4e10, 8e10, 1.6e11}) {
+                double tau = 0.7 * Math.pow(d / n, -0.5) * Math.exp(0.05 * random.nextGaussian());
+                csv.append(String.format(Locale.ROOT, "%.6g,%.6g,%.6g%n", n, d, tau));
+            }
+        }
+        Path data = dir.resolve("tau.csv");
+        Files.writeString(data, csv);
+        Path fit = dir.resolve("tau.json");
+        assertThat(run("fit", data.toString(), "--law", "power-lines-tau", "--target", "tau", "--out", fit.toString())
+                .code()).isZero();
+        PlanCommandTest.Result r = run("plan", "--parameters", "1073741824", "--tokens", "1e11", "--weight-decay-fit",
+                fit.toString(), "--json");
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode h = new ObjectMapper().readTree(r.out()).get("hyperparameters").get(0);
+        double tau = 0.7 * Math.pow(1e11 / 1073741824.0, -0.5);
+        double lambda = 1.1077e6 / (1.5517e-3 * tau * 1e11);
+        assertThat(h.get("timescale").asDouble()).isCloseTo(tau, within(tau * 0.05));
+        assertThat(h.get("weight_decay").asDouble()).isCloseTo(lambda, within(lambda * 0.05));
+        r = run("plan", "--parameters", "1073741824", "--tokens", "1e11", "--weight-decay-fit", fit.toString());
+        assertThat(r.out()).contains("weight decay lambda  ", "power-lines-tau: tau = k * (D / N)^b");
+    }
+
     @Test
     void incompleteOrMixedRequestsExitTwoWithOneLine() {
         PlanCommandTest.Result r = run("plan", "--parameters", "1e9");

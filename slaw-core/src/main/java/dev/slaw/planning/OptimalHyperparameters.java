@@ -16,7 +16,9 @@ import java.util.Objects;
  * The peak learning rate and the batch size for a model of N non-embedding parameters trained
  * on D tokens, from two laws in N and D: Step Law (Li et al. 2025) by default, eta = 1.79
  * N^-0.713 D^0.307 and B = 0.58 D^0.571 tokens, or laws the user fitted to the best (learning
- * rate, batch size) of each cell of their own sweep.
+ * rate, batch size) of each cell of their own sweep. With a law of the AdamW timescale tau = B /
+ * (eta lambda D) in N and D (Power Lines, Bergsma et al. 2025) it also gives the weight decay
+ * lambda = B / (eta tau D).
  */
 public final class OptimalHyperparameters {
     /** The variables either law may read. */
@@ -46,6 +48,7 @@ public final class OptimalHyperparameters {
 
     private final Source learningRate;
     private final Source batchSize;
+    private final Source timescale;
     private final boolean published;
 
     /** One law at given values, and a line naming where the values came from. */
@@ -67,15 +70,16 @@ public final class OptimalHyperparameters {
         }
     }
 
-    private OptimalHyperparameters(Source learningRate, Source batchSize, boolean published) {
+    private OptimalHyperparameters(Source learningRate, Source batchSize, Source timescale, boolean published) {
         this.learningRate = learningRate;
         this.batchSize = batchSize;
+        this.timescale = timescale;
         this.published = published;
     }
 
     /** Step Law with the published constants (the catalogue's step-law-lr and step-law-batch). */
     public static OptimalHyperparameters stepLaw() {
-        return new OptimalHyperparameters(stepLawLearningRate(), stepLawBatchSize(), true);
+        return new OptimalHyperparameters(stepLawLearningRate(), stepLawBatchSize(), null, true);
     }
 
     /** The catalogue's step-law-lr at the published constants. */
@@ -100,7 +104,23 @@ public final class OptimalHyperparameters {
         check(batchSize, "batch-size");
         boolean published = learningRate.values().equals(STEP_LAW_LEARNING_RATE)
                 && batchSize.values().equals(STEP_LAW_BATCH_SIZE);
-        return new OptimalHyperparameters(learningRate, batchSize, published);
+        return new OptimalHyperparameters(learningRate, batchSize, null, published);
+    }
+
+    /**
+     * This planner with a law of the AdamW timescale tau in N and D, so that each plan also
+     * gives the weight decay lambda = B / (eta tau D).
+     *
+     * @throws BadInputException when the law reads a variable other than N and D or lacks a value
+     */
+    public OptimalHyperparameters withTimescale(Source timescaleLaw) {
+        check(timescaleLaw, "timescale");
+        return new OptimalHyperparameters(learningRate, batchSize, timescaleLaw, published);
+    }
+
+    /** The timescale law, or null when the plans give no weight decay. */
+    public Source timescaleSource() {
+        return timescale;
     }
 
     public Source learningRateSource() {
@@ -157,8 +177,23 @@ public final class OptimalHyperparameters {
             warnings.add(String.format(Locale.ROOT, "D / B = %.3g optimizer steps: too few for a learning-rate"
                     + " schedule to mean much", steps));
         }
-        return new HyperparameterPlan(parameterCount, tokenCount, eta, batch, sequenceLength, sequences, steps,
-                warnings);
+        double tau = Double.NaN;
+        double lambda = Double.NaN;
+        if (timescale != null) {
+            tau = timescale.at(parameterCount, tokenCount);
+            if (!(tau > 0) || !Double.isFinite(tau)) {
+                throw new BadInputException("the timescale law gives " + tau + " at N = " + parameterCount + ", D = "
+                        + tokenCount + ": no weight decay");
+            }
+            // tau = B / (eta lambda D), B and D both in tokens, solved for lambda
+            lambda = batch / (eta * tau * tokenCount);
+            if (lambda > 10) {
+                warnings.add(String.format(Locale.ROOT, "a weight decay of %.3g is far above the 0 to 1 AdamW"
+                        + " runs use: check the timescale law and its units (B and D both in tokens)", lambda));
+            }
+        }
+        return new HyperparameterPlan(parameterCount, tokenCount, eta, batch, sequenceLength, sequences, steps, tau,
+                lambda, warnings);
     }
 
     private static void check(Source s, String what) {

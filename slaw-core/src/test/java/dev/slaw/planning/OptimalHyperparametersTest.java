@@ -81,4 +81,18 @@ class OptimalHyperparametersTest {
         assertThatThrownBy(() -> OptimalHyperparameters.of(chinchilla, OptimalHyperparameters.stepLawBatchSize()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("N (non-embedding parameters)");
     }
+
+    /** tau = B / (eta lambda D) solved for lambda, with a timescale law at made-up values (Power Lines' form). */
+    @Test
+    void aTimescaleLawGivesTheWeightDecay() {
+        var tau = new OptimalHyperparameters.Source("fit", Catalogue.builtIn().find("power-lines-tau").orElseThrow(),
+                Map.of("k", 0.7, "b", -0.5));
+        OptimalHyperparameters s = OptimalHyperparameters.stepLaw().withTimescale(tau);
+        HyperparameterPlan p = s.at(ONE_BILLION, 1e11, Double.NaN);
+        double expectedTau = 0.7 * Math.pow(1e11 / ONE_BILLION, -0.5);
+        assertThat(p.timescale()).isCloseTo(expectedTau, within(1e-12));
+        assertThat(p.weightDecay()).isCloseTo(p.batchTokens() / (p.learningRate() * expectedTau * 1e11), within(1e-12))
+                .isBetween(0.05, 0.2);
+        assertThat(OptimalHyperparameters.stepLaw().at(ONE_BILLION, 1e11, Double.NaN).weightDecay()).isNaN();
+    }
 }

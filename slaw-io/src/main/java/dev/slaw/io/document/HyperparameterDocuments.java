@@ -21,6 +21,9 @@ public final class HyperparameterDocuments {
         JsonObject o = new JsonObject();
         law(o.putObject("learning_rate_law"), planner.learningRateSource());
         law(o.putObject("batch_size_law"), planner.batchSizeSource());
+        if (planner.timescaleSource() != null) {
+            law(o.putObject("timescale_law"), planner.timescaleSource());
+        }
         var array = o.putArray("hyperparameters");
         for (HyperparameterPlan p : plans) {
             JsonObject r = array.addObject();
@@ -32,6 +35,9 @@ public final class HyperparameterDocuments {
             r.put("sequence_length", p.sequenceLength());
             r.put("batch_size_sequences", p.batchSequences());
             r.put("steps", p.steps());
+            // null without a timescale law
+            r.put("timescale", p.timescale());
+            r.put("weight_decay", p.weightDecay());
             r.putTexts("warnings", p.warnings());
         }
         return fitWarnings.putInto(o);
@@ -42,6 +48,10 @@ public final class HyperparameterDocuments {
         StringBuilder t = new StringBuilder();
         t.append("learning rate  ").append(describe(planner.learningRateSource())).append('\n');
         t.append("batch size     ").append(describe(planner.batchSizeSource())).append(", B in tokens\n");
+        if (planner.timescaleSource() != null) {
+            t.append("timescale      ").append(describe(planner.timescaleSource()))
+                    .append(", weight decay lambda = B / (eta tau D)\n");
+        }
         for (HyperparameterPlan p : plans) {
             t.append("\nLearning rate and batch size for N = ").append(sci(p.parameterCount()))
                     .append(" non-embedding parameters, D = ").append(sci(p.tokenCount())).append(" tokens\n");
@@ -54,6 +64,10 @@ public final class HyperparameterDocuments {
                         p.sequenceLength()));
             }
             t.append("  optimizer steps D/B  ").append(sci(p.steps())).append('\n');
+            if (!Double.isNaN(p.weightDecay())) {
+                t.append("  AdamW timescale tau  ").append(sci(p.timescale())).append('\n');
+                t.append("  weight decay lambda  ").append(sci(p.weightDecay())).append('\n');
+            }
             p.warnings().forEach(w -> t.append("  warning: ").append(w).append('\n'));
         }
         return t.append(fitWarnings.text()).toString();
@@ -66,10 +80,10 @@ public final class HyperparameterDocuments {
             rows.add(List.of(Double.toString(p.parameterCount()), Double.toString(p.tokenCount()),
                     Double.toString(p.learningRate()), Double.toString(p.batchTokens()),
                     Double.toString(p.sequenceLength()), Double.toString(p.batchSequences()),
-                    Double.toString(p.steps())));
+                    Double.toString(p.steps()), Double.toString(p.timescale()), Double.toString(p.weightDecay())));
         }
         return new Table(List.of("parameter_count", "token_count", "learning_rate", "batch_size_tokens",
-                "sequence_length", "batch_size_sequences", "steps"), rows);
+                "sequence_length", "batch_size_sequences", "steps", "timescale", "weight_decay"), rows);
     }
 
     private static String describe(OptimalHyperparameters.Source s) {
