@@ -23,38 +23,60 @@ final class HyperparameterPlanning {
     /** Whether any option of this plan was given. */
     static boolean requested(PlanCommand c) {
         return c.parameterCount != null || c.tokenCount != null || c.learningRateFit != null || c.batchSizeFit != null
-                || c.sequenceLength != null || c.weightDecayFit != null;
+                || c.sequenceLength != null || c.weightDecayFit != null || c.hyperparameters != null;
     }
 
     static void run(PlanCommand c, TableOutput output) {
-        if (c.parameterCount == null || c.tokenCount == null) {
-            throw new BadInputException("the learning-rate and batch-size plan needs both --parameters N (non-embedding"
-                    + " parameters) and --tokens D (training tokens)");
+        boolean deepSeek = "deepseek".equals(c.hyperparameters);
+        if (c.hyperparameters != null && !deepSeek && !"step-law".equals(c.hyperparameters)) {
+            throw new BadInputException("--hyperparameters " + c.hyperparameters + ": expected step-law (Li et al. 2025,"
+                    + " from N and D) or deepseek (Bi et al. 2024, from the compute budget C)");
         }
-        if (c.fitFile != null || c.lawName != null || !c.settings.isEmpty() || !c.compute.flops().isEmpty()
-                || c.frontier != null || c.targetLoss != null || c.uniqueTokens != null || !c.inferenceTokens.isEmpty()
+        List<Double> budgets = c.compute.flops();
+        if (deepSeek) {
+            if (budgets.size() != 1) {
+                throw new BadInputException("--hyperparameters deepseek needs one --compute C: the budget C = M D, M the"
+                        + " non-embedding FLOPs per token (attention included) and D the tokens");
+            }
+        } else {
+            if (c.parameterCount == null || c.tokenCount == null) {
+                throw new BadInputException("the learning-rate and batch-size plan needs both --parameters N"
+                        + " (non-embedding parameters) and --tokens D (training tokens), or --hyperparameters deepseek"
+                        + " --compute C");
+            }
+            if (!budgets.isEmpty()) {
+                throw new BadInputException("Step Law plans from --parameters and --tokens, not --compute (DeepSeek's"
+                        + " law reads the budget: --hyperparameters deepseek --compute C)");
+            }
+        }
+        if (c.fitFile != null || c.lawName != null || !c.settings.isEmpty() || c.frontier != null
+                || c.targetLoss != null || c.uniqueTokens != null || !c.inferenceTokens.isEmpty()
                 || c.replicatesFile != null || c.group != null || c.nonVocabularyParameters != null
                 || c.embeddingWidth != null) {
-            throw new BadInputException("the learning-rate and batch-size plan takes --parameters, --tokens,"
-                    + " --sequence-length, --learning-rate-fit, --batch-size-fit and --weight-decay-fit only (it uses Step Law's published"
-                    + " constants unless a fit file replaces one of its two laws)");
+            throw new BadInputException("the learning-rate and batch-size plan takes --parameters, --tokens, --compute"
+                    + " (with --hyperparameters deepseek), --sequence-length, --learning-rate-fit, --batch-size-fit and"
+                    + " --weight-decay-fit only");
         }
         if (c.plot.requested()) {
             throw new BadInputException("--plot draws N-and-D plans, not learning rates and batch sizes");
         }
-        double n = Assignments.number(c.parameterCount, "--parameters");
-        double d = Assignments.number(c.tokenCount, "--tokens");
+        double n = c.parameterCount == null ? Double.NaN : Assignments.number(c.parameterCount, "--parameters");
+        double d = c.tokenCount == null ? Double.NaN : Assignments.number(c.tokenCount, "--tokens");
+        double flops = budgets.isEmpty() ? Double.NaN : budgets.get(0);
         double seq = c.sequenceLength == null ? Double.NaN : Assignments.number(c.sequenceLength, "--sequence-length");
-        OptimalHyperparameters.Source lr = c.learningRateFit == null ? OptimalHyperparameters.stepLawLearningRate()
+        OptimalHyperparameters published = deepSeek ? OptimalHyperparameters.deepSeek()
+                : OptimalHyperparameters.stepLaw();
+        OptimalHyperparameters.Source lr = c.learningRateFit == null ? published.learningRateSource()
                 : source(c, c.learningRateFit);
-        OptimalHyperparameters.Source batch = c.batchSizeFit == null ? OptimalHyperparameters.stepLawBatchSize()
+        OptimalHyperparameters.Source batch = c.batchSizeFit == null ? published.batchSizeSource()
                 : source(c, c.batchSizeFit);
-        OptimalHyperparameters planner = OptimalHyperparameters.of(lr, batch);
+        OptimalHyperparameters planner = c.learningRateFit == null && c.batchSizeFit == null ? published
+                : OptimalHyperparameters.of(lr, batch);
         if (c.weightDecayFit != null) {
             planner = planner.withTimescale(source(c, c.weightDecayFit));
         }
         OptimalHyperparameters chosen = planner;
-        List<HyperparameterPlan> plans = List.of(chosen.at(n, d, seq));
+        List<HyperparameterPlan> plans = List.of(chosen.at(n, d, flops, seq));
         FitWarnings warnings = c.fitWarnings;
         output.print(() -> HyperparameterDocuments.csvTable(plans),
                 () -> HyperparameterDocuments.json(chosen, plans, warnings),

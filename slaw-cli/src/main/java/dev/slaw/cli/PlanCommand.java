@@ -56,6 +56,7 @@ import java.util.concurrent.Callable;
                 "  slaw plan --law vocabulary --set E=5.533 --set A1=1.831 --set A2=0.1958 --set B=2.124 \\",
                 "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
                 "  slaw plan --parameters 7e9 --tokens 2e12 --sequence-length 4096",
+                "  slaw plan --hyperparameters deepseek --compute 8.46e22 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
                 "            --flops-constant n_layers=80 --flops-constant ctx=4096 --flops-constant d_model=8192",
                 "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv"})
@@ -103,6 +104,11 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--embedding-dim", paramLabel = "d",
             description = "Vocabulary plan: the embedding width d, so that vocabulary parameters are V*d.")
     String embeddingWidth;
+
+    @Option(names = "--hyperparameters", paramLabel = "LAW",
+            description = "Learning-rate and batch-size plan from published constants: step-law (Li et al. 2025, needs"
+                    + " --parameters and --tokens; the default) or deepseek (Bi et al. 2024, needs --compute C = M D).")
+    String hyperparameters;
 
     @Option(names = "--parameters", paramLabel = "N",
             description = "Learning-rate and batch-size plan (Step Law; needs --tokens): the model's non-embedding parameters.")

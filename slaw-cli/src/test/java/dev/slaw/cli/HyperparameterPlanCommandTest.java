@@ -98,6 +98,27 @@ class HyperparameterPlanCommandTest {
         assertThat(r.out()).contains("weight decay lambda  ", "power-lines-tau: tau = k * (D / N)^b");
     }
 
+    /** DeepSeek LLM's eq. 1 at its 7B model's budget, C = M D (reference s.9). */
+    @Test
+    void deepSeekFromTheComputeBudget() throws IOException {
+        PlanCommandTest.Result r = run("plan", "--hyperparameters", "deepseek", "--compute", "8.4557e22", "--tokens",
+                "2e12", "--sequence-length", "4096");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("k = 0.3118, a = -0.125", "C = M D", "peak learning rate   4.246e-04",
+                "= 2252 sequences of 4096 tokens", "optimizer steps D/B  2.169e+05", "extrapolated");
+        r = run("plan", "--hyperparameters", "deepseek", "--compute", "1e19", "--json");
+        JsonNode h = new ObjectMapper().readTree(r.out()).get("hyperparameters").get(0);
+        assertThat(h.get("learning_rate").asDouble()).isCloseTo(0.3118 * Math.pow(1e19, -0.125), within(1e-12));
+        assertThat(h.get("steps").isNull()).isTrue();
+        assertThat(h.get("warnings")).isEmpty();
+        r = run("plan", "--hyperparameters", "deepseek", "--parameters", "7e9");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--compute");
+        r = run("plan", "--hyperparameters", "chinchilla", "--compute", "1e21");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("step-law", "deepseek");
+    }
+
     @Test
     void incompleteOrMixedRequestsExitTwoWithOneLine() {
         PlanCommandTest.Result r = run("plan", "--parameters", "1e9");

@@ -21,8 +21,8 @@ import java.util.Objects;
  * lambda = B / (eta tau D).
  */
 public final class OptimalHyperparameters {
-    /** The variables either law may read. */
-    public static final List<String> VARIABLES = List.of("N", "D");
+    /** The variables a law may read: parameters, tokens, and the compute budget (DeepSeek's C = M D). */
+    public static final List<String> VARIABLES = List.of("N", "D", "C");
 
     /**
      * Step Law's published constants, as the authors' own calculator on their project page
@@ -31,6 +31,17 @@ public final class OptimalHyperparameters {
      */
     public static final Map<String, Double> STEP_LAW_LEARNING_RATE = orderedMap("k", 1.79, "a", -0.713, "b", 0.307);
     public static final Map<String, Double> STEP_LAW_BATCH_SIZE = orderedMap("k", 0.58, "b", 0.571);
+
+    /**
+     * DeepSeek LLM's published constants (arXiv:2401.02954, section 3.1, eq. 1): eta = 0.3118
+     * C^-0.1250, B = 0.2920 C^0.3271 (B in tokens), C = M D in FLOPs.
+     */
+    public static final Map<String, Double> DEEPSEEK_LEARNING_RATE = orderedMap("k", 0.3118, "a", -0.1250);
+    public static final Map<String, Double> DEEPSEEK_BATCH_SIZE = orderedMap("k", 0.2920, "b", 0.3271);
+
+    /** The budgets DeepSeek fitted eq. 1 on (1e17 to 2e19 FLOPs); beyond them the plan says it extrapolates. */
+    static final double DEEPSEEK_SMALLEST_C = 1e17;
+    static final double DEEPSEEK_LARGEST_C = 2e19;
 
     /**
      * The largest dense grid the Step Law authors publish loss landscapes for (their tool's
@@ -49,7 +60,10 @@ public final class OptimalHyperparameters {
     private final Source learningRate;
     private final Source batchSize;
     private final Source timescale;
-    private final boolean published;
+    /** Whose published constants these are, for the warning about their fitted range; NONE for fits. */
+    private final Published published;
+
+    private enum Published { NONE, STEP_LAW, DEEPSEEK }
 
     /** One law at given values, and a line naming where the values came from. */
     public record Source(String label, Law law, Map<String, Double> values) {
@@ -58,19 +72,32 @@ public final class OptimalHyperparameters {
             values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
         }
 
-        double at(double n, double d) {
+        double at(double n, double d, double c, String what) {
             double[] p = new double[law.parameters().size()];
             for (int i = 0; i < p.length; i++) {
                 p[i] = values.get(law.parameters().get(i).name());
             }
             Map<String, Double> point = new LinkedHashMap<>();
-            point.put("N", n);
-            point.put("D", d);
+            putGiven(point, "N", n, law, what, "the parameter count N");
+            putGiven(point, "D", d, law, what, "the token count D");
+            putGiven(point, "C", c, law, what, "the compute budget C");
             return Predictor.at(law, p, point);
+        }
+
+        private static void putGiven(Map<String, Double> point, String name, double v, Law law, String what,
+                                     String meaning) {
+            if (!law.variables().contains(name)) {
+                return;
+            }
+            if (Double.isNaN(v)) {
+                throw new BadInputException("the " + what + " law " + law.name() + " reads " + name + ": give "
+                        + meaning);
+            }
+            point.put(name, v);
         }
     }
 
-    private OptimalHyperparameters(Source learningRate, Source batchSize, Source timescale, boolean published) {
+    private OptimalHyperparameters(Source learningRate, Source batchSize, Source timescale, Published published) {
         this.learningRate = learningRate;
         this.batchSize = batchSize;
         this.timescale = timescale;
@@ -79,7 +106,15 @@ public final class OptimalHyperparameters {
 
     /** Step Law with the published constants (the catalogue's step-law-lr and step-law-batch). */
     public static OptimalHyperparameters stepLaw() {
-        return new OptimalHyperparameters(stepLawLearningRate(), stepLawBatchSize(), null, true);
+        return new OptimalHyperparameters(stepLawLearningRate(), stepLawBatchSize(), null, Published.STEP_LAW);
+    }
+
+    /** DeepSeek LLM with the published constants (the catalogue's deepseek-lr and deepseek-batch). */
+    public static OptimalHyperparameters deepSeek() {
+        return new OptimalHyperparameters(
+                new Source("DeepSeek LLM, Bi et al. 2024, eq. 1", catalogue("deepseek-lr"), DEEPSEEK_LEARNING_RATE),
+                new Source("DeepSeek LLM, Bi et al. 2024, eq. 1", catalogue("deepseek-batch"), DEEPSEEK_BATCH_SIZE),
+                null, Published.DEEPSEEK);
     }
 
     /** The catalogue's step-law-lr at the published constants. */
@@ -102,9 +137,10 @@ public final class OptimalHyperparameters {
     public static OptimalHyperparameters of(Source learningRate, Source batchSize) {
         check(learningRate, "learning-rate");
         check(batchSize, "batch-size");
-        boolean published = learningRate.values().equals(STEP_LAW_LEARNING_RATE)
-                && batchSize.values().equals(STEP_LAW_BATCH_SIZE);
-        return new OptimalHyperparameters(learningRate, batchSize, null, published);
+        boolean stepLaw = learningRate.law().name().equals("step-law-lr")
+                && learningRate.values().equals(STEP_LAW_LEARNING_RATE)
+                && batchSize.law().name().equals("step-law-batch") && batchSize.values().equals(STEP_LAW_BATCH_SIZE);
+        return new OptimalHyperparameters(learningRate, batchSize, null, stepLaw ? Published.STEP_LAW : Published.NONE);
     }
 
     /**
@@ -139,13 +175,32 @@ public final class OptimalHyperparameters {
      *                           law gives no positive finite value there
      */
     public HyperparameterPlan at(double parameterCount, double tokenCount, double sequenceLength) {
-        positive(parameterCount, "the parameter count N");
-        positive(tokenCount, "the token count D");
+        return at(parameterCount, tokenCount, Double.NaN, sequenceLength);
+    }
+
+    /**
+     * As {@link #at(double, double, double)}, for laws that may also read the compute budget C;
+     * any of N, D and C may be NaN when no law reads it (D is then missing from the steps).
+     *
+     * @throws BadInputException when a given number is not positive and finite, or a law reads
+     *                           one that was not given
+     */
+    public HyperparameterPlan at(double parameterCount, double tokenCount, double computeFlops,
+                                 double sequenceLength) {
+        if (!Double.isNaN(parameterCount)) {
+            positive(parameterCount, "the parameter count N");
+        }
+        if (!Double.isNaN(tokenCount)) {
+            positive(tokenCount, "the token count D");
+        }
+        if (!Double.isNaN(computeFlops)) {
+            positive(computeFlops, "the compute budget C");
+        }
         if (!Double.isNaN(sequenceLength)) {
             positive(sequenceLength, "the sequence length");
         }
-        double eta = learningRate.at(parameterCount, tokenCount);
-        double batch = batchSize.at(parameterCount, tokenCount);
+        double eta = learningRate.at(parameterCount, tokenCount, computeFlops, "learning-rate");
+        double batch = batchSize.at(parameterCount, tokenCount, computeFlops, "batch-size");
         if (!(eta > 0) || !Double.isFinite(eta)) {
             throw new BadInputException("the learning-rate law gives " + eta + " at N = " + parameterCount + ", D = "
                     + tokenCount + ": no learning rate");
@@ -155,7 +210,14 @@ public final class OptimalHyperparameters {
                     + tokenCount + ": no batch size");
         }
         List<String> warnings = new ArrayList<>();
-        if (published && (parameterCount < STEP_LAW_SMALLEST_N || parameterCount > STEP_LAW_LARGEST_N
+        if (published == Published.DEEPSEEK && (computeFlops < DEEPSEEK_SMALLEST_C
+                || computeFlops > DEEPSEEK_LARGEST_C)) {
+            warnings.add(String.format(Locale.ROOT, "C = %.3g FLOPs lies outside the budgets DeepSeek fitted eq. 1 on"
+                    + " (%.0e to %.0e; validated at 1e20): the published constants are extrapolated here (the paper"
+                    + " chose its 7B and 67B hyperparameters, near 1e23 and 1e24, from them)", computeFlops, DEEPSEEK_SMALLEST_C,
+                    DEEPSEEK_LARGEST_C));
+        }
+        if (published == Published.STEP_LAW && (parameterCount < STEP_LAW_SMALLEST_N || parameterCount > STEP_LAW_LARGEST_N
                 || tokenCount < STEP_LAW_SMALLEST_D || tokenCount > STEP_LAW_LARGEST_D)) {
             warnings.add(String.format(Locale.ROOT, "N = %.3g, D = %.3g lies outside the dense grid the Step Law"
                             + " authors publish loss landscapes for (N %.2g to %.2g, D %.2g to %.2g): the published"
@@ -173,14 +235,14 @@ public final class OptimalHyperparameters {
                     + " tokens", batch, sequenceLength));
         }
         double steps = tokenCount / batch;
-        if (steps < 100) {
+        if (steps < 100) { // NaN (no D given) compares false
             warnings.add(String.format(Locale.ROOT, "D / B = %.3g optimizer steps: too few for a learning-rate"
                     + " schedule to mean much", steps));
         }
         double tau = Double.NaN;
         double lambda = Double.NaN;
         if (timescale != null) {
-            tau = timescale.at(parameterCount, tokenCount);
+            tau = timescale.at(parameterCount, tokenCount, computeFlops, "timescale");
             if (!(tau > 0) || !Double.isFinite(tau)) {
                 throw new BadInputException("the timescale law gives " + tau + " at N = " + parameterCount + ", D = "
                         + tokenCount + ": no weight decay");
@@ -192,16 +254,16 @@ public final class OptimalHyperparameters {
                         + " runs use: check the timescale law and its units (B and D both in tokens)", lambda));
             }
         }
-        return new HyperparameterPlan(parameterCount, tokenCount, eta, batch, sequenceLength, sequences, steps, tau,
-                lambda, warnings);
+        return new HyperparameterPlan(parameterCount, tokenCount, computeFlops, eta, batch, sequenceLength, sequences,
+                steps, tau, lambda, warnings);
     }
 
     private static void check(Source s, String what) {
         Objects.requireNonNull(s, what);
         if (!VARIABLES.containsAll(s.law().variables())) {
             throw new BadInputException("the " + what + " law " + s.law().name() + " reads "
-                    + String.join(", ", s.law().variables()) + "; it must read N (non-embedding parameters) and/or D"
-                    + " (tokens) only, as step-law-lr and step-law-batch do");
+                    + String.join(", ", s.law().variables()) + "; it must read only N (non-embedding parameters), D"
+                    + " (tokens) and C (compute FLOPs), as step-law-lr, step-law-batch and deepseek-lr do");
         }
         for (var p : s.law().parameters()) {
             if (!s.values().containsKey(p.name())) {

@@ -84,6 +84,11 @@ class NoFlagsRecoveryTest {
                 // Step Law's published constants (the authors' calculator; reference s.7) on a grid like theirs
                 Arguments.of("step-law-lr", Map.of("k", 1.79, "a", -0.713, "b", 0.307),
                         logGrid2("N", 2e8, 1e10, "D", 2e10, 1e12, 6), List.of()),
+                // DeepSeek LLM's eq. 1 at its published constants, over budgets like its fit's (1e17 to 2e19)
+                Arguments.of("deepseek-lr", Map.of("k", 0.3118, "a", -0.125), logGrid1("C", 1e17, 2e19, 12),
+                        List.of()),
+                Arguments.of("deepseek-batch", Map.of("k", 0.292, "b", 0.3271), logGrid1("C", 1e17, 2e19, 12),
+                        List.of()),
                 // Power Lines' timescale law at made-up values (only its form was available)
                 Arguments.of("power-lines-tau", Map.of("k", 0.7, "b", -0.5),
                         logGrid2("N", 1e8, 1e10, "D", 1e9, 1e12, 6), List.of()),

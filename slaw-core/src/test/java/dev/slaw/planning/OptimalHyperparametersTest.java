@@ -95,4 +95,35 @@ class OptimalHyperparametersTest {
                 .isBetween(0.05, 0.2);
         assertThat(OptimalHyperparameters.stepLaw().at(ONE_BILLION, 1e11, Double.NaN).weightDecay()).isNaN();
     }
+
+    /**
+     * Golden (REFERENCE.md s.9): DeepSeek LLM's eq. 1 at the compute of its own models, C = M D with
+     * M of eq. 2 (72 n_layer d^2 + 12 n_layer d l_seq) and D = 2.0T tokens (Table 2): the 7B model
+     * (30 layers, d = 4096, l_seq = 4096) gets eta = 4.246e-4 and B = 9.223e6 tokens = 2,252
+     * sequences, against Table 2's 4.2e-4 and 2,304; the 67B model (95 layers, d = 8192) gets
+     * 3.120e-4 and 5,042 sequences against 3.2e-4 and 4,608 ("we choose the hyper-parameters based on
+     * our findings in Section 3").
+     */
+    @Test
+    void deepSeeksEquationOneGivesTheHyperparametersOfItsTableTwo() {
+        OptimalHyperparameters s = OptimalHyperparameters.deepSeek();
+        double m7 = 72.0 * 30 * 4096 * 4096 + 12.0 * 30 * 4096 * 4096;
+        HyperparameterPlan p7 = s.at(Double.NaN, 2e12, m7 * 2e12, 4096);
+        assertThat(p7.learningRate()).isCloseTo(4.246e-4, within(1e-7)).isCloseTo(4.2e-4, within(4.2e-4 * 0.02));
+        assertThat(p7.batchTokens()).isCloseTo(9.223e6, within(1e3));
+        assertThat(p7.batchSequences()).isCloseTo(2304, within(2304 * 0.03));
+        double m67 = 72.0 * 95 * 8192 * 8192 + 12.0 * 95 * 8192 * 4096;
+        HyperparameterPlan p67 = s.at(Double.NaN, 2e12, m67 * 2e12, 4096);
+        assertThat(p67.learningRate()).isCloseTo(3.120e-4, within(1e-7)).isCloseTo(3.2e-4, within(3.2e-4 * 0.03));
+        assertThat(p67.batchSequences()).isCloseTo(5042.5, within(0.5)).isCloseTo(4608, within(4608 * 0.1));
+        // beyond the budgets of the fit (1e17 to 2e19), said so
+        assertThat(p7.warnings()).singleElement().asString().contains("extrapolated");
+        assertThat(s.at(Double.NaN, Double.NaN, 1e19, Double.NaN).warnings()).isEmpty();
+    }
+
+    @Test
+    void aLawOfTheBudgetNeedsTheBudget() {
+        assertThatThrownBy(() -> OptimalHyperparameters.deepSeek().at(1e9, 1e11, Double.NaN))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("reads C");
+    }
 }

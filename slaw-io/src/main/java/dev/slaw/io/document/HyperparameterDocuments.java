@@ -29,6 +29,7 @@ public final class HyperparameterDocuments {
             JsonObject r = array.addObject();
             r.put("parameter_count", p.parameterCount());
             r.put("token_count", p.tokenCount());
+            r.put("compute_flops", p.computeFlops());
             r.put("learning_rate", p.learningRate());
             r.put("batch_size_tokens", p.batchTokens());
             // null without a sequence length (put writes NaN as null)
@@ -48,13 +49,17 @@ public final class HyperparameterDocuments {
         StringBuilder t = new StringBuilder();
         t.append("learning rate  ").append(describe(planner.learningRateSource())).append('\n');
         t.append("batch size     ").append(describe(planner.batchSizeSource())).append(", B in tokens\n");
+        if (planner.learningRateSource().law().variables().contains("C")
+                || planner.batchSizeSource().law().variables().contains("C")) {
+            t.append("compute        C = M D, M the non-embedding FLOPs per token with attention"
+                    + " (72 n_layer d_model^2 + 12 n_layer d_model l_seq), not 6 N\n");
+        }
         if (planner.timescaleSource() != null) {
             t.append("timescale      ").append(describe(planner.timescaleSource()))
                     .append(", weight decay lambda = B / (eta tau D)\n");
         }
         for (HyperparameterPlan p : plans) {
-            t.append("\nLearning rate and batch size for N = ").append(sci(p.parameterCount()))
-                    .append(" non-embedding parameters, D = ").append(sci(p.tokenCount())).append(" tokens\n");
+            t.append("\nLearning rate and batch size for ").append(where(p)).append('\n');
             t.append("  peak learning rate   ").append(sci(p.learningRate())).append('\n');
             t.append("  batch size B         ").append(sci(p.batchTokens())).append(" tokens");
             if (Double.isNaN(p.batchSequences())) {
@@ -63,7 +68,9 @@ public final class HyperparameterDocuments {
                 t.append(String.format(Locale.ROOT, "   = %.0f sequences of %.0f tokens%n", p.batchSequences(),
                         p.sequenceLength()));
             }
-            t.append("  optimizer steps D/B  ").append(sci(p.steps())).append('\n');
+            if (!Double.isNaN(p.steps())) {
+                t.append("  optimizer steps D/B  ").append(sci(p.steps())).append('\n');
+            }
             if (!Double.isNaN(p.weightDecay())) {
                 t.append("  AdamW timescale tau  ").append(sci(p.timescale())).append('\n');
                 t.append("  weight decay lambda  ").append(sci(p.weightDecay())).append('\n');
@@ -78,12 +85,28 @@ public final class HyperparameterDocuments {
         List<List<String>> rows = new ArrayList<>();
         for (HyperparameterPlan p : plans) {
             rows.add(List.of(Double.toString(p.parameterCount()), Double.toString(p.tokenCount()),
+                    Double.toString(p.computeFlops()),
                     Double.toString(p.learningRate()), Double.toString(p.batchTokens()),
                     Double.toString(p.sequenceLength()), Double.toString(p.batchSequences()),
                     Double.toString(p.steps()), Double.toString(p.timescale()), Double.toString(p.weightDecay())));
         }
-        return new Table(List.of("parameter_count", "token_count", "learning_rate", "batch_size_tokens",
+        return new Table(List.of("parameter_count", "token_count", "compute_flops", "learning_rate", "batch_size_tokens",
                 "sequence_length", "batch_size_sequences", "steps", "timescale", "weight_decay"), rows);
+    }
+
+    /** "N = ..., D = ..." or "C = ... FLOPs", whichever were given. */
+    private static String where(HyperparameterPlan p) {
+        List<String> parts = new ArrayList<>();
+        if (!Double.isNaN(p.parameterCount())) {
+            parts.add("N = " + sci(p.parameterCount()) + " non-embedding parameters");
+        }
+        if (!Double.isNaN(p.tokenCount())) {
+            parts.add("D = " + sci(p.tokenCount()) + " tokens");
+        }
+        if (!Double.isNaN(p.computeFlops())) {
+            parts.add("C = " + sci(p.computeFlops()) + " FLOPs");
+        }
+        return String.join(", ", parts);
     }
 
     private static String describe(OptimalHyperparameters.Source s) {
