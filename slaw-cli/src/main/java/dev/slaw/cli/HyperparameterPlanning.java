@@ -5,6 +5,8 @@ import dev.slaw.fit.Fit;
 import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.HyperparameterDocuments;
 import dev.slaw.io.fit.FitJson;
+import dev.slaw.planning.CriticalBatchPlan;
+import dev.slaw.planning.CriticalBatchSize;
 import dev.slaw.planning.HyperparameterPlan;
 import dev.slaw.planning.OptimalHyperparameters;
 
@@ -23,14 +25,21 @@ final class HyperparameterPlanning {
     /** Whether any option of this plan was given. */
     static boolean requested(PlanCommand c) {
         return c.parameterCount != null || c.tokenCount != null || c.learningRateFit != null || c.batchSizeFit != null
-                || c.sequenceLength != null || c.weightDecayFit != null || c.hyperparameters != null;
+                || c.sequenceLength != null || c.weightDecayFit != null || c.hyperparameters != null
+                || c.criticalLoss != null || c.batchSize != null || c.criticalBatchFit != null;
     }
 
     static void run(PlanCommand c, TableOutput output) {
         boolean deepSeek = "deepseek".equals(c.hyperparameters);
-        if (c.hyperparameters != null && !deepSeek && !"step-law".equals(c.hyperparameters)) {
+        boolean kaplan = "kaplan".equals(c.hyperparameters);
+        if (c.hyperparameters != null && !deepSeek && !kaplan && !"step-law".equals(c.hyperparameters)) {
             throw new BadInputException("--hyperparameters " + c.hyperparameters + ": expected step-law (Li et al. 2025,"
-                    + " from N and D) or deepseek (Bi et al. 2024, from the compute budget C)");
+                    + " from N and D), deepseek (Bi et al. 2024, from the compute budget C) or kaplan (the critical batch"
+                    + " size of Kaplan et al. 2020, from the loss L)");
+        }
+        if (kaplan || c.criticalLoss != null || c.batchSize != null || c.criticalBatchFit != null) {
+            critical(c, output, kaplan);
+            return;
         }
         List<Double> budgets = c.compute.flops();
         if (deepSeek) {
@@ -81,6 +90,33 @@ final class HyperparameterPlanning {
         output.print(() -> HyperparameterDocuments.csvTable(plans),
                 () -> HyperparameterDocuments.json(chosen, plans, warnings),
                 () -> HyperparameterDocuments.text(chosen, plans, warnings), warnings);
+    }
+
+    /** {@code --hyperparameters kaplan --loss L}: the critical batch size, and S_min, E_min of a run. */
+    private static void critical(PlanCommand c, TableOutput output, boolean kaplan) {
+        if (!kaplan || c.criticalLoss == null) {
+            throw new BadInputException("the critical batch size needs --hyperparameters kaplan and --loss L (nats per"
+                    + " token); --batch-size and --critical-batch-fit belong to it");
+        }
+        if (c.parameterCount != null || !c.compute.flops().isEmpty() || c.learningRateFit != null
+                || c.batchSizeFit != null || c.weightDecayFit != null || c.fitFile != null || c.lawName != null
+                || !c.settings.isEmpty() || c.frontier != null || c.targetLoss != null || c.uniqueTokens != null
+                || !c.inferenceTokens.isEmpty() || c.replicatesFile != null || c.group != null
+                || c.nonVocabularyParameters != null || c.embeddingWidth != null || c.plot.requested()) {
+            throw new BadInputException("the critical batch size takes --loss, --batch-size with --tokens,"
+                    + " --sequence-length and --critical-batch-fit only");
+        }
+        double loss = Assignments.number(c.criticalLoss, "--loss");
+        double b = c.batchSize == null ? Double.NaN : Assignments.number(c.batchSize, "--batch-size");
+        double d = c.tokenCount == null ? Double.NaN : Assignments.number(c.tokenCount, "--tokens");
+        double seq = c.sequenceLength == null ? Double.NaN : Assignments.number(c.sequenceLength, "--sequence-length");
+        CriticalBatchSize planner = c.criticalBatchFit == null ? CriticalBatchSize.kaplan()
+                : CriticalBatchSize.of(source(c, c.criticalBatchFit));
+        List<CriticalBatchPlan> plans = List.of(planner.at(loss, b, d, seq));
+        FitWarnings warnings = c.fitWarnings;
+        output.print(() -> HyperparameterDocuments.criticalCsv(plans),
+                () -> HyperparameterDocuments.criticalJson(planner, plans, warnings),
+                () -> HyperparameterDocuments.criticalText(planner, plans, warnings), warnings);
     }
 
     /** A saved fit as one of the two laws; its warnings join the plan's, labelled with the file. */

@@ -57,6 +57,7 @@ import java.util.concurrent.Callable;
                 "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
                 "  slaw plan --parameters 7e9 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan --hyperparameters deepseek --compute 8.46e22 --tokens 2e12 --sequence-length 4096",
+                "  slaw plan --hyperparameters kaplan --loss 3.0 --sequence-length 1024",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
                 "            --flops-constant n_layers=80 --flops-constant ctx=4096 --flops-constant d_model=8192",
                 "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv"})
@@ -107,8 +108,21 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--hyperparameters", paramLabel = "LAW",
             description = "Learning-rate and batch-size plan from published constants: step-law (Li et al. 2025, needs"
-                    + " --parameters and --tokens; the default) or deepseek (Bi et al. 2024, needs --compute C = M D).")
+                    + " --parameters and --tokens; the default), deepseek (Bi et al. 2024, needs --compute C = M D) or"
+                    + " kaplan (the critical batch size of Kaplan et al. 2020, needs --loss).")
     String hyperparameters;
+
+    @Option(names = "--loss", paramLabel = "L",
+            description = "Critical batch size (--hyperparameters kaplan): the target loss in nats per token.")
+    String criticalLoss;
+
+    @Option(names = "--batch-size", paramLabel = "B",
+            description = "Critical batch size: your run's batch in tokens (with --tokens), for its S_min and E_min.")
+    String batchSize;
+
+    @Option(names = "--critical-batch-fit", paramLabel = "FIT",
+            description = "Critical batch size: your fit of kaplan-bcrit in place of Kaplan et al.'s constants.")
+    Path criticalBatchFit;
 
     @Option(names = "--parameters", paramLabel = "N",
             description = "Learning-rate and batch-size plan (Step Law; needs --tokens): the model's non-embedding parameters.")

@@ -119,6 +119,26 @@ class HyperparameterPlanCommandTest {
         assertThat(r.err()).contains("step-law", "deepseek");
     }
 
+    /** Kaplan et al.'s critical batch size at 3 nats, and S_min, E_min for their usual run (reference s.10). */
+    @Test
+    void kaplanCriticalBatchSize() throws IOException {
+        PlanCommandTest.Result r = run("plan", "--hyperparameters", "kaplan", "--loss", "3.0", "--sequence-length",
+                "1024");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Bstar = 2.000e+08, alphaB = 0.21", "B_crit(L)            1.069e+06 tokens",
+                "= 1044 sequences of 1024 tokens");
+        r = run("plan", "--hyperparameters", "kaplan", "--loss", "3.0", "--batch-size", "524288", "--tokens", "1.31e11",
+                "--json");
+        JsonNode h = new ObjectMapper().readTree(r.out()).get("critical_batch").get(0);
+        assertThat(h.get("fewest_steps").asDouble()).isCloseTo(8.221e4, within(50.0));
+        assertThat(h.get("fewest_tokens").asDouble()).isCloseTo(8.790e10, within(5e7));
+        r = run("plan", "--loss", "3.0");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--hyperparameters kaplan");
+        r = run("plan", "--hyperparameters", "kaplan", "--loss", "3.0", "--batch-size", "524288");
+        assertThat(r.code()).isEqualTo(2);
+    }
+
     @Test
     void incompleteOrMixedRequestsExitTwoWithOneLine() {
         PlanCommandTest.Result r = run("plan", "--parameters", "1e9");

@@ -89,6 +89,9 @@ class NoFlagsRecoveryTest {
                         List.of()),
                 Arguments.of("deepseek-batch", Map.of("k", 0.292, "b", 0.3271), logGrid1("C", 1e17, 2e19, 12),
                         List.of()),
+                // Kaplan et al.'s critical batch size at its published constants, over losses of 2 to 6 nats
+                Arguments.of("kaplan-bcrit", Map.of("Bstar", 2e8, "alphaB", 0.21), logGrid1("L", 2, 6, 12),
+                        List.of()),
                 // Power Lines' timescale law at made-up values (only its form was available)
                 Arguments.of("power-lines-tau", Map.of("k", 0.7, "b", -0.5),
                         logGrid2("N", 1e8, 1e10, "D", 1e9, 1e12, 6), List.of()),

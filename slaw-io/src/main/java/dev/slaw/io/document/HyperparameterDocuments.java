@@ -126,4 +126,67 @@ public final class HyperparameterDocuments {
         o.put("source", s.label());
         o.putNumbers("parameters", s.values());
     }
+
+    /** The critical batch size (Kaplan et al. 2020) as JSON. */
+    public static JsonObject criticalJson(dev.slaw.planning.CriticalBatchSize planner,
+                                          List<dev.slaw.planning.CriticalBatchPlan> plans, FitWarnings fitWarnings) {
+        JsonObject o = new JsonObject();
+        law(o.putObject("critical_batch_law"), planner.source());
+        var array = o.putArray("critical_batch");
+        for (var p : plans) {
+            JsonObject r = array.addObject();
+            r.put("loss", p.loss());
+            r.put("critical_batch_tokens", p.criticalBatch());
+            // null where not given (put writes NaN as null)
+            r.put("sequence_length", p.sequenceLength());
+            r.put("critical_batch_sequences", p.criticalSequences());
+            r.put("batch_size_tokens", p.batchTokens());
+            r.put("token_count", p.tokens());
+            r.put("steps", p.steps());
+            r.put("fewest_steps", p.fewestSteps());
+            r.put("fewest_tokens", p.fewestTokens());
+            r.putTexts("warnings", p.warnings());
+        }
+        return fitWarnings.putInto(o);
+    }
+
+    /** The critical batch size as text. */
+    public static String criticalText(dev.slaw.planning.CriticalBatchSize planner,
+                                      List<dev.slaw.planning.CriticalBatchPlan> plans, FitWarnings fitWarnings) {
+        StringBuilder t = new StringBuilder();
+        t.append("critical batch  ").append(describe(planner.source())).append(", B_crit in tokens, L in nats\n");
+        for (var p : plans) {
+            t.append("\nCritical batch size at L = ").append(Formats.num(p.loss())).append(" nats per token\n");
+            t.append("  B_crit(L)            ").append(sci(p.criticalBatch())).append(" tokens");
+            if (Double.isNaN(p.criticalSequences())) {
+                t.append('\n');
+            } else {
+                t.append(String.format(Locale.ROOT, "   = %.0f sequences of %.0f tokens%n", p.criticalSequences(),
+                        p.sequenceLength()));
+            }
+            t.append("  (at B_crit, reaching L takes 2 S_min steps and 2 E_min tokens)\n");
+            if (!Double.isNaN(p.steps())) {
+                t.append("  your run             B = ").append(sci(p.batchTokens())).append(" tokens, D = ")
+                        .append(sci(p.tokens())).append(" tokens, S = ").append(sci(p.steps())).append(" steps\n");
+                t.append("  fewest steps S_min   ").append(sci(p.fewestSteps()))
+                        .append("   (S / (1 + B_crit/B), at B >> B_crit)\n");
+                t.append("  fewest tokens E_min  ").append(sci(p.fewestTokens()))
+                        .append("   (D / (1 + B/B_crit), at B << B_crit)\n");
+            }
+            p.warnings().forEach(w -> t.append("  warning: ").append(w).append('\n'));
+        }
+        return t.append(fitWarnings.text()).toString();
+    }
+
+    /** One row per critical-batch plan, every digit. */
+    public static Table criticalCsv(List<dev.slaw.planning.CriticalBatchPlan> plans) {
+        List<List<String>> rows = new ArrayList<>();
+        for (var p : plans) {
+            rows.add(List.of(Double.toString(p.loss()), Double.toString(p.criticalBatch()),
+                    Double.toString(p.criticalSequences()), Double.toString(p.batchTokens()), Double.toString(p.tokens()),
+                    Double.toString(p.steps()), Double.toString(p.fewestSteps()), Double.toString(p.fewestTokens())));
+        }
+        return new Table(List.of("loss", "critical_batch_tokens", "critical_batch_sequences", "batch_size_tokens",
+                "token_count", "steps", "fewest_steps", "fewest_tokens"), rows);
+    }
 }
