@@ -60,7 +60,7 @@ class MixtureWeightedTargetTest {
                 "--test", test.toString(), "--out", out.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("note:             target avg = 0.3*a_loss + 0.7*b_loss");
-        assertThat(r.err()).doesNotContain("worse (rms residual");
+        assertThat(r.err()).doesNotContain("worse (rms error");
         Fit fit = FitJson.load(out);
         assertThat(fit.target()).isEqualTo("avg");
         // truth: c 0.3*2.0 + 0.7*1.2 = 1.44, k 1, t_web -1.5, t_code 0.8 (books, the reference, 0)

@@ -36,7 +36,7 @@ public final class MixtureDocuments {
      * {@code weighted target avg = ...: rms residual 0.0263 (this fit), 0.00812 (each column fitted alone, combined)}.
      */
     public static String weightedText(String source, WeightedTarget w) {
-        return String.format(Locale.ROOT, "%s: weighted target %s = %s: rms residual %.4g (this fit), %.4g (each column"
+        return String.format(Locale.ROOT, "%s: weighted target %s = %s: rms error %.4g (this fit), %.4g (each column"
                 + " fitted alone, combined)", source, w.target(), w.expression(), w.rmsOne(), w.rmsColumns());
     }
 
@@ -45,8 +45,8 @@ public final class MixtureDocuments {
         o.put("data", source);
         o.put("target", w.target());
         o.put("expression", w.expression());
-        o.put("rms_residual", w.rmsOne());
-        o.put("rms_residual_columns_combined", w.rmsColumns());
+        o.put("rms_error", w.rmsOne());
+        o.put("rms_error_columns_combined", w.rmsColumns());
         return o;
     }
 
