@@ -92,6 +92,12 @@ public final class MixtureNestedCommand implements Callable<Integer> {
         if (held != null && !held.hasColumn(target)) {
             throw new BadInputException(test + ": no column \"" + target + "\" to score the predictions on");
         }
+        for (String[] c : new String[][]{{size, "--size", "model size"}, {tokens, "--tokens", "tokens-seen"}}) {
+            if (!loaded.dataset().hasColumn(c[0])) {
+                throw new BadInputException(source + ": no " + c[2] + " column \"" + c[0] + "\": name it with " + c[1]
+                        + " COLUMN (columns: " + String.join(", ", loaded.dataset().columnNames()) + ")");
+            }
+        }
         List<String> needed = new ArrayList<>(vars.columns());
         needed.addAll(List.of(size, tokens, target));
         Dataset runs = loaded.requireComplete(needed).dataset();
