@@ -40,7 +40,9 @@ public final class MixturePredictCommand implements Callable<Integer> {
     Path points;
 
     @Option(names = "--target", paramLabel = "COLUMN",
-            description = "A column of actual values: print Spearman's rho and the mean absolute error instead of the predictions.")
+            description = "A column of actual values, or an expression over columns (avg = 0.5*web_loss + 0.5*code_loss;"
+                    + " the fit's own target name finds the expression it was fitted to): print Spearman's rho and the"
+                    + " mean absolute error instead of the predictions.")
     String target;
 
     @Mixin
@@ -54,6 +56,9 @@ public final class MixturePredictCommand implements Callable<Integer> {
         Fit fit = FitJson.load(fitFile);
         List<String> vars = fit.law().variables();
         dev.slaw.io.LoadedDataset loaded = DatasetLoader.load(points, Recipe.DEFAULT);
+        TargetExpression goal = TargetExpression.parse(fittedExpression(fit, target, loaded.dataset()), loaded.dataset());
+        loaded = goal.apply(loaded);
+        String target = goal.name();
         MixtureVariables mix = mixture.ofLaw(fit.law(), loaded.dataset());
         // predictions at the renormalised mixtures, shown beside the proportions as the table gives them
         Dataset at = MixtureOptions.checked(loaded, mix, mixture.tolerance).requireComplete(vars).dataset();
@@ -83,5 +88,22 @@ public final class MixturePredictCommand implements Callable<Integer> {
         }
         output.printWarnings(FitWarnings.of(fit));
         return 0;
+    }
+
+    /**
+     * The expression a fit's target was made from ({@code slaw mixture fit --target 'avg = ...'}), when
+     * {@code --target} names that target and the table has no such column; else {@code --target} as given.
+     */
+    static String fittedExpression(Fit fit, String target, Dataset d) {
+        if (target == null || d.hasColumn(target.strip()) || !target.strip().equals(fit.target())) {
+            return target;
+        }
+        String prefix = "target " + fit.target() + " = ";
+        for (String note : fit.provenance().notes()) {
+            if (note.startsWith(prefix)) {
+                return note.substring("target ".length());
+            }
+        }
+        return target;
     }
 }

@@ -3,6 +3,7 @@ package dev.slaw.io.document;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.mixture.Proportions;
 import dev.slaw.mixture.RankAgreement;
+import dev.slaw.mixture.WeightedTarget;
 
 import java.util.Locale;
 
@@ -27,6 +28,25 @@ public final class MixtureDocuments {
         o.put("rows", a.rows());
         o.put("spearman_rho", a.spearman());
         o.put("mean_absolute_error", a.meanAbsoluteError());
+        return o;
+    }
+
+    /**
+     * A weighted target's one fit against its columns' fits combined:
+     * {@code weighted target avg = ...: rms residual 0.0263 (this fit), 0.00812 (each column fitted alone, combined)}.
+     */
+    public static String weightedText(String source, WeightedTarget w) {
+        return String.format(Locale.ROOT, "%s: weighted target %s = %s: rms error %.4g (this fit), %.4g (each column"
+                + " fitted alone, combined)", source, w.target(), w.expression(), w.rmsOne(), w.rmsColumns());
+    }
+
+    public static JsonObject weightedJson(String source, WeightedTarget w) {
+        JsonObject o = new JsonObject();
+        o.put("data", source);
+        o.put("target", w.target());
+        o.put("expression", w.expression());
+        o.put("rms_error", w.rmsOne());
+        o.put("rms_error_columns_combined", w.rmsColumns());
         return o;
     }
 
