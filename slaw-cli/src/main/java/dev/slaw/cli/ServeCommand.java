@@ -58,7 +58,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " can read and add datasets and run fits; there is no login");
             err.flush();
         }
-        Workbench workbench = new Workbench(settings, ServeCommand::runInProcess);
+        Workbench workbench = new Workbench(settings, COMMANDS);
         String address;
         try {
             address = workbench.start();
@@ -109,6 +109,19 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The slaw commands for the workbench, run in this process; a deleted fit is dropped from memory. */
+    static final Commands COMMANDS = new Commands() {
+        @Override
+        public Outcome run(List<String> args, ProgressListener progress) {
+            return runInProcess(args, progress);
+        }
+
+        @Override
+        public void forget(Path fitFile) {
+            ServedPredictions.forget(fitFile);
+        }
+    };
+
     /**
      * Runs a command line as {@link Main#run} does, with its output captured and the progress of
      * its long work sent to {@code progress}. Requests run commands side by side: the served
@@ -118,6 +131,10 @@ public final class ServeCommand implements Callable<Integer> {
     static Commands.Outcome runInProcess(List<String> args, ProgressListener progress) {
         if (args.isEmpty() || !SERVED.contains(args.get(0))) {
             throw new IllegalArgumentException("the workbench does not run " + args);
+        }
+        Commands.Outcome point = ServedPredictions.tryPoint(args);
+        if (point != null) {
+            return point;
         }
         if (args.get(0).equals("rows")) {
             return rows(args.get(1), args.get(2), args.subList(3, args.size()));
