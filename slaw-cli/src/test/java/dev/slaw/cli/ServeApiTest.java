@@ -50,7 +50,7 @@ class ServeApiTest {
     String base;
 
     void start(Workbench.Settings settings) {
-        workbench = new Workbench(settings, ServeCommand::runInProcess);
+        workbench = new Workbench(settings, ServeCommand.COMMANDS);
         base = workbench.start();
         assertThat(base).startsWith("http://127.0.0.1:");
     }
@@ -273,6 +273,121 @@ class ServeApiTest {
         assertThat(post("api/fits/" + id + "/plan", "{\"options\": {\"frontier-plot\": \"x.png\"}}").status()).isEqualTo(400);
     }
 
+    Reply delete(String path, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return send(b);
+    }
+
+    @Test
+    void predictionsKeepTheFitUntilItIsReplacedOrDeleted() throws Exception {
+        start();
+        long id = fitChinchilla();
+        Reply other = post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": " + OPTIONS.replace(", \"drop-highest\": \"loss=5\"", "") + "}");
+        long second = other.json().get("id").asLong();
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        Path secondFile = workbench.files().resolve("fits/" + second + ".json");
+        String point = "{\"point\": {\"N\": 7e10, \"D\": \"1.4T\"}}";
+        for (int i = 0; i < 2; i++) { // read, then kept
+            assertThat(post("api/fits/" + id + "/predict", point).json())
+                    .isEqualTo(JSON.readTree(cli("predict", fitFile.toString(), "N=7e10", "D=1.4T", "--json")));
+        }
+        assertThat(ServedPredictions.keptCount()).isPositive();
+        // the fit's file replaced: the next prediction is the new fit's
+        Files.copy(secondFile, fitFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(fitFile, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        JsonNode replaced = post("api/fits/" + id + "/predict", point).json();
+        assertThat(replaced).isEqualTo(JSON.readTree(cli("predict", secondFile.toString(), "N=7e10", "D=1.4T", "--json")));
+        assertThat(replaced).isNotEqualTo(JSON.readTree(cli("predict", secondFile.toString(), "N=7e9", "D=1.4T", "--json")));
+        // out of the law's domain: slaw predict's line
+        Reply zero = post("api/fits/" + id + "/predict", "{\"point\": {\"N\": 0, \"D\": 1e12}}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.error()).contains("outside the domain");
+        // deleted: 404 from then on, the cross-origin delete refused first
+        assertThat(delete("api/fits/" + id, "http://evil.example").status()).isEqualTo(403);
+        Reply gone = delete("api/fits/" + id, null);
+        assertThat(gone.status()).as(gone.body()).isEqualTo(200);
+        assertThat(post("api/fits/" + id + "/predict", point).status()).isEqualTo(404);
+        assertThat(get("api/fits/" + id).status()).isEqualTo(404);
+        assertThat(delete("api/fits/" + id, null).status()).isEqualTo(404);
+        assertThat(delete("api/fits/x1", null).status()).isEqualTo(400);
+        assertThat(get("api/fits").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void datasetsAndFitsAreSearched() throws Exception {
+        start();
+        long id = fitChinchilla();
+        assertThat(upload("kaplan-runs", "N,loss\n1e6,4\n1e7,3.5\n1e8,3.2\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        Reply power = post("api/fits", "{\"dataset\": \"kaplan-runs\", \"options\": {\"law\": \"E + A*N^-alpha\", \"target\": \"loss\"}}");
+        assertThat(power.status()).as(power.body()).isEqualTo(201);
+        long second = power.json().get("id").asLong();
+        assertThat(get("api/datasets").json().size()).isEqualTo(2);
+        JsonNode kaplan = get("api/datasets?q=KAPLAN").json();
+        assertThat(kaplan.size()).isEqualTo(1);
+        assertThat(kaplan.get(0).path("name").asText()).isEqualTo("kaplan-runs");
+        assertThat(get("api/datasets?q=name:chin%20csv").json().size()).isEqualTo(1);
+        assertThat(get("api/datasets?q=parquet").json().size()).isZero();
+
+        JsonNode all = get("api/fits").json();
+        assertThat(all.size()).isEqualTo(2);
+        assertThat(all.get(0).path("target").asText()).isEqualTo("loss");
+        assertThat(all.get(0).path("fitted").asText()).startsWith("L = ");
+        JsonNode chin = get("api/fits?q=law:chinchilla").json();
+        assertThat(chin.size()).isEqualTo(1);
+        assertThat(chin.get(0).path("id").asLong()).isEqualTo(id);
+        JsonNode onKaplan = get("api/fits?q=kaplan%20loss").json();
+        assertThat(onKaplan.size()).isEqualTo(1);
+        assertThat(onKaplan.get(0).path("id").asLong()).isEqualTo(second);
+        assertThat(get("api/fits?q=target:accuracy").json().size()).isZero();
+        Reply field = get("api/fits?q=colour:red");
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(field.error()).contains("colour:red").contains("dataset, formula, id, law, target");
+        assertThat(get("api/fits?q=" + "x".repeat(201)).status()).isEqualTo(400);
+        // a name that is markup comes back as a JSON string, for the page to set as text
+        assertThat(get("api/fits?q=%3Cscript%3E").json().size()).isZero();
+    }
+
+    static String query(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFormulaIsCheckedAsTheFitReadsIt() throws Exception {
+        start();
+        JsonNode ok = get("api/formula?formula=" + query("E + A*N^-alpha") + "&columns=N,D,loss").json();
+        assertThat(ok.path("valid").asBoolean()).isTrue();
+        assertThat(ok.path("variables").toString()).isEqualTo("[\"N\"]");
+        assertThat(ok.path("parameters").toString()).isEqualTo("[\"E\",\"A\",\"alpha\"]");
+        JsonNode law = get("api/formula?formula=chinchilla&columns=N,D").json();
+        assertThat(law.path("law").asText()).isEqualTo("chinchilla");
+        assertThat(law.path("parameters").size()).isEqualTo(5);
+        JsonNode names = get("api/formula?formula=" + query("E + A*N^-alpha")).json();
+        assertThat(names.path("valid").asBoolean()).isTrue();
+        assertThat(names.path("names").size()).isEqualTo(4);
+
+        // a formula that does not read: slaw fit's line, with its position
+        JsonNode open = get("api/formula?formula=" + query("E + A*N^-(alpha") + "&columns=N").json();
+        assertThat(open.path("valid").asBoolean()).isFalse();
+        assertThat(open.path("position").asInt()).isEqualTo(16);
+        StringWriter err = new StringWriter();
+        Main.run(new String[]{"fit", CHINCHILLA, "--law", "E + A*N^-(alpha", "--map", "N=Model Size", "--target", "loss"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(err.toString().strip()).isEqualTo("slaw fit: " + open.path("error").asText());
+        JsonNode caseTypo = get("api/formula?formula=" + query("E + A*n^-alpha") + "&columns=N").json();
+        assertThat(caseTypo.path("error").asText()).contains("'n' is not a column, but 'N' is");
+        assertThat(caseTypo.has("position")).isFalse();
+        assertThat(get("api/formula?formula=nolaw&columns=N").json().path("error").asText()).startsWith("unknown law 'nolaw'");
+        JsonNode markup = get("api/formula?formula=" + query("<script>alert(1)</script>") + "&columns=N").json();
+        assertThat(markup.path("valid").asBoolean()).isFalse();
+        assertThat(markup.path("error").asText()).doesNotContain("\n");
+
+        assertThat(get("api/formula").status()).isEqualTo(400);
+        assertThat(get("api/formula?formula=" + "x".repeat(2001)).status()).isEqualTo(400);
+    }
+
     JsonNode waitFor(long job, String... states) throws Exception {
         long end = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < end) {
@@ -354,7 +469,7 @@ class ServeApiTest {
         JsonNode paths = api.json().path("paths");
         assertThat(paths.has("/api/datasets")).isTrue();
         for (String p : List.of("/api/laws", "/api/laws/{name}", "/api/datasets/{name}", "/api/fits", "/api/fits/{id}",
-                "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
+                "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/formula", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
                 "/api/jobs/{id}/cancel")) {
             assertThat(paths.has(p)).as(p).isTrue();
         }

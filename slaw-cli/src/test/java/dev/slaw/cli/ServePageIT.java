@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workbench page in real Chromium, as a researcher uses it: upload the Chinchilla table,
- * fit it, hover a point of the plot, bootstrap with live progress and cancel, compare two
- * fits, plan at a budget; no console error on the way. The screenshots in docs/img are made
+ * search it, check a written formula as it is typed, fit it, hover a point of the plot, bootstrap with live progress and cancel, compare two
+ * fits, plan at a budget, search the fits and open one; no console error on the way. The screenshots in docs/img are made
  * here.
  */
 class ServePageIT {
@@ -24,7 +24,7 @@ class ServePageIT {
         Path db = work.resolve("runs.duckdb");
         Files.deleteIfExists(db);
         deleteTree(work.resolve("runs.duckdb.serve"));
-        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand::runInProcess)) {
+        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand.COMMANDS)) {
             String base = workbench.start();
             try (DevTools page = DevTools.open(base, work, 1280, 900)) {
                 page.waitUntil("document.querySelectorAll('#fit-law option').length > 5", 60);
@@ -38,6 +38,11 @@ class ServePageIT {
                 assertThat(page.eval("document.getElementById('upload-status').textContent").asText()).contains("245 rows");
                 assertThat(page.eval("document.querySelectorAll('#preview-table tr').length").asInt()).isEqualTo(21);
                 page.screenshot(IMAGES.resolve("serve-datasets.png"));
+                // the datasets searched as the user types
+                type(page, "dataset-search", "zzz");
+                page.waitUntil("document.getElementById('dataset-list').textContent === 'no dataset matches zzz'", 10);
+                type(page, "dataset-search", "CHIN");
+                page.waitUntil("document.querySelectorAll('#dataset-list li[data-name=chinchilla]').length === 1", 10);
 
                 // fit with the README's recipe
                 page.eval("document.querySelector('nav button[data-page=fit]').click()");
@@ -48,6 +53,13 @@ class ServePageIT {
                 page.eval("document.getElementById('fit-derive').value = 'D=Training FLOP / (6*N)'");
                 page.eval("document.getElementById('fit-drop-highest').value = 'loss=5'");
                 page.eval("document.getElementById('fit-starts').value = 'chinchilla'");
+                // a written formula checked as the user types: the fit's error with its position, then its parameters
+                type(page, "fit-formula", "E + A*N^-(alpha");
+                page.waitUntil("document.getElementById('formula-check').textContent.includes('at position 16')", 10);
+                assertThat(page.eval("document.getElementById('formula-check').className").asText()).contains("error");
+                type(page, "fit-formula", "E + A*N^-alpha + B*D^-beta");
+                page.waitUntil("document.getElementById('formula-check').textContent === 'parameters E, A, alpha, B, beta; variables N, D'", 10);
+                type(page, "fit-formula", "");
                 page.eval("document.getElementById('fit-run').click()");
                 page.waitUntil("!document.getElementById('fit-result').hidden && document.querySelector('#fit-plot .u-over')", 300);
                 assertThat(page.eval("document.getElementById('fit-fitted').textContent").asText())
@@ -107,9 +119,24 @@ class ServePageIT {
                 assertThat(plan).contains("parameters N", "tokens D");
                 page.screenshot(IMAGES.resolve("serve-plan.png"));
 
+                // the fits listed and searched; one opened from the list
+                page.eval("document.querySelector('nav button[data-page=datasets]').click()");
+                page.waitUntil("document.querySelectorAll('#fit-list li[data-id]').length === 2", 30);
+                type(page, "fit-search", "id:2 law:chinchilla");
+                page.waitUntil("document.querySelectorAll('#fit-list li[data-id]').length === 1", 10);
+                page.eval("document.querySelector('#fit-list li[data-id]').click()");
+                page.waitUntil("document.getElementById('fit-status').textContent === 'fit 2 opened' && document.querySelector('#fit-plot .u-over')", 30);
+                assertThat(page.eval("document.getElementById('fit-title').textContent").asText()).startsWith("Fit 2: chinchilla");
+
                 assertThat(page.errors).isEmpty();
             }
         }
+    }
+
+    /** Sets an input's text as typing does: the page hears an input event. */
+    private static void type(DevTools page, String id, String text) throws Exception {
+        page.eval("(() => { const e = document.getElementById('" + id + "'); e.value = " + ServeApiTest.JSON.writeValueAsString(text)
+                + "; e.dispatchEvent(new Event('input')); })()");
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -7,6 +7,10 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.io.TableFormat;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
+import dev.slaw.law.Catalogue;
+import dev.slaw.law.Law;
+import dev.slaw.law.Parameter;
+import dev.slaw.law.expr.Formula;
 import dev.slaw.uncertainty.ProgressListener;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -138,12 +142,14 @@ public final class Workbench implements AutoCloseable {
                 .result(resource("/dev/slaw/server/openapi.json")));
         app.get("/api/laws", ctx -> json(ctx, 200, run(List.of("laws", "--json"))));
         app.get("/api/laws/{name}", ctx -> json(ctx, 200, run(List.of("laws", name(ctx.pathParam("name"), "law"), "--json"))));
-        app.get("/api/datasets", ctx -> json(ctx, 200, datasets().toString()));
+        app.get("/api/formula", this::checkFormula);
+        app.get("/api/datasets", ctx -> json(ctx, 200, datasets(Query.of(ctx.queryParam("q"), Query.DATASET_FIELDS)).toString()));
         app.post("/api/datasets", this::upload);
         app.get("/api/datasets/{name}", this::preview);
-        app.get("/api/fits", ctx -> json(ctx, 200, fitList().toString()));
+        app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
+        app.delete("/api/fits/{id}", this::deleteFit);
         app.get("/api/fits/{id}/rows", this::rows);
         app.post("/api/fits/{id}/predict", this::predict);
         app.post("/api/fits/{id}/plan", this::plan);
@@ -262,6 +268,52 @@ public final class Workbench implements AutoCloseable {
         return value;
     }
 
+    // ---- formulas ---------------------------------------------------------------------------
+
+    private static final Pattern POSITION = Pattern.compile(": at position ([0-9]+),");
+
+    /**
+     * {@code GET /api/formula?formula=E%2BA*N^-alpha&columns=N,D}: a law name or formula read as
+     * {@code slaw fit --law} reads it ({@link Catalogue#resolve}), for the page to check as the
+     * user types. With the data's columns it answers the variables and parameters; without,
+     * the names the formula uses. A formula that does not read is a 200 with {@code "valid":
+     * false}, the fit's one line and the position it names: the check worked, the formula is
+     * wrong. A missing or overlong query is a 400.
+     */
+    private void checkFormula(Context ctx) {
+        String formula = ctx.queryParam("formula");
+        if (formula == null) {
+            throw Failure.badInput("give the formula: /api/formula?formula=E%2BA*N^-alpha[&columns=N,D]");
+        }
+        if (formula.length() > 2000) {
+            throw Failure.badInput("formula: at most 2,000 characters, got " + formula.length());
+        }
+        String columnsText = ctx.queryParam("columns");
+        List<String> columns = columnsText == null ? List.of()
+                : Stream.of(columnsText.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        JsonObject o = new JsonObject().put("formula", formula);
+        try {
+            if (columnsText == null) {
+                Formula f = Formula.parse(formula);
+                o.put("valid", true);
+                o.putTexts("names", new ArrayList<>(f.names()));
+            } else {
+                Law law = Catalogue.builtIn().resolve(formula.strip(), columns);
+                o.put("valid", true).put("law", law.name());
+                o.putTexts("variables", law.variables());
+                o.putTexts("parameters", law.parameters().stream().map(Parameter::name).toList());
+            }
+        } catch (BadInputException e) {
+            String line = e.getMessage().replace('\n', ' ').strip();
+            o.put("valid", false).put("error", line);
+            java.util.regex.Matcher m = POSITION.matcher(line);
+            if (m.find()) {
+                o.put("position", Integer.parseInt(m.group(1)));
+            }
+        }
+        json(ctx, 200, o.toString());
+    }
+
     // ---- datasets ---------------------------------------------------------------------------
 
     private Optional<Path> datasetFile(String name) {
@@ -279,7 +331,7 @@ public final class Workbench implements AutoCloseable {
         return datasetFile(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
     }
 
-    private JsonArray datasets() throws IOException {
+    private JsonArray datasets(Query query) throws IOException {
         JsonArray a = new JsonArray();
         Map<String, Path> byName = new TreeMap<>();
         try (Stream<Path> s = Files.list(uploads)) {
@@ -293,6 +345,9 @@ public final class Workbench implements AutoCloseable {
         }
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             String f = e.getValue().getFileName().toString();
+            if (!query.matches(Map.of("name", e.getKey(), "format", f.substring(f.lastIndexOf('.') + 1)))) {
+                continue;
+            }
             a.add(new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
                     .put("bytes", Files.size(e.getValue())));
         }
@@ -411,14 +466,47 @@ public final class Workbench implements AutoCloseable {
         return ids;
     }
 
-    private JsonArray fitList() throws IOException {
+    /**
+     * The fits, each with its dataset, law, fitted formula and target, those the query matches.
+     * The target and fitted formula come from the fit's document (the law's default target is
+     * not in the request).
+     */
+    private JsonArray fitList(Query query) throws IOException {
         JsonArray a = new JsonArray();
         for (long id : fitIds()) {
             JsonNode req = request(id);
-            JsonObject o = a.addObject().put("id", id).put("dataset", req.path("dataset").asText());
-            o.put("law", req.path("options").path("law").asText());
+            JsonNode doc;
+            try {
+                doc = JSON.readTree(fits.resolve(id + ".json").toFile());
+            } catch (IOException e) {
+                continue; // deleted meanwhile
+            }
+            String dataset = req.path("dataset").asText();
+            String law = doc.path("law").path("name").asText(req.path("options").path("law").asText());
+            String target = doc.path("target").asText();
+            String fitted = doc.path("law").path("fitted").asText();
+            if (!query.matches(Map.of("id", Long.toString(id), "dataset", dataset, "law", law, "target", target,
+                    "formula", fitted))) {
+                continue;
+            }
+            a.addObject().put("id", id).put("dataset", dataset).put("law", law).put("target", target)
+                    .put("fitted", fitted);
         }
         return a;
+    }
+
+    /**
+     * {@code DELETE /api/fits/{id}}: the fit and its request go; a prediction kept in memory for
+     * it is forgotten, so the id answers 404 from now on.
+     */
+    private void deleteFit(Context ctx) throws IOException {
+        Path fit = fitFile(ctx);
+        long id = id(ctx);
+        Files.deleteIfExists(fit);
+        Files.deleteIfExists(fits.resolve(id + ".request.json"));
+        // after the file is gone: a prediction meanwhile cannot put the fit back in memory
+        commands.forget(fit);
+        json(ctx, 200, new JsonObject().put("deleted", id).toString());
     }
 
     private JsonNode request(long id) throws IOException {

@@ -58,28 +58,85 @@ function show(page) {
   document.querySelectorAll("nav button").forEach((b) => b.classList.toggle("active", b.dataset.page === page));
   document.querySelectorAll(".page").forEach((p) => p.classList.toggle("active", p.id === page));
   if (page === "compare" || page === "plan") refreshFits();
+  if (page === "datasets") refreshFitList();
 }
 
-// ---- datasets ----
+// ---- datasets and fits, searched ----
+// a search waits until the typing pauses, and an answer to an older search is dropped
+function debounced(fn, ms) {
+  let t = null;
+  return () => { clearTimeout(t); t = setTimeout(fn, ms); };
+}
+
+let datasetQuery = 0;
 async function refreshDatasets() {
-  const list = await api("GET", "/api/datasets");
+  const q = $("dataset-search").value.trim();
+  const mine = ++datasetQuery;
+  const all = await api("GET", "/api/datasets");
+  const list = q ? await api("GET", "/api/datasets?q=" + encodeURIComponent(q)) : all;
+  if (mine !== datasetQuery) return;
   const ul = $("dataset-list");
   clear(ul);
-  const select = $("fit-dataset");
-  const chosen = select.value;
-  clear(select);
+  if (!list.length) ul.appendChild(el("li", q ? "no dataset matches " + q : "none yet", { class: "empty" }));
   list.forEach((d) => {
     const li = el("li", d.name + " (" + d.format + ", " + d.bytes + " bytes)");
     li.dataset.name = d.name;
     li.addEventListener("click", () => preview(d.name));
     ul.appendChild(li);
-    select.appendChild(el("option", d.name, { value: d.name }));
   });
+  // the fit form offers every dataset, whatever the search shows
+  const select = $("fit-dataset");
+  const chosen = select.value;
+  clear(select);
+  all.forEach((d) => select.appendChild(el("option", d.name, { value: d.name })));
   if (chosen) select.value = chosen;
+}
+$("dataset-search").addEventListener("input", debounced(() => refreshDatasets().catch((e) => say("upload-status", e.message, true)), 200));
+
+let fitQuery = 0;
+async function refreshFitList() {
+  const q = $("fit-search").value.trim();
+  const mine = ++fitQuery;
+  const ul = $("fit-list");
+  let list;
+  try {
+    list = await api("GET", "/api/fits" + (q ? "?q=" + encodeURIComponent(q) : ""));
+  } catch (e) {
+    if (mine !== fitQuery) return;
+    clear(ul);
+    ul.appendChild(el("li", e.message, { class: "empty error" }));
+    return;
+  }
+  if (mine !== fitQuery) return;
+  clear(ul);
+  if (!list.length) ul.appendChild(el("li", q ? "no fit matches " + q : "none yet", { class: "empty" }));
+  list.forEach((f) => {
+    const li = el("li", "fit " + f.id + ": " + f.law + " to " + f.target + " on " + f.dataset + ": " + f.fitted);
+    li.dataset.id = f.id;
+    li.addEventListener("click", () => openFit(f.id));
+    ul.appendChild(li);
+  });
+}
+$("fit-search").addEventListener("input", debounced(refreshFitList, 200));
+
+async function openFit(id) {
+  const [fit, rows] = await Promise.all([api("GET", "/api/fits/" + id), api("GET", "/api/fits/" + id + "/rows")]);
+  current = { id, fit, rows };
+  show("fit");
+  showFit();
+  say("fit-status", "fit " + id + " opened");
+}
+
+let datasetColumns = {};   // name -> its columns, for the formula check
+async function columnsOf(name) {
+  if (!name) return [];
+  if (!datasetColumns[name]) datasetColumns[name] = (await api("GET", "/api/datasets/" + encodeURIComponent(name) + "?rows=1")).columns;
+  return datasetColumns[name];
 }
 
 async function preview(name) {
   const p = await api("GET", "/api/datasets/" + encodeURIComponent(name) + "?rows=20");
+  datasetColumns[name] = p.columns;
   const box = $("preview");
   clear(box);
   box.appendChild(el("h3", p.name + ": " + p.row_count + " rows, " + p.columns.length + " columns"));
@@ -105,6 +162,7 @@ $("upload-form").addEventListener("submit", async (ev) => {
     const r = await api("POST", "/api/datasets?name=" + encodeURIComponent(name) + "&format=" + encodeURIComponent(ext)
       + ($("upload-replace").checked ? "&replace=true" : ""), f, true);
     say("upload-status", r.message);
+    delete datasetColumns[name];
     await refreshDatasets();
     await preview(name);
   } catch (e) {
@@ -183,13 +241,25 @@ $("fit-form").addEventListener("submit", async (ev) => {
   }
 });
 
-$("fit-formula").addEventListener("input", () => {
-  // a formula is checked by the server when fitted; here only the brackets, as the user types
-  const f = $("fit-formula").value;
-  let depth = 0;
-  for (const c of f) { depth += c === "(" ? 1 : c === ")" ? -1 : 0; if (depth < 0) break; }
-  say("fit-status", depth === 0 ? "" : "unbalanced brackets", depth !== 0);
-});
+// the formula read as slaw fit reads it, as the user types: its parameters and variables over
+// the dataset's columns (and the mapped and derived names), or the fit's one-line error
+let formulaCheck = 0;
+async function checkFormula() {
+  const f = $("fit-formula").value.trim();
+  const mine = ++formulaCheck;
+  const out = $("formula-check");
+  if (!f) { out.textContent = ""; out.classList.remove("error"); return; }
+  let columns = [];
+  try { columns = await columnsOf($("fit-dataset").value); } catch (e) { columns = []; }
+  columns = columns.concat(Object.keys(pairs($("fit-map").value)), Object.keys(pairs($("fit-derive").value)));
+  const c = await api("GET", "/api/formula?formula=" + encodeURIComponent(f) + "&columns=" + encodeURIComponent(columns.join(",")));
+  if (mine !== formulaCheck) return;
+  out.classList.toggle("error", !c.valid);
+  out.textContent = c.valid ? "parameters " + c.parameters.join(", ") + "; variables " + c.variables.join(", ") : c.error;
+}
+const checkSoon = debounced(() => checkFormula().catch((e) => { $("formula-check").textContent = e.message; }), 150);
+["fit-formula", "fit-map", "fit-derive"].forEach((id) => $(id).addEventListener("input", checkSoon));
+$("fit-dataset").addEventListener("change", checkSoon);
 
 function sortedBy(x, ...cols) {
   const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
@@ -373,4 +443,4 @@ $("plan-form").addEventListener("submit", async (ev) => {
 });
 
 // ---- start ----
-Promise.all([refreshDatasets(), loadLaws()]).catch((e) => console.warn(e));
+Promise.all([refreshDatasets(), refreshFitList(), loadLaws()]).catch((e) => console.warn(e));
