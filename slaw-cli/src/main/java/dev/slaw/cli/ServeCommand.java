@@ -43,7 +43,7 @@ public final class ServeCommand implements Callable<Integer> {
     String maxUpload;
 
     /** The commands a client may run; never serve itself, nor one that writes files it names. */
-    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows");
+    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows", "table");
 
     @Override
     public Integer call() throws InterruptedException {
@@ -136,6 +136,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (point != null) {
             return point;
         }
+        if (args.get(0).equals("table")) {
+            return table(args.get(1), Integer.parseInt(args.get(2)), args.subList(3, args.size()));
+        }
         if (args.get(0).equals("rows")) {
             return rows(args.get(1), args.get(2), args.subList(3, args.size()));
         }
@@ -190,6 +193,51 @@ public final class ServeCommand implements Callable<Integer> {
             for (int r : d.rowNumbers()) {
                 rows.add(r);
             }
+            return new Commands.Outcome(0, doc.toString() + "\n", "");
+        } catch (BadInputException | picocli.CommandLine.ParameterException e) {
+            return new Commands.Outcome(Main.BAD_INPUT, "", "slaw serve: " + e.getMessage() + "\n");
+        }
+    }
+
+    /**
+     * A table as {@code slaw fit} reads it with the data options given (the upload's
+     * {@code --map} and {@code --derive}): its numeric columns and labels, the first rows and
+     * the loader's notes, for the workbench's preview.
+     */
+    /** The data options alone, as every command that reads a table takes them. */
+    @picocli.CommandLine.Command(name = "table")
+    static final class TableRead {
+        @picocli.CommandLine.Mixin
+        DataOptions data = new DataOptions();
+    }
+
+    private static Commands.Outcome table(String table, int rows, List<String> dataOptions) {
+        try {
+            TableRead command = new TableRead();
+            new picocli.CommandLine(command).parseArgs(dataOptions.toArray(String[]::new));
+            dev.slaw.io.LoadedDataset loaded = command.data.load(table);
+            dev.slaw.data.Dataset d = loaded.dataset();
+            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject().put("row_count", d.rowCount());
+            List<String> names = new java.util.ArrayList<>(d.columnNames());
+            names.addAll(d.labels().keySet());
+            doc.putTexts("columns", names);
+            dev.slaw.io.json.JsonArray numeric = doc.putArray("numeric");
+            names.forEach(n -> numeric.addValue(d.hasColumn(n)));
+            List<Object> columns = new java.util.ArrayList<>();
+            names.forEach(n -> columns.add(d.hasColumn(n) ? d.column(n) : d.labels().get(n)));
+            dev.slaw.io.json.JsonArray data = doc.putArray("rows");
+            for (int r = 0; r < Math.min(rows, d.rowCount()); r++) {
+                dev.slaw.io.json.JsonArray row = data.addArray();
+                for (Object c : columns) {
+                    if (c instanceof double[] x) {
+                        row.add(x[r]);
+                    } else {
+                        String v = ((String[]) c)[r];
+                        row.add(v == null ? "" : v);
+                    }
+                }
+            }
+            doc.putTexts("notes", loaded.notes());
             return new Commands.Outcome(0, doc.toString() + "\n", "");
         } catch (BadInputException | picocli.CommandLine.ParameterException e) {
             return new Commands.Outcome(Main.BAD_INPUT, "", "slaw serve: " + e.getMessage() + "\n");

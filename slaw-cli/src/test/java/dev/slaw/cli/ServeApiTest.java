@@ -230,6 +230,76 @@ class ServeApiTest {
         assertThat(get("api/fits/abc").status()).isEqualTo(400);
     }
 
+    Reply uploadWith(String name, String recipe) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=" + name + recipe))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(CHINCHILLA))));
+    }
+
+    @Test
+    void mappingAndDerivedColumnsGivenAtUploadAreTheFitsToo() throws Exception {
+        start();
+        String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");
+        Reply up = uploadWith("mapped", recipe);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        // the preview shows the table as a fit reads it: N mapped, D derived
+        JsonNode preview = get("api/datasets/mapped?rows=2").json();
+        assertThat(preview.path("recipe").toString()).isEqualTo("{\"map\":[\"N=Model Size\"],\"derive\":[\"D=Training FLOP / (6*N)\"]}");
+        JsonNode prepared = preview.path("prepared");
+        assertThat(prepared.path("row_count").asInt()).isEqualTo(245);
+        assertThat(prepared.path("columns").toString()).contains("\"N\"", "\"D\"").doesNotContain("Model Size");
+        assertThat(prepared.path("rows").size()).isEqualTo(2);
+        int n = 0;
+        int d = 0;
+        for (int i = 0; i < prepared.path("columns").size(); i++) {
+            n = prepared.path("columns").get(i).asText().equals("N") ? i : n;
+            d = prepared.path("columns").get(i).asText().equals("D") ? i : d;
+        }
+        JsonNode first = prepared.path("rows").get(0);
+        assertThat(first.get(d).asDouble()).isCloseTo(9.993852799709755e18 / (6 * first.get(n).asDouble()), org.assertj.core.data.Percentage.withPercentage(1e-9));
+        // fitted without --map and --derive in the request: the command line's fit with them
+        String bare = OPTIONS.replace("\"map\": {\"N\": \"Model Size\"}, \"derive\": {\"D\": \"Training FLOP / (6*N)\"}, ", "");
+        assertThat(bare).doesNotContain("map");
+        Reply fit = post("api/fits", "{\"dataset\": \"mapped\", \"options\": " + bare + "}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        JsonNode expected = JSON.readTree(cli(concat(new String[]{"fit", CHINCHILLA, "--json"}, CLI_OPTIONS)));
+        assertThat(fit.json().path("fit").path("parameters")).isEqualTo(expected.path("parameters"));
+        long id = fit.json().path("id").asLong();
+        assertThat(get("api/fits/" + id + "/rows").json().path("columns").path("D").size()).isEqualTo(240);
+        // a plain upload has no recipe, and replacing one without it drops it
+        assertThat(get("api/datasets/mapped?rows=1").json().path("recipe").path("map").size()).isEqualTo(1);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=mapped&replace=true"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(CHINCHILLA)))).status()).isEqualTo(201);
+        JsonNode plain = get("api/datasets/mapped?rows=1").json();
+        assertThat(plain.path("recipe").path("map").size()).isZero();
+        assertThat(plain.path("prepared").path("columns").toString()).contains("Model Size");
+    }
+
+    @Test
+    void aBadMappingAtUploadIsTheImportsLineAndNothingIsKept() throws Exception {
+        start();
+        Reply missing = uploadWith("m1", "&map=" + query("N=Model Siz"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.error()).isEqualTo("m1.csv: no column \"Model Siz\" to map to N (columns: x, y, color, Model Size, "
+                + "Training FLOP, hex_color, loss)");
+        Reply shape = uploadWith("m2", "&map=N");
+        assertThat(shape.status()).isEqualTo(400);
+        assertThat(shape.error()).isEqualTo("--map N: expected VAR=COLUMN, e.g. --map N=\"Model Size\"");
+        Reply formula = uploadWith("m3", "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N"));
+        assertThat(formula.status()).isEqualTo(400);
+        assertThat(formula.error()).isEqualTo("m3.csv: derived column D: formula \"Training FLOP / (6*N\": at position 21, "
+                + "expected ')' but found the end of the formula");
+        Reply markup = uploadWith("m4", "&map=" + query("<b>=Model Size"));
+        assertThat(markup.status()).isEqualTo(400);
+        assertThat(markup.error()).doesNotContain("\n");
+        assertThat(get("api/datasets").json().size()).isZero();
+        try (var files = Files.list(workbench.files().resolve("recipes"))) {
+            assertThat(files.count()).isZero();
+        }
+        try (var files = Files.list(workbench.files().resolve("uploads"))) {
+            assertThat(files.count()).isZero();
+        }
+    }
+
     @Test
     void badFitsAre400WithTheCommandLinesLine() throws Exception {
         start();

@@ -44,6 +44,27 @@ class ServePageIT {
                 type(page, "dataset-search", "CHIN");
                 page.waitUntil("document.querySelectorAll('#dataset-list li[data-name=chinchilla]').length === 1", 10);
 
+                // mapping and derived columns at upload: a bad one gets the import's line, a good one
+                // shows the table as a fit reads it
+                page.eval("document.getElementById('upload-name').value = 'chinchilla-mapped'");
+                page.eval("document.getElementById('upload-map').value = 'N=Model Siz'");
+                page.eval("document.getElementById('upload-derive').value = 'D=Training FLOP / (6*N)'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.getElementById('upload-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('upload-status').textContent").asText())
+                        .startsWith("chinchilla-mapped.csv: no column \"Model Siz\" to map to N");
+                // the browser logs that refused upload; it is the one error expected here
+                page.waitUntil("true", 1);
+                assertThat(page.errors).singleElement().asString().contains("status of 400").contains("Model%20Siz");
+                page.errors.clear();
+                page.eval("document.getElementById('upload-map').value = 'N=Model Size'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.getElementById('prepared-table')", 60);
+                String prepared = page.eval("document.querySelector('#prepared-table tr').textContent").asText();
+                assertThat(prepared).contains("N", "D").doesNotContain("Model Size");
+                assertThat(page.eval("document.querySelectorAll('#prepared-table tr').length").asInt()).isEqualTo(21);
+                page.screenshot(IMAGES.resolve("serve-upload-mapped.png"));
+
                 // fit with the README's recipe
                 page.eval("document.querySelector('nav button[data-page=fit]').click()");
                 page.eval("document.getElementById('fit-dataset').value = 'chinchilla'");

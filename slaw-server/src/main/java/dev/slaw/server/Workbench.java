@@ -85,6 +85,8 @@ public final class Workbench implements AutoCloseable {
     private final Path files;
     private final Path uploads;
     private final Path fits;
+    /** Each uploaded dataset's mapping and derived columns, NAME.json, given at upload. */
+    private final Path recipes;
     private final boolean loopback;
     private final Jobs jobs;
     /** Uploads and the store one at a time: DuckDB lets one writer in. */
@@ -99,11 +101,13 @@ public final class Workbench implements AutoCloseable {
         this.files = db.resolveSibling(db.getFileName() + ".serve");
         this.uploads = files.resolve("uploads");
         this.fits = files.resolve("fits");
+        this.recipes = files.resolve("recipes");
         this.loopback = isLoopback(settings.host());
         this.jobs = new Jobs(2, settings.abandonJobsAfterMillis());
         try {
             Files.createDirectories(uploads);
             Files.createDirectories(fits);
+            Files.createDirectories(recipes);
         } catch (IOException e) {
             throw new BadInputException(files + ": cannot make the workbench's folder (" + e.getMessage() + ")");
         }
@@ -366,6 +370,7 @@ public final class Workbench implements AutoCloseable {
             throw Failure.badInput("format \"" + format + "\": give one of " + String.join(", ", FORMATS));
         }
         boolean replace = "true".equals(ctx.queryParam("replace"));
+        List<String> recipe = recipeArguments(ctx.queryParams("map"), ctx.queryParams("derive"));
         byte[] data = body(ctx, settings.maxUpload());
         if (data.length == 0) {
             throw Failure.badInput("the upload is empty: send the table as the request body");
@@ -385,6 +390,7 @@ public final class Workbench implements AutoCloseable {
                 if (replace) {
                     args.add("--replace");
                 }
+                args.addAll(recipe);
                 Commands.Outcome o = commands.run(args, ProgressListener.NONE);
                 if (o.exitCode() != 0) {
                     String line = o.errorLine().replace(staged.toString(), name + "." + format);
@@ -395,6 +401,15 @@ public final class Workbench implements AutoCloseable {
                     Files.delete(existing.get());
                 }
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Path recipeFile = recipes.resolve(name + ".json");
+                if (recipe.isEmpty()) {
+                    Files.deleteIfExists(recipeFile);
+                } else {
+                    com.fasterxml.jackson.databind.node.ObjectNode r = JSON.createObjectNode();
+                    r.putPOJO("map", ctx.queryParams("map"));
+                    r.putPOJO("derive", ctx.queryParams("derive"));
+                    Files.writeString(recipeFile, JSON.writeValueAsString(r));
+                }
             }
             json(ctx, 201, new JsonObject().put("name", name).put("format", format).put("bytes", data.length)
                     .put("message", out.replace(staged.toString(), name + "." + format)).toString());
@@ -403,14 +418,60 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
+    /**
+     * The upload's {@code map=VAR=COLUMN} and {@code derive=NAME=EXPR} (each repeatable, in
+     * order) as {@code slaw import}'s {@code --map} and {@code --derive}: the import checks them
+     * against the table with its own messages, and every fit of the dataset starts from them.
+     */
+    private static List<String> recipeArguments(List<String> map, List<String> derive) {
+        if (map.size() + derive.size() > 200) {
+            throw Failure.badInput("map and derive: at most 200 in all, got " + (map.size() + derive.size()));
+        }
+        List<String> args = new ArrayList<>();
+        map.forEach(m -> args.add("--map=" + m));
+        derive.forEach(d -> args.add("--derive=" + d));
+        return args;
+    }
+
+    /** The dataset's mapping and derived columns from its upload, as command-line options (none: empty). */
+    private List<String> recipeOf(String dataset) throws IOException {
+        Path p = recipes.resolve(name(dataset, "dataset") + ".json");
+        if (!Files.isRegularFile(p)) {
+            return List.of();
+        }
+        JsonNode r = JSON.readTree(p.toFile());
+        List<String> map = new ArrayList<>();
+        List<String> derive = new ArrayList<>();
+        r.path("map").forEach(m -> map.add(m.asText()));
+        r.path("derive").forEach(d -> derive.add(d.asText()));
+        return recipeArguments(map, derive);
+    }
+
+    /** The recipe as JSON, {@code {"map": [...], "derive": [...]}}, for listings and previews. */
+    private JsonObject recipeJson(String dataset) throws IOException {
+        JsonObject o = new JsonObject();
+        List<String> map = new ArrayList<>();
+        List<String> derive = new ArrayList<>();
+        for (String a : recipeOf(dataset)) {
+            (a.startsWith("--map=") ? map : derive).add(a.substring(a.indexOf('=') + 1));
+        }
+        o.putTexts("map", map);
+        o.putTexts("derive", derive);
+        return o;
+    }
+
     /** A store another process holds: DuckDB says it could not set its lock. */
     private static boolean isLock(String message) {
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("lock") && (m.contains("conflicting") || m.contains("could not set"));
     }
 
-    /** The first rows of a dataset as text, every column. */
-    private void preview(Context ctx) {
+    /**
+     * The first rows of a dataset as text, every column; and under {@code "prepared"} the
+     * dataset as a fit reads it (its upload's mapping and derived columns applied, units scaled),
+     * with the recipe under {@code "recipe"}.
+     */
+    private void preview(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
         Path file = requireDataset(name);
         int rows = intParam(ctx, "rows", 20, 1, 10_000);
@@ -433,7 +494,13 @@ public final class Workbench implements AutoCloseable {
                 row.add(c[r] == null ? "" : c[r]);
             }
         }
-        json(ctx, 200, o.toString());
+        String head = o.toString();
+        List<String> args = new ArrayList<>(List.of("table", file.toString(), Integer.toString(rows)));
+        args.addAll(recipeOf(name));
+        String prepared = run(args, file).strip();
+        json(ctx, 200, head.substring(0, head.lastIndexOf('}')).stripTrailing() + ",\n  \"recipe\": "
+                + recipeJson(name).toString().strip().replace("\n", "\n  ") + ",\n  \"prepared\": "
+                + prepared.replace("\n", "\n  ") + "\n}");
     }
 
     private static int intParam(Context ctx, String key, int fallback, int min, int max) {
@@ -540,6 +607,7 @@ public final class Workbench implements AutoCloseable {
         String dataset = name(body.path("dataset").isTextual() ? body.get("dataset").textValue() : null, "dataset");
         Path file = requireDataset(dataset);
         List<String> args = new ArrayList<>(List.of("fit", file.toString(), "--json"));
+        args.addAll(recipeOf(dataset));
         Set<String> allowed = union(CommandOptions.DATA, CommandOptions.FIT);
         args.addAll(CommandOptions.arguments(body.get("options"), allowed, "a fit"));
         String doc = run(args, file);
@@ -560,6 +628,7 @@ public final class Workbench implements AutoCloseable {
         JsonNode req = request(id(ctx));
         Path file = requireDataset(req.path("dataset").asText());
         List<String> args = new ArrayList<>(List.of("rows", fit.toString(), file.toString()));
+        args.addAll(recipeOf(req.path("dataset").asText()));
         args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
         json(ctx, 200, run(args, fit, file));
     }
@@ -606,6 +675,7 @@ public final class Workbench implements AutoCloseable {
         Path file = requireDataset(dataset);
         JsonNode body = jsonBody(ctx);
         List<String> args = new ArrayList<>(List.of("bootstrap", file.toString(), "--json"));
+        args.addAll(recipeOf(dataset));
         args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.BOOTSTRAP, "a bootstrap"));
         Jobs.Job job = jobs.start("bootstrap", "fit " + id, j -> {

@@ -136,7 +136,8 @@ async function columnsOf(name) {
 
 async function preview(name) {
   const p = await api("GET", "/api/datasets/" + encodeURIComponent(name) + "?rows=20");
-  datasetColumns[name] = p.columns;
+  // a formula may use the source columns and the mapped and derived names
+  datasetColumns[name] = p.columns.concat(p.prepared.columns.filter((c) => !p.columns.includes(c)));
   const box = $("preview");
   clear(box);
   box.appendChild(el("h3", p.name + ": " + p.row_count + " rows, " + p.columns.length + " columns"));
@@ -145,6 +146,26 @@ async function preview(name) {
   const wrap = el("div", null, { class: "preview" });
   wrap.appendChild(t);
   box.appendChild(wrap);
+  const recipe = p.recipe.map.map((m) => "--map " + m).concat(p.recipe.derive.map((d) => "--derive " + d));
+  if (recipe.length) {
+    // the table as every fit of this dataset reads it, the upload's mapping and derived columns applied
+    const q = p.prepared;
+    box.appendChild(el("h3", "As a fit reads it (" + recipe.join(" ") + "): " + q.row_count + " rows"));
+    const pt = el("table", null, { id: "prepared-table" });
+    const cell = (x) => (typeof x === "number" && Math.abs(x) >= 1e6 ? x.toPrecision(6) : num(x, 6));
+    table(pt, q.columns, q.rows.map((r) => r.map(cell)));
+    const pw = el("div", null, { class: "preview" });
+    pw.appendChild(pt);
+    box.appendChild(pw);
+    q.notes.forEach((n) => box.appendChild(el("p", n, { class: "note" })));
+  }
+}
+
+// the upload's mapping and derived columns, one a line, sent as the command line's --map and --derive
+function recipeQuery() {
+  const lines = (id) => $(id).value.split("\n").map((l) => l.trim()).filter((l) => l);
+  return lines("upload-map").map((m) => "&map=" + encodeURIComponent(m)).join("")
+    + lines("upload-derive").map((d) => "&derive=" + encodeURIComponent(d)).join("");
 }
 
 $("upload-file").addEventListener("change", () => {
@@ -160,7 +181,7 @@ $("upload-form").addEventListener("submit", async (ev) => {
   say("upload-status", "uploading " + f.name + " ...");
   try {
     const r = await api("POST", "/api/datasets?name=" + encodeURIComponent(name) + "&format=" + encodeURIComponent(ext)
-      + ($("upload-replace").checked ? "&replace=true" : ""), f, true);
+      + ($("upload-replace").checked ? "&replace=true" : "") + recipeQuery(), f, true);
     say("upload-status", r.message);
     delete datasetColumns[name];
     await refreshDatasets();
