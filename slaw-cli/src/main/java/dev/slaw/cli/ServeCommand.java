@@ -164,17 +164,42 @@ public final class ServeCommand implements Callable<Integer> {
             java.util.List<String> args = new java.util.ArrayList<>(fitOptions);
             args.add(0, table);
             new picocli.CommandLine(command).parseArgs(args.toArray(String[]::new));
-            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(Path.of(fitFile))) {
-                throw new BadInputException("the workbench plots one fit; a grouped fit (--group) is not plotted yet");
-            }
-            dev.slaw.fit.Fit fit = dev.slaw.io.fit.FitJson.load(Path.of(fitFile));
-            FitCommand.FitSettings.Prepared prepared = command.settings.prepare(command.data.load(table));
+            Path file = Path.of(fitFile);
+            dev.slaw.io.LoadedDataset loaded = command.data.load(table);
+            FitCommand.FitSettings.Prepared prepared = command.settings.prepare(loaded);
             dev.slaw.data.Dataset d = prepared.data();
-            double[] predicted = fit.predict(d);
-            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject().put("target", fit.target());
-            doc.putTexts("variables", fit.law().variables());
+            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject();
+            String target;
+            List<String> variables;
+            double[] predicted;
+            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(file)) {
+                // one fit per group: each row predicted by its own group's fit, the group named per row
+                dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(file);
+                target = grouped.target();
+                variables = grouped.law().variables();
+                String[] groups = GroupedFits.groupOfRows(loaded, d);
+                predicted = new double[d.rowCount()];
+                java.util.Arrays.fill(predicted, Double.NaN);
+                for (var e : dev.slaw.fit.GroupFitter.rowsByGroup(d, grouped.groupColumn(), groups).entrySet()) {
+                    if (grouped.fits().containsKey(e.getKey())) {
+                        double[] y = grouped.fit(e.getKey()).predict(d.select(e.getValue()));
+                        for (int i = 0; i < y.length; i++) {
+                            predicted[e.getValue()[i]] = y[i];
+                        }
+                    }
+                }
+                doc.put("grouped_by", grouped.groupColumn());
+                doc.putTexts("groups", java.util.Arrays.asList(groups));
+            } else {
+                dev.slaw.fit.Fit fit = dev.slaw.io.fit.FitJson.load(file);
+                target = fit.target();
+                variables = fit.law().variables();
+                predicted = fit.predict(d);
+            }
+            doc.put("target", target);
+            doc.putTexts("variables", variables);
             dev.slaw.io.json.JsonObject columns = dev.slaw.io.json.JsonObject.ofNames();
-            for (String v : fit.law().variables()) {
+            for (String v : variables) {
                 dev.slaw.io.json.JsonArray a = columns.putArray(v);
                 for (double x : d.column(v)) {
                     a.add(x);
@@ -182,7 +207,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             doc.put("columns", columns);
             dev.slaw.io.json.JsonArray observed = doc.putArray("observed");
-            for (double y : d.column(fit.target())) {
+            for (double y : d.column(target)) {
                 observed.add(y);
             }
             dev.slaw.io.json.JsonArray p = doc.putArray("predicted");

@@ -471,6 +471,76 @@ class ServeApiTest {
     }
 
     @Test
+    void aGroupedFitsRowsNameEachRowsGroupAndItsOwnFitsPrediction() throws Exception {
+        start();
+        String sweep = "../examples/misfitting/scaling_results_last_ckpt_only.csv";
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=misfitting"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(sweep)))).status()).isEqualTo(201);
+        Reply fit = post("api/fits", "{\"dataset\": \"misfitting\", \"options\": {\"law\": \"chinchilla\", \"group\": \"peak_lr\", "
+                + "\"only\": \"peak_lr=0.001,0.002,0.004\"}}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        long id = fit.json().path("id").asLong();
+        assertThat(fit.json().path("fit").path("grouped_by").asText()).isEqualTo("peak_lr");
+        JsonNode listed = get("api/fits").json().get(0);
+        assertThat(listed.path("target").asText()).isEqualTo("loss");
+        assertThat(listed.path("fitted").asText()).isEqualTo("one fit per peak_lr");
+
+        JsonNode rows = get("api/fits/" + id + "/rows").json();
+        assertThat(rows.path("grouped_by").asText()).isEqualTo("peak_lr");
+        int n = rows.path("observed").size();
+        assertThat(rows.path("groups").size()).isEqualTo(n);
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        rows.path("groups").forEach(g -> groups.add(g.asText()));
+        assertThat(groups).containsExactly("0.001", "0.002", "0.004");
+        // each row predicted by its own group's fit: slaw predict FIT peak_lr=G N=... D=...
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        for (int i : new int[]{0, n / 2, n - 1}) {
+            String g = rows.path("groups").get(i).asText();
+            double nValue = rows.path("columns").path("N").get(i).asDouble();
+            double dValue = rows.path("columns").path("D").get(i).asDouble();
+            JsonNode expected = JSON.readTree(cli("predict", fitFile.toString(), "peak_lr=" + g, "N=" + nValue, "D=" + dValue, "--json"));
+            assertThat(rows.path("predicted").get(i).asDouble()).isEqualTo(expected.get(0).path("loss").asDouble());
+        }
+    }
+
+    @Test
+    void theFrontierHasTheIntervalBandOfTheFitsLastBootstrap() throws Exception {
+        start();
+        long id = fitChinchilla();
+        String frontier = "{\"bootstrap\": true, \"options\": {\"frontier\": \"1e20:1e26:4\"}}";
+        Reply none = post("api/fits/" + id + "/plan", frontier);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.error()).isEqualTo("fit " + id + " has no finished bootstrap yet: POST /api/fits/" + id + "/bootstrap first");
+        assertThat(post("api/fits/" + id + "/plan", "{\"bootstrap\": \"boot.json\"}").status()).isEqualTo(400);
+        assertThat(get("api/fits").json().get(0).path("bootstrapped").asBoolean()).isFalse();
+
+        JsonNode done = waitFor(post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 20}}").json().path("id").asLong(),
+                "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        assertThat(get("api/fits").json().get(0).path("bootstrapped").asBoolean()).isTrue();
+        Reply band = post("api/fits/" + id + "/plan", frontier);
+        assertThat(band.status()).as(band.body()).isEqualTo(200);
+        // slaw plan --frontier with the bootstrap kept as slaw bootstrap --out keeps it
+        Path boot = workbench.files().resolve("fits/" + id + ".bootstrap.json");
+        assertThat(JSON.readTree(boot.toFile()).path("replicates").size()).isEqualTo(20);
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        JsonNode expected = JSON.readTree(cli("plan", fitFile.toString(), "--json", "--bootstrap", boot.toString(), "--frontier", "1e20:1e26:4"));
+        assertThat(band.json()).isEqualTo(expected);
+        assertThat(band.json().path("replicates").asInt()).isEqualTo(20);
+        JsonNode rows = band.json().path("frontier").path("rows");
+        assertThat(rows.size()).isEqualTo(4);
+        JsonNode n = rows.get(3).path("intervals").path("parameter_count");
+        assertThat(n.path("lower").asDouble()).isLessThan(rows.get(3).path("parameter_count").asDouble());
+        assertThat(n.path("upper").asDouble()).isGreaterThan(rows.get(3).path("parameter_count").asDouble());
+        // without it, the plan of the fit alone
+        assertThat(post("api/fits/" + id + "/plan", "{\"bootstrap\": false, \"options\": {\"frontier\": \"1e20:1e26:4\"}}").json()
+                .path("frontier").path("rows").get(0).has("intervals")).isFalse();
+        // a deleted fit's bootstrap goes with it
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/fits/" + id)).DELETE()).status()).isEqualTo(200);
+        assertThat(Files.exists(workbench.files().resolve("fits/" + id + ".bootstrap.json"))).isFalse();
+    }
+
+    @Test
     void aBootstrapRunsAsAJobWithProgressAndCanBeCancelled() throws Exception {
         start();
         long id = fitChinchilla();

@@ -119,6 +119,10 @@ class ServePageIT {
                 page.eval("document.getElementById('boot-cancel').click()");
                 page.waitUntil("document.getElementById('boot-status').textContent.includes('cancelled')", 120);
                 assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isLessThan(500000);
+                // a small bootstrap that finishes: the plan's intervals come from it
+                page.eval("document.getElementById('boot-replicates').value = '40'");
+                page.eval("document.getElementById('boot-run').click()");
+                page.waitUntil("document.getElementById('boot-status').textContent.includes(': done')", 120);
 
                 // a second fit (squared loss) and the two compared
                 page.eval("document.getElementById('fit-loss').value = 'squared'");
@@ -137,8 +141,18 @@ class ServePageIT {
                 page.eval("document.querySelector('#plan-form button').click()");
                 page.waitUntil("document.querySelectorAll('#plan-result tr').length > 3", 60);
                 String plan = page.eval("document.getElementById('plan-result').textContent").asText();
-                assertThat(plan).contains("parameters N", "tokens D");
+                assertThat(plan).contains("parameters N", "tokens D", "interval (40 replicates)", "(0.95)");
+                // the frontier with its band; fit 2 has no bootstrap: drawn without, and said so
+                page.eval("document.getElementById('frontier-run').click()");
+                page.waitUntil("document.querySelector('#frontier-plot .u-over')", 60);
+                assertThat(page.eval("document.querySelector('#frontier-plot .u-title').textContent").asText())
+                        .isEqualTo("compute-optimal N and D, 95% intervals from 40 replicates");
+                assertThat(page.eval("document.querySelectorAll('#frontier-plot .u-legend .u-series').length").asInt()).isEqualTo(7);
                 page.screenshot(IMAGES.resolve("serve-plan.png"));
+                page.eval("document.getElementById('plan-fit').value = '2'");
+                page.eval("document.getElementById('frontier-run').click()");
+                page.waitUntil("document.getElementById('frontier-status').textContent.startsWith('fit 2 has no finished bootstrap')"
+                        + " && document.querySelectorAll('#frontier-plot .u-legend .u-series').length === 3", 60);
 
                 // the fits listed and searched; one opened from the list
                 page.eval("document.querySelector('nav button[data-page=datasets]').click()");
@@ -148,6 +162,37 @@ class ServePageIT {
                 page.eval("document.querySelector('#fit-list li[data-id]').click()");
                 page.waitUntil("document.getElementById('fit-status').textContent === 'fit 2 opened' && document.querySelector('#fit-plot .u-over')", 30);
                 assertThat(page.eval("document.getElementById('fit-title').textContent").asText()).startsWith("Fit 2: chinchilla");
+
+                // one fit per group: each group in its own colour on the plot, the row's group on hover
+                page.chooseFile("#upload-file", Path.of("../examples/misfitting/scaling_results_last_ckpt_only.csv"));
+                page.eval("document.getElementById('upload-name').value = 'misfitting'");
+                page.eval("document.getElementById('upload-map').value = ''");
+                page.eval("document.getElementById('upload-derive').value = ''");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.querySelector('#fit-dataset option[value=misfitting]')", 60);
+                page.eval("document.querySelector('nav button[data-page=fit]').click()");
+                page.eval("document.getElementById('fit-dataset').value = 'misfitting'");
+                for (String field : new String[]{"fit-map", "fit-derive", "fit-drop-highest", "fit-starts", "fit-formula"}) {
+                    page.eval("document.getElementById('" + field + "').value = ''");
+                }
+                page.eval("document.getElementById('fit-loss').value = 'huber'");
+                page.eval("document.getElementById('fit-more').value = '{\"group\": \"peak_lr\", \"only\": \"peak_lr=0.001,0.002,0.004\"}'");
+                page.eval("document.getElementById('fit-run').click()");
+                page.waitUntil("document.getElementById('fit-status').textContent === 'fit 3 done'"
+                        + " || document.getElementById('fit-status').classList.contains('error')", 300);
+                assertThat(page.eval("document.getElementById('fit-status').textContent").asText()).isEqualTo("fit 3 done");
+                assertThat(page.eval("document.getElementById('fit-title').textContent").asText())
+                        .isEqualTo("Fit 3: chinchilla to loss, one per peak_lr");
+                assertThat(page.eval("document.querySelectorAll('#fit-fitted div').length").asInt()).isEqualTo(3);
+                assertThat(page.eval("document.querySelectorAll('#fit-plot .u-legend .u-series').length").asInt()).isEqualTo(7);
+                page.eval("document.getElementById('fit-plot').scrollIntoView()");
+                JsonNode point = page.eval("(() => { const o = document.querySelector('#fit-plot .u-over').getBoundingClientRect();"
+                        + " const d = fitPlot.data; let i = Math.floor(d[0].length / 2); while (d[3][i] === null) i++;"
+                        + " return {x: o.left + fitPlot.valToPos(d[0][i], 'x'), y: o.top + fitPlot.valToPos(d[3][i], 'y')}; })()");
+                page.hover(point.path("x").asDouble(), point.path("y").asDouble());
+                page.hover(point.path("x").asDouble() + 1, point.path("y").asDouble());
+                page.waitUntil("document.getElementById('fit-hover').textContent.includes('(peak_lr=')", 10);
+                page.screenshot(IMAGES.resolve("serve-fit-grouped.png"));
 
                 assertThat(page.errors).isEmpty();
             }

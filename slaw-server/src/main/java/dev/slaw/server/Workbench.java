@@ -549,15 +549,17 @@ public final class Workbench implements AutoCloseable {
                 continue; // deleted meanwhile
             }
             String dataset = req.path("dataset").asText();
-            String law = doc.path("law").path("name").asText(req.path("options").path("law").asText());
-            String target = doc.path("target").asText();
-            String fitted = doc.path("law").path("fitted").asText();
+            // a grouped fit (--group) answers for its first group, its formula the grouping
+            JsonNode one = doc.has("groups") ? doc.path("groups").path(0).path("fit") : doc;
+            String law = one.path("law").path("name").asText(req.path("options").path("law").asText());
+            String target = one.path("target").asText();
+            String fitted = doc.has("groups") ? "one fit per " + doc.path("grouped_by").asText() : one.path("law").path("fitted").asText();
             if (!query.matches(Map.of("id", Long.toString(id), "dataset", dataset, "law", law, "target", target,
                     "formula", fitted))) {
                 continue;
             }
             a.addObject().put("id", id).put("dataset", dataset).put("law", law).put("target", target)
-                    .put("fitted", fitted);
+                    .put("fitted", fitted).put("bootstrapped", Files.isRegularFile(bootstrapFile(id)));
         }
         return a;
     }
@@ -571,6 +573,7 @@ public final class Workbench implements AutoCloseable {
         long id = id(ctx);
         Files.deleteIfExists(fit);
         Files.deleteIfExists(fits.resolve(id + ".request.json"));
+        Files.deleteIfExists(bootstrapFile(id));
         // after the file is gone: a prediction meanwhile cannot put the fit back in memory
         commands.forget(fit);
         json(ctx, 200, new JsonObject().put("deleted", id).toString());
@@ -654,13 +657,34 @@ public final class Workbench implements AutoCloseable {
         json(ctx, 200, run(args, fit));
     }
 
-    /** {@code POST /api/fits/{id}/plan} with {@code {"options": {"compute": "5.88e23"}}}: slaw plan. */
+    /**
+     * {@code POST /api/fits/{id}/plan} with {@code {"options": {"compute": "5.88e23"}}}: slaw plan.
+     * With {@code "bootstrap": true} the plan has intervals from the fit's last finished
+     * bootstrap ({@code slaw plan --bootstrap}); a fit with none is a 404 saying so.
+     */
     private void plan(Context ctx) {
         Path fit = fitFile(ctx);
+        long id = id(ctx);
         JsonNode body = jsonBody(ctx);
         List<String> args = new ArrayList<>(List.of("plan", fit.toString(), "--json"));
+        JsonNode withBootstrap = body.get("bootstrap");
+        if (withBootstrap != null && !withBootstrap.isBoolean()) {
+            throw Failure.badInput("\"bootstrap\": give true (the intervals of the fit's last bootstrap) or false");
+        }
+        Path boot = bootstrapFile(id);
+        if (withBootstrap != null && withBootstrap.booleanValue()) {
+            if (!Files.isRegularFile(boot)) {
+                throw new Failure(404, "fit " + id + " has no finished bootstrap yet: POST /api/fits/" + id + "/bootstrap first");
+            }
+            args.add("--bootstrap=" + boot);
+        }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.PLAN, "a plan"));
-        json(ctx, 200, run(args, fit));
+        json(ctx, 200, run(args, fit, boot));
+    }
+
+    /** Where a fit's last finished bootstrap is kept, for plans with intervals. */
+    private Path bootstrapFile(long id) {
+        return fits.resolve(id + ".bootstrap.json");
     }
 
     /**
@@ -678,6 +702,8 @@ public final class Workbench implements AutoCloseable {
         args.addAll(recipeOf(dataset));
         args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.BOOTSTRAP, "a bootstrap"));
+        // kept, as slaw bootstrap --out keeps it (written when it succeeds), for plans with intervals
+        args.add("--out=" + bootstrapFile(id));
         Jobs.Job job = jobs.start("bootstrap", "fit " + id, j -> {
             Commands.Outcome o = commands.run(args, j.listener());
             if (o.exitCode() != 0) {

@@ -36,6 +36,8 @@ async function api(method, path, body, raw) {
 function num(x, digits) {
   if (x === null || x === undefined) return "";
   if (typeof x !== "number") return String(x);
+  // 7.397e+10 rather than 73970000000: a count of parameters or tokens read at a glance
+  if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-4)) return x.toPrecision(digits || 5).replace(/\.?0+e/, "e");
   return Number(x.toPrecision(digits || 5)).toString();
 }
 
@@ -152,7 +154,7 @@ async function preview(name) {
     const q = p.prepared;
     box.appendChild(el("h3", "As a fit reads it (" + recipe.join(" ") + "): " + q.row_count + " rows"));
     const pt = el("table", null, { id: "prepared-table" });
-    const cell = (x) => (typeof x === "number" && Math.abs(x) >= 1e6 ? x.toPrecision(6) : num(x, 6));
+    const cell = (x) => num(x, 6);
     table(pt, q.columns, q.rows.map((r) => r.map(cell)));
     const pw = el("div", null, { class: "preview" });
     pw.appendChild(pt);
@@ -298,7 +300,7 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
       label: s.label, stroke: s.color, fill: s.color,
       paths: s.line ? undefined : () => null,
       dash: s.dash, width: s.line ? 1.5 : 0,
-      points: { show: !s.line, size: 6, fill: s.color, stroke: s.color },
+      points: { show: !s.line, size: 6, fill: s.hollow ? "#fff" : s.color, stroke: s.color },
     }))),
     cursor: { drag: { x: true, y: true }, points: { size: 9 } },
     hooks: onHover ? { setCursor: [(u) => onHover(u.cursor.idx)] } : {},
@@ -312,6 +314,11 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
 function showFit() {
   const { id, fit, rows } = current;
   $("fit-result").hidden = false;
+  // the last fit's bootstrap is not this one's
+  clear($("boot-params"));
+  $("boot-progress").value = 0;
+  if (job === null) say("boot-status", "");
+  if (fit.groups) return showGroupedFit();
   $("fit-title").textContent = "Fit " + id + ": " + fit.law.name + " to " + fit.target;
   $("fit-fitted").textContent = fit.law.fitted;
   table($("fit-params"), ["parameter", "value", "standard error", "95% interval (±1.96 SE)", "note"],
@@ -330,8 +337,35 @@ function showFit() {
   drawFitPlot();
 }
 
+// a fit per group (slaw fit --group): each group's formula, parameters and rows, in its own colour
+function showGroupedFit() {
+  const { id, fit } = current;
+  const first = fit.groups[0].fit;
+  $("fit-title").textContent = "Fit " + id + ": " + first.law.name + " to " + first.target + ", one per " + fit.grouped_by
+    + (fit.shared.length ? " (shared: " + fit.shared.join(", ") + ")" : "");
+  const f = $("fit-fitted");
+  clear(f);
+  fit.groups.forEach((g) => f.appendChild(el("div", fit.grouped_by + "=" + g.group + ": " + g.fit.law.fitted)));
+  table($("fit-params"), [fit.grouped_by, "parameter", "value", "standard error", "95% interval (±1.96 SE)", "note"],
+    fit.groups.flatMap((g) => g.fit.parameters.map((p) => [g.group, p.name, num(p.value, 6), num(p.standard_error, 3),
+      p.standard_error === null ? "" : "[" + num(p.value - 1.96 * p.standard_error, 4) + ", " + num(p.value + 1.96 * p.standard_error, 4) + "]",
+      p.note || p.state])));
+  const w = $("fit-warnings");
+  clear(w);
+  (fit.warnings.length ? fit.warnings : ["none"]).forEach((t) => w.appendChild(el("li", t)));
+  const pv = first.provenance;
+  table($("fit-provenance"), ["", ""], [["data", pv.data], ["sha256", pv.sha256], ["optimizer", pv.optimizer],
+    ["starts", pv.starts], ["groups", fit.groups.map((g) => g.group + " (" + g.fit.statistics.rows + " rows)").join(", ")],
+    ["slaw", pv.slaw_version], ["created", pv.created]]);
+  $("fit-json").href = "/api/fits/" + id;
+  drawFitPlot();
+}
+
+const GROUP_COLOURS = ["#23395d", "#e07b39", "#2a9d8f", "#b5179e", "#6a994e", "#bc4749", "#7f5539", "#4361ee"];
+
 function drawFitPlot() {
   const { rows } = current;
+  if (rows.groups) return drawGroupedPlot();
   const xName = rows.variables[0];
   const [x, obs, pred, idx] = sortedBy(rows.columns[xName], rows.observed, rows.predicted);
   const series = [
@@ -346,6 +380,30 @@ function drawFitPlot() {
     $("fit-hover").textContent = "row " + rows.row_numbers[r] + ": " + vars + ", " + rows.target + "=" + num(rows.observed[r], 5)
       + ", predicted=" + num(rows.predicted[r], 5) + ", residual=" + num(rows.observed[r] - rows.predicted[r], 3);
   });
+}
+
+// each group's observed rows filled and its fit's predictions hollow, in the group's colour
+function drawGroupedPlot() {
+  const { rows } = current;
+  const xName = rows.variables[0];
+  const [x, obs, pred, grp, idx] = sortedBy(rows.columns[xName], rows.observed, rows.predicted, rows.groups);
+  const series = [];
+  [...new Set(rows.groups)].forEach((g, k) => {
+    const color = GROUP_COLOURS[k % GROUP_COLOURS.length];
+    const only = (v) => v.map((y, i) => (grp[i] === g ? y : null));
+    series.push({ label: rows.grouped_by + "=" + g, values: only(obs), color });
+    series.push({ label: "fitted " + g, values: only(pred), color, hollow: true });
+  });
+  series.x = x;
+  fitPlot = scatterPlot($("fit-plot"), "observed and fitted " + rows.target + " by " + rows.grouped_by, xName, series,
+    $("fit-logy").checked, (i) => {
+      if (i === null || i === undefined) return;
+      const r = idx[i];
+      const vars = rows.variables.map((v) => v + "=" + num(rows.columns[v][r], 4)).join(", ");
+      $("fit-hover").textContent = "row " + rows.row_numbers[r] + " (" + rows.grouped_by + "=" + rows.groups[r] + "): " + vars + ", "
+        + rows.target + "=" + num(rows.observed[r], 5) + ", predicted=" + num(rows.predicted[r], 5)
+        + ", residual=" + num(rows.observed[r] - rows.predicted[r], 3);
+    });
 }
 $("fit-logy").addEventListener("change", () => current && drawFitPlot());
 
@@ -445,21 +503,85 @@ $("compare-form").addEventListener("submit", async (ev) => {
 $("plan-slider").addEventListener("input", () => {
   $("plan-budget").value = Number(Math.pow(10, Number($("plan-slider").value)).toPrecision(3)).toExponential();
 });
+// the plan asks for intervals only when the fit has a finished bootstrap, and says when it has none
+async function planBody(options, statusId) {
+  const id = $("plan-fit").value;
+  let band = $("plan-band").checked;
+  if (band) {
+    const fit = (await api("GET", "/api/fits")).find((f) => String(f.id) === String(id));
+    if (!fit || !fit.bootstrapped) {
+      band = false;
+      say(statusId, "fit " + id + " has no finished bootstrap yet (run one on its fit page): no intervals");
+    }
+  }
+  return { body: { bootstrap: band, options }, band };
+}
+
+function interval(c, key) {
+  const i = c.intervals && c.intervals[key];
+  return i ? "[" + num(i.lower, 4) + ", " + num(i.upper, 4) + "] (" + i.level + ")" : "";
+}
+
 $("plan-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   try {
-    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", { options: { compute: $("plan-budget").value } });
+    say("plan-status", "");
+    const { body, band } = await planBody({ compute: $("plan-budget").value }, "plan-status");
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
     const rows = [];
     (p.compute_optimal || []).forEach((c) => {
-      rows.push(["compute (FLOP)", num(c.compute_flops, 4)], ["parameters N", num(c.parameter_count, 4)],
-        ["tokens D", num(c.token_count, 4)], ["tokens per parameter", num(c.tokens_per_parameter, 4)],
-        ["predicted loss", num(c.loss, 5)], ["method", c.method]);
-      (c.warnings || []).forEach((w) => rows.push(["warning", w]));
+      rows.push(["compute (FLOP)", num(c.compute_flops, 4), ""], ["parameters N", num(c.parameter_count, 4), interval(c, "parameter_count")],
+        ["tokens D", num(c.token_count, 4), interval(c, "token_count")],
+        ["tokens per parameter", num(c.tokens_per_parameter, 4), interval(c, "tokens_per_parameter")],
+        ["predicted loss", num(c.loss, 5), interval(c, "loss")], ["method", c.method, ""]);
+      (c.warnings || []).forEach((w) => rows.push(["warning", w, ""]));
     });
-    table($("plan-result"), ["", "plan"], rows);
-    say("plan-status", "");
+    table($("plan-result"), ["", "plan", band ? "interval (" + p.replicates + " replicates)" : ""], rows);
   } catch (e) {
     say("plan-status", e.message, true);
+  }
+});
+
+// the frontier: N and D at log-spaced budgets, each with its band from the bootstrap's replicates
+$("frontier-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  try {
+    say("frontier-status", "");
+    const spec = $("frontier-from").value.trim() + ":" + $("frontier-to").value.trim() + ":" + $("frontier-count").value.trim();
+    const { body, band } = await planBody({ frontier: spec }, "frontier-status");
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
+    const rows = p.frontier.rows;
+    const x = rows.map((r) => r.compute_flops);
+    const part = (key, side) => rows.map((r) => (r.intervals && r.intervals[key] ? r.intervals[key][side] : null));
+    const series = [{ label: "x" }];
+    const data = [x];
+    const bands = [];
+    [["parameters N", "parameter_count", "#e07b39", "rgba(224,123,57,0.2)"], ["tokens D", "token_count", "#2a9d8f", "rgba(42,157,143,0.2)"]]
+      .forEach(([label, key, color, fill]) => {
+        series.push({ label, stroke: color, width: 2, value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) });
+        data.push(rows.map((r) => r[key]));
+        if (band) {
+          series.push({ label: label + " lower", stroke: color, width: 1, dash: [4, 4], value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) });
+          series.push({ label: label + " upper", stroke: color, width: 1, dash: [4, 4], value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) });
+          data.push(part(key, "lower"), part(key, "upper"));
+          bands.push({ series: [series.length - 1, series.length - 2], fill });
+        }
+      });
+    series[0] = { label: "compute (FLOP)", value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) };
+    const node = $("frontier-plot");
+    clear(node);
+    const exp = (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0)));
+    new uPlot({
+      title: "compute-optimal N and D" + (band ? ", " + Math.round(p.level * 100) + "% intervals from " + p.replicates + " replicates" : ""),
+      width: Math.min(1000, node.clientWidth || 900), height: 380,
+      scales: { x: { time: false, distr: 3, log: 10 }, y: { distr: 3, log: 10 } },
+      axes: [{ label: "compute (FLOP)", values: exp }, { label: "N, D", values: exp, size: 60 }],
+      series, bands,
+    }, data, node);
+    const warnings = [...new Set(rows.flatMap((r) => r.warnings || []))];
+    if (warnings.length) say("frontier-status", warnings.join("; "));
+  } catch (e) {
+    say("frontier-status", e.message, true);
   }
 });
 
