@@ -43,7 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     String maxUpload;
 
     /** The commands a client may run; never serve itself, nor one that writes files it names. */
-    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows", "table");
+    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows", "table", "validate",
+            "sensitivity");
 
     @Override
     public Integer call() throws InterruptedException {

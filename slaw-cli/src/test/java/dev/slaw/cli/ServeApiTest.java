@@ -541,6 +541,49 @@ class ServeApiTest {
     }
 
     @Test
+    void validateAndSensitivityRunAsJobsWithTheCommandsDocuments() throws Exception {
+        start();
+        long id = fitChinchilla();
+        // the held-out check: slaw validate's JSON document, or its text as the command line prints it
+        JsonNode json = waitFor(post("api/fits/" + id + "/validate", "{\"options\": {\"leave-largest-out\": true}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(json.path("state").asText()).as(json.toString()).isEqualTo("done");
+        JsonNode expected = JSON.readTree(cli(concat(new String[]{"validate", CHINCHILLA, "--json", "--leave-largest-out"}, CLI_OPTIONS)));
+        assertThat(json.path("result").path("rows")).isEqualTo(expected.path("rows"));
+        assertThat(json.path("result").path("summary")).isEqualTo(expected.path("summary"));
+        JsonNode text = waitFor(post("api/fits/" + id + "/validate", "{\"format\": \"text\", \"options\": {\"leave-largest-out\": true}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(text.path("result").path("text").asText())
+                .isEqualTo(cli(concat(new String[]{"validate", CHINCHILLA, "--leave-largest-out"}, CLI_OPTIONS))
+                        .replace(Path.of(CHINCHILLA).toString(), "chinchilla.csv"));
+        assertThat(text.path("result").path("warnings").toString()).contains("slaw validate: warning: ");
+        // a sweep, with the point it compares at
+        JsonNode sweep = waitFor(post("api/fits/" + id + "/sensitivity", "{\"options\": {\"compute\": \"1e22\"}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(sweep.path("state").asText()).as(sweep.toString()).isEqualTo("done");
+        assertThat(sweep.path("result").path("compute_flops").asDouble()).isEqualTo(1e22);
+        assertThat(sweep.path("result").path("outcomes").size()).isEqualTo(sweep.path("result").path("choices").asInt());
+        assertThat(sweep.path("total").asInt()).isEqualTo(sweep.path("result").path("choices").asInt());
+        // cancelled between two of its refits
+        long again = post("api/fits/" + id + "/sensitivity", "{}").json().path("id").asLong();
+        waitFor(again, "running");
+        assertThat(post("api/jobs/" + again + "/cancel", "").status()).isEqualTo(200);
+        assertThat(waitFor(again, "cancelled", "done").path("state").asText()).isEqualTo("cancelled");
+
+        // bad input: the option's name, the format, a validate without a way to hold rows out (the job's one line)
+        Reply file = post("api/fits/" + id + "/validate", "{\"options\": {\"plot\": \"v.png\"}}");
+        assertThat(file.status()).isEqualTo(400);
+        assertThat(file.error()).contains("\"plot\"").contains("holdout, leave-largest-out, level, replicates, rollout");
+        assertThat(post("api/fits/" + id + "/sensitivity", "{\"format\": \"html\"}").status()).isEqualTo(400);
+        assertThat(post("api/fits/999/validate", "{}").status()).isEqualTo(404);
+        JsonNode none = waitFor(post("api/fits/" + id + "/validate", "{}").json().path("id").asLong(), "done", "failed");
+        assertThat(none.path("state").asText()).isEqualTo("failed");
+        assertThat(none.path("error").asText()).doesNotContain("\n").contains("--holdout");
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/fits/" + id + "/validate"))
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(403);
+    }
+
+    @Test
     void aBootstrapRunsAsAJobWithProgressAndCanBeCancelled() throws Exception {
         start();
         long id = fitChinchilla();

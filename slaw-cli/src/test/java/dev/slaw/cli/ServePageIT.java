@@ -12,7 +12,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The workbench page in real Chromium, as a researcher uses it: upload the Chinchilla table,
  * search it, check a written formula as it is typed, fit it, hover a point of the plot, bootstrap with live progress and cancel, compare two
- * fits, plan at a budget, search the fits and open one; no console error on the way. The screenshots in docs/img are made
+ * fits, plan at a budget, search the fits and open one; no console error on the way.
+ * Also: mapping at upload, the held-out check and the sensitivity sweep, the frontier with its
+ * band, a fit per group coloured by group. The screenshots in docs/img are made
  * here.
  */
 class ServePageIT {
@@ -123,6 +125,19 @@ class ServePageIT {
                 page.eval("document.getElementById('boot-replicates').value = '40'");
                 page.eval("document.getElementById('boot-run').click()");
                 page.waitUntil("document.getElementById('boot-status').textContent.includes(': done')", 120);
+                // the held-out check and the sensitivity sweep, each shown as the command line prints it
+                page.eval("document.getElementById('validate-run').click()");
+                page.waitUntil("document.getElementById('validate-text').textContent.includes('[[Held-out rows]]')"
+                        + " || document.getElementById('validate-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('validate-text').textContent").asText())
+                        .contains("[[Held-out validation]]", "the largest N", "[[Summary]]");
+                page.eval("document.getElementById('sensitivity-compute').value = '1e22'");
+                page.eval("document.getElementById('sensitivity-run').click()");
+                page.waitUntil("document.getElementById('sensitivity-text').textContent.includes('[[Sensitivity sweep]]')"
+                        + " || document.getElementById('sensitivity-status').classList.contains('error')", 300);
+                assertThat(page.eval("document.getElementById('sensitivity-text').textContent").asText()).contains("N_opt@1e22");
+                page.eval("document.getElementById('validate-text').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-validate.png"));
 
                 // a second fit (squared loss) and the two compared
                 page.eval("document.getElementById('fit-loss').value = 'squared'");

@@ -31,6 +31,12 @@ final class CommandOptions {
     static final Set<String> BOOTSTRAP = Set.of("replicates", "level", "runs", "axis-starts", "protocol", "start-at",
             "sampler", "compute", "against");
 
+    /** How slaw validate holds rows out and scores them. */
+    static final Set<String> VALIDATE = Set.of("holdout", "leave-largest-out", "rollout", "level", "replicates");
+
+    /** What slaw sensitivity sweeps and where it compares the refits. */
+    static final Set<String> SENSITIVITY = Set.of("baseline", "lowest-per", "data-choice", "compute", "at");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

@@ -158,6 +158,8 @@ public final class Workbench implements AutoCloseable {
         app.post("/api/fits/{id}/predict", this::predict);
         app.post("/api/fits/{id}/plan", this::plan);
         app.post("/api/fits/{id}/bootstrap", this::bootstrap);
+        app.post("/api/fits/{id}/validate", ctx -> analysis(ctx, "validate", CommandOptions.VALIDATE));
+        app.post("/api/fits/{id}/sensitivity", ctx -> analysis(ctx, "sensitivity", CommandOptions.SENSITIVITY));
         app.get("/api/jobs", ctx -> {
             JsonArray a = new JsonArray();
             jobs.list().forEach(j -> a.add(j.status()));
@@ -710,6 +712,50 @@ public final class Workbench implements AutoCloseable {
                 throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
             }
             return o.out();
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
+    }
+
+    /**
+     * {@code POST /api/fits/{id}/validate} or {@code .../sensitivity} with {@code {"options":
+     * {...}}}: {@code slaw validate} or {@code slaw sensitivity} of the fit's dataset with the
+     * fit's options, as a job. Its result is the command's JSON document, or with {@code "format":
+     * "text"} its text as the command line prints it, under {@code "text"}: both from the
+     * document layer, so the page shows the command's own rendering.
+     */
+    private void analysis(Context ctx, String command, Set<String> allowed) throws IOException {
+        long id = id(ctx);
+        fitFile(ctx);
+        JsonNode req = request(id);
+        String dataset = req.path("dataset").asText();
+        Path file = requireDataset(dataset);
+        JsonNode body = jsonBody(ctx);
+        JsonNode format = body.get("format");
+        if (format != null && !(format.isTextual() && (format.textValue().equals("json") || format.textValue().equals("text")))) {
+            throw Failure.badInput("\"format\": give \"json\" (the default) or \"text\"");
+        }
+        boolean text = format != null && format.textValue().equals("text");
+        List<String> args = new ArrayList<>(List.of(command, file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(recipeOf(dataset));
+        args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
+        args.addAll(CommandOptions.arguments(body.get("options"), allowed, "slaw " + command));
+        Jobs.Job job = jobs.start(command, "fit " + id, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            }
+            String out = o.out().replace(file.toString(), file.getFileName().toString());
+            if (!text) {
+                return out;
+            }
+            // as text the command prints its warnings apart, on standard error
+            List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())
+                    .map(l -> l.replace(file.toString(), file.getFileName().toString())).toList();
+            return new JsonObject().put("text", out).putTexts("warnings", warnings).toString();
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));

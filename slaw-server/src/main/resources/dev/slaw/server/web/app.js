@@ -314,8 +314,10 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
 function showFit() {
   const { id, fit, rows } = current;
   $("fit-result").hidden = false;
-  // the last fit's bootstrap is not this one's
+  // the last fit's bootstrap, held-out check and sweep are not this one's
   clear($("boot-params"));
+  $("validate-text").textContent = "";
+  $("sensitivity-text").textContent = "";
   $("boot-progress").value = 0;
   if (job === null) say("boot-status", "");
   if (fit.groups) return showGroupedFit();
@@ -451,6 +453,45 @@ async function poll() {
   }
   setTimeout(poll, 300);
 }
+
+// ---- validate and sensitivity: jobs whose result is the command's text, as the command line prints it ----
+function analysisJob(kind, options) {
+  const status = kind + "-status", out = $(kind + "-text"), run = $(kind + "-run"), cancel = $(kind + "-cancel");
+  let id = null;
+  cancel.addEventListener("click", async () => { if (id !== null) await api("POST", "/api/jobs/" + id + "/cancel"); });
+  $(kind + "-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!current) return;
+    out.textContent = "";
+    try {
+      const j = await api("POST", "/api/fits/" + current.id + "/" + kind, { format: "text", options: options() });
+      id = j.id;
+      run.disabled = true;
+      cancel.disabled = false;
+      const poll = async () => {
+        const s = await api("GET", "/api/jobs/" + id);
+        say(status, "job " + s.id + ": " + s.state + (s.total ? ", " + s.done + " of " + s.total : "")
+          + (s.error ? " (" + s.error + ")" : ""), s.state === "failed");
+        if (s.state === "done" || s.state === "failed" || s.state === "cancelled") {
+          if (s.result) out.textContent = s.result.text + s.result.warnings.join("\n");
+          run.disabled = false;
+          cancel.disabled = true;
+          id = null;
+          return;
+        }
+        setTimeout(poll, 300);
+      };
+      poll();
+    } catch (e) {
+      say(status, e.message, true);
+    }
+  });
+}
+analysisJob("validate", () => {
+  const how = $("validate-how").value;
+  return { [how]: how === "holdout" ? $("validate-condition").value.trim() : true };
+});
+analysisJob("sensitivity", () => ({ compute: $("sensitivity-compute").value.trim() }));
 
 // ---- fits for compare and plan ----
 async function refreshFits() {
