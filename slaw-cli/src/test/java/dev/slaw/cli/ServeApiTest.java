@@ -275,6 +275,31 @@ class ServeApiTest {
     }
 
     @Test
+    void isoFlopAndEnvelopeViewsOfADatasetAreSlawPlansDocuments() throws Exception {
+        start();
+        String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");
+        assertThat(uploadWith("mapped", recipe).status()).isEqualTo(201);
+        String[] cli = {"--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--compute-column", "Training FLOP"};
+        Reply iso = post("api/datasets/mapped/isoflop", "{\"options\": {\"compute-column\": \"Training FLOP\", \"replicates\": 200}}");
+        assertThat(iso.status()).as(iso.body()).isEqualTo(200);
+        String shown = Path.of(CHINCHILLA).toString();
+        assertThat(iso.json()).isEqualTo(JSON.readTree(cli(concat(new String[]{"plan", "isoflop", CHINCHILLA, "--json", "--replicates", "200"}, cli))
+                .replace(shown, "mapped.csv")));
+        Reply envelope = post("api/datasets/mapped/envelope", "{\"format\": \"text\", \"options\": {\"compute-column\": \"Training FLOP\"}}");
+        assertThat(envelope.status()).as(envelope.body()).isEqualTo(200);
+        assertThat(envelope.json().path("text").asText())
+                .isEqualTo(cli(concat(new String[]{"plan", "envelope", CHINCHILLA}, cli)).replace(shown, "mapped.csv"));
+
+        Reply column = post("api/datasets/mapped/isoflop", "{\"options\": {\"compute-column\": \"FLOPs\"}}");
+        assertThat(column.status()).isEqualTo(400);
+        assertThat(column.error()).contains("FLOPs").doesNotContain("\n").doesNotContain(workbench.files().toString());
+        assertThat(post("api/datasets/mapped/isoflop", "{\"options\": {\"plot\": \"iso.png\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/mapped/envelope", "{\"format\": 1}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/nothing/isoflop", "{}").status()).isEqualTo(404);
+        assertThat(post("api/datasets/..%2Fx/envelope", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
     void aBadMappingAtUploadIsTheImportsLineAndNothingIsKept() throws Exception {
         start();
         Reply missing = uploadWith("m1", "&map=" + query("N=Model Siz"));

@@ -164,6 +164,16 @@ class ServePageIT {
                         .isEqualTo("compute-optimal N and D, 95% intervals from 40 replicates");
                 assertThat(page.eval("document.querySelectorAll('#frontier-plot .u-legend .u-series').length").asInt()).isEqualTo(7);
                 page.screenshot(IMAGES.resolve("serve-plan.png"));
+                // the IsoFLOP view of the dataset mapped at upload
+                page.eval("document.getElementById('view-dataset').value = 'chinchilla-mapped'");
+                page.eval("document.getElementById('view-compute').value = 'Training FLOP'");
+                page.eval("document.getElementById('view-run').click()");
+                page.waitUntil("document.getElementById('view-text').textContent.includes('N_opt = ')"
+                        + " || document.getElementById('view-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('view-text').textContent").asText())
+                        .startsWith("IsoFLOP analysis (Hoffmann et al. 2022, Approach 2) of chinchilla-mapped.csv");
+                page.eval("document.getElementById('view-text').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-isoflop.png"));
                 page.eval("document.getElementById('plan-fit').value = '2'");
                 page.eval("document.getElementById('frontier-run').click()");
                 page.waitUntil("document.getElementById('frontier-status').textContent.startsWith('fit 2 has no finished bootstrap')"

@@ -37,6 +37,13 @@ final class CommandOptions {
     /** What slaw sensitivity sweeps and where it compares the refits. */
     static final Set<String> SENSITIVITY = Set.of("baseline", "lowest-per", "data-choice", "compute", "at");
 
+    /** slaw plan isoflop (Chinchilla's Approach 2) on a dataset. */
+    static final Set<String> ISOFLOP = Set.of("compute", "compute-column", "flops", "keep-edge-minima", "level",
+            "min-models", "no-compute-adjust", "replicates", "seed", "target", "tolerance");
+
+    /** slaw plan envelope (Chinchilla's Approach 1) on a dataset. */
+    static final Set<String> ENVELOPE = Set.of("bins-per-decade", "compute-column", "flops", "level", "target");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

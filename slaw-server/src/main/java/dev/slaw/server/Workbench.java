@@ -150,6 +150,8 @@ public final class Workbench implements AutoCloseable {
         app.get("/api/datasets", ctx -> json(ctx, 200, datasets(Query.of(ctx.queryParam("q"), Query.DATASET_FIELDS)).toString()));
         app.post("/api/datasets", this::upload);
         app.get("/api/datasets/{name}", this::preview);
+        app.post("/api/datasets/{name}/isoflop", ctx -> planOfData(ctx, "isoflop", CommandOptions.ISOFLOP));
+        app.post("/api/datasets/{name}/envelope", ctx -> planOfData(ctx, "envelope", CommandOptions.ENVELOPE));
         app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
@@ -731,11 +733,7 @@ public final class Workbench implements AutoCloseable {
         String dataset = req.path("dataset").asText();
         Path file = requireDataset(dataset);
         JsonNode body = jsonBody(ctx);
-        JsonNode format = body.get("format");
-        if (format != null && !(format.isTextual() && (format.textValue().equals("json") || format.textValue().equals("text")))) {
-            throw Failure.badInput("\"format\": give \"json\" (the default) or \"text\"");
-        }
-        boolean text = format != null && format.textValue().equals("text");
+        boolean text = textFormat(body);
         List<String> args = new ArrayList<>(List.of(command, file.toString()));
         if (!text) {
             args.add("--json");
@@ -748,17 +746,52 @@ public final class Workbench implements AutoCloseable {
             if (o.exitCode() != 0) {
                 throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
             }
-            String out = o.out().replace(file.toString(), file.getFileName().toString());
-            if (!text) {
-                return out;
-            }
-            // as text the command prints its warnings apart, on standard error
-            List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())
-                    .map(l -> l.replace(file.toString(), file.getFileName().toString())).toList();
-            return new JsonObject().put("text", out).putTexts("warnings", warnings).toString();
+            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));
+    }
+
+    /**
+     * {@code POST /api/datasets/{name}/isoflop} or {@code .../envelope} with {@code {"options":
+     * {...}}}: {@code slaw plan isoflop} or {@code slaw plan envelope} of the dataset (its
+     * upload's mapping and derived columns applied, data options allowed). It answers the
+     * command's JSON document, or with {@code "format": "text"} its text and warnings.
+     */
+    private void planOfData(Context ctx, String view, Set<String> allowed) throws IOException {
+        String name = ctx.pathParam("name");
+        Path file = requireDataset(name);
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> args = new ArrayList<>(List.of("plan", view, file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(recipeOf(name));
+        args.addAll(CommandOptions.arguments(body.get("options"), union(CommandOptions.DATA, allowed), "slaw plan " + view));
+        Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+        if (o.exitCode() != 0) {
+            String line = o.errorLine().replace(file.toString(), file.getFileName().toString());
+            throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
+        }
+        json(ctx, 200, text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString()));
+    }
+
+    /** Whether a body asks for the command's text ({@code "format": "text"}) rather than its JSON (the default). */
+    private static boolean textFormat(JsonNode body) {
+        JsonNode format = body.get("format");
+        if (format != null && !(format.isTextual() && (format.textValue().equals("json") || format.textValue().equals("text")))) {
+            throw Failure.badInput("\"format\": give \"json\" (the default) or \"text\"");
+        }
+        return format != null && format.textValue().equals("text");
+    }
+
+    /** A command's text as it prints it, and its warnings (printed apart, on standard error), the store's paths by file name. */
+    private static String textDocument(Commands.Outcome o, Path file) {
+        List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.replace(file.toString(), file.getFileName().toString())).toList();
+        return new JsonObject().put("text", o.out().replace(file.toString(), file.getFileName().toString()))
+                .putTexts("warnings", warnings).toString();
     }
 
     private static String jobDocument(Jobs.Job job) {

@@ -86,12 +86,14 @@ async function refreshDatasets() {
     li.addEventListener("click", () => preview(d.name));
     ul.appendChild(li);
   });
-  // the fit form offers every dataset, whatever the search shows
-  const select = $("fit-dataset");
-  const chosen = select.value;
-  clear(select);
-  all.forEach((d) => select.appendChild(el("option", d.name, { value: d.name })));
-  if (chosen) select.value = chosen;
+  // the fit form and the plan's views offer every dataset, whatever the search shows
+  for (const id of ["fit-dataset", "view-dataset"]) {
+    const select = $(id);
+    const chosen = select.value;
+    clear(select);
+    all.forEach((d) => select.appendChild(el("option", d.name, { value: d.name })));
+    if (chosen) select.value = chosen;
+  }
 }
 $("dataset-search").addEventListener("input", debounced(() => refreshDatasets().catch((e) => say("upload-status", e.message, true)), 200));
 
@@ -623,6 +625,24 @@ $("frontier-form").addEventListener("submit", async (ev) => {
     if (warnings.length) say("frontier-status", warnings.join("; "));
   } catch (e) {
     say("frontier-status", e.message, true);
+  }
+});
+
+// ---- IsoFLOP and envelope views: the command's text, as the command line prints it ----
+$("view-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const options = {};
+  if ($("view-compute").value.trim()) options["compute-column"] = $("view-compute").value.trim();
+  if ($("view-target").value.trim()) options.target = $("view-target").value.trim();
+  $("view-text").textContent = "";
+  say("view-status", "working ...");
+  try {
+    const r = await api("POST", "/api/datasets/" + encodeURIComponent($("view-dataset").value) + "/" + $("view-kind").value,
+      { format: "text", options });
+    $("view-text").textContent = r.text + r.warnings.join("\n");
+    say("view-status", "");
+  } catch (e) {
+    say("view-status", e.message, true);
   }
 });
 
