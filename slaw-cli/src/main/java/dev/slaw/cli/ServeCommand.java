@@ -44,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The commands a client may run; never serve itself, nor one that writes files it names. */
     private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows", "table", "validate",
-            "sensitivity");
+            "sensitivity", "curve");
 
     @Override
     public Integer call() throws InterruptedException {

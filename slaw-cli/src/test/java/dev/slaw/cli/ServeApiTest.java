@@ -299,6 +299,44 @@ class ServeApiTest {
         assertThat(post("api/datasets/..%2Fx/envelope", "{}").status()).isEqualTo(400);
     }
 
+    /** Three runs of examples/multipower/csv_25 (Luo et al. 2025) as one table with a run column. */
+    Path multiPowerCurves() throws Exception {
+        StringBuilder table = new StringBuilder("run,step,lr,loss\n");
+        for (String run : List.of("constant_24000", "cosine_24000", "wsd_20000_24000")) {
+            List<String> lines = Files.readAllLines(Path.of("../examples/multipower/csv_25/" + run + ".csv"));
+            assertThat(lines.get(0)).isEqualTo("step,lr,loss");
+            lines.subList(1, lines.size()).forEach(l -> table.append(run).append(',').append(l).append('\n'));
+        }
+        return Files.writeString(dir.resolve("curves.csv"), table);
+    }
+
+    @Test
+    void aCurveFitOfADatasetsRunsIsAJobWithSlawCurveFitsDocument() throws Exception {
+        start();
+        Path curves = multiPowerCurves();
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=curves"))
+                .POST(HttpRequest.BodyPublishers.ofFile(curves))).status()).isEqualTo(201);
+        JsonNode done = waitFor(post("api/datasets/curves/curve", "{\"format\": \"text\"}").json().path("id").asLong(), "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        // the same text but for when it was made and how long it took
+        String timed = "(?m)^\\s+(created|time):.*$";
+        assertThat(done.path("result").path("text").asText().replaceAll(timed, ""))
+                .isEqualTo(cli("curve", "fit", curves.toString()).replace(curves.toString(), "curves.csv").replaceAll(timed, ""));
+        assertThat(done.path("result").path("text").asText()).contains("name:             multi-power");
+
+        assertThat(post("api/datasets/curves/curve", "{\"options\": {\"out\": \"c.json\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/nothing/curve", "{}").status()).isEqualTo(404);
+        JsonNode law = waitFor(post("api/datasets/curves/curve", "{\"options\": {\"law\": \"nolaw\"}}").json().path("id").asLong(),
+                "done", "failed");
+        assertThat(law.path("state").asText()).isEqualTo("failed");
+        assertThat(law.path("error").asText()).contains("nolaw").doesNotContain("\n");
+        String recipe = "&map=" + query("N=Model Size");
+        assertThat(uploadWith("mapped", recipe).status()).isEqualTo(201);
+        Reply mapped = post("api/datasets/mapped/curve", "{}");
+        assertThat(mapped.status()).isEqualTo(400);
+        assertThat(mapped.error()).contains("uploaded with a mapping");
+    }
+
     @Test
     void aBadMappingAtUploadIsTheImportsLineAndNothingIsKept() throws Exception {
         start();

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -218,6 +219,27 @@ class ServePageIT {
                 page.hover(point.path("x").asDouble() + 1, point.path("y").asDouble());
                 page.waitUntil("document.getElementById('fit-hover').textContent.includes('(peak_lr=')", 10);
                 page.screenshot(IMAGES.resolve("serve-fit-grouped.png"));
+
+                // loss curves across schedules: three multi-power runs in one table
+                Path curves = Files.createDirectories(work.resolve("curves")).resolve("multipower-curves.csv");
+                StringBuilder table = new StringBuilder("run,step,lr,loss\n");
+                for (String run : new String[]{"constant_24000", "cosine_24000", "wsd_20000_24000"}) {
+                    List<String> lines = Files.readAllLines(Path.of("../examples/multipower/csv_25/" + run + ".csv"));
+                    lines.subList(1, lines.size()).forEach(l -> table.append(run).append(',').append(l).append('\n'));
+                }
+                Files.writeString(curves, table);
+                page.eval("document.querySelector('nav button[data-page=datasets]').click()");
+                page.chooseFile("#upload-file", curves);
+                page.eval("document.getElementById('upload-name').value = 'curves'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.querySelector('#curve-dataset option[value=curves]')", 60);
+                page.eval("document.querySelector('nav button[data-page=curves]').click()");
+                page.eval("document.getElementById('curve-dataset').value = 'curves'");
+                page.eval("document.getElementById('curve-run').click()");
+                page.waitUntil("document.getElementById('curve-text').textContent.includes('[[Parameters]]')"
+                        + " || document.getElementById('curve-status').classList.contains('error')", 300);
+                assertThat(page.eval("document.getElementById('curve-text').textContent").asText()).contains("name:             multi-power");
+                page.screenshot(IMAGES.resolve("serve-curves.png"));
 
                 assertThat(page.errors).isEmpty();
             }

@@ -44,6 +44,9 @@ final class CommandOptions {
     /** slaw plan envelope (Chinchilla's Approach 1) on a dataset. */
     static final Set<String> ENVELOPE = Set.of("bins-per-decade", "compute-column", "flops", "level", "target");
 
+    /** slaw curve fit: loss curves of several runs of one model. */
+    static final Set<String> CURVE_FIT = Set.of("law", "first-step", "protocol", "run-schedule");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

@@ -152,6 +152,7 @@ public final class Workbench implements AutoCloseable {
         app.get("/api/datasets/{name}", this::preview);
         app.post("/api/datasets/{name}/isoflop", ctx -> planOfData(ctx, "isoflop", CommandOptions.ISOFLOP));
         app.post("/api/datasets/{name}/envelope", ctx -> planOfData(ctx, "envelope", CommandOptions.ENVELOPE));
+        app.post("/api/datasets/{name}/curve", this::curveFit);
         app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
@@ -775,6 +776,37 @@ public final class Workbench implements AutoCloseable {
             throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
         }
         json(ctx, 200, text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString()));
+    }
+
+    /**
+     * {@code POST /api/datasets/{name}/curve} with {@code {"options": {"law": "multi-power"}}}:
+     * {@code slaw curve fit} of the dataset's loss curves (a table with a run column), as a job
+     * whose result is its JSON document, or with {@code "format": "text"} its text. The curve
+     * fit reads the table as it is, so a dataset uploaded with a mapping is refused.
+     */
+    private void curveFit(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        Path file = requireDataset(name);
+        if (!recipeOf(name).isEmpty()) {
+            throw Failure.badInput("slaw curve fit reads a table as it is (columns run, step, loss, and lr or a schedule):"
+                    + " dataset \"" + name + "\" was uploaded with a mapping; upload it again without one");
+        }
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> args = new ArrayList<>(List.of("curve", "fit", file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit"));
+        Jobs.Job job = jobs.start("curve fit", "dataset " + name, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            }
+            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
     }
 
     /** Whether a body asks for the command's text ({@code "format": "text"}) rather than its JSON (the default). */

@@ -87,7 +87,7 @@ async function refreshDatasets() {
     ul.appendChild(li);
   });
   // the fit form and the plan's views offer every dataset, whatever the search shows
-  for (const id of ["fit-dataset", "view-dataset"]) {
+  for (const id of ["fit-dataset", "view-dataset", "curve-dataset"]) {
     const select = $(id);
     const chosen = select.value;
     clear(select);
@@ -457,16 +457,16 @@ async function poll() {
 }
 
 // ---- validate and sensitivity: jobs whose result is the command's text, as the command line prints it ----
-function analysisJob(kind, options) {
+function analysisJob(kind, options, url) {
   const status = kind + "-status", out = $(kind + "-text"), run = $(kind + "-run"), cancel = $(kind + "-cancel");
   let id = null;
   cancel.addEventListener("click", async () => { if (id !== null) await api("POST", "/api/jobs/" + id + "/cancel"); });
   $(kind + "-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    if (!current) return;
+    if (!url && !current) return;
     out.textContent = "";
     try {
-      const j = await api("POST", "/api/fits/" + current.id + "/" + kind, { format: "text", options: options() });
+      const j = await api("POST", url ? url() : "/api/fits/" + current.id + "/" + kind, { format: "text", options: options() });
       id = j.id;
       run.disabled = true;
       cancel.disabled = false;
@@ -494,6 +494,13 @@ analysisJob("validate", () => {
   return { [how]: how === "holdout" ? $("validate-condition").value.trim() : true };
 });
 analysisJob("sensitivity", () => ({ compute: $("sensitivity-compute").value.trim() }));
+analysisJob("curve", () => {
+  const o = { law: $("curve-law").value };
+  if ($("curve-first-step").value.trim()) o["first-step"] = $("curve-first-step").value.trim();
+  const schedules = $("curve-schedules").value.split("\n").map((l) => l.trim()).filter((l) => l);
+  if (schedules.length) o["run-schedule"] = schedules;
+  return o;
+}, () => "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve");
 
 // ---- fits for compare and plan ----
 async function refreshFits() {
