@@ -32,7 +32,7 @@ public final class EnvelopeCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "loss", description = "The loss column (default: ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = "--compute-column", defaultValue = "C", description = "Compute column; else from --flops (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--compute-column", description = "Compute column; else from --flops (default: the column C when there is one).")
     String computeColumn;
 
     @Option(names = "--flops", defaultValue = "6*N*D", description = "Training FLOPs (default: ${DEFAULT-VALUE}).")
@@ -54,6 +54,14 @@ public final class EnvelopeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         double level = interval.level();
         LoadedDataset loaded = data.load(source);
+        // a column named on the command line must be there; only the default C may be absent
+        if (computeColumn != null && !loaded.dataset().hasColumn(computeColumn)) {
+            throw new dev.slaw.data.BadInputException("--compute-column " + computeColumn + ": no such column (columns: "
+                    + String.join(", ", loaded.dataset().columnNames()) + ")");
+        }
+        if (computeColumn == null) {
+            computeColumn = "C";
+        }
         boolean hasC = loaded.dataset().hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));
         if (hasC) {

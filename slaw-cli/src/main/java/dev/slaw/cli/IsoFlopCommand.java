@@ -34,8 +34,8 @@ public final class IsoFlopCommand implements Callable<Integer> {
     @Option(names = "--target", defaultValue = "loss", paramLabel = "COLUMN", description = "The loss column (default: ${DEFAULT-VALUE}).")
     String target;
 
-    @Option(names = "--compute-column", defaultValue = "C", paramLabel = "COLUMN",
-            description = "Compute per run, FLOPs; when absent from the data, C comes from --flops (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--compute-column", paramLabel = "COLUMN",
+            description = "Compute per run, FLOPs; when absent from the data, C comes from --flops (default: the column C when there is one).")
     String computeColumn;
 
     @Option(names = "--tolerance", defaultValue = "0.15", paramLabel = "DECADES",
@@ -75,6 +75,14 @@ public final class IsoFlopCommand implements Callable<Integer> {
         double level = resampling.level();
         LoadedDataset loaded = data.load(source);
         Dataset d = loaded.dataset();
+        // a column named on the command line must be there; only the default C may be absent
+        if (computeColumn != null && !d.hasColumn(computeColumn)) {
+            throw new dev.slaw.data.BadInputException("--compute-column " + computeColumn + ": no such column (columns: "
+                    + String.join(", ", d.columnNames()) + ")");
+        }
+        if (computeColumn == null) {
+            computeColumn = "C";
+        }
         boolean hasC = d.hasColumn(computeColumn);
         List<String> needed = new ArrayList<>(List.of("N", "D", target));
         if (hasC) {

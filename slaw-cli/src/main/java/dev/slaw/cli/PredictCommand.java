@@ -100,31 +100,7 @@ public final class PredictCommand implements Callable<Integer> {
             LoadedDataset loaded = DatasetLoader.load(points, Recipe.DEFAULT).requireComplete(vars);
             at = loaded.dataset();
         } else {
-            Map<String, Double> point = new LinkedHashMap<>();
-            Map<String, String> levels = new LinkedHashMap<>();
-            for (String a : assignments) {
-                int eq = a.indexOf('=');
-                if (eq > 0 && fit.law().labelColumns().contains(a.substring(0, eq).strip())) {
-                    // family=llama: the level whose per-level parameters the prediction uses
-                    levels.put(a.substring(0, eq).strip(), a.substring(eq + 1).strip());
-                    continue;
-                }
-                Map.Entry<String, Double> e = Assignments.one(a, "predict");
-                String name = e.getKey();
-                if (!vars.contains(name)) {
-                    throw new BadInputException("\"" + a + "\": law " + fit.law().name() + " has no variable '" + name
-                            + "' (variables: " + String.join(", ", vars) + ")");
-                }
-                point.put(name, e.getValue());
-            }
-            at = Predictor.pointData(fit.law(), point);
-            for (String column : fit.law().labelColumns()) {
-                if (!levels.containsKey(column)) {
-                    throw new BadInputException("law " + fit.law().name() + " has parameters per level of " + column
-                            + ": say which with " + column + "=LEVEL");
-                }
-                at = at.withLabel(column, new String[]{levels.get(column)});
-            }
+            at = pointAt(fit, assignments);
         }
         if (at.rowCount() == 0) {
             throw new BadInputException(points + ": no points to predict at (the table has a header but no rows)");
@@ -147,6 +123,40 @@ public final class PredictCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * The one point {@code VAR=VALUE ...} names (12M, 1.4B, 2T accepted), with the level of each
+     * label column for a law with parameters per level; the workbench's predictions use it too.
+     */
+    static Dataset pointAt(Fit fit, List<String> assignments) {
+        List<String> vars = fit.law().variables();
+        Map<String, Double> point = new LinkedHashMap<>();
+        Map<String, String> levels = new LinkedHashMap<>();
+        for (String a : assignments) {
+            int eq = a.indexOf('=');
+            if (eq > 0 && fit.law().labelColumns().contains(a.substring(0, eq).strip())) {
+                // family=llama: the level whose per-level parameters the prediction uses
+                levels.put(a.substring(0, eq).strip(), a.substring(eq + 1).strip());
+                continue;
+            }
+            Map.Entry<String, Double> e = Assignments.one(a, "predict");
+            String name = e.getKey();
+            if (!vars.contains(name)) {
+                throw new BadInputException("\"" + a + "\": law " + fit.law().name() + " has no variable '" + name
+                        + "' (variables: " + String.join(", ", vars) + ")");
+            }
+            point.put(name, e.getValue());
+        }
+        Dataset at = Predictor.pointData(fit.law(), point);
+        for (String column : fit.law().labelColumns()) {
+            if (!levels.containsKey(column)) {
+                throw new BadInputException("law " + fit.law().name() + " has parameters per level of " + column
+                        + ": say which with " + column + "=LEVEL");
+            }
+            at = at.withLabel(column, new String[]{levels.get(column)});
+        }
+        return at;
+    }
+
     private static String text(Path file) throws java.io.IOException {
         try {
             return java.nio.file.Files.readString(file);
@@ -159,7 +169,7 @@ public final class PredictCommand implements Callable<Integer> {
      * The fit's predictions at every point; a point where the law is not finite (N = 0 under
      * N^-alpha) is outside its domain: an error naming it.
      */
-    private static double[] requireDomain(Fit fit, Dataset at, List<String> vars) {
+    static double[] requireDomain(Fit fit, Dataset at, List<String> vars) {
         double[] y = fit.predict(at);
         for (int i = 0; i < y.length; i++) {
             if (!Double.isFinite(y[i])) {

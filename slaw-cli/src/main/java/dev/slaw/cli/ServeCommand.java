@@ -43,7 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     String maxUpload;
 
     /** The commands a client may run; never serve itself, nor one that writes files it names. */
-    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows");
+    private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows", "table", "validate",
+            "sensitivity", "curve");
 
     @Override
     public Integer call() throws InterruptedException {
@@ -58,7 +59,7 @@ public final class ServeCommand implements Callable<Integer> {
                     + " can read and add datasets and run fits; there is no login");
             err.flush();
         }
-        Workbench workbench = new Workbench(settings, ServeCommand::runInProcess);
+        Workbench workbench = new Workbench(settings, COMMANDS);
         String address;
         try {
             address = workbench.start();
@@ -109,6 +110,19 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    /** The slaw commands for the workbench, run in this process; a deleted fit is dropped from memory. */
+    static final Commands COMMANDS = new Commands() {
+        @Override
+        public Outcome run(List<String> args, ProgressListener progress) {
+            return runInProcess(args, progress);
+        }
+
+        @Override
+        public void forget(Path fitFile) {
+            ServedPredictions.forget(fitFile);
+        }
+    };
+
     /**
      * Runs a command line as {@link Main#run} does, with its output captured and the progress of
      * its long work sent to {@code progress}. Requests run commands side by side: the served
@@ -118,6 +132,13 @@ public final class ServeCommand implements Callable<Integer> {
     static Commands.Outcome runInProcess(List<String> args, ProgressListener progress) {
         if (args.isEmpty() || !SERVED.contains(args.get(0))) {
             throw new IllegalArgumentException("the workbench does not run " + args);
+        }
+        Commands.Outcome point = ServedPredictions.tryPoint(args);
+        if (point != null) {
+            return point;
+        }
+        if (args.get(0).equals("table")) {
+            return table(args.get(1), Integer.parseInt(args.get(2)), args.subList(3, args.size()));
         }
         if (args.get(0).equals("rows")) {
             return rows(args.get(1), args.get(2), args.subList(3, args.size()));
@@ -144,17 +165,42 @@ public final class ServeCommand implements Callable<Integer> {
             java.util.List<String> args = new java.util.ArrayList<>(fitOptions);
             args.add(0, table);
             new picocli.CommandLine(command).parseArgs(args.toArray(String[]::new));
-            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(Path.of(fitFile))) {
-                throw new BadInputException("the workbench plots one fit; a grouped fit (--group) is not plotted yet");
-            }
-            dev.slaw.fit.Fit fit = dev.slaw.io.fit.FitJson.load(Path.of(fitFile));
-            FitCommand.FitSettings.Prepared prepared = command.settings.prepare(command.data.load(table));
+            Path file = Path.of(fitFile);
+            dev.slaw.io.LoadedDataset loaded = command.data.load(table);
+            FitCommand.FitSettings.Prepared prepared = command.settings.prepare(loaded);
             dev.slaw.data.Dataset d = prepared.data();
-            double[] predicted = fit.predict(d);
-            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject().put("target", fit.target());
-            doc.putTexts("variables", fit.law().variables());
+            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject();
+            String target;
+            List<String> variables;
+            double[] predicted;
+            if (dev.slaw.io.fit.GroupedFitJson.isGroupedFile(file)) {
+                // one fit per group: each row predicted by its own group's fit, the group named per row
+                dev.slaw.fit.GroupedFit grouped = dev.slaw.io.fit.GroupedFitJson.load(file);
+                target = grouped.target();
+                variables = grouped.law().variables();
+                String[] groups = GroupedFits.groupOfRows(loaded, d);
+                predicted = new double[d.rowCount()];
+                java.util.Arrays.fill(predicted, Double.NaN);
+                for (var e : dev.slaw.fit.GroupFitter.rowsByGroup(d, grouped.groupColumn(), groups).entrySet()) {
+                    if (grouped.fits().containsKey(e.getKey())) {
+                        double[] y = grouped.fit(e.getKey()).predict(d.select(e.getValue()));
+                        for (int i = 0; i < y.length; i++) {
+                            predicted[e.getValue()[i]] = y[i];
+                        }
+                    }
+                }
+                doc.put("grouped_by", grouped.groupColumn());
+                doc.putTexts("groups", java.util.Arrays.asList(groups));
+            } else {
+                dev.slaw.fit.Fit fit = dev.slaw.io.fit.FitJson.load(file);
+                target = fit.target();
+                variables = fit.law().variables();
+                predicted = fit.predict(d);
+            }
+            doc.put("target", target);
+            doc.putTexts("variables", variables);
             dev.slaw.io.json.JsonObject columns = dev.slaw.io.json.JsonObject.ofNames();
-            for (String v : fit.law().variables()) {
+            for (String v : variables) {
                 dev.slaw.io.json.JsonArray a = columns.putArray(v);
                 for (double x : d.column(v)) {
                     a.add(x);
@@ -162,7 +208,7 @@ public final class ServeCommand implements Callable<Integer> {
             }
             doc.put("columns", columns);
             dev.slaw.io.json.JsonArray observed = doc.putArray("observed");
-            for (double y : d.column(fit.target())) {
+            for (double y : d.column(target)) {
                 observed.add(y);
             }
             dev.slaw.io.json.JsonArray p = doc.putArray("predicted");
@@ -173,6 +219,51 @@ public final class ServeCommand implements Callable<Integer> {
             for (int r : d.rowNumbers()) {
                 rows.add(r);
             }
+            return new Commands.Outcome(0, doc.toString() + "\n", "");
+        } catch (BadInputException | picocli.CommandLine.ParameterException e) {
+            return new Commands.Outcome(Main.BAD_INPUT, "", "slaw serve: " + e.getMessage() + "\n");
+        }
+    }
+
+    /**
+     * A table as {@code slaw fit} reads it with the data options given (the upload's
+     * {@code --map} and {@code --derive}): its numeric columns and labels, the first rows and
+     * the loader's notes, for the workbench's preview.
+     */
+    /** The data options alone, as every command that reads a table takes them. */
+    @picocli.CommandLine.Command(name = "table")
+    static final class TableRead {
+        @picocli.CommandLine.Mixin
+        DataOptions data = new DataOptions();
+    }
+
+    private static Commands.Outcome table(String table, int rows, List<String> dataOptions) {
+        try {
+            TableRead command = new TableRead();
+            new picocli.CommandLine(command).parseArgs(dataOptions.toArray(String[]::new));
+            dev.slaw.io.LoadedDataset loaded = command.data.load(table);
+            dev.slaw.data.Dataset d = loaded.dataset();
+            dev.slaw.io.json.JsonObject doc = new dev.slaw.io.json.JsonObject().put("row_count", d.rowCount());
+            List<String> names = new java.util.ArrayList<>(d.columnNames());
+            names.addAll(d.labels().keySet());
+            doc.putTexts("columns", names);
+            dev.slaw.io.json.JsonArray numeric = doc.putArray("numeric");
+            names.forEach(n -> numeric.addValue(d.hasColumn(n)));
+            List<Object> columns = new java.util.ArrayList<>();
+            names.forEach(n -> columns.add(d.hasColumn(n) ? d.column(n) : d.labels().get(n)));
+            dev.slaw.io.json.JsonArray data = doc.putArray("rows");
+            for (int r = 0; r < Math.min(rows, d.rowCount()); r++) {
+                dev.slaw.io.json.JsonArray row = data.addArray();
+                for (Object c : columns) {
+                    if (c instanceof double[] x) {
+                        row.add(x[r]);
+                    } else {
+                        String v = ((String[]) c)[r];
+                        row.add(v == null ? "" : v);
+                    }
+                }
+            }
+            doc.putTexts("notes", loaded.notes());
             return new Commands.Outcome(0, doc.toString() + "\n", "");
         } catch (BadInputException | picocli.CommandLine.ParameterException e) {
             return new Commands.Outcome(Main.BAD_INPUT, "", "slaw serve: " + e.getMessage() + "\n");

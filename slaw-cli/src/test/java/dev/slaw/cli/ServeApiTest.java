@@ -50,7 +50,7 @@ class ServeApiTest {
     String base;
 
     void start(Workbench.Settings settings) {
-        workbench = new Workbench(settings, ServeCommand::runInProcess);
+        workbench = new Workbench(settings, ServeCommand.COMMANDS);
         base = workbench.start();
         assertThat(base).startsWith("http://127.0.0.1:");
     }
@@ -230,6 +230,139 @@ class ServeApiTest {
         assertThat(get("api/fits/abc").status()).isEqualTo(400);
     }
 
+    Reply uploadWith(String name, String recipe) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=" + name + recipe))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(CHINCHILLA))));
+    }
+
+    @Test
+    void mappingAndDerivedColumnsGivenAtUploadAreTheFitsToo() throws Exception {
+        start();
+        String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");
+        Reply up = uploadWith("mapped", recipe);
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        // the preview shows the table as a fit reads it: N mapped, D derived
+        JsonNode preview = get("api/datasets/mapped?rows=2").json();
+        assertThat(preview.path("recipe").toString()).isEqualTo("{\"map\":[\"N=Model Size\"],\"derive\":[\"D=Training FLOP / (6*N)\"]}");
+        JsonNode prepared = preview.path("prepared");
+        assertThat(prepared.path("row_count").asInt()).isEqualTo(245);
+        assertThat(prepared.path("columns").toString()).contains("\"N\"", "\"D\"").doesNotContain("Model Size");
+        assertThat(prepared.path("rows").size()).isEqualTo(2);
+        int n = 0;
+        int d = 0;
+        for (int i = 0; i < prepared.path("columns").size(); i++) {
+            n = prepared.path("columns").get(i).asText().equals("N") ? i : n;
+            d = prepared.path("columns").get(i).asText().equals("D") ? i : d;
+        }
+        JsonNode first = prepared.path("rows").get(0);
+        assertThat(first.get(d).asDouble()).isCloseTo(9.993852799709755e18 / (6 * first.get(n).asDouble()), org.assertj.core.data.Percentage.withPercentage(1e-9));
+        // fitted without --map and --derive in the request: the command line's fit with them
+        String bare = OPTIONS.replace("\"map\": {\"N\": \"Model Size\"}, \"derive\": {\"D\": \"Training FLOP / (6*N)\"}, ", "");
+        assertThat(bare).doesNotContain("map");
+        Reply fit = post("api/fits", "{\"dataset\": \"mapped\", \"options\": " + bare + "}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        JsonNode expected = JSON.readTree(cli(concat(new String[]{"fit", CHINCHILLA, "--json"}, CLI_OPTIONS)));
+        assertThat(fit.json().path("fit").path("parameters")).isEqualTo(expected.path("parameters"));
+        long id = fit.json().path("id").asLong();
+        assertThat(get("api/fits/" + id + "/rows").json().path("columns").path("D").size()).isEqualTo(240);
+        // a plain upload has no recipe, and replacing one without it drops it
+        assertThat(get("api/datasets/mapped?rows=1").json().path("recipe").path("map").size()).isEqualTo(1);
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=mapped&replace=true"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(CHINCHILLA)))).status()).isEqualTo(201);
+        JsonNode plain = get("api/datasets/mapped?rows=1").json();
+        assertThat(plain.path("recipe").path("map").size()).isZero();
+        assertThat(plain.path("prepared").path("columns").toString()).contains("Model Size");
+    }
+
+    @Test
+    void isoFlopAndEnvelopeViewsOfADatasetAreSlawPlansDocuments() throws Exception {
+        start();
+        String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");
+        assertThat(uploadWith("mapped", recipe).status()).isEqualTo(201);
+        String[] cli = {"--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--compute-column", "Training FLOP"};
+        Reply iso = post("api/datasets/mapped/isoflop", "{\"options\": {\"compute-column\": \"Training FLOP\", \"replicates\": 200}}");
+        assertThat(iso.status()).as(iso.body()).isEqualTo(200);
+        String shown = Path.of(CHINCHILLA).toString();
+        assertThat(iso.json()).isEqualTo(JSON.readTree(cli(concat(new String[]{"plan", "isoflop", CHINCHILLA, "--json", "--replicates", "200"}, cli))
+                .replace(shown, "mapped.csv")));
+        Reply envelope = post("api/datasets/mapped/envelope", "{\"format\": \"text\", \"options\": {\"compute-column\": \"Training FLOP\"}}");
+        assertThat(envelope.status()).as(envelope.body()).isEqualTo(200);
+        assertThat(envelope.json().path("text").asText())
+                .isEqualTo(cli(concat(new String[]{"plan", "envelope", CHINCHILLA}, cli)).replace(shown, "mapped.csv"));
+
+        Reply column = post("api/datasets/mapped/isoflop", "{\"options\": {\"compute-column\": \"FLOPs\"}}");
+        assertThat(column.status()).isEqualTo(400);
+        assertThat(column.error()).contains("FLOPs").doesNotContain("\n").doesNotContain(workbench.files().toString());
+        assertThat(post("api/datasets/mapped/isoflop", "{\"options\": {\"plot\": \"iso.png\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/mapped/envelope", "{\"format\": 1}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/nothing/isoflop", "{}").status()).isEqualTo(404);
+        assertThat(post("api/datasets/..%2Fx/envelope", "{}").status()).isEqualTo(400);
+    }
+
+    /** Three runs of examples/multipower/csv_25 (Luo et al. 2025) as one table with a run column. */
+    Path multiPowerCurves() throws Exception {
+        StringBuilder table = new StringBuilder("run,step,lr,loss\n");
+        for (String run : List.of("constant_24000", "cosine_24000", "wsd_20000_24000")) {
+            List<String> lines = Files.readAllLines(Path.of("../examples/multipower/csv_25/" + run + ".csv"));
+            assertThat(lines.get(0)).isEqualTo("step,lr,loss");
+            lines.subList(1, lines.size()).forEach(l -> table.append(run).append(',').append(l).append('\n'));
+        }
+        return Files.writeString(dir.resolve("curves.csv"), table);
+    }
+
+    @Test
+    void aCurveFitOfADatasetsRunsIsAJobWithSlawCurveFitsDocument() throws Exception {
+        start();
+        Path curves = multiPowerCurves();
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=curves"))
+                .POST(HttpRequest.BodyPublishers.ofFile(curves))).status()).isEqualTo(201);
+        JsonNode done = waitFor(post("api/datasets/curves/curve", "{\"format\": \"text\"}").json().path("id").asLong(), "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        // the same text but for when it was made and how long it took
+        String timed = "(?m)^\\s+(created|time):.*$";
+        assertThat(done.path("result").path("text").asText().replaceAll(timed, ""))
+                .isEqualTo(cli("curve", "fit", curves.toString()).replace(curves.toString(), "curves.csv").replaceAll(timed, ""));
+        assertThat(done.path("result").path("text").asText()).contains("name:             multi-power");
+
+        assertThat(post("api/datasets/curves/curve", "{\"options\": {\"out\": \"c.json\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/nothing/curve", "{}").status()).isEqualTo(404);
+        JsonNode law = waitFor(post("api/datasets/curves/curve", "{\"options\": {\"law\": \"nolaw\"}}").json().path("id").asLong(),
+                "done", "failed");
+        assertThat(law.path("state").asText()).isEqualTo("failed");
+        assertThat(law.path("error").asText()).contains("nolaw").doesNotContain("\n");
+        String recipe = "&map=" + query("N=Model Size");
+        assertThat(uploadWith("mapped", recipe).status()).isEqualTo(201);
+        Reply mapped = post("api/datasets/mapped/curve", "{}");
+        assertThat(mapped.status()).isEqualTo(400);
+        assertThat(mapped.error()).contains("uploaded with a mapping");
+    }
+
+    @Test
+    void aBadMappingAtUploadIsTheImportsLineAndNothingIsKept() throws Exception {
+        start();
+        Reply missing = uploadWith("m1", "&map=" + query("N=Model Siz"));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.error()).isEqualTo("m1.csv: no column \"Model Siz\" to map to N (columns: x, y, color, Model Size, "
+                + "Training FLOP, hex_color, loss)");
+        Reply shape = uploadWith("m2", "&map=N");
+        assertThat(shape.status()).isEqualTo(400);
+        assertThat(shape.error()).isEqualTo("--map N: expected VAR=COLUMN, e.g. --map N=\"Model Size\"");
+        Reply formula = uploadWith("m3", "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N"));
+        assertThat(formula.status()).isEqualTo(400);
+        assertThat(formula.error()).isEqualTo("m3.csv: derived column D: formula \"Training FLOP / (6*N\": at position 21, "
+                + "expected ')' but found the end of the formula");
+        Reply markup = uploadWith("m4", "&map=" + query("<b>=Model Size"));
+        assertThat(markup.status()).isEqualTo(400);
+        assertThat(markup.error()).doesNotContain("\n");
+        assertThat(get("api/datasets").json().size()).isZero();
+        try (var files = Files.list(workbench.files().resolve("recipes"))) {
+            assertThat(files.count()).isZero();
+        }
+        try (var files = Files.list(workbench.files().resolve("uploads"))) {
+            assertThat(files.count()).isZero();
+        }
+    }
+
     @Test
     void badFitsAre400WithTheCommandLinesLine() throws Exception {
         start();
@@ -273,6 +406,121 @@ class ServeApiTest {
         assertThat(post("api/fits/" + id + "/plan", "{\"options\": {\"frontier-plot\": \"x.png\"}}").status()).isEqualTo(400);
     }
 
+    Reply delete(String path, String origin) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).DELETE();
+        if (origin != null) {
+            b.header("Origin", origin);
+        }
+        return send(b);
+    }
+
+    @Test
+    void predictionsKeepTheFitUntilItIsReplacedOrDeleted() throws Exception {
+        start();
+        long id = fitChinchilla();
+        Reply other = post("api/fits", "{\"dataset\": \"chinchilla\", \"options\": " + OPTIONS.replace(", \"drop-highest\": \"loss=5\"", "") + "}");
+        long second = other.json().get("id").asLong();
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        Path secondFile = workbench.files().resolve("fits/" + second + ".json");
+        String point = "{\"point\": {\"N\": 7e10, \"D\": \"1.4T\"}}";
+        for (int i = 0; i < 2; i++) { // read, then kept
+            assertThat(post("api/fits/" + id + "/predict", point).json())
+                    .isEqualTo(JSON.readTree(cli("predict", fitFile.toString(), "N=7e10", "D=1.4T", "--json")));
+        }
+        assertThat(ServedPredictions.keptCount()).isPositive();
+        // the fit's file replaced: the next prediction is the new fit's
+        Files.copy(secondFile, fitFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.setLastModifiedTime(fitFile, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
+        JsonNode replaced = post("api/fits/" + id + "/predict", point).json();
+        assertThat(replaced).isEqualTo(JSON.readTree(cli("predict", secondFile.toString(), "N=7e10", "D=1.4T", "--json")));
+        assertThat(replaced).isNotEqualTo(JSON.readTree(cli("predict", secondFile.toString(), "N=7e9", "D=1.4T", "--json")));
+        // out of the law's domain: slaw predict's line
+        Reply zero = post("api/fits/" + id + "/predict", "{\"point\": {\"N\": 0, \"D\": 1e12}}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.error()).contains("outside the domain");
+        // deleted: 404 from then on, the cross-origin delete refused first
+        assertThat(delete("api/fits/" + id, "http://evil.example").status()).isEqualTo(403);
+        Reply gone = delete("api/fits/" + id, null);
+        assertThat(gone.status()).as(gone.body()).isEqualTo(200);
+        assertThat(post("api/fits/" + id + "/predict", point).status()).isEqualTo(404);
+        assertThat(get("api/fits/" + id).status()).isEqualTo(404);
+        assertThat(delete("api/fits/" + id, null).status()).isEqualTo(404);
+        assertThat(delete("api/fits/x1", null).status()).isEqualTo(400);
+        assertThat(get("api/fits").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void datasetsAndFitsAreSearched() throws Exception {
+        start();
+        long id = fitChinchilla();
+        assertThat(upload("kaplan-runs", "N,loss\n1e6,4\n1e7,3.5\n1e8,3.2\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        Reply power = post("api/fits", "{\"dataset\": \"kaplan-runs\", \"options\": {\"law\": \"E + A*N^-alpha\", \"target\": \"loss\"}}");
+        assertThat(power.status()).as(power.body()).isEqualTo(201);
+        long second = power.json().get("id").asLong();
+        assertThat(get("api/datasets").json().size()).isEqualTo(2);
+        JsonNode kaplan = get("api/datasets?q=KAPLAN").json();
+        assertThat(kaplan.size()).isEqualTo(1);
+        assertThat(kaplan.get(0).path("name").asText()).isEqualTo("kaplan-runs");
+        assertThat(get("api/datasets?q=name:chin%20csv").json().size()).isEqualTo(1);
+        assertThat(get("api/datasets?q=parquet").json().size()).isZero();
+
+        JsonNode all = get("api/fits").json();
+        assertThat(all.size()).isEqualTo(2);
+        assertThat(all.get(0).path("target").asText()).isEqualTo("loss");
+        assertThat(all.get(0).path("fitted").asText()).startsWith("L = ");
+        JsonNode chin = get("api/fits?q=law:chinchilla").json();
+        assertThat(chin.size()).isEqualTo(1);
+        assertThat(chin.get(0).path("id").asLong()).isEqualTo(id);
+        JsonNode onKaplan = get("api/fits?q=kaplan%20loss").json();
+        assertThat(onKaplan.size()).isEqualTo(1);
+        assertThat(onKaplan.get(0).path("id").asLong()).isEqualTo(second);
+        assertThat(get("api/fits?q=target:accuracy").json().size()).isZero();
+        Reply field = get("api/fits?q=colour:red");
+        assertThat(field.status()).isEqualTo(400);
+        assertThat(field.error()).contains("colour:red").contains("dataset, formula, id, law, target");
+        assertThat(get("api/fits?q=" + "x".repeat(201)).status()).isEqualTo(400);
+        // a name that is markup comes back as a JSON string, for the page to set as text
+        assertThat(get("api/fits?q=%3Cscript%3E").json().size()).isZero();
+    }
+
+    static String query(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aFormulaIsCheckedAsTheFitReadsIt() throws Exception {
+        start();
+        JsonNode ok = get("api/formula?formula=" + query("E + A*N^-alpha") + "&columns=N,D,loss").json();
+        assertThat(ok.path("valid").asBoolean()).isTrue();
+        assertThat(ok.path("variables").toString()).isEqualTo("[\"N\"]");
+        assertThat(ok.path("parameters").toString()).isEqualTo("[\"E\",\"A\",\"alpha\"]");
+        JsonNode law = get("api/formula?formula=chinchilla&columns=N,D").json();
+        assertThat(law.path("law").asText()).isEqualTo("chinchilla");
+        assertThat(law.path("parameters").size()).isEqualTo(5);
+        JsonNode names = get("api/formula?formula=" + query("E + A*N^-alpha")).json();
+        assertThat(names.path("valid").asBoolean()).isTrue();
+        assertThat(names.path("names").size()).isEqualTo(4);
+
+        // a formula that does not read: slaw fit's line, with its position
+        JsonNode open = get("api/formula?formula=" + query("E + A*N^-(alpha") + "&columns=N").json();
+        assertThat(open.path("valid").asBoolean()).isFalse();
+        assertThat(open.path("position").asInt()).isEqualTo(16);
+        StringWriter err = new StringWriter();
+        Main.run(new String[]{"fit", CHINCHILLA, "--law", "E + A*N^-(alpha", "--map", "N=Model Size", "--target", "loss"},
+                new PrintWriter(new StringWriter()), new PrintWriter(err));
+        assertThat(err.toString().strip()).isEqualTo("slaw fit: " + open.path("error").asText());
+        JsonNode caseTypo = get("api/formula?formula=" + query("E + A*n^-alpha") + "&columns=N").json();
+        assertThat(caseTypo.path("error").asText()).contains("'n' is not a column, but 'N' is");
+        assertThat(caseTypo.has("position")).isFalse();
+        assertThat(get("api/formula?formula=nolaw&columns=N").json().path("error").asText()).startsWith("unknown law 'nolaw'");
+        JsonNode markup = get("api/formula?formula=" + query("<script>alert(1)</script>") + "&columns=N").json();
+        assertThat(markup.path("valid").asBoolean()).isFalse();
+        assertThat(markup.path("error").asText()).doesNotContain("\n");
+
+        assertThat(get("api/formula").status()).isEqualTo(400);
+        assertThat(get("api/formula?formula=" + "x".repeat(2001)).status()).isEqualTo(400);
+    }
+
     JsonNode waitFor(long job, String... states) throws Exception {
         long end = System.nanoTime() + 120_000_000_000L;
         while (System.nanoTime() < end) {
@@ -283,6 +531,119 @@ class ServeApiTest {
             Thread.sleep(100);
         }
         throw new AssertionError("job " + job + " never reached " + List.of(states));
+    }
+
+    @Test
+    void aGroupedFitsRowsNameEachRowsGroupAndItsOwnFitsPrediction() throws Exception {
+        start();
+        String sweep = "../examples/misfitting/scaling_results_last_ckpt_only.csv";
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=misfitting"))
+                .POST(HttpRequest.BodyPublishers.ofFile(Path.of(sweep)))).status()).isEqualTo(201);
+        Reply fit = post("api/fits", "{\"dataset\": \"misfitting\", \"options\": {\"law\": \"chinchilla\", \"group\": \"peak_lr\", "
+                + "\"only\": \"peak_lr=0.001,0.002,0.004\"}}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        long id = fit.json().path("id").asLong();
+        assertThat(fit.json().path("fit").path("grouped_by").asText()).isEqualTo("peak_lr");
+        JsonNode listed = get("api/fits").json().get(0);
+        assertThat(listed.path("target").asText()).isEqualTo("loss");
+        assertThat(listed.path("fitted").asText()).isEqualTo("one fit per peak_lr");
+
+        JsonNode rows = get("api/fits/" + id + "/rows").json();
+        assertThat(rows.path("grouped_by").asText()).isEqualTo("peak_lr");
+        int n = rows.path("observed").size();
+        assertThat(rows.path("groups").size()).isEqualTo(n);
+        java.util.Set<String> groups = new java.util.TreeSet<>();
+        rows.path("groups").forEach(g -> groups.add(g.asText()));
+        assertThat(groups).containsExactly("0.001", "0.002", "0.004");
+        // each row predicted by its own group's fit: slaw predict FIT peak_lr=G N=... D=...
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        for (int i : new int[]{0, n / 2, n - 1}) {
+            String g = rows.path("groups").get(i).asText();
+            double nValue = rows.path("columns").path("N").get(i).asDouble();
+            double dValue = rows.path("columns").path("D").get(i).asDouble();
+            JsonNode expected = JSON.readTree(cli("predict", fitFile.toString(), "peak_lr=" + g, "N=" + nValue, "D=" + dValue, "--json"));
+            assertThat(rows.path("predicted").get(i).asDouble()).isEqualTo(expected.get(0).path("loss").asDouble());
+        }
+    }
+
+    @Test
+    void theFrontierHasTheIntervalBandOfTheFitsLastBootstrap() throws Exception {
+        start();
+        long id = fitChinchilla();
+        String frontier = "{\"bootstrap\": true, \"options\": {\"frontier\": \"1e20:1e26:4\"}}";
+        Reply none = post("api/fits/" + id + "/plan", frontier);
+        assertThat(none.status()).isEqualTo(404);
+        assertThat(none.error()).isEqualTo("fit " + id + " has no finished bootstrap yet: POST /api/fits/" + id + "/bootstrap first");
+        assertThat(post("api/fits/" + id + "/plan", "{\"bootstrap\": \"boot.json\"}").status()).isEqualTo(400);
+        assertThat(get("api/fits").json().get(0).path("bootstrapped").asBoolean()).isFalse();
+
+        JsonNode done = waitFor(post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 20}}").json().path("id").asLong(),
+                "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        assertThat(get("api/fits").json().get(0).path("bootstrapped").asBoolean()).isTrue();
+        Reply band = post("api/fits/" + id + "/plan", frontier);
+        assertThat(band.status()).as(band.body()).isEqualTo(200);
+        // slaw plan --frontier with the bootstrap kept as slaw bootstrap --out keeps it
+        Path boot = workbench.files().resolve("fits/" + id + ".bootstrap.json");
+        assertThat(JSON.readTree(boot.toFile()).path("replicates").size()).isEqualTo(20);
+        Path fitFile = workbench.files().resolve("fits/" + id + ".json");
+        JsonNode expected = JSON.readTree(cli("plan", fitFile.toString(), "--json", "--bootstrap", boot.toString(), "--frontier", "1e20:1e26:4"));
+        assertThat(band.json()).isEqualTo(expected);
+        assertThat(band.json().path("replicates").asInt()).isEqualTo(20);
+        JsonNode rows = band.json().path("frontier").path("rows");
+        assertThat(rows.size()).isEqualTo(4);
+        JsonNode n = rows.get(3).path("intervals").path("parameter_count");
+        assertThat(n.path("lower").asDouble()).isLessThan(rows.get(3).path("parameter_count").asDouble());
+        assertThat(n.path("upper").asDouble()).isGreaterThan(rows.get(3).path("parameter_count").asDouble());
+        // without it, the plan of the fit alone
+        assertThat(post("api/fits/" + id + "/plan", "{\"bootstrap\": false, \"options\": {\"frontier\": \"1e20:1e26:4\"}}").json()
+                .path("frontier").path("rows").get(0).has("intervals")).isFalse();
+        // a deleted fit's bootstrap goes with it
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/fits/" + id)).DELETE()).status()).isEqualTo(200);
+        assertThat(Files.exists(workbench.files().resolve("fits/" + id + ".bootstrap.json"))).isFalse();
+    }
+
+    @Test
+    void validateAndSensitivityRunAsJobsWithTheCommandsDocuments() throws Exception {
+        start();
+        long id = fitChinchilla();
+        // the held-out check: slaw validate's JSON document, or its text as the command line prints it
+        JsonNode json = waitFor(post("api/fits/" + id + "/validate", "{\"options\": {\"leave-largest-out\": true}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(json.path("state").asText()).as(json.toString()).isEqualTo("done");
+        JsonNode expected = JSON.readTree(cli(concat(new String[]{"validate", CHINCHILLA, "--json", "--leave-largest-out"}, CLI_OPTIONS)));
+        assertThat(json.path("result").path("rows")).isEqualTo(expected.path("rows"));
+        assertThat(json.path("result").path("summary")).isEqualTo(expected.path("summary"));
+        JsonNode text = waitFor(post("api/fits/" + id + "/validate", "{\"format\": \"text\", \"options\": {\"leave-largest-out\": true}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(text.path("result").path("text").asText())
+                .isEqualTo(cli(concat(new String[]{"validate", CHINCHILLA, "--leave-largest-out"}, CLI_OPTIONS))
+                        .replace(Path.of(CHINCHILLA).toString(), "chinchilla.csv"));
+        assertThat(text.path("result").path("warnings").toString()).contains("slaw validate: warning: ");
+        // a sweep, with the point it compares at
+        JsonNode sweep = waitFor(post("api/fits/" + id + "/sensitivity", "{\"options\": {\"compute\": \"1e22\"}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(sweep.path("state").asText()).as(sweep.toString()).isEqualTo("done");
+        assertThat(sweep.path("result").path("compute_flops").asDouble()).isEqualTo(1e22);
+        assertThat(sweep.path("result").path("outcomes").size()).isEqualTo(sweep.path("result").path("choices").asInt());
+        assertThat(sweep.path("total").asInt()).isEqualTo(sweep.path("result").path("choices").asInt());
+        // cancelled between two of its refits
+        long again = post("api/fits/" + id + "/sensitivity", "{}").json().path("id").asLong();
+        waitFor(again, "running");
+        assertThat(post("api/jobs/" + again + "/cancel", "").status()).isEqualTo(200);
+        assertThat(waitFor(again, "cancelled", "done").path("state").asText()).isEqualTo("cancelled");
+
+        // bad input: the option's name, the format, a validate without a way to hold rows out (the job's one line)
+        Reply file = post("api/fits/" + id + "/validate", "{\"options\": {\"plot\": \"v.png\"}}");
+        assertThat(file.status()).isEqualTo(400);
+        assertThat(file.error()).contains("\"plot\"").contains("holdout, leave-largest-out, level, replicates, rollout");
+        assertThat(post("api/fits/" + id + "/sensitivity", "{\"format\": \"html\"}").status()).isEqualTo(400);
+        assertThat(post("api/fits/999/validate", "{}").status()).isEqualTo(404);
+        JsonNode none = waitFor(post("api/fits/" + id + "/validate", "{}").json().path("id").asLong(), "done", "failed");
+        assertThat(none.path("state").asText()).isEqualTo("failed");
+        assertThat(none.path("error").asText()).doesNotContain("\n").contains("--holdout");
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/fits/" + id + "/validate"))
+                .header("Origin", "http://evil.example").POST(HttpRequest.BodyPublishers.ofString("{}"))).status()).isEqualTo(403);
     }
 
     @Test
@@ -354,7 +715,7 @@ class ServeApiTest {
         JsonNode paths = api.json().path("paths");
         assertThat(paths.has("/api/datasets")).isTrue();
         for (String p : List.of("/api/laws", "/api/laws/{name}", "/api/datasets/{name}", "/api/fits", "/api/fits/{id}",
-                "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
+                "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/formula", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
                 "/api/jobs/{id}/cancel")) {
             assertThat(paths.has(p)).as(p).isTrue();
         }

@@ -23,11 +23,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A bounded load test of the workbench on loopback (it stops by itself: at most 2,000
- * predictions or 20 s, 3 timed README fits, one round of 20 concurrent fits). Its figures go to
+ * A bounded load test of the workbench on loopback (it stops by itself: at most
+ * four rounds of predictions of 8 s each, 3 timed README fits, one round of 20 concurrent fits). Its figures go to
  * standard output and target/serve-load.txt, for BENCHMARKS.md. It takes minutes, so it runs
  * only when asked: {@code mvn -B -o verify -pl slaw-cli -am -Dtest=None -Dsurefire.failIfNoSpecifiedTests=false
- * -Dit.test=ServeLoadIT -Dslaw.load=true}.
+ * -Dit.test=ServeLoadIT -Dslaw.load=true} ({@code -Dslaw.load.fits=false}: the predictions only).
  */
 @EnabledIfSystemProperty(named = "slaw.load", matches = "true")
 class ServeLoadIT {
@@ -47,7 +47,7 @@ class ServeLoadIT {
         Path work = Files.createDirectories(Path.of("target/serve-load-it"));
         Path db = work.resolve("runs-" + System.nanoTime() + ".duckdb");
         List<String> report = new ArrayList<>();
-        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand::runInProcess)) {
+        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand.COMMANDS)) {
             String base = workbench.start();
             assertThat(http.send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=chinchilla"))
                     .POST(HttpRequest.BodyPublishers.ofFile(Path.of(ServeApiTest.CHINCHILLA))).build(),
@@ -69,34 +69,24 @@ class ServeLoadIT {
             report.add(String.format("README fit through the API (4,500 starts): min %.2f s, median %.2f s, max %.2f s",
                     fitSeconds[0], fitSeconds[1], fitSeconds[2]));
 
-            // predictions: 8 clients, at most 2,000 requests or 20 s
+            // predictions: 8 clients, each round at most 20,000 requests or 8 s; rounds alternate
+            // between slaw predict run per request and the fits kept in memory, so both meet the
+            // same machine load
             String predict = base + "api/fits/" + id + "/predict";
-            AtomicInteger sent = new AtomicInteger();
-            AtomicInteger failed = new AtomicInteger();
-            long deadline = System.nanoTime() + 20_000_000_000L;
-            ExecutorService clients = Executors.newFixedThreadPool(8);
-            long t0 = System.nanoTime();
-            List<Future<?>> running = new ArrayList<>();
-            for (int c = 0; c < 8; c++) {
-                running.add(clients.submit(() -> {
-                    while (System.nanoTime() < deadline && sent.incrementAndGet() <= 2000) {
-                        double n = 1e8 * (1 + sent.get() % 1000);
-                        HttpResponse<String> r = post(predict, "{\"point\": {\"N\": " + n + ", \"D\": 1.4e12}}");
-                        if (r.statusCode() != 200) {
-                            failed.incrementAndGet();
-                        }
-                    }
-                    return null;
-                }));
+            for (int round = 0; round < 4; round++) {
+                boolean keep = round % 2 == 1;
+                ServedPredictions.keepFits = keep;
+                try {
+                    report.add(predictions(predict, keep ? "fits kept in memory" : "slaw predict per request"));
+                } finally {
+                    ServedPredictions.keepFits = true;
+                }
             }
-            for (Future<?> f : running) {
-                f.get();
+            if ("false".equals(System.getProperty("slaw.load.fits"))) {
+                report.forEach(System.out::println);
+                Files.write(Path.of("target/serve-load.txt"), report);
+                return;
             }
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            int done = Math.min(sent.get(), 2000);
-            report.add(String.format("predictions: %d in %.1f s by 8 clients = %.0f per second, %d failed", done, seconds,
-                    done / seconds, failed.get()));
-            assertThat(failed.get()).isZero();
 
             // 20 clients fitting at once (the README's recipe with the law's default starts)
             String fit = README_FIT.replace(", \"starts\": \"chinchilla\"", "");
@@ -123,10 +113,40 @@ class ServeLoadIT {
             report.add(String.format("20 concurrent fits (default starts): all answered in %.1f s, %d errors, identical parameters",
                     (System.nanoTime() - t1) / 1e9, errors));
             assertThat(errors).isZero();
-            clients.shutdownNow();
             twenty.shutdownNow();
         }
         report.forEach(System.out::println);
         Files.write(Path.of("target/serve-load.txt"), report);
+    }
+
+    /** One round of predictions by 8 clients: at most 20,000 or 8 s. */
+    String predictions(String predict, String how) throws Exception {
+        AtomicInteger sent = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long deadline = System.nanoTime() + 8_000_000_000L;
+        ExecutorService clients = Executors.newFixedThreadPool(8);
+        long t0 = System.nanoTime();
+        List<Future<?>> running = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            running.add(clients.submit(() -> {
+                while (System.nanoTime() < deadline && sent.incrementAndGet() <= 20_000) {
+                    double n = 1e8 * (1 + sent.get() % 1000);
+                    HttpResponse<String> r = post(predict, "{\"point\": {\"N\": " + n + ", \"D\": 1.4e12}}");
+                    if (r.statusCode() != 200 || !r.body().contains("\"loss\"")) {
+                        failed.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : running) {
+            f.get();
+        }
+        clients.shutdownNow();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        int done = Math.min(sent.get(), 20_000);
+        assertThat(failed.get()).isZero();
+        return String.format("predictions (%s): %d in %.1f s by 8 clients = %.0f per second, %d failed", how, done, seconds,
+                done / seconds, failed.get());
     }
 }

@@ -6,13 +6,16 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The workbench page in real Chromium, as a researcher uses it: upload the Chinchilla table,
- * fit it, hover a point of the plot, bootstrap with live progress and cancel, compare two
- * fits, plan at a budget; no console error on the way. The screenshots in docs/img are made
+ * search it, check a written formula as it is typed, fit it, hover a point of the plot, bootstrap with live progress and cancel, compare two
+ * fits, plan at a budget, search the fits and open one; no console error on the way.
+ * Also: mapping at upload, the held-out check and the sensitivity sweep, the frontier with its
+ * band, a fit per group coloured by group. The screenshots in docs/img are made
  * here.
  */
 class ServePageIT {
@@ -24,7 +27,7 @@ class ServePageIT {
         Path db = work.resolve("runs.duckdb");
         Files.deleteIfExists(db);
         deleteTree(work.resolve("runs.duckdb.serve"));
-        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand::runInProcess)) {
+        try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand.COMMANDS)) {
             String base = workbench.start();
             try (DevTools page = DevTools.open(base, work, 1280, 900)) {
                 page.waitUntil("document.querySelectorAll('#fit-law option').length > 5", 60);
@@ -38,6 +41,32 @@ class ServePageIT {
                 assertThat(page.eval("document.getElementById('upload-status').textContent").asText()).contains("245 rows");
                 assertThat(page.eval("document.querySelectorAll('#preview-table tr').length").asInt()).isEqualTo(21);
                 page.screenshot(IMAGES.resolve("serve-datasets.png"));
+                // the datasets searched as the user types
+                type(page, "dataset-search", "zzz");
+                page.waitUntil("document.getElementById('dataset-list').textContent === 'no dataset matches zzz'", 10);
+                type(page, "dataset-search", "CHIN");
+                page.waitUntil("document.querySelectorAll('#dataset-list li[data-name=chinchilla]').length === 1", 10);
+
+                // mapping and derived columns at upload: a bad one gets the import's line, a good one
+                // shows the table as a fit reads it
+                page.eval("document.getElementById('upload-name').value = 'chinchilla-mapped'");
+                page.eval("document.getElementById('upload-map').value = 'N=Model Siz'");
+                page.eval("document.getElementById('upload-derive').value = 'D=Training FLOP / (6*N)'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.getElementById('upload-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('upload-status').textContent").asText())
+                        .startsWith("chinchilla-mapped.csv: no column \"Model Siz\" to map to N");
+                // the browser logs that refused upload; it is the one error expected here
+                page.waitUntil("true", 1);
+                assertThat(page.errors).singleElement().asString().contains("status of 400").contains("Model%20Siz");
+                page.errors.clear();
+                page.eval("document.getElementById('upload-map').value = 'N=Model Size'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.getElementById('prepared-table')", 60);
+                String prepared = page.eval("document.querySelector('#prepared-table tr').textContent").asText();
+                assertThat(prepared).contains("N", "D").doesNotContain("Model Size");
+                assertThat(page.eval("document.querySelectorAll('#prepared-table tr').length").asInt()).isEqualTo(21);
+                page.screenshot(IMAGES.resolve("serve-upload-mapped.png"));
 
                 // fit with the README's recipe
                 page.eval("document.querySelector('nav button[data-page=fit]').click()");
@@ -48,6 +77,13 @@ class ServePageIT {
                 page.eval("document.getElementById('fit-derive').value = 'D=Training FLOP / (6*N)'");
                 page.eval("document.getElementById('fit-drop-highest').value = 'loss=5'");
                 page.eval("document.getElementById('fit-starts').value = 'chinchilla'");
+                // a written formula checked as the user types: the fit's error with its position, then its parameters
+                type(page, "fit-formula", "E + A*N^-(alpha");
+                page.waitUntil("document.getElementById('formula-check').textContent.includes('at position 16')", 10);
+                assertThat(page.eval("document.getElementById('formula-check').className").asText()).contains("error");
+                type(page, "fit-formula", "E + A*N^-alpha + B*D^-beta");
+                page.waitUntil("document.getElementById('formula-check').textContent === 'parameters E, A, alpha, B, beta; variables N, D'", 10);
+                type(page, "fit-formula", "");
                 page.eval("document.getElementById('fit-run').click()");
                 page.waitUntil("!document.getElementById('fit-result').hidden && document.querySelector('#fit-plot .u-over')", 300);
                 assertThat(page.eval("document.getElementById('fit-fitted').textContent").asText())
@@ -86,6 +122,23 @@ class ServePageIT {
                 page.eval("document.getElementById('boot-cancel').click()");
                 page.waitUntil("document.getElementById('boot-status').textContent.includes('cancelled')", 120);
                 assertThat(page.eval("document.getElementById('boot-progress').value").asInt()).isLessThan(500000);
+                // a small bootstrap that finishes: the plan's intervals come from it
+                page.eval("document.getElementById('boot-replicates').value = '40'");
+                page.eval("document.getElementById('boot-run').click()");
+                page.waitUntil("document.getElementById('boot-status').textContent.includes(': done')", 120);
+                // the held-out check and the sensitivity sweep, each shown as the command line prints it
+                page.eval("document.getElementById('validate-run').click()");
+                page.waitUntil("document.getElementById('validate-text').textContent.includes('[[Held-out rows]]')"
+                        + " || document.getElementById('validate-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('validate-text').textContent").asText())
+                        .contains("[[Held-out validation]]", "the largest N", "[[Summary]]");
+                page.eval("document.getElementById('sensitivity-compute').value = '1e22'");
+                page.eval("document.getElementById('sensitivity-run').click()");
+                page.waitUntil("document.getElementById('sensitivity-text').textContent.includes('[[Sensitivity sweep]]')"
+                        + " || document.getElementById('sensitivity-status').classList.contains('error')", 300);
+                assertThat(page.eval("document.getElementById('sensitivity-text').textContent").asText()).contains("N_opt@1e22");
+                page.eval("document.getElementById('validate-text').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-validate.png"));
 
                 // a second fit (squared loss) and the two compared
                 page.eval("document.getElementById('fit-loss').value = 'squared'");
@@ -104,12 +157,99 @@ class ServePageIT {
                 page.eval("document.querySelector('#plan-form button').click()");
                 page.waitUntil("document.querySelectorAll('#plan-result tr').length > 3", 60);
                 String plan = page.eval("document.getElementById('plan-result').textContent").asText();
-                assertThat(plan).contains("parameters N", "tokens D");
+                assertThat(plan).contains("parameters N", "tokens D", "interval (40 replicates)", "(0.95)");
+                // the frontier with its band; fit 2 has no bootstrap: drawn without, and said so
+                page.eval("document.getElementById('frontier-run').click()");
+                page.waitUntil("document.querySelector('#frontier-plot .u-over')", 60);
+                assertThat(page.eval("document.querySelector('#frontier-plot .u-title').textContent").asText())
+                        .isEqualTo("compute-optimal N and D, 95% intervals from 40 replicates");
+                assertThat(page.eval("document.querySelectorAll('#frontier-plot .u-legend .u-series').length").asInt()).isEqualTo(7);
                 page.screenshot(IMAGES.resolve("serve-plan.png"));
+                // the IsoFLOP view of the dataset mapped at upload
+                page.eval("document.getElementById('view-dataset').value = 'chinchilla-mapped'");
+                page.eval("document.getElementById('view-compute').value = 'Training FLOP'");
+                page.eval("document.getElementById('view-run').click()");
+                page.waitUntil("document.getElementById('view-text').textContent.includes('N_opt = ')"
+                        + " || document.getElementById('view-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('view-text').textContent").asText())
+                        .startsWith("IsoFLOP analysis (Hoffmann et al. 2022, Approach 2) of chinchilla-mapped.csv");
+                page.eval("document.getElementById('view-text').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-isoflop.png"));
+                page.eval("document.getElementById('plan-fit').value = '2'");
+                page.eval("document.getElementById('frontier-run').click()");
+                page.waitUntil("document.getElementById('frontier-status').textContent.startsWith('fit 2 has no finished bootstrap')"
+                        + " && document.querySelectorAll('#frontier-plot .u-legend .u-series').length === 3", 60);
+
+                // the fits listed and searched; one opened from the list
+                page.eval("document.querySelector('nav button[data-page=datasets]').click()");
+                page.waitUntil("document.querySelectorAll('#fit-list li[data-id]').length === 2", 30);
+                type(page, "fit-search", "id:2 law:chinchilla");
+                page.waitUntil("document.querySelectorAll('#fit-list li[data-id]').length === 1", 10);
+                page.eval("document.querySelector('#fit-list li[data-id]').click()");
+                page.waitUntil("document.getElementById('fit-status').textContent === 'fit 2 opened' && document.querySelector('#fit-plot .u-over')", 30);
+                assertThat(page.eval("document.getElementById('fit-title').textContent").asText()).startsWith("Fit 2: chinchilla");
+
+                // one fit per group: each group in its own colour on the plot, the row's group on hover
+                page.chooseFile("#upload-file", Path.of("../examples/misfitting/scaling_results_last_ckpt_only.csv"));
+                page.eval("document.getElementById('upload-name').value = 'misfitting'");
+                page.eval("document.getElementById('upload-map').value = ''");
+                page.eval("document.getElementById('upload-derive').value = ''");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.querySelector('#fit-dataset option[value=misfitting]')", 60);
+                page.eval("document.querySelector('nav button[data-page=fit]').click()");
+                page.eval("document.getElementById('fit-dataset').value = 'misfitting'");
+                for (String field : new String[]{"fit-map", "fit-derive", "fit-drop-highest", "fit-starts", "fit-formula"}) {
+                    page.eval("document.getElementById('" + field + "').value = ''");
+                }
+                page.eval("document.getElementById('fit-loss').value = 'huber'");
+                page.eval("document.getElementById('fit-more').value = '{\"group\": \"peak_lr\", \"only\": \"peak_lr=0.001,0.002,0.004\"}'");
+                page.eval("document.getElementById('fit-run').click()");
+                page.waitUntil("document.getElementById('fit-status').textContent === 'fit 3 done'"
+                        + " || document.getElementById('fit-status').classList.contains('error')", 300);
+                assertThat(page.eval("document.getElementById('fit-status').textContent").asText()).isEqualTo("fit 3 done");
+                assertThat(page.eval("document.getElementById('fit-title').textContent").asText())
+                        .isEqualTo("Fit 3: chinchilla to loss, one per peak_lr");
+                assertThat(page.eval("document.querySelectorAll('#fit-fitted div').length").asInt()).isEqualTo(3);
+                assertThat(page.eval("document.querySelectorAll('#fit-plot .u-legend .u-series').length").asInt()).isEqualTo(7);
+                page.eval("document.getElementById('fit-plot').scrollIntoView()");
+                JsonNode point = page.eval("(() => { const o = document.querySelector('#fit-plot .u-over').getBoundingClientRect();"
+                        + " const d = fitPlot.data; let i = Math.floor(d[0].length / 2); while (d[3][i] === null) i++;"
+                        + " return {x: o.left + fitPlot.valToPos(d[0][i], 'x'), y: o.top + fitPlot.valToPos(d[3][i], 'y')}; })()");
+                page.hover(point.path("x").asDouble(), point.path("y").asDouble());
+                page.hover(point.path("x").asDouble() + 1, point.path("y").asDouble());
+                page.waitUntil("document.getElementById('fit-hover').textContent.includes('(peak_lr=')", 10);
+                page.screenshot(IMAGES.resolve("serve-fit-grouped.png"));
+
+                // loss curves across schedules: three multi-power runs in one table
+                Path curves = Files.createDirectories(work.resolve("curves")).resolve("multipower-curves.csv");
+                StringBuilder table = new StringBuilder("run,step,lr,loss\n");
+                for (String run : new String[]{"constant_24000", "cosine_24000", "wsd_20000_24000"}) {
+                    List<String> lines = Files.readAllLines(Path.of("../examples/multipower/csv_25/" + run + ".csv"));
+                    lines.subList(1, lines.size()).forEach(l -> table.append(run).append(',').append(l).append('\n'));
+                }
+                Files.writeString(curves, table);
+                page.eval("document.querySelector('nav button[data-page=datasets]').click()");
+                page.chooseFile("#upload-file", curves);
+                page.eval("document.getElementById('upload-name').value = 'curves'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.querySelector('#curve-dataset option[value=curves]')", 60);
+                page.eval("document.querySelector('nav button[data-page=curves]').click()");
+                page.eval("document.getElementById('curve-dataset').value = 'curves'");
+                page.eval("document.getElementById('curve-run').click()");
+                page.waitUntil("document.getElementById('curve-text').textContent.includes('[[Parameters]]')"
+                        + " || document.getElementById('curve-status').classList.contains('error')", 300);
+                assertThat(page.eval("document.getElementById('curve-text').textContent").asText()).contains("name:             multi-power");
+                page.screenshot(IMAGES.resolve("serve-curves.png"));
 
                 assertThat(page.errors).isEmpty();
             }
         }
+    }
+
+    /** Sets an input's text as typing does: the page hears an input event. */
+    private static void type(DevTools page, String id, String text) throws Exception {
+        page.eval("(() => { const e = document.getElementById('" + id + "'); e.value = " + ServeApiTest.JSON.writeValueAsString(text)
+                + "; e.dispatchEvent(new Event('input')); })()");
     }
 
     private static void deleteTree(Path dir) throws java.io.IOException {

@@ -31,6 +31,22 @@ final class CommandOptions {
     static final Set<String> BOOTSTRAP = Set.of("replicates", "level", "runs", "axis-starts", "protocol", "start-at",
             "sampler", "compute", "against");
 
+    /** How slaw validate holds rows out and scores them. */
+    static final Set<String> VALIDATE = Set.of("holdout", "leave-largest-out", "rollout", "level", "replicates");
+
+    /** What slaw sensitivity sweeps and where it compares the refits. */
+    static final Set<String> SENSITIVITY = Set.of("baseline", "lowest-per", "data-choice", "compute", "at");
+
+    /** slaw plan isoflop (Chinchilla's Approach 2) on a dataset. */
+    static final Set<String> ISOFLOP = Set.of("compute", "compute-column", "flops", "keep-edge-minima", "level",
+            "min-models", "no-compute-adjust", "replicates", "seed", "target", "tolerance");
+
+    /** slaw plan envelope (Chinchilla's Approach 1) on a dataset. */
+    static final Set<String> ENVELOPE = Set.of("bins-per-decade", "compute-column", "flops", "level", "target");
+
+    /** slaw curve fit: loss curves of several runs of one model. */
+    static final Set<String> CURVE_FIT = Set.of("law", "first-step", "protocol", "run-schedule");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

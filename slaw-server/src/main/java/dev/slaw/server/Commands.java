@@ -22,6 +22,10 @@ public interface Commands {
      */
     Outcome run(List<String> args, ProgressListener progress);
 
+    /** Forgets whatever is kept in memory for a fit's file: the workbench deleted it. */
+    default void forget(java.nio.file.Path fitFile) {
+    }
+
     /** What a command printed and how it ended (0 done, 1 a failed fit, 2 bad input). */
     record Outcome(int exitCode, String out, String err) {
 

@@ -7,6 +7,10 @@ import dev.slaw.data.BadInputException;
 import dev.slaw.io.TableFormat;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
+import dev.slaw.law.Catalogue;
+import dev.slaw.law.Law;
+import dev.slaw.law.Parameter;
+import dev.slaw.law.expr.Formula;
 import dev.slaw.uncertainty.ProgressListener;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -81,6 +85,8 @@ public final class Workbench implements AutoCloseable {
     private final Path files;
     private final Path uploads;
     private final Path fits;
+    /** Each uploaded dataset's mapping and derived columns, NAME.json, given at upload. */
+    private final Path recipes;
     private final boolean loopback;
     private final Jobs jobs;
     /** Uploads and the store one at a time: DuckDB lets one writer in. */
@@ -95,11 +101,13 @@ public final class Workbench implements AutoCloseable {
         this.files = db.resolveSibling(db.getFileName() + ".serve");
         this.uploads = files.resolve("uploads");
         this.fits = files.resolve("fits");
+        this.recipes = files.resolve("recipes");
         this.loopback = isLoopback(settings.host());
         this.jobs = new Jobs(2, settings.abandonJobsAfterMillis());
         try {
             Files.createDirectories(uploads);
             Files.createDirectories(fits);
+            Files.createDirectories(recipes);
         } catch (IOException e) {
             throw new BadInputException(files + ": cannot make the workbench's folder (" + e.getMessage() + ")");
         }
@@ -138,16 +146,23 @@ public final class Workbench implements AutoCloseable {
                 .result(resource("/dev/slaw/server/openapi.json")));
         app.get("/api/laws", ctx -> json(ctx, 200, run(List.of("laws", "--json"))));
         app.get("/api/laws/{name}", ctx -> json(ctx, 200, run(List.of("laws", name(ctx.pathParam("name"), "law"), "--json"))));
-        app.get("/api/datasets", ctx -> json(ctx, 200, datasets().toString()));
+        app.get("/api/formula", this::checkFormula);
+        app.get("/api/datasets", ctx -> json(ctx, 200, datasets(Query.of(ctx.queryParam("q"), Query.DATASET_FIELDS)).toString()));
         app.post("/api/datasets", this::upload);
         app.get("/api/datasets/{name}", this::preview);
-        app.get("/api/fits", ctx -> json(ctx, 200, fitList().toString()));
+        app.post("/api/datasets/{name}/isoflop", ctx -> planOfData(ctx, "isoflop", CommandOptions.ISOFLOP));
+        app.post("/api/datasets/{name}/envelope", ctx -> planOfData(ctx, "envelope", CommandOptions.ENVELOPE));
+        app.post("/api/datasets/{name}/curve", this::curveFit);
+        app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
+        app.delete("/api/fits/{id}", this::deleteFit);
         app.get("/api/fits/{id}/rows", this::rows);
         app.post("/api/fits/{id}/predict", this::predict);
         app.post("/api/fits/{id}/plan", this::plan);
         app.post("/api/fits/{id}/bootstrap", this::bootstrap);
+        app.post("/api/fits/{id}/validate", ctx -> analysis(ctx, "validate", CommandOptions.VALIDATE));
+        app.post("/api/fits/{id}/sensitivity", ctx -> analysis(ctx, "sensitivity", CommandOptions.SENSITIVITY));
         app.get("/api/jobs", ctx -> {
             JsonArray a = new JsonArray();
             jobs.list().forEach(j -> a.add(j.status()));
@@ -262,6 +277,52 @@ public final class Workbench implements AutoCloseable {
         return value;
     }
 
+    // ---- formulas ---------------------------------------------------------------------------
+
+    private static final Pattern POSITION = Pattern.compile(": at position ([0-9]+),");
+
+    /**
+     * {@code GET /api/formula?formula=E%2BA*N^-alpha&columns=N,D}: a law name or formula read as
+     * {@code slaw fit --law} reads it ({@link Catalogue#resolve}), for the page to check as the
+     * user types. With the data's columns it answers the variables and parameters; without,
+     * the names the formula uses. A formula that does not read is a 200 with {@code "valid":
+     * false}, the fit's one line and the position it names: the check worked, the formula is
+     * wrong. A missing or overlong query is a 400.
+     */
+    private void checkFormula(Context ctx) {
+        String formula = ctx.queryParam("formula");
+        if (formula == null) {
+            throw Failure.badInput("give the formula: /api/formula?formula=E%2BA*N^-alpha[&columns=N,D]");
+        }
+        if (formula.length() > 2000) {
+            throw Failure.badInput("formula: at most 2,000 characters, got " + formula.length());
+        }
+        String columnsText = ctx.queryParam("columns");
+        List<String> columns = columnsText == null ? List.of()
+                : Stream.of(columnsText.split(",")).map(String::strip).filter(c -> !c.isEmpty()).toList();
+        JsonObject o = new JsonObject().put("formula", formula);
+        try {
+            if (columnsText == null) {
+                Formula f = Formula.parse(formula);
+                o.put("valid", true);
+                o.putTexts("names", new ArrayList<>(f.names()));
+            } else {
+                Law law = Catalogue.builtIn().resolve(formula.strip(), columns);
+                o.put("valid", true).put("law", law.name());
+                o.putTexts("variables", law.variables());
+                o.putTexts("parameters", law.parameters().stream().map(Parameter::name).toList());
+            }
+        } catch (BadInputException e) {
+            String line = e.getMessage().replace('\n', ' ').strip();
+            o.put("valid", false).put("error", line);
+            java.util.regex.Matcher m = POSITION.matcher(line);
+            if (m.find()) {
+                o.put("position", Integer.parseInt(m.group(1)));
+            }
+        }
+        json(ctx, 200, o.toString());
+    }
+
     // ---- datasets ---------------------------------------------------------------------------
 
     private Optional<Path> datasetFile(String name) {
@@ -279,7 +340,7 @@ public final class Workbench implements AutoCloseable {
         return datasetFile(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
     }
 
-    private JsonArray datasets() throws IOException {
+    private JsonArray datasets(Query query) throws IOException {
         JsonArray a = new JsonArray();
         Map<String, Path> byName = new TreeMap<>();
         try (Stream<Path> s = Files.list(uploads)) {
@@ -293,6 +354,9 @@ public final class Workbench implements AutoCloseable {
         }
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             String f = e.getValue().getFileName().toString();
+            if (!query.matches(Map.of("name", e.getKey(), "format", f.substring(f.lastIndexOf('.') + 1)))) {
+                continue;
+            }
             a.add(new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
                     .put("bytes", Files.size(e.getValue())));
         }
@@ -311,6 +375,7 @@ public final class Workbench implements AutoCloseable {
             throw Failure.badInput("format \"" + format + "\": give one of " + String.join(", ", FORMATS));
         }
         boolean replace = "true".equals(ctx.queryParam("replace"));
+        List<String> recipe = recipeArguments(ctx.queryParams("map"), ctx.queryParams("derive"));
         byte[] data = body(ctx, settings.maxUpload());
         if (data.length == 0) {
             throw Failure.badInput("the upload is empty: send the table as the request body");
@@ -330,6 +395,7 @@ public final class Workbench implements AutoCloseable {
                 if (replace) {
                     args.add("--replace");
                 }
+                args.addAll(recipe);
                 Commands.Outcome o = commands.run(args, ProgressListener.NONE);
                 if (o.exitCode() != 0) {
                     String line = o.errorLine().replace(staged.toString(), name + "." + format);
@@ -340,6 +406,15 @@ public final class Workbench implements AutoCloseable {
                     Files.delete(existing.get());
                 }
                 Files.move(staged, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Path recipeFile = recipes.resolve(name + ".json");
+                if (recipe.isEmpty()) {
+                    Files.deleteIfExists(recipeFile);
+                } else {
+                    com.fasterxml.jackson.databind.node.ObjectNode r = JSON.createObjectNode();
+                    r.putPOJO("map", ctx.queryParams("map"));
+                    r.putPOJO("derive", ctx.queryParams("derive"));
+                    Files.writeString(recipeFile, JSON.writeValueAsString(r));
+                }
             }
             json(ctx, 201, new JsonObject().put("name", name).put("format", format).put("bytes", data.length)
                     .put("message", out.replace(staged.toString(), name + "." + format)).toString());
@@ -348,14 +423,60 @@ public final class Workbench implements AutoCloseable {
         }
     }
 
+    /**
+     * The upload's {@code map=VAR=COLUMN} and {@code derive=NAME=EXPR} (each repeatable, in
+     * order) as {@code slaw import}'s {@code --map} and {@code --derive}: the import checks them
+     * against the table with its own messages, and every fit of the dataset starts from them.
+     */
+    private static List<String> recipeArguments(List<String> map, List<String> derive) {
+        if (map.size() + derive.size() > 200) {
+            throw Failure.badInput("map and derive: at most 200 in all, got " + (map.size() + derive.size()));
+        }
+        List<String> args = new ArrayList<>();
+        map.forEach(m -> args.add("--map=" + m));
+        derive.forEach(d -> args.add("--derive=" + d));
+        return args;
+    }
+
+    /** The dataset's mapping and derived columns from its upload, as command-line options (none: empty). */
+    private List<String> recipeOf(String dataset) throws IOException {
+        Path p = recipes.resolve(name(dataset, "dataset") + ".json");
+        if (!Files.isRegularFile(p)) {
+            return List.of();
+        }
+        JsonNode r = JSON.readTree(p.toFile());
+        List<String> map = new ArrayList<>();
+        List<String> derive = new ArrayList<>();
+        r.path("map").forEach(m -> map.add(m.asText()));
+        r.path("derive").forEach(d -> derive.add(d.asText()));
+        return recipeArguments(map, derive);
+    }
+
+    /** The recipe as JSON, {@code {"map": [...], "derive": [...]}}, for listings and previews. */
+    private JsonObject recipeJson(String dataset) throws IOException {
+        JsonObject o = new JsonObject();
+        List<String> map = new ArrayList<>();
+        List<String> derive = new ArrayList<>();
+        for (String a : recipeOf(dataset)) {
+            (a.startsWith("--map=") ? map : derive).add(a.substring(a.indexOf('=') + 1));
+        }
+        o.putTexts("map", map);
+        o.putTexts("derive", derive);
+        return o;
+    }
+
     /** A store another process holds: DuckDB says it could not set its lock. */
     private static boolean isLock(String message) {
         String m = message.toLowerCase(Locale.ROOT);
         return m.contains("lock") && (m.contains("conflicting") || m.contains("could not set"));
     }
 
-    /** The first rows of a dataset as text, every column. */
-    private void preview(Context ctx) {
+    /**
+     * The first rows of a dataset as text, every column; and under {@code "prepared"} the
+     * dataset as a fit reads it (its upload's mapping and derived columns applied, units scaled),
+     * with the recipe under {@code "recipe"}.
+     */
+    private void preview(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
         Path file = requireDataset(name);
         int rows = intParam(ctx, "rows", 20, 1, 10_000);
@@ -378,7 +499,13 @@ public final class Workbench implements AutoCloseable {
                 row.add(c[r] == null ? "" : c[r]);
             }
         }
-        json(ctx, 200, o.toString());
+        String head = o.toString();
+        List<String> args = new ArrayList<>(List.of("table", file.toString(), Integer.toString(rows)));
+        args.addAll(recipeOf(name));
+        String prepared = run(args, file).strip();
+        json(ctx, 200, head.substring(0, head.lastIndexOf('}')).stripTrailing() + ",\n  \"recipe\": "
+                + recipeJson(name).toString().strip().replace("\n", "\n  ") + ",\n  \"prepared\": "
+                + prepared.replace("\n", "\n  ") + "\n}");
     }
 
     private static int intParam(Context ctx, String key, int fallback, int min, int max) {
@@ -411,14 +538,50 @@ public final class Workbench implements AutoCloseable {
         return ids;
     }
 
-    private JsonArray fitList() throws IOException {
+    /**
+     * The fits, each with its dataset, law, fitted formula and target, those the query matches.
+     * The target and fitted formula come from the fit's document (the law's default target is
+     * not in the request).
+     */
+    private JsonArray fitList(Query query) throws IOException {
         JsonArray a = new JsonArray();
         for (long id : fitIds()) {
             JsonNode req = request(id);
-            JsonObject o = a.addObject().put("id", id).put("dataset", req.path("dataset").asText());
-            o.put("law", req.path("options").path("law").asText());
+            JsonNode doc;
+            try {
+                doc = JSON.readTree(fits.resolve(id + ".json").toFile());
+            } catch (IOException e) {
+                continue; // deleted meanwhile
+            }
+            String dataset = req.path("dataset").asText();
+            // a grouped fit (--group) answers for its first group, its formula the grouping
+            JsonNode one = doc.has("groups") ? doc.path("groups").path(0).path("fit") : doc;
+            String law = one.path("law").path("name").asText(req.path("options").path("law").asText());
+            String target = one.path("target").asText();
+            String fitted = doc.has("groups") ? "one fit per " + doc.path("grouped_by").asText() : one.path("law").path("fitted").asText();
+            if (!query.matches(Map.of("id", Long.toString(id), "dataset", dataset, "law", law, "target", target,
+                    "formula", fitted))) {
+                continue;
+            }
+            a.addObject().put("id", id).put("dataset", dataset).put("law", law).put("target", target)
+                    .put("fitted", fitted).put("bootstrapped", Files.isRegularFile(bootstrapFile(id)));
         }
         return a;
+    }
+
+    /**
+     * {@code DELETE /api/fits/{id}}: the fit and its request go; a prediction kept in memory for
+     * it is forgotten, so the id answers 404 from now on.
+     */
+    private void deleteFit(Context ctx) throws IOException {
+        Path fit = fitFile(ctx);
+        long id = id(ctx);
+        Files.deleteIfExists(fit);
+        Files.deleteIfExists(fits.resolve(id + ".request.json"));
+        Files.deleteIfExists(bootstrapFile(id));
+        // after the file is gone: a prediction meanwhile cannot put the fit back in memory
+        commands.forget(fit);
+        json(ctx, 200, new JsonObject().put("deleted", id).toString());
     }
 
     private JsonNode request(long id) throws IOException {
@@ -452,6 +615,7 @@ public final class Workbench implements AutoCloseable {
         String dataset = name(body.path("dataset").isTextual() ? body.get("dataset").textValue() : null, "dataset");
         Path file = requireDataset(dataset);
         List<String> args = new ArrayList<>(List.of("fit", file.toString(), "--json"));
+        args.addAll(recipeOf(dataset));
         Set<String> allowed = union(CommandOptions.DATA, CommandOptions.FIT);
         args.addAll(CommandOptions.arguments(body.get("options"), allowed, "a fit"));
         String doc = run(args, file);
@@ -472,6 +636,7 @@ public final class Workbench implements AutoCloseable {
         JsonNode req = request(id(ctx));
         Path file = requireDataset(req.path("dataset").asText());
         List<String> args = new ArrayList<>(List.of("rows", fit.toString(), file.toString()));
+        args.addAll(recipeOf(req.path("dataset").asText()));
         args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
         json(ctx, 200, run(args, fit, file));
     }
@@ -497,13 +662,34 @@ public final class Workbench implements AutoCloseable {
         json(ctx, 200, run(args, fit));
     }
 
-    /** {@code POST /api/fits/{id}/plan} with {@code {"options": {"compute": "5.88e23"}}}: slaw plan. */
+    /**
+     * {@code POST /api/fits/{id}/plan} with {@code {"options": {"compute": "5.88e23"}}}: slaw plan.
+     * With {@code "bootstrap": true} the plan has intervals from the fit's last finished
+     * bootstrap ({@code slaw plan --bootstrap}); a fit with none is a 404 saying so.
+     */
     private void plan(Context ctx) {
         Path fit = fitFile(ctx);
+        long id = id(ctx);
         JsonNode body = jsonBody(ctx);
         List<String> args = new ArrayList<>(List.of("plan", fit.toString(), "--json"));
+        JsonNode withBootstrap = body.get("bootstrap");
+        if (withBootstrap != null && !withBootstrap.isBoolean()) {
+            throw Failure.badInput("\"bootstrap\": give true (the intervals of the fit's last bootstrap) or false");
+        }
+        Path boot = bootstrapFile(id);
+        if (withBootstrap != null && withBootstrap.booleanValue()) {
+            if (!Files.isRegularFile(boot)) {
+                throw new Failure(404, "fit " + id + " has no finished bootstrap yet: POST /api/fits/" + id + "/bootstrap first");
+            }
+            args.add("--bootstrap=" + boot);
+        }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.PLAN, "a plan"));
-        json(ctx, 200, run(args, fit));
+        json(ctx, 200, run(args, fit, boot));
+    }
+
+    /** Where a fit's last finished bootstrap is kept, for plans with intervals. */
+    private Path bootstrapFile(long id) {
+        return fits.resolve(id + ".bootstrap.json");
     }
 
     /**
@@ -518,8 +704,11 @@ public final class Workbench implements AutoCloseable {
         Path file = requireDataset(dataset);
         JsonNode body = jsonBody(ctx);
         List<String> args = new ArrayList<>(List.of("bootstrap", file.toString(), "--json"));
+        args.addAll(recipeOf(dataset));
         args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.BOOTSTRAP, "a bootstrap"));
+        // kept, as slaw bootstrap --out keeps it (written when it succeeds), for plans with intervals
+        args.add("--out=" + bootstrapFile(id));
         Jobs.Job job = jobs.start("bootstrap", "fit " + id, j -> {
             Commands.Outcome o = commands.run(args, j.listener());
             if (o.exitCode() != 0) {
@@ -529,6 +718,112 @@ public final class Workbench implements AutoCloseable {
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));
+    }
+
+    /**
+     * {@code POST /api/fits/{id}/validate} or {@code .../sensitivity} with {@code {"options":
+     * {...}}}: {@code slaw validate} or {@code slaw sensitivity} of the fit's dataset with the
+     * fit's options, as a job. Its result is the command's JSON document, or with {@code "format":
+     * "text"} its text as the command line prints it, under {@code "text"}: both from the
+     * document layer, so the page shows the command's own rendering.
+     */
+    private void analysis(Context ctx, String command, Set<String> allowed) throws IOException {
+        long id = id(ctx);
+        fitFile(ctx);
+        JsonNode req = request(id);
+        String dataset = req.path("dataset").asText();
+        Path file = requireDataset(dataset);
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> args = new ArrayList<>(List.of(command, file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(recipeOf(dataset));
+        args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
+        args.addAll(CommandOptions.arguments(body.get("options"), allowed, "slaw " + command));
+        Jobs.Job job = jobs.start(command, "fit " + id, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            }
+            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
+    }
+
+    /**
+     * {@code POST /api/datasets/{name}/isoflop} or {@code .../envelope} with {@code {"options":
+     * {...}}}: {@code slaw plan isoflop} or {@code slaw plan envelope} of the dataset (its
+     * upload's mapping and derived columns applied, data options allowed). It answers the
+     * command's JSON document, or with {@code "format": "text"} its text and warnings.
+     */
+    private void planOfData(Context ctx, String view, Set<String> allowed) throws IOException {
+        String name = ctx.pathParam("name");
+        Path file = requireDataset(name);
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> args = new ArrayList<>(List.of("plan", view, file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(recipeOf(name));
+        args.addAll(CommandOptions.arguments(body.get("options"), union(CommandOptions.DATA, allowed), "slaw plan " + view));
+        Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+        if (o.exitCode() != 0) {
+            String line = o.errorLine().replace(file.toString(), file.getFileName().toString());
+            throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
+        }
+        json(ctx, 200, text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString()));
+    }
+
+    /**
+     * {@code POST /api/datasets/{name}/curve} with {@code {"options": {"law": "multi-power"}}}:
+     * {@code slaw curve fit} of the dataset's loss curves (a table with a run column), as a job
+     * whose result is its JSON document, or with {@code "format": "text"} its text. The curve
+     * fit reads the table as it is, so a dataset uploaded with a mapping is refused.
+     */
+    private void curveFit(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        Path file = requireDataset(name);
+        if (!recipeOf(name).isEmpty()) {
+            throw Failure.badInput("slaw curve fit reads a table as it is (columns run, step, loss, and lr or a schedule):"
+                    + " dataset \"" + name + "\" was uploaded with a mapping; upload it again without one");
+        }
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> args = new ArrayList<>(List.of("curve", "fit", file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit"));
+        Jobs.Job job = jobs.start("curve fit", "dataset " + name, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            }
+            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
+    }
+
+    /** Whether a body asks for the command's text ({@code "format": "text"}) rather than its JSON (the default). */
+    private static boolean textFormat(JsonNode body) {
+        JsonNode format = body.get("format");
+        if (format != null && !(format.isTextual() && (format.textValue().equals("json") || format.textValue().equals("text")))) {
+            throw Failure.badInput("\"format\": give \"json\" (the default) or \"text\"");
+        }
+        return format != null && format.textValue().equals("text");
+    }
+
+    /** A command's text as it prints it, and its warnings (printed apart, on standard error), the store's paths by file name. */
+    private static String textDocument(Commands.Outcome o, Path file) {
+        List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(l -> l.replace(file.toString(), file.getFileName().toString())).toList();
+        return new JsonObject().put("text", o.out().replace(file.toString(), file.getFileName().toString()))
+                .putTexts("warnings", warnings).toString();
     }
 
     private static String jobDocument(Jobs.Job job) {

@@ -36,6 +36,8 @@ async function api(method, path, body, raw) {
 function num(x, digits) {
   if (x === null || x === undefined) return "";
   if (typeof x !== "number") return String(x);
+  // 7.397e+10 rather than 73970000000: a count of parameters or tokens read at a glance
+  if (x !== 0 && (Math.abs(x) >= 1e6 || Math.abs(x) < 1e-4)) return x.toPrecision(digits || 5).replace(/\.?0+e/, "e");
   return Number(x.toPrecision(digits || 5)).toString();
 }
 
@@ -58,28 +60,88 @@ function show(page) {
   document.querySelectorAll("nav button").forEach((b) => b.classList.toggle("active", b.dataset.page === page));
   document.querySelectorAll(".page").forEach((p) => p.classList.toggle("active", p.id === page));
   if (page === "compare" || page === "plan") refreshFits();
+  if (page === "datasets") refreshFitList();
 }
 
-// ---- datasets ----
+// ---- datasets and fits, searched ----
+// a search waits until the typing pauses, and an answer to an older search is dropped
+function debounced(fn, ms) {
+  let t = null;
+  return () => { clearTimeout(t); t = setTimeout(fn, ms); };
+}
+
+let datasetQuery = 0;
 async function refreshDatasets() {
-  const list = await api("GET", "/api/datasets");
+  const q = $("dataset-search").value.trim();
+  const mine = ++datasetQuery;
+  const all = await api("GET", "/api/datasets");
+  const list = q ? await api("GET", "/api/datasets?q=" + encodeURIComponent(q)) : all;
+  if (mine !== datasetQuery) return;
   const ul = $("dataset-list");
   clear(ul);
-  const select = $("fit-dataset");
-  const chosen = select.value;
-  clear(select);
+  if (!list.length) ul.appendChild(el("li", q ? "no dataset matches " + q : "none yet", { class: "empty" }));
   list.forEach((d) => {
     const li = el("li", d.name + " (" + d.format + ", " + d.bytes + " bytes)");
     li.dataset.name = d.name;
     li.addEventListener("click", () => preview(d.name));
     ul.appendChild(li);
-    select.appendChild(el("option", d.name, { value: d.name }));
   });
-  if (chosen) select.value = chosen;
+  // the fit form and the plan's views offer every dataset, whatever the search shows
+  for (const id of ["fit-dataset", "view-dataset", "curve-dataset"]) {
+    const select = $(id);
+    const chosen = select.value;
+    clear(select);
+    all.forEach((d) => select.appendChild(el("option", d.name, { value: d.name })));
+    if (chosen) select.value = chosen;
+  }
+}
+$("dataset-search").addEventListener("input", debounced(() => refreshDatasets().catch((e) => say("upload-status", e.message, true)), 200));
+
+let fitQuery = 0;
+async function refreshFitList() {
+  const q = $("fit-search").value.trim();
+  const mine = ++fitQuery;
+  const ul = $("fit-list");
+  let list;
+  try {
+    list = await api("GET", "/api/fits" + (q ? "?q=" + encodeURIComponent(q) : ""));
+  } catch (e) {
+    if (mine !== fitQuery) return;
+    clear(ul);
+    ul.appendChild(el("li", e.message, { class: "empty error" }));
+    return;
+  }
+  if (mine !== fitQuery) return;
+  clear(ul);
+  if (!list.length) ul.appendChild(el("li", q ? "no fit matches " + q : "none yet", { class: "empty" }));
+  list.forEach((f) => {
+    const li = el("li", "fit " + f.id + ": " + f.law + " to " + f.target + " on " + f.dataset + ": " + f.fitted);
+    li.dataset.id = f.id;
+    li.addEventListener("click", () => openFit(f.id));
+    ul.appendChild(li);
+  });
+}
+$("fit-search").addEventListener("input", debounced(refreshFitList, 200));
+
+async function openFit(id) {
+  const [fit, rows] = await Promise.all([api("GET", "/api/fits/" + id), api("GET", "/api/fits/" + id + "/rows")]);
+  current = { id, fit, rows };
+  show("fit");
+  showFit();
+  say("fit-status", "fit " + id + " opened");
+}
+
+let datasetColumns = {};   // name -> its columns, for the formula check
+async function columnsOf(name) {
+  if (!name) return [];
+  if (!datasetColumns[name]) datasetColumns[name] = (await api("GET", "/api/datasets/" + encodeURIComponent(name) + "?rows=1")).columns;
+  return datasetColumns[name];
 }
 
 async function preview(name) {
   const p = await api("GET", "/api/datasets/" + encodeURIComponent(name) + "?rows=20");
+  // a formula may use the source columns and the mapped and derived names
+  datasetColumns[name] = p.columns.concat(p.prepared.columns.filter((c) => !p.columns.includes(c)));
   const box = $("preview");
   clear(box);
   box.appendChild(el("h3", p.name + ": " + p.row_count + " rows, " + p.columns.length + " columns"));
@@ -88,6 +150,26 @@ async function preview(name) {
   const wrap = el("div", null, { class: "preview" });
   wrap.appendChild(t);
   box.appendChild(wrap);
+  const recipe = p.recipe.map.map((m) => "--map " + m).concat(p.recipe.derive.map((d) => "--derive " + d));
+  if (recipe.length) {
+    // the table as every fit of this dataset reads it, the upload's mapping and derived columns applied
+    const q = p.prepared;
+    box.appendChild(el("h3", "As a fit reads it (" + recipe.join(" ") + "): " + q.row_count + " rows"));
+    const pt = el("table", null, { id: "prepared-table" });
+    const cell = (x) => num(x, 6);
+    table(pt, q.columns, q.rows.map((r) => r.map(cell)));
+    const pw = el("div", null, { class: "preview" });
+    pw.appendChild(pt);
+    box.appendChild(pw);
+    q.notes.forEach((n) => box.appendChild(el("p", n, { class: "note" })));
+  }
+}
+
+// the upload's mapping and derived columns, one a line, sent as the command line's --map and --derive
+function recipeQuery() {
+  const lines = (id) => $(id).value.split("\n").map((l) => l.trim()).filter((l) => l);
+  return lines("upload-map").map((m) => "&map=" + encodeURIComponent(m)).join("")
+    + lines("upload-derive").map((d) => "&derive=" + encodeURIComponent(d)).join("");
 }
 
 $("upload-file").addEventListener("change", () => {
@@ -103,8 +185,9 @@ $("upload-form").addEventListener("submit", async (ev) => {
   say("upload-status", "uploading " + f.name + " ...");
   try {
     const r = await api("POST", "/api/datasets?name=" + encodeURIComponent(name) + "&format=" + encodeURIComponent(ext)
-      + ($("upload-replace").checked ? "&replace=true" : ""), f, true);
+      + ($("upload-replace").checked ? "&replace=true" : "") + recipeQuery(), f, true);
     say("upload-status", r.message);
+    delete datasetColumns[name];
     await refreshDatasets();
     await preview(name);
   } catch (e) {
@@ -183,13 +266,25 @@ $("fit-form").addEventListener("submit", async (ev) => {
   }
 });
 
-$("fit-formula").addEventListener("input", () => {
-  // a formula is checked by the server when fitted; here only the brackets, as the user types
-  const f = $("fit-formula").value;
-  let depth = 0;
-  for (const c of f) { depth += c === "(" ? 1 : c === ")" ? -1 : 0; if (depth < 0) break; }
-  say("fit-status", depth === 0 ? "" : "unbalanced brackets", depth !== 0);
-});
+// the formula read as slaw fit reads it, as the user types: its parameters and variables over
+// the dataset's columns (and the mapped and derived names), or the fit's one-line error
+let formulaCheck = 0;
+async function checkFormula() {
+  const f = $("fit-formula").value.trim();
+  const mine = ++formulaCheck;
+  const out = $("formula-check");
+  if (!f) { out.textContent = ""; out.classList.remove("error"); return; }
+  let columns = [];
+  try { columns = await columnsOf($("fit-dataset").value); } catch (e) { columns = []; }
+  columns = columns.concat(Object.keys(pairs($("fit-map").value)), Object.keys(pairs($("fit-derive").value)));
+  const c = await api("GET", "/api/formula?formula=" + encodeURIComponent(f) + "&columns=" + encodeURIComponent(columns.join(",")));
+  if (mine !== formulaCheck) return;
+  out.classList.toggle("error", !c.valid);
+  out.textContent = c.valid ? "parameters " + c.parameters.join(", ") + "; variables " + c.variables.join(", ") : c.error;
+}
+const checkSoon = debounced(() => checkFormula().catch((e) => { $("formula-check").textContent = e.message; }), 150);
+["fit-formula", "fit-map", "fit-derive"].forEach((id) => $(id).addEventListener("input", checkSoon));
+$("fit-dataset").addEventListener("change", checkSoon);
 
 function sortedBy(x, ...cols) {
   const idx = x.map((_, i) => i).sort((a, b) => x[a] - x[b]);
@@ -207,7 +302,7 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
       label: s.label, stroke: s.color, fill: s.color,
       paths: s.line ? undefined : () => null,
       dash: s.dash, width: s.line ? 1.5 : 0,
-      points: { show: !s.line, size: 6, fill: s.color, stroke: s.color },
+      points: { show: !s.line, size: 6, fill: s.hollow ? "#fff" : s.color, stroke: s.color },
     }))),
     cursor: { drag: { x: true, y: true }, points: { size: 9 } },
     hooks: onHover ? { setCursor: [(u) => onHover(u.cursor.idx)] } : {},
@@ -221,6 +316,13 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
 function showFit() {
   const { id, fit, rows } = current;
   $("fit-result").hidden = false;
+  // the last fit's bootstrap, held-out check and sweep are not this one's
+  clear($("boot-params"));
+  $("validate-text").textContent = "";
+  $("sensitivity-text").textContent = "";
+  $("boot-progress").value = 0;
+  if (job === null) say("boot-status", "");
+  if (fit.groups) return showGroupedFit();
   $("fit-title").textContent = "Fit " + id + ": " + fit.law.name + " to " + fit.target;
   $("fit-fitted").textContent = fit.law.fitted;
   table($("fit-params"), ["parameter", "value", "standard error", "95% interval (±1.96 SE)", "note"],
@@ -239,8 +341,35 @@ function showFit() {
   drawFitPlot();
 }
 
+// a fit per group (slaw fit --group): each group's formula, parameters and rows, in its own colour
+function showGroupedFit() {
+  const { id, fit } = current;
+  const first = fit.groups[0].fit;
+  $("fit-title").textContent = "Fit " + id + ": " + first.law.name + " to " + first.target + ", one per " + fit.grouped_by
+    + (fit.shared.length ? " (shared: " + fit.shared.join(", ") + ")" : "");
+  const f = $("fit-fitted");
+  clear(f);
+  fit.groups.forEach((g) => f.appendChild(el("div", fit.grouped_by + "=" + g.group + ": " + g.fit.law.fitted)));
+  table($("fit-params"), [fit.grouped_by, "parameter", "value", "standard error", "95% interval (±1.96 SE)", "note"],
+    fit.groups.flatMap((g) => g.fit.parameters.map((p) => [g.group, p.name, num(p.value, 6), num(p.standard_error, 3),
+      p.standard_error === null ? "" : "[" + num(p.value - 1.96 * p.standard_error, 4) + ", " + num(p.value + 1.96 * p.standard_error, 4) + "]",
+      p.note || p.state])));
+  const w = $("fit-warnings");
+  clear(w);
+  (fit.warnings.length ? fit.warnings : ["none"]).forEach((t) => w.appendChild(el("li", t)));
+  const pv = first.provenance;
+  table($("fit-provenance"), ["", ""], [["data", pv.data], ["sha256", pv.sha256], ["optimizer", pv.optimizer],
+    ["starts", pv.starts], ["groups", fit.groups.map((g) => g.group + " (" + g.fit.statistics.rows + " rows)").join(", ")],
+    ["slaw", pv.slaw_version], ["created", pv.created]]);
+  $("fit-json").href = "/api/fits/" + id;
+  drawFitPlot();
+}
+
+const GROUP_COLOURS = ["#23395d", "#e07b39", "#2a9d8f", "#b5179e", "#6a994e", "#bc4749", "#7f5539", "#4361ee"];
+
 function drawFitPlot() {
   const { rows } = current;
+  if (rows.groups) return drawGroupedPlot();
   const xName = rows.variables[0];
   const [x, obs, pred, idx] = sortedBy(rows.columns[xName], rows.observed, rows.predicted);
   const series = [
@@ -255,6 +384,30 @@ function drawFitPlot() {
     $("fit-hover").textContent = "row " + rows.row_numbers[r] + ": " + vars + ", " + rows.target + "=" + num(rows.observed[r], 5)
       + ", predicted=" + num(rows.predicted[r], 5) + ", residual=" + num(rows.observed[r] - rows.predicted[r], 3);
   });
+}
+
+// each group's observed rows filled and its fit's predictions hollow, in the group's colour
+function drawGroupedPlot() {
+  const { rows } = current;
+  const xName = rows.variables[0];
+  const [x, obs, pred, grp, idx] = sortedBy(rows.columns[xName], rows.observed, rows.predicted, rows.groups);
+  const series = [];
+  [...new Set(rows.groups)].forEach((g, k) => {
+    const color = GROUP_COLOURS[k % GROUP_COLOURS.length];
+    const only = (v) => v.map((y, i) => (grp[i] === g ? y : null));
+    series.push({ label: rows.grouped_by + "=" + g, values: only(obs), color });
+    series.push({ label: "fitted " + g, values: only(pred), color, hollow: true });
+  });
+  series.x = x;
+  fitPlot = scatterPlot($("fit-plot"), "observed and fitted " + rows.target + " by " + rows.grouped_by, xName, series,
+    $("fit-logy").checked, (i) => {
+      if (i === null || i === undefined) return;
+      const r = idx[i];
+      const vars = rows.variables.map((v) => v + "=" + num(rows.columns[v][r], 4)).join(", ");
+      $("fit-hover").textContent = "row " + rows.row_numbers[r] + " (" + rows.grouped_by + "=" + rows.groups[r] + "): " + vars + ", "
+        + rows.target + "=" + num(rows.observed[r], 5) + ", predicted=" + num(rows.predicted[r], 5)
+        + ", residual=" + num(rows.observed[r] - rows.predicted[r], 3);
+    });
 }
 $("fit-logy").addEventListener("change", () => current && drawFitPlot());
 
@@ -302,6 +455,52 @@ async function poll() {
   }
   setTimeout(poll, 300);
 }
+
+// ---- validate and sensitivity: jobs whose result is the command's text, as the command line prints it ----
+function analysisJob(kind, options, url) {
+  const status = kind + "-status", out = $(kind + "-text"), run = $(kind + "-run"), cancel = $(kind + "-cancel");
+  let id = null;
+  cancel.addEventListener("click", async () => { if (id !== null) await api("POST", "/api/jobs/" + id + "/cancel"); });
+  $(kind + "-form").addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    if (!url && !current) return;
+    out.textContent = "";
+    try {
+      const j = await api("POST", url ? url() : "/api/fits/" + current.id + "/" + kind, { format: "text", options: options() });
+      id = j.id;
+      run.disabled = true;
+      cancel.disabled = false;
+      const poll = async () => {
+        const s = await api("GET", "/api/jobs/" + id);
+        say(status, "job " + s.id + ": " + s.state + (s.total ? ", " + s.done + " of " + s.total : "")
+          + (s.error ? " (" + s.error + ")" : ""), s.state === "failed");
+        if (s.state === "done" || s.state === "failed" || s.state === "cancelled") {
+          if (s.result) out.textContent = s.result.text + s.result.warnings.join("\n");
+          run.disabled = false;
+          cancel.disabled = true;
+          id = null;
+          return;
+        }
+        setTimeout(poll, 300);
+      };
+      poll();
+    } catch (e) {
+      say(status, e.message, true);
+    }
+  });
+}
+analysisJob("validate", () => {
+  const how = $("validate-how").value;
+  return { [how]: how === "holdout" ? $("validate-condition").value.trim() : true };
+});
+analysisJob("sensitivity", () => ({ compute: $("sensitivity-compute").value.trim() }));
+analysisJob("curve", () => {
+  const o = { law: $("curve-law").value };
+  if ($("curve-first-step").value.trim()) o["first-step"] = $("curve-first-step").value.trim();
+  const schedules = $("curve-schedules").value.split("\n").map((l) => l.trim()).filter((l) => l);
+  if (schedules.length) o["run-schedule"] = schedules;
+  return o;
+}, () => "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve");
 
 // ---- fits for compare and plan ----
 async function refreshFits() {
@@ -354,23 +553,105 @@ $("compare-form").addEventListener("submit", async (ev) => {
 $("plan-slider").addEventListener("input", () => {
   $("plan-budget").value = Number(Math.pow(10, Number($("plan-slider").value)).toPrecision(3)).toExponential();
 });
+// the plan asks for intervals only when the fit has a finished bootstrap, and says when it has none
+async function planBody(options, statusId) {
+  const id = $("plan-fit").value;
+  let band = $("plan-band").checked;
+  if (band) {
+    const fit = (await api("GET", "/api/fits")).find((f) => String(f.id) === String(id));
+    if (!fit || !fit.bootstrapped) {
+      band = false;
+      say(statusId, "fit " + id + " has no finished bootstrap yet (run one on its fit page): no intervals");
+    }
+  }
+  return { body: { bootstrap: band, options }, band };
+}
+
+function interval(c, key) {
+  const i = c.intervals && c.intervals[key];
+  return i ? "[" + num(i.lower, 4) + ", " + num(i.upper, 4) + "] (" + i.level + ")" : "";
+}
+
 $("plan-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   try {
-    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", { options: { compute: $("plan-budget").value } });
+    say("plan-status", "");
+    const { body, band } = await planBody({ compute: $("plan-budget").value }, "plan-status");
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
     const rows = [];
     (p.compute_optimal || []).forEach((c) => {
-      rows.push(["compute (FLOP)", num(c.compute_flops, 4)], ["parameters N", num(c.parameter_count, 4)],
-        ["tokens D", num(c.token_count, 4)], ["tokens per parameter", num(c.tokens_per_parameter, 4)],
-        ["predicted loss", num(c.loss, 5)], ["method", c.method]);
-      (c.warnings || []).forEach((w) => rows.push(["warning", w]));
+      rows.push(["compute (FLOP)", num(c.compute_flops, 4), ""], ["parameters N", num(c.parameter_count, 4), interval(c, "parameter_count")],
+        ["tokens D", num(c.token_count, 4), interval(c, "token_count")],
+        ["tokens per parameter", num(c.tokens_per_parameter, 4), interval(c, "tokens_per_parameter")],
+        ["predicted loss", num(c.loss, 5), interval(c, "loss")], ["method", c.method, ""]);
+      (c.warnings || []).forEach((w) => rows.push(["warning", w, ""]));
     });
-    table($("plan-result"), ["", "plan"], rows);
-    say("plan-status", "");
+    table($("plan-result"), ["", "plan", band ? "interval (" + p.replicates + " replicates)" : ""], rows);
   } catch (e) {
     say("plan-status", e.message, true);
   }
 });
 
+// the frontier: N and D at log-spaced budgets, each with its band from the bootstrap's replicates
+$("frontier-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  try {
+    say("frontier-status", "");
+    const spec = $("frontier-from").value.trim() + ":" + $("frontier-to").value.trim() + ":" + $("frontier-count").value.trim();
+    const { body, band } = await planBody({ frontier: spec }, "frontier-status");
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
+    const rows = p.frontier.rows;
+    const x = rows.map((r) => r.compute_flops);
+    const part = (key, side) => rows.map((r) => (r.intervals && r.intervals[key] ? r.intervals[key][side] : null));
+    const series = [{ label: "x" }];
+    const data = [x];
+    const bands = [];
+    [["parameters N", "parameter_count", "#e07b39", "rgba(224,123,57,0.2)"], ["tokens D", "token_count", "#2a9d8f", "rgba(42,157,143,0.2)"]]
+      .forEach(([label, key, color, fill]) => {
+        series.push({ label, stroke: color, width: 2, value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) });
+        data.push(rows.map((r) => r[key]));
+        if (band) {
+          series.push({ label: label + " lower", stroke: color, width: 1, dash: [4, 4], value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) });
+          series.push({ label: label + " upper", stroke: color, width: 1, dash: [4, 4], value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) });
+          data.push(part(key, "lower"), part(key, "upper"));
+          bands.push({ series: [series.length - 1, series.length - 2], fill });
+        }
+      });
+    series[0] = { label: "compute (FLOP)", value: (u, v) => (v == null ? "" : Number(v).toPrecision(4)) };
+    const node = $("frontier-plot");
+    clear(node);
+    const exp = (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0)));
+    new uPlot({
+      title: "compute-optimal N and D" + (band ? ", " + Math.round(p.level * 100) + "% intervals from " + p.replicates + " replicates" : ""),
+      width: Math.min(1000, node.clientWidth || 900), height: 380,
+      scales: { x: { time: false, distr: 3, log: 10 }, y: { distr: 3, log: 10 } },
+      axes: [{ label: "compute (FLOP)", values: exp }, { label: "N, D", values: exp, size: 60 }],
+      series, bands,
+    }, data, node);
+    const warnings = [...new Set(rows.flatMap((r) => r.warnings || []))];
+    if (warnings.length) say("frontier-status", warnings.join("; "));
+  } catch (e) {
+    say("frontier-status", e.message, true);
+  }
+});
+
+// ---- IsoFLOP and envelope views: the command's text, as the command line prints it ----
+$("view-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const options = {};
+  if ($("view-compute").value.trim()) options["compute-column"] = $("view-compute").value.trim();
+  if ($("view-target").value.trim()) options.target = $("view-target").value.trim();
+  $("view-text").textContent = "";
+  say("view-status", "working ...");
+  try {
+    const r = await api("POST", "/api/datasets/" + encodeURIComponent($("view-dataset").value) + "/" + $("view-kind").value,
+      { format: "text", options });
+    $("view-text").textContent = r.text + r.warnings.join("\n");
+    say("view-status", "");
+  } catch (e) {
+    say("view-status", e.message, true);
+  }
+});
+
 // ---- start ----
-Promise.all([refreshDatasets(), loadLaws()]).catch((e) => console.warn(e));
+Promise.all([refreshDatasets(), refreshFitList(), loadLaws()]).catch((e) => console.warn(e));
