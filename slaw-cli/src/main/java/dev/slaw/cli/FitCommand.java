@@ -167,7 +167,8 @@ public final class FitCommand implements Callable<Integer> {
         List<String> declarations = new ArrayList<>();
 
         @Option(names = "--starts", paramLabel = "STARTS", defaultValue = "default",
-                description = "default (the law's grid, raced: linear parameters solved, best starts first, until 3 agree),"
+                description = "default (the law's grid, raced: linear parameters solved, best starts first, until 3 agree;"
+                        + " raw-scale linear parameters solved inside every evaluation, variable projection),"
                         + " full-grid (every start of that grid), chinchilla (4,500 starts), lhs:COUNT[:SEED]"
                         + " (default: ${DEFAULT-VALUE}).")
         String starts;

@@ -100,6 +100,20 @@ final class FitProblem implements DifferentiableFunction {
         return weights;
     }
 
+    /** The targets on the fitted scale (logarithms under a log target). */
+    double[] targets() {
+        return y;
+    }
+
+    Objective objective() {
+        return objective;
+    }
+
+    /** Whether residuals are taken on log targets. */
+    boolean logTarget() {
+        return logTarget;
+    }
+
     @Override
     public double valueAndGradient(double[] u, double[] gradient) {
         map.toParameters(u, p);

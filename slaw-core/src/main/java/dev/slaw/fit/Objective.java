@@ -82,6 +82,20 @@ public record Objective(Loss loss, double delta, boolean mean, double overestima
         }
     }
 
+    /** d psi / d r (0 where psi has a kink: Huber at +-delta, absolute at 0). */
+    public double curvature(double r) {
+        switch (loss) {
+            case HUBER:
+                return Math.abs(r) < delta ? 1 : 0;
+            case SQUARED:
+                return 2;
+            case ABSOLUTE:
+                return 0;
+            default:
+                return r < 0 ? 2 * overestimatePenalty : 2;
+        }
+    }
+
     /** A short description such as {@code huber(delta=0.001), summed}. */
     public String describe() {
         String l = switch (loss) {

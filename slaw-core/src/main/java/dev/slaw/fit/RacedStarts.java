@@ -29,9 +29,11 @@ import java.util.SplittableRandom;
  * <p>Racing: the local optimiser runs from them, best first, in rounds of {@value #ROUND}
  * (a fixed size, so the answer does not depend on the number of threads), and stops after the
  * round in which {@value #AGREEING} starts have ended within {@value #AGREEMENT} of the best
- * objective. Every run is of the full objective, so the answer is its optimum, not the projected
- * one's. If the candidates run out before enough agree, the fit runs every start of the grid, as
- * the literal protocol does: racing can cost time, never the optimum.
+ * objective. Where the law has linear parameters, each start first descends over the others alone
+ * with the linear ones solved inside every evaluation ({@link VariableProjection}), then runs on
+ * the full objective from there, so the answer is its optimum, not the projected one's. If the
+ * candidates run out before enough agree, the fit runs every start of the grid, as the literal
+ * protocol does: racing can cost time, never the optimum.
  */
 final class RacedStarts {
     /** Starts run together before the agreement is checked. */
@@ -106,6 +108,7 @@ final class RacedStarts {
 
         Bounds bounds = map.bounds();
         LocalSearch ranking = new LocalSearch(options, problem);
+        boolean projected = VariableProjection.of(problem, ev, law.parameters(), linear).isPresent();
         List<OptimizationResult> results = new ArrayList<>();
         List<Integer> origin = new ArrayList<>();
         for (int from = 0; from < order.length; from += ROUND) {
@@ -114,7 +117,8 @@ final class RacedStarts {
                 round.add(candidates.get(order[j]));
                 origin.add(order[j]);
             }
-            results.addAll(Arrays.asList(Fitter.runStarts(problem, round, bounds, options)));
+            results.addAll(Arrays.asList(projected ? descendAndPolish(law, data, problem, linear, round, options)
+                    : Fitter.runStarts(problem, round, bounds, options)));
             int agreed = agreeing(results, ranking);
             if (agreed >= AGREEING) {
                 String solved = names(law, map, linear);
@@ -122,7 +126,8 @@ final class RacedStarts {
                         "raced: %,d of the grid's %,d starts run, best first%s; %d ended within %.0e of the best"
                                 + " objective", results.size(), starts.size(),
                         solved.isEmpty() ? "" : " from its " + candidates.size() + " distinct points with " + solved
-                                + " solved by least squares", agreed, AGREEMENT);
+                                + " solved by least squares" + (projected ? ", each descended with " + solved
+                                + " solved inside every evaluation (variable projection)" : ""), agreed, AGREEMENT);
                 // in the grid's order, so that ties go to the lowest start index as in a fit of every start
                 Integer[] byStart = new Integer[results.size()];
                 for (int i = 0; i < byStart.length; i++) {
@@ -140,6 +145,37 @@ final class RacedStarts {
         return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
                 origin.stream().mapToInt(Integer::intValue).toArray(), agreeing(results, ranking), "", same,
                 candidateOf);
+    }
+
+    /**
+     * Runs each start in two stages on the fit's objective: variable projection's descent over the
+     * parameters the law is not linear in (a few dozen evaluations where L-BFGS-B over all of them
+     * takes hundreds, when the linear ones are large and on their raw scale), then L-BFGS-B over all
+     * of them from where it ended, so that the answer is the full objective's optimum. A start whose
+     * descent fails runs on its own. The evaluations of both stages are counted.
+     */
+    private static OptimizationResult[] descendAndPolish(Law law, Dataset data, FitProblem problem, boolean[] linear,
+                                                         List<double[]> round, FitOptions options) {
+        record Stages(VariableProjection projection, LocalSearch polish) {
+        }
+        Bounds bounds = problem.parametrization().bounds();
+        dev.slaw.optim.Lbfgsb descent = LocalOptimizer.LimitedMemoryBfgsB.configured(options)
+                .withFunctionTolerance(VariableProjection.DESCENT_FUNCTION_TOLERANCE)
+                .withGradientTolerance(VariableProjection.DESCENT_GRADIENT_TOLERANCE);
+        OptimizationResult[] results = new OptimizationResult[round.size()];
+        Workers.forEachIndex(round.size(), options.threads(), "slaw-fit-", () -> {
+            FitProblem own = problem.copy();
+            return new Stages(VariableProjection.of(own, law.evaluator(data), law.parameters(), linear).orElseThrow(),
+                    new LocalSearch(options, own));
+        }, (stages, i) -> {
+            java.util.Optional<VariableProjection.Descent> d = stages.projection().descend(descent, round.get(i));
+            OptimizationResult r = stages.polish().minimize(d.map(VariableProjection.Descent::point).orElse(round.get(i)),
+                    bounds);
+            int before = d.map(VariableProjection.Descent::evaluations).orElse(0);
+            results[i] = new OptimizationResult(r.point(), r.value(), r.gradient(), r.iterations(),
+                    r.evaluations() + before, r.status(), r.message());
+        });
+        return results;
     }
 
     /** How many results ended within {@link #AGREEMENT} of the best objective among them. */

@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RacedStartsTest {
     private static final double SAME = 1e-9;
+    private static final Path MISFITTING = Path.of("..", "examples", "misfitting", "scaling_results_last_ckpt_only.csv");
 
     static Stream<Arguments> recoveryCases() {
         return NoFlagsRecoveryTest.cases();
@@ -58,19 +59,33 @@ class RacedStartsTest {
     }
 
     /**
-     * On the (Mis)Fitting ladder the five-parameter formula's starts rarely agree: the race runs
-     * every distinct start, and that is the fit of every start, not a second run of them all.
+     * On the (Mis)Fitting ladder the five-parameter formula's starts, run over all five parameters,
+     * rarely agreed (A and B are unbounded on their raw scale); descended by variable projection
+     * they agree at once, at the full grid's optimum or below it, for a tenth of its evaluations.
+     */
+    @Test
+    void projectedDescentsAgreeWhereFullRunsOfTheFormulaDidNot() throws IOException {
+        Dataset data = csv(MISFITTING, List.of("N", "D", "loss"));
+        Law law = Catalogue.builtIn().resolve("E + A*N^-alpha + B*D^-beta", List.of("N", "D", "loss"));
+        Fit raced = assertSameOptimum(law, data, "loss", Starts.fullGrid());
+        Fit full = Fitter.fit(law, data, "loss", FitOptions.defaults().withStarts(Starts.fullGrid()));
+        assertThat(raced.starts().description()).contains("variable projection");
+        assertThat(raced.convergence().totalEvaluations()).isLessThan(full.convergence().totalEvaluations() / 10);
+    }
+
+    /**
+     * Where the starts never agree on a grid from the data (here E alone is linear, the amplitudes
+     * are exponentials), the race has run each distinct start once: that is the fit, not a second
+     * run of them all, and it is at the full grid's optimum or below it.
      */
     @Test
     void aRaceThatNeverAgreesOnAGridFromTheDataGivesThatGridsFitOnce() throws IOException {
-        Dataset data = csv(Path.of("..", "examples", "misfitting", "scaling_results_last_ckpt_only.csv"),
-                List.of("N", "D", "loss"));
-        Law law = Catalogue.builtIn().resolve("E + A*N^-alpha + B*D^-beta", List.of("N", "D", "loss"));
+        Dataset data = csv(MISFITTING, List.of("N", "D", "loss"));
+        Law law = Catalogue.builtIn().resolve("E + exp(a)*N^-alpha + exp(b)*D^-beta", List.of("N", "D", "loss"));
         Fit raced = Fitter.fit(law, data, "loss", FitOptions.defaults());
         Fit full = Fitter.fit(law, data, "loss", FitOptions.defaults().withStarts(Starts.fullGrid()));
-        assertThat(raced.objectiveValue()).isEqualTo(full.objectiveValue());
-        assertThat(raced.values()).containsExactly(full.values());
-        assertThat(raced.convergence().totalEvaluations()).isEqualTo(full.convergence().totalEvaluations());
+        assertThat(raced.starts().description()).doesNotContain("raced:");
+        assertThat(raced.objectiveValue()).isLessThanOrEqualTo(full.objectiveValue() * (1 + SAME));
         assertThat(raced.starts().total()).isEqualTo(full.starts().total());
     }
 
