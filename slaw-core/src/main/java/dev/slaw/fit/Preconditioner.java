@@ -15,9 +15,8 @@ import java.util.Optional;
  * bootstrap replicate takes 16 evaluations instead of 69 and reaches its optimum at least as
  * closely. Bounds do not carry over to v; a refit that ends outside them runs again in x.
  *
- * <p>The Cholesky factor and the triangular solves are written out rather than taken from
- * Hipparchus: a few lines for a matrix of the free parameters' size, solved at every evaluation,
- * and Hipparchus's factor rounds differently, which moves a chain bootstrap interval's fourth digit.
+ * <p>The factor is {@link Cholesky}'s; the triangular solves in the two directions the change of
+ * coordinates needs are written here.
  */
 final class Preconditioner {
     /** Lower triangle of H = L L'. */
@@ -52,22 +51,15 @@ final class Preconditioner {
                 h[i][j] = (up[i] - down[i]) / (2 * step);
             }
         }
-        double[][] l = new double[k][k];
+        double[][] symmetric = new double[k][k];
         for (int i = 0; i < k; i++) {
             for (int j = 0; j <= i; j++) {
-                double s = (h[i][j] + h[j][i]) / 2;
-                for (int m = 0; m < j; m++) {
-                    s -= l[i][m] * l[j][m];
-                }
-                if (i == j) {
-                    if (!(s > 0) || !Double.isFinite(s)) {
-                        return Optional.empty();
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
-                }
+                symmetric[i][j] = (h[i][j] + h[j][i]) / 2;
             }
+        }
+        double[][] l = Cholesky.factor(symmetric);
+        if (l == null) {
+            return Optional.empty();
         }
         return Optional.of(new Preconditioner(l));
     }

@@ -334,55 +334,32 @@ final class VariableProjection {
 
     /**
      * x with H x = g over the parameters not {@code held} (0 for those), from the lower triangle of
-     * H by Cholesky; null when H is not positive definite there.
+     * H; null when H is not positive definite there. A held parameter's row and column become the
+     * identity's, which leaves the others' arithmetic as it would be without them.
      */
     private static double[] solve(double[][] lower, double[] g, boolean[] held) {
         int m = g.length;
-        double[][] l = new double[m][m];
+        double[][] reduced = new double[m][m];
+        double[] b = new double[m];
         for (int i = 0; i < m; i++) {
             if (held[i]) {
+                reduced[i][i] = 1;
                 continue;
             }
+            b[i] = g[i];
             for (int j = 0; j <= i; j++) {
-                if (held[j]) {
-                    continue;
-                }
-                double s = lower[i][j] * (i == j ? 1 + 1e-12 : 1); // a touch of ridge for nearly collinear terms
-                for (int k = 0; k < j; k++) {
-                    s -= l[i][k] * l[j][k];
-                }
-                if (i == j) {
-                    if (!(s > 0) || !Double.isFinite(s)) {
-                        return null;
-                    }
-                    l[i][i] = Math.sqrt(s);
-                } else {
-                    l[i][j] = s / l[j][j];
+                if (!held[j]) {
+                    reduced[i][j] = lower[i][j] * (i == j ? 1 + 1e-12 : 1); // a touch of ridge for nearly collinear terms
                 }
             }
         }
-        double[] z = new double[m];
-        for (int i = 0; i < m; i++) {
-            if (held[i]) {
-                continue;
-            }
-            double s = g[i];
-            for (int k = 0; k < i; k++) {
-                s -= l[i][k] * z[k];
-            }
-            z[i] = s / l[i][i];
+        double[][] l = Cholesky.factor(reduced);
+        if (l == null) {
+            return null;
         }
-        double[] x = new double[m];
-        for (int i = m - 1; i >= 0; i--) {
-            if (held[i]) {
-                continue;
-            }
-            double s = z[i];
-            for (int k = i + 1; k < m; k++) {
-                s -= l[k][i] * x[k];
-            }
-            x[i] = s / l[i][i];
-            if (!Double.isFinite(x[i])) {
+        double[] x = Cholesky.solve(l, b);
+        for (double v : x) {
+            if (!Double.isFinite(v)) {
                 return null;
             }
         }
