@@ -106,7 +106,8 @@ final class GroupedFits {
      * said so). Shared parameters are refused: the joint fit is not validated yet.
      */
     static void validate(PrintWriter o, LoadedDataset loaded, FitCommand.FitSettings.Prepared p, List<String> shared,
-                         Holdout holdout, BootstrapOptions options, boolean json, boolean plot) {
+                         Holdout holdout, BootstrapOptions options, boolean json, boolean plot,
+                         java.util.function.Consumer<String> warn) {
         if (loaded.group().isEmpty()) {
             throw new BadInputException("--shared shares parameters across groups: name the group column with --group COLUMN");
         }
@@ -143,6 +144,10 @@ final class GroupedFits {
             }
             validated++;
             out.add(new GroupedDocuments.GroupValidation(g, v, null, rows.rowCount()));
+            // the trend over the group's every row, held out too: the fit on the rest cannot see a change past it
+            for (String w : dev.slaw.compare.TrendShape.extrapolationWarnings(p.law(), rows, p.target())) {
+                warn.accept("group " + column + "=" + g + ", all rows: " + w);
+            }
         }
         if (validated == 0) {
             throw new BadInputException("holdout " + holdout.describe() + " leaves no group with rows both held out and "

@@ -84,7 +84,10 @@ public final class ValidateCommand extends FittingCommand {
                 throw new BadInputException("--csv prints one validation's held-out rows; with groups use --json");
             }
             GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, output.json,
-                    plot.requested());
+                    plot.requested(), w -> {
+                        spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + w);
+                        spec.commandLine().getErr().flush();
+                    });
             return 0;
         }
         HeldOutValidation v;

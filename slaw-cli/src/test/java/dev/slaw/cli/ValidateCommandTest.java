@@ -34,6 +34,28 @@ class ValidateCommandTest {
     }
 
     @Test
+    void flagsAShapeChangeInTheGroupWhoseHeldOutRowsShowIt(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // group "addition" is the emergent 4-digit-addition task; group "smooth" a plain power law on the same sizes
+        java.util.List<String> lines = java.nio.file.Files.readAllLines(
+                Path.of("..", "examples", "fixtures", "bnsl_4digit_addition.csv"));
+        StringBuilder table = new StringBuilder("train_set_size,test_cross_entropy,task\n");
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            double x = Double.parseDouble(f[0]);
+            table.append(f[0]).append(',').append(f[1]).append(",addition\n");
+            table.append(f[0]).append(',').append(1.5 + 20 * Math.pow(x, -0.5)).append(",smooth\n");
+        }
+        Path data = dir.resolve("two-tasks.csv");
+        java.nio.file.Files.writeString(data, table);
+        FitCommandTest.Result r = FitCommandTest.run("validate", data.toString(), "--law", "power-offset", "--map",
+                "x=train_set_size", "--target", "test_cross_entropy", "--group", "task", "--holdout", "x >= 500",
+                "--replicates", "20");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).contains("warning: group task=addition, all rows: extrapolation unreliable: "
+                + "test_cross_entropy across x is emergent").doesNotContain("task=smooth, all rows");
+    }
+
+    @Test
     void holdsOutTheLargeModelsAndReportsEveryHeldOutRowAsJson() throws Exception {
         FitCommandTest.Result r = FitCommandTest.run("validate", LADDER, "--law", "chinchilla", "--starts", "lhs:64",
                 "--holdout", "N >= 5e8", "--replicates", "40", "--threads", "2", "--json");
