@@ -84,10 +84,7 @@ public final class ValidateCommand extends FittingCommand {
                 throw new BadInputException("--csv prints one validation's held-out rows; with groups use --json");
             }
             GroupedFits.validate(spec.commandLine().getOut(), loaded, p, settings.shared, holdout, options, output.json,
-                    plot.requested(), w -> {
-                        spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + w);
-                        spec.commandLine().getErr().flush();
-                    });
+                    plot.requested(), this::warn);
             return 0;
         }
         HeldOutValidation v;
@@ -107,8 +104,13 @@ public final class ValidateCommand extends FittingCommand {
     /** The trend-shape warning over all rows, printed as a warning; returned for the documents. */
     private List<String> warnTrend(FitCommand.FitSettings.Prepared p, String prefix) {
         List<String> trend = TrendShape.extrapolationWarnings(p.law(), p.data(), p.target());
-        trend.forEach(w -> spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + prefix + w));
-        spec.commandLine().getErr().flush();
+        trend.forEach(w -> warn(prefix + w));
         return trend;
+    }
+
+    /** One warning line on standard error. */
+    private void warn(String warning) {
+        spec.commandLine().getErr().println(spec.qualifiedName(" ") + ": warning: " + warning);
+        spec.commandLine().getErr().flush();
     }
 }

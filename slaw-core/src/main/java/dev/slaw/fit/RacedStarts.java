@@ -108,7 +108,7 @@ final class RacedStarts {
 
         Bounds bounds = map.bounds();
         LocalSearch ranking = new LocalSearch(options, problem);
-        boolean projected = VariableProjection.of(problem, ev, law.parameters(), linear).isPresent();
+        boolean projected = VariableProjection.applies(problem, law.parameters(), linear);
         List<OptimizationResult> results = new ArrayList<>();
         List<Integer> origin = new ArrayList<>();
         for (int from = 0; from < order.length; from += ROUND) {

@@ -56,6 +56,8 @@ final class VariableProjection {
     private final double[] trialValues;
     private final double[] trialResiduals;
     private int lawEvaluations;
+    /** Whether the last failed solve found the law not linear in the flagged parameters jointly. */
+    private boolean lastBroken;
 
     private VariableProjection(FitProblem problem, LawEvaluator evaluator, List<Parameter> parameters, int[] linear,
                                int[] others) {
@@ -76,7 +78,7 @@ final class VariableProjection {
     }
 
     /**
-     * The projection of {@code problem} over the slots flagged {@code isLinear}; empty when there is
+     * Whether {@code problem} is projected over the slots flagged {@code isLinear}: not when there is
      * nothing to project (no linear slot, or no other one), when the objective is not smooth
      * enough for Newton's method (absolute residuals), or when every linear parameter is
      * optimised on its logarithm: then L-BFGS-B over all parameters is well scaled already and
@@ -84,16 +86,27 @@ final class VariableProjection {
      * 16-20 ms raced without the projection, 36-45 ms with it; the same law written as a formula,
      * A and B on their raw scale: 250-390 ms without, 50-80 ms with).
      */
+    static boolean applies(FitProblem problem, List<Parameter> parameters, boolean[] isLinear) {
+        Parametrization map = problem.parametrization();
+        boolean anyLinear = false;
+        boolean anyOther = false;
+        boolean rawScale = false;
+        for (int s = 0; s < isLinear.length; s++) {
+            anyLinear |= isLinear[s];
+            anyOther |= !isLinear[s];
+            rawScale |= isLinear[s] && parameters.get(map.freeParameter(s)).transform() != Transform.LOG;
+        }
+        return anyLinear && anyOther && rawScale && problem.objective().loss() != Loss.ABSOLUTE;
+    }
+
+    /** The projection of {@code problem} over the slots flagged {@code isLinear}, where it {@link #applies}. */
     static Optional<VariableProjection> of(FitProblem problem, LawEvaluator evaluator, List<Parameter> parameters,
                                            boolean[] isLinear) {
-        Parametrization map = problem.parametrization();
-        int[] linear = java.util.stream.IntStream.range(0, isLinear.length).filter(s -> isLinear[s]).toArray();
-        int[] others = java.util.stream.IntStream.range(0, isLinear.length).filter(s -> !isLinear[s]).toArray();
-        boolean rawScale = java.util.Arrays.stream(linear)
-                .anyMatch(s -> parameters.get(map.freeParameter(s)).transform() != Transform.LOG);
-        if (linear.length == 0 || others.length == 0 || !rawScale || problem.objective().loss() == Loss.ABSOLUTE) {
+        if (!applies(problem, parameters, isLinear)) {
             return Optional.empty();
         }
+        int[] linear = java.util.stream.IntStream.range(0, isLinear.length).filter(s -> isLinear[s]).toArray();
+        int[] others = java.util.stream.IntStream.range(0, isLinear.length).filter(s -> !isLinear[s]).toArray();
         return Optional.of(new VariableProjection(problem, evaluator, parameters, linear, others));
     }
 
@@ -149,9 +162,6 @@ final class VariableProjection {
         }
         return Optional.of(new Descent(end, r.value(), lawEvaluations));
     }
-
-    /** Whether the last failed solve found the law not linear in the flagged parameters jointly. */
-    private boolean lastBroken;
 
     /**
      * Sets the linear slots of {@code u} to their optimum given the others: one evaluation of the
