@@ -161,7 +161,8 @@ final class RacedStarts {
         Bounds bounds = problem.parametrization().bounds();
         dev.slaw.optim.Lbfgsb descent = LocalOptimizer.LimitedMemoryBfgsB.configured(options)
                 .withFunctionTolerance(VariableProjection.DESCENT_FUNCTION_TOLERANCE)
-                .withGradientTolerance(VariableProjection.DESCENT_GRADIENT_TOLERANCE);
+                .withGradientTolerance(VariableProjection.DESCENT_GRADIENT_TOLERANCE)
+                .withMaxEvaluations(VariableProjection.DESCENT_EVALUATIONS);
         OptimizationResult[] results = new OptimizationResult[round.size()];
         Workers.forEachIndex(round.size(), options.threads(), "slaw-fit-", () -> {
             FitProblem own = problem.copy();
