@@ -70,33 +70,16 @@ public final class Fitter {
                 int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
                 return summarise(law, data, target, options, prep, starts, results, origin, results, "", prov -> prov, t0);
             }
-            // the race did not decide: every start of the grid runs as well, and the best of both is
-            // kept, since a raced start can find a lower optimum than the grid's own (Pythia LAMBADA)
-            return everyStartAfterRace(law, data, target, options, prep, starts, race, t0);
+            // the race did not decide: the grid's own starts race on, with the race's results kept
+            // beside theirs, since a raced start can find a lower optimum than any of the grid's (Pythia LAMBADA)
+            RacedStarts.Outcome grid = RacedStarts.raceTheGrid(prep.problem, starts, race, options);
+            return summarise(law, data, target, options, prep, grid.candidates(), grid.results(), grid.origin(),
+                    grid.results(), grid.description(),
+                    prov -> grid.decided() ? prov.withRace(grid.results().length, grid.agreed()) : prov, t0);
         }
         OptimizationResult[] results = runStarts(prep.problem, starts, bounds, options);
         int[] origin = java.util.stream.IntStream.range(0, starts.size()).toArray();
         return summarise(law, data, target, options, prep, starts, results, origin, results, "", prov -> prov, t0);
-    }
-
-    /**
-     * Every start of the grid after a race that did not decide, with the race's own results beside
-     * them (after them, so that ties go to the grid's starts as in a fit of the grid alone).
-     */
-    private static Fit everyStartAfterRace(Law law, Dataset data, String target, FitOptions options, Prepared prep,
-                                           List<double[]> starts, RacedStarts.Outcome race, long t0) {
-        OptimizationResult[] grid = runStarts(prep.problem, starts, prep.problem.parametrization().bounds(), options);
-        int n = starts.size();
-        List<double[]> points = new ArrayList<>(starts);
-        points.addAll(race.candidates());
-        OptimizationResult[] results = java.util.stream.Stream.concat(java.util.Arrays.stream(grid),
-                java.util.Arrays.stream(race.results())).toArray(OptimizationResult[]::new);
-        int[] origin = java.util.stream.IntStream.concat(java.util.stream.IntStream.range(0, n),
-                java.util.Arrays.stream(race.origin()).map(i -> n + i)).toArray();
-        String note = String.format(java.util.Locale.ROOT, "raced %,d distinct points first, but only %d ended within"
-                + " %.0e of the best objective; then every start of the grid, the best of both kept",
-                race.results().length, race.agreed(), RacedStarts.AGREEMENT);
-        return summarise(law, data, target, options, prep, points, results, origin, results, note, prov -> prov, t0);
     }
 
     /**

@@ -111,6 +111,7 @@ final class RacedStarts {
         boolean projected = VariableProjection.applies(problem, law.parameters(), linear);
         List<OptimizationResult> results = new ArrayList<>();
         List<Integer> origin = new ArrayList<>();
+        java.util.Set<Integer> tightened = new java.util.HashSet<>();
         for (int from = 0; from < order.length; from += ROUND) {
             List<double[]> round = new ArrayList<>();
             for (int j = from; j < Math.min(order.length, from + ROUND); j++) {
@@ -120,6 +121,9 @@ final class RacedStarts {
             results.addAll(Arrays.asList(projected ? descendAndPolish(law, data, problem, linear, round, options)
                     : Fitter.runStarts(problem, round, bounds, options)));
             int agreed = agreeing(results, ranking);
+            if (agreed < AGREEING && tighten(problem, results, tightened, ranking, options)) {
+                agreed = agreeing(results, ranking);
+            }
             if (agreed >= AGREEING) {
                 String solved = names(law, map, linear);
                 String description = String.format(java.util.Locale.ROOT,
@@ -145,6 +149,69 @@ final class RacedStarts {
         return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
                 origin.stream().mapToInt(Integer::intValue).toArray(), agreeing(results, ranking), "", same,
                 candidateOf);
+    }
+
+    /**
+     * After a race of the projected points that did not decide: the grid's own starts, best first
+     * by their objective, in rounds of {@value #ROUND}, until {@value #AGREEING} results agree
+     * among theirs and the first race's, or every start has run (the literal protocol, with the
+     * first race's results beside it). Results: the grid's that ran, in the grid's order (so that
+     * ties go to the lowest start index), then the first race's; candidates likewise.
+     */
+    static Outcome raceTheGrid(FitProblem problem, List<double[]> starts, Outcome first, FitOptions options) {
+        int n = starts.size();
+        double[] atStart = new double[n];
+        for (int j = 0; j < n; j++) {
+            double v = problem.value(starts.get(j));
+            atStart[j] = Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+        }
+        Integer[] order = new Integer[n];
+        for (int j = 0; j < n; j++) {
+            order[j] = j;
+        }
+        Arrays.sort(order, Comparator.comparingDouble((Integer j) -> atStart[j]).thenComparingInt(j -> j));
+        LocalSearch ranking = new LocalSearch(options, problem);
+        Bounds bounds = problem.parametrization().bounds();
+        OptimizationResult[] byStart = new OptimizationResult[n];
+        List<OptimizationResult> pool = new ArrayList<>(Arrays.asList(first.results()));
+        int ran = 0;
+        int agreed = first.agreed();
+        while (ran < n && agreed < AGREEING) {
+            List<double[]> round = new ArrayList<>();
+            for (int j = ran; j < Math.min(n, ran + ROUND); j++) {
+                round.add(starts.get(order[j]));
+            }
+            OptimizationResult[] results = Fitter.runStarts(problem, round, bounds, options);
+            for (int j = 0; j < results.length; j++) {
+                byStart[order[ran + j]] = results[j];
+            }
+            pool.addAll(Arrays.asList(results));
+            ran += results.length;
+            agreed = agreeing(pool, ranking);
+        }
+        List<double[]> candidates = new ArrayList<>();
+        List<OptimizationResult> results = new ArrayList<>();
+        List<Integer> origin = new ArrayList<>();
+        for (int j = 0; j < n; j++) {
+            if (byStart[j] != null) {
+                results.add(byStart[j]);
+                origin.add(candidates.size());
+                candidates.add(starts.get(j));
+            }
+        }
+        int offset = candidates.size();
+        candidates.addAll(first.candidates());
+        results.addAll(Arrays.asList(first.results()));
+        for (int c : first.origin()) {
+            origin.add(offset + c);
+        }
+        String description = String.format(java.util.Locale.ROOT, "raced %,d distinct points first, but only %d ended"
+                        + " within %.0e of the best objective; then %s, the best of both kept",
+                first.results().length, first.agreed(), AGREEMENT,
+                ran == n ? "every start of the grid" : String.format(java.util.Locale.ROOT,
+                        "%,d of the grid's %,d starts, best first, until %d agreed", ran, n, agreed));
+        return new Outcome(candidates, results.toArray(new OptimizationResult[0]),
+                origin.stream().mapToInt(Integer::intValue).toArray(), agreed, description, false, null);
     }
 
     /**
@@ -177,6 +244,49 @@ final class RacedStarts {
                     r.evaluations() + before, r.status(), r.message());
         });
         return results;
+    }
+
+    /**
+     * Runs the optimiser on again, under a far tighter stopping rule, from where each result within
+     * {@link Fitter#SAME_OPTIMUM} of the best ended (each once): starts in one flat basin stop a
+     * little apart under a fit's rule (relative 2.2e-9), too far to agree at {@link #AGREEMENT},
+     * and this tells one optimum reached from several sides from several optima. Their results
+     * are replaced, the evaluations counted; true when any was run.
+     */
+    private static boolean tighten(FitProblem problem, List<OptimizationResult> results, java.util.Set<Integer> done,
+                                   LocalSearch ranking, FitOptions options) {
+        double best = results.stream().mapToDouble(ranking::objective).min().orElse(Double.POSITIVE_INFINITY);
+        if (!Double.isFinite(best)) {
+            return false;
+        }
+        List<Integer> near = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            if (ranking.objective(results.get(i)) <= best + Fitter.SAME_OPTIMUM * Math.abs(best) + 1e-300) {
+                near.add(i);
+            }
+        }
+        if (near.size() < AGREEING || done.containsAll(near)) {
+            return false;
+        }
+        dev.slaw.optim.Lbfgsb tight = LocalOptimizer.LimitedMemoryBfgsB.configured(options)
+                .withFunctionTolerance(VariableProjection.DESCENT_FUNCTION_TOLERANCE);
+        Bounds bounds = problem.parametrization().bounds();
+        for (int i : near) {
+            if (done.add(i)) {
+                OptimizationResult before = results.get(i);
+                OptimizationResult r = tight.minimize(problem, before.point(), bounds);
+                if (ranking.objective(r) <= ranking.objective(before)) {
+                    results.set(i, new OptimizationResult(r.point(), r.value(), r.gradient(),
+                            before.iterations() + r.iterations(), before.evaluations() + r.evaluations(), r.status(),
+                            r.message()));
+                } else {
+                    results.set(i, new OptimizationResult(before.point(), before.value(), before.gradient(),
+                            before.iterations(), before.evaluations() + r.evaluations(), before.status(),
+                            before.message()));
+                }
+            }
+        }
+        return true;
     }
 
     /** How many results ended within {@link #AGREEMENT} of the best objective among them. */
