@@ -177,6 +177,9 @@ public final class PlanCommand implements Callable<Integer> {
     /** The warnings of the fit (and bootstrap) planned from, gathered as they are read. */
     FitWarnings fitWarnings = FitWarnings.none();
 
+    /** The ranges of the variables the fit planned from was fitted on (none for a law at given values). */
+    private Map<String, dev.slaw.fit.VariableRange> fittedRanges = Map.of();
+
     @Override
     public Integer call() throws IOException {
         double level = interval.level();
@@ -281,6 +284,18 @@ public final class PlanCommand implements Callable<Integer> {
         if (!any) {
             throw new BadInputException("nothing to plan: give --compute C, --frontier FROM:TO:COUNT or --target-loss L");
         }
+        // a plan far beyond the fitted models is the law's guess, not the data's: say how far
+        List<Allocation> reached = new ArrayList<>(computeOptimal);
+        if (f != null) {
+            reached.addAll(f.rows());
+        }
+        if (leastCompute != null) {
+            reached.add(leastCompute);
+        }
+        inferenceAware.forEach(p -> reached.add(p.trainingOptimal()));
+        fitWarnings = fitWarnings.with(dev.slaw.fit.VariableRange.beyond(fittedRanges, Map.of(
+                "N", reached.stream().mapToDouble(Allocation::parameterCount).toArray(),
+                "D", reached.stream().mapToDouble(Allocation::tokenCount).toArray())));
         PlanDocuments.Plan plan = new PlanDocuments.Plan(surface, flopModel, planner.usesClosedForm(),
                 replicates == null ? 0 : replicates.size(), level, replicatesFile == null ? null : replicatesFile.toString(),
                 computeOptimal, dataConstrained, f, targetLoss == null ? Double.NaN : targetLoss, leastCompute,
@@ -322,6 +337,7 @@ public final class PlanCommand implements Callable<Integer> {
                 }
                 Fit fit = grouped.fit(GroupedFits.chooseGroup(grouped, chosen));
                 fitWarnings = FitWarnings.of(fit);
+                fittedRanges = fit.provenance().ranges();
                 return LossSurface.of(fit);
             }
             if (group != null) {
@@ -329,6 +345,7 @@ public final class PlanCommand implements Callable<Integer> {
             }
             Fit fit = FitJson.load(fitFile);
             fitWarnings = FitWarnings.of(fit);
+            fittedRanges = fit.provenance().ranges();
             return LossSurface.of(fit);
         }
         if (lawName == null) {

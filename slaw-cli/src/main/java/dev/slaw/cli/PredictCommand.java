@@ -107,9 +107,11 @@ public final class PredictCommand implements Callable<Integer> {
         }
         double[] y = requireDomain(fit, at, vars);
         PrintWriter out = spec.commandLine().getOut();
+        // a prediction far beyond the fitted data is the law's guess, not the data's: say how far
+        FitWarnings warnings = FitWarnings.of(fit).with(beyondTheData(fit, at));
         if (boot != null) {
             printIntervals(out, boot, at, vars, csv);
-            output.printWarnings(FitWarnings.of(fit));
+            output.printWarnings(warnings);
             return 0;
         }
         if (csv) {
@@ -119,8 +121,19 @@ public final class PredictCommand implements Callable<Integer> {
         } else {
             PredictionDocuments.textLines(vars, at, fit.target(), y).forEach(out::println);
         }
-        output.printWarnings(FitWarnings.of(fit));
+        output.printWarnings(warnings);
         return 0;
+    }
+
+    /** How far the points {@code at} reach beyond each variable's fitted range, a line per variable that does. */
+    static List<String> beyondTheData(Fit fit, Dataset at) {
+        Map<String, double[]> points = new LinkedHashMap<>();
+        for (String v : fit.provenance().ranges().keySet()) {
+            if (at.hasColumn(v)) {
+                points.put(v, at.column(v));
+            }
+        }
+        return dev.slaw.fit.VariableRange.beyond(fit.provenance().ranges(), points);
     }
 
     /**

@@ -33,15 +33,19 @@ import java.util.Map;
  * @param choices        every option of the fit by name ({@link #choices(FitOptions)}), each a
  *                       string, number, boolean or null; empty for a fit saved before slaw
  *                       recorded them
+ * @param ranges         each variable's lowest and highest value over the rows used, by name
+ *                       ({@link VariableRange#of}); empty for a fit saved before slaw recorded them
  */
 public record Provenance(String dataSource, String fingerprint, List<String> columns, List<String> notes,
                          String objective, String optimizer, String starts, long seed, int threads, String slawVersion,
-                         String javaVersion, String created, double elapsedMillis, Map<String, Object> choices) {
+                         String javaVersion, String created, double elapsedMillis, Map<String, Object> choices,
+                         Map<String, VariableRange> ranges) {
     public Provenance {
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
         // not Map.copyOf: a choice may be null (no weight column)
         choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));
+        ranges = Collections.unmodifiableMap(new LinkedHashMap<>(ranges));
     }
 
     /**
@@ -53,7 +57,7 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         return new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
                 options.objective().describe(), options.describeOptimizer(), options.starts().describe(),
                 options.seed(), options.threads(), Slaw.version(), System.getProperty("java.version"),
-                Instant.now().toString(), elapsedMillis, choices(options));
+                Instant.now().toString(), elapsedMillis, choices(options), VariableRange.of(law, data));
     }
 
     /**
@@ -104,7 +108,7 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         Map<String, Object> all = new LinkedHashMap<>(choices);
         all.putAll(estimatorChoices);
         return new Provenance(dataSource, fingerprint, columns, notes, objectiveDescription, optimizer, starts, seed,
-                threads, slawVersion, javaVersion, created, elapsedMillis, all);
+                threads, slawVersion, javaVersion, created, elapsedMillis, all, ranges);
     }
 
     /**
@@ -118,7 +122,7 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         all.put("starts_screened_on_rows", (long) sampleRows);
         all.put("starts_run_on_all_rows", (long) startsRun);
         return new Provenance(dataSource, fingerprint, columns, notes, objective, optimizer, screenedStarts, seed,
-                threads, slawVersion, javaVersion, created, elapsedMillis, all);
+                threads, slawVersion, javaVersion, created, elapsedMillis, all, ranges);
     }
 
     /**
@@ -131,16 +135,16 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         all.put("starts_run", (long) startsRun);
         all.put("starts_agreed", (long) startsAgreed);
         return new Provenance(dataSource, fingerprint, columns, notes, objective, optimizer, starts, seed, threads,
-                slawVersion, javaVersion, created, elapsedMillis, all);
+                slawVersion, javaVersion, created, elapsedMillis, all, ranges);
     }
 
     /**
      * The same choices, versions and times for other rows: a group's share of a joint fit, with
-     * that group's source, fingerprint and notes.
+     * that group's source, fingerprint, notes and ranges.
      */
     public Provenance withData(String source, String rowsFingerprint, List<String> fingerprintColumns,
-                               List<String> rowNotes) {
+                               List<String> rowNotes, Map<String, VariableRange> rowRanges) {
         return new Provenance(source, rowsFingerprint, fingerprintColumns, rowNotes, objective, optimizer, starts,
-                seed, threads, slawVersion, javaVersion, created, elapsedMillis, choices);
+                seed, threads, slawVersion, javaVersion, created, elapsedMillis, choices, rowRanges);
     }
 }

@@ -43,6 +43,13 @@ public record FitWarnings(List<String> lines) {
         return new FitWarnings(all);
     }
 
+    /** These warnings and the decision's own ({@code more}: how far a prediction reaches beyond the data, say). */
+    public FitWarnings with(List<String> more) {
+        List<String> all = new ArrayList<>(lines);
+        all.addAll(more);
+        return new FitWarnings(all);
+    }
+
     public boolean isEmpty() {
         return lines.isEmpty();
     }

@@ -15,6 +15,7 @@ import dev.slaw.fit.FittedParameter;
 import dev.slaw.fit.Loss;
 import dev.slaw.fit.Objective;
 import dev.slaw.fit.Provenance;
+import dev.slaw.fit.VariableRange;
 import dev.slaw.fit.StartSummary;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
@@ -177,6 +178,10 @@ public final class FitJson {
         prov.put("java_version", pv.javaVersion());
         prov.put("created", pv.created());
         prov.put("elapsed_ms", pv.elapsedMillis());
+        JsonArray ranges = new JsonArray();
+        pv.ranges().forEach((name, r) -> ranges.addObject().put("variable", name).put("lowest", r.lowest())
+                .put("highest", r.highest()));
+        prov.put("ranges", ranges);
         root.putTexts("warnings", fit.warnings());
         return root;
     }
@@ -349,7 +354,7 @@ public final class FitJson {
                 text(p, "optimizer", "provenance"), text(p, "starts", "provenance"), integer(p, "seed", "provenance"),
                 (int) integer(p, "threads", "provenance"), text(p, "slaw_version", "provenance"),
                 text(p, "java_version", "provenance"), text(p, "created", "provenance"),
-                optionalNumber(p, "elapsed_ms", "provenance"), choices(p.get("choices")));
+                optionalNumber(p, "elapsed_ms", "provenance"), choices(p.get("choices")), ranges(p.get("ranges")));
         return new Fit(law, text(root, "target", ""), params, matrix, text(cov, "method", "covariance"),
                 optionalNumber(o, "value", "objective"), objective, conv, starts, stats, prov, strings(root.get("warnings")));
     }
@@ -506,6 +511,34 @@ public final class FitJson {
      * The provenance's choices, each a string, number, boolean or null; none in a fit saved
      * before slaw recorded them.
      */
+    /**
+     * Each variable's fitted range, {@code [{"variable": "N", "lowest": ..., "highest": ...}]};
+     * none in a fit saved before slaw recorded them.
+     */
+    private static Map<String, VariableRange> ranges(JsonNode r) {
+        Map<String, VariableRange> out = new LinkedHashMap<>();
+        if (r == null || r.isNull()) {
+            return out;
+        }
+        if (!r.isArray()) {
+            throw new IllegalArgumentException("provenance \"ranges\" must be an array, got " + shown(r));
+        }
+        for (JsonNode v : r) {
+            if (!v.isObject()) {
+                throw new IllegalArgumentException("provenance \"ranges\" must hold objects, got " + shown(v));
+            }
+            String name = text(v, "variable", "provenance \"ranges\"");
+            double lowest = finite(v, "lowest", "provenance \"ranges\"");
+            double highest = finite(v, "highest", "provenance \"ranges\"");
+            if (!(lowest <= highest)) {
+                throw new IllegalArgumentException("provenance \"ranges\" \"" + name + "\": lowest " + lowest
+                        + " is above highest " + highest);
+            }
+            out.put(name, new VariableRange(lowest, highest));
+        }
+        return out;
+    }
+
     private static Map<String, Object> choices(JsonNode c) {
         Map<String, Object> out = new LinkedHashMap<>();
         if (c == null) {

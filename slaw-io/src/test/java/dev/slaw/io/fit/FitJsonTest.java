@@ -47,7 +47,8 @@ class FitJsonTest {
                 new Provenance("data/\"quoted\" \\ path\u00e9.csv", "0373", List.of("N", "D", "loss"), List.of(),
                         "huber(delta=0.001), summed", "lbfgsb", "chinchilla grid", 7L, 2, "0.1.0", "17.0.15",
                         "2026-11-22T08:19:29.503903501Z", elapsed,
-                        Provenance.choices(FitOptions.defaults().withThreads(2).withSeed(7))),
+                        Provenance.choices(FitOptions.defaults().withThreads(2).withSeed(7)),
+                        Map.of("N", new dev.slaw.fit.VariableRange(7.0e7, 1.6e10))),
                 warnings);
     }
 

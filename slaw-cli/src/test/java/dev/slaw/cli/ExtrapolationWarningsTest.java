@@ -1,0 +1,52 @@
+package dev.slaw.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A prediction or a plan beyond the models and data a fit saw says how far beyond, in the
+ * variable's own terms: the Epoch table's largest model has 1.6e10 parameters.
+ */
+class ExtrapolationWarningsTest {
+    @TempDir
+    Path dir;
+
+    private Path fit() {
+        Path fit = dir.resolve("fit.json");
+        PlanCommandTest.Result r = PlanCommandTest.run("fit", "../examples/chinchilla-epoch/svg_extracted_data.csv",
+                "--law", "chinchilla", "--map", "N=Model Size", "--derive", "D = Training FLOP / (6*N)",
+                "--target", "loss", "--out", fit.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        return fit;
+    }
+
+    @Test
+    void aPredictionBeyondTheFittedModelsSaysHowFar() throws Exception {
+        Path fit = fit();
+        assertThat(Files.readString(fit)).contains("\"ranges\"", "\"variable\" : \"N\"");
+        PlanCommandTest.Result far = PlanCommandTest.run("predict", fit.toString(), "N=70e12", "D=2e11");
+        assertThat(far.code()).as(far.err()).isZero();
+        assertThat(far.out()).contains("extrapolated: N = 7e13 is 4,325x the largest N fitted, 1.61833e10")
+                .doesNotContain("extrapolated: D");
+        PlanCommandTest.Result small = PlanCommandTest.run("predict", fit.toString(), "N=1e6", "D=1e10");
+        assertThat(small.out()).contains("extrapolated: N = 1000000 is 57x below the smallest N fitted");
+        PlanCommandTest.Result inside = PlanCommandTest.run("predict", fit.toString(), "N=1e9", "D=2e10");
+        assertThat(inside.out()).doesNotContain("extrapolated");
+    }
+
+    @Test
+    void aPlanBeyondTheFittedModelsSaysHowFar() {
+        Path fit = fit();
+        PlanCommandTest.Result plan = PlanCommandTest.run("plan", fit.toString(), "--compute", "5.88e23");
+        assertThat(plan.code()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("extrapolated: N = 1.20067e11 is 7.4x the largest N fitted",
+                "extrapolated: D = 8.16209e11 is 2.6x the largest D fitted");
+        PlanCommandTest.Result small = PlanCommandTest.run("plan", fit.toString(), "--compute", "1e19");
+        assertThat(small.out()).doesNotContain("extrapolated");
+    }
+}
