@@ -295,8 +295,54 @@ class ServeApiTest {
         assertThat(column.error()).contains("FLOPs").doesNotContain("\n").doesNotContain(workbench.files().toString());
         assertThat(post("api/datasets/mapped/isoflop", "{\"options\": {\"plot\": \"iso.png\"}}").status()).isEqualTo(400);
         assertThat(post("api/datasets/mapped/envelope", "{\"format\": 1}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/mapped/envelope", "{\"plot\": \"yes\"}").error()).startsWith("\"plot\": give true");
         assertThat(post("api/datasets/nothing/isoflop", "{}").status()).isEqualTo(404);
         assertThat(post("api/datasets/..%2Fx/envelope", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theViewsPicturesAreTheNumbersTheCommandLineDraws() throws Exception {
+        start();
+        String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");
+        assertThat(uploadWith("mapped", recipe).status()).isEqualTo(201);
+        String[] cli = {"--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--compute-column", "Training FLOP"};
+        String shown = Path.of(CHINCHILLA).toString();
+        Path picture = dir.resolve("iso.json");
+        String text = cli(concat(new String[]{"plan", "isoflop", CHINCHILLA, "--replicates", "100", "--plot", picture.toString()}, cli));
+        Reply iso = post("api/datasets/mapped/isoflop", "{\"format\": \"text\", \"plot\": true,"
+                + " \"options\": {\"compute-column\": \"Training FLOP\", \"replicates\": 100}}");
+        assertThat(iso.status()).as(iso.body()).isEqualTo(200);
+        // the command's picture, as --plot FILE.json writes it, and its text without the line naming that file
+        assertThat(iso.json().path("figure")).isEqualTo(JSON.readTree(picture.toFile()));
+        assertThat(iso.json().path("text").asText()).isEqualTo(text.replace(shown, "mapped.csv").replace("plotted " + picture + "\n", ""));
+        JsonNode parabolas = iso.json().path("figure").path("panels").get(0);
+        assertThat(parabolas.path("title").asText()).isEqualTo("IsoFLOP profiles and their minima");
+        assertThat(parabolas.path("x").path("scale").asText()).isEqualTo("log");
+        // the minima drawn are the document's: each used compute group's N_opt and loss
+        JsonNode doc = post("api/datasets/mapped/isoflop", "{\"options\": {\"compute-column\": \"Training FLOP\", \"replicates\": 100}}").json();
+        JsonNode minima = null;
+        for (JsonNode series : parabolas.path("series")) {
+            if (series.path("label").asText().equals("minima")) {
+                minima = series;
+            }
+        }
+        assertThat(minima).isNotNull();
+        List<Double> drawn = new java.util.ArrayList<>();
+        minima.path("x").forEach(x -> { if (!x.isNull()) drawn.add(x.asDouble()); });
+        List<Double> used = new java.util.ArrayList<>();
+        doc.path("groups").forEach(g -> { if (g.path("status").asText().equals("used")) used.add(g.path("parameter_count").asDouble()); });
+        assertThat(drawn).isEqualTo(used).hasSize(doc.path("parameter_law").path("points").asInt());
+        assertThat(iso.json().path("figure").path("panels").get(1).path("title").asText()).isEqualTo("IsoFLOP minima and the fitted power laws");
+
+        Reply envelope = post("api/datasets/mapped/envelope", "{\"plot\": true, \"options\": {\"compute-column\": \"Training FLOP\"}}");
+        assertThat(envelope.status()).as(envelope.body()).isEqualTo(200);
+        // the JSON document as before, the figure beside it
+        assertThat(envelope.json().path("parameter_law")).isEqualTo(JSON.readTree(cli(concat(new String[]{"plan", "envelope", CHINCHILLA, "--json"}, cli))).path("parameter_law"));
+        assertThat(envelope.json().path("figure").path("panels").get(0).path("series").get(1).path("mark").asText()).isEqualTo("line_and_points");
+        // the workbench's figure files are gone once answered
+        try (var left = Files.list(workbench.files().resolve("figures"))) {
+            assertThat(left).isEmpty();
+        }
     }
 
     /** Three runs of examples/multipower/csv_25 (Luo et al. 2025) as one table with a run column. */
@@ -323,6 +369,13 @@ class ServeApiTest {
         assertThat(done.path("result").path("text").asText().replaceAll(timed, ""))
                 .isEqualTo(cli("curve", "fit", curves.toString()).replace(curves.toString(), "curves.csv").replaceAll(timed, ""));
         assertThat(done.path("result").path("text").asText()).contains("name:             multi-power");
+        // with its picture: the loss curves, observed and fitted, beside the schedules
+        JsonNode pictured = waitFor(post("api/datasets/curves/curve", "{\"plot\": true}").json().path("id").asLong(), "done", "failed");
+        JsonNode panels = pictured.path("result").path("figure").path("panels");
+        assertThat(panels.get(0).path("title").asText()).isEqualTo("Observed (points) and predicted (lines) loss");
+        assertThat(panels.get(1).path("title").asText()).isEqualTo("Learning-rate schedules");
+        assertThat(panels.get(1).path("series")).hasSize(3);
+        assertThat(pictured.path("result").path("parameters")).isEqualTo(JSON.readTree(cli("curve", "fit", curves.toString(), "--json")).path("parameters"));
 
         assertThat(post("api/datasets/curves/curve", "{\"options\": {\"out\": \"c.json\"}}").status()).isEqualTo(400);
         assertThat(post("api/datasets/nothing/curve", "{}").status()).isEqualTo(404);
@@ -564,6 +617,7 @@ class ServeApiTest {
             JsonNode expected = JSON.readTree(cli("predict", fitFile.toString(), "peak_lr=" + g, "N=" + nValue, "D=" + dValue, "--json"));
             assertThat(rows.path("predicted").get(i).asDouble()).isEqualTo(expected.get(0).path("loss").asDouble());
         }
+
     }
 
     @Test

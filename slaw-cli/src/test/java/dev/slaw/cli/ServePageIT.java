@@ -173,8 +173,24 @@ class ServePageIT {
                         + " || document.getElementById('view-status').classList.contains('error')", 120);
                 assertThat(page.eval("document.getElementById('view-text').textContent").asText())
                         .startsWith("IsoFLOP analysis (Hoffmann et al. 2022, Approach 2) of chinchilla-mapped.csv");
-                page.eval("document.getElementById('view-text').scrollIntoView()");
+                // drawn: the runs of each compute budget with its parabola and minimum, and the minima with the power laws
+                page.waitUntil("document.querySelectorAll('#view-plot .u-over').length === 2", 30);
+                assertThat(page.eval("[...document.querySelectorAll('#view-plot .u-title')].map(t => t.textContent).join(' | ')").asText())
+                        .isEqualTo("IsoFLOP profiles and their minima | IsoFLOP minima and the fitted power laws");
+                page.eval("document.getElementById('view-plot').scrollIntoView()");
+                hoverSeries(page, "figures['view-plot'][0]", "minima");
+                page.waitUntil("document.getElementById('view-hover').textContent.startsWith('minima: parameters N=')", 10);
+                assertThat(page.eval("document.getElementById('view-hover').textContent").asText()).contains(", loss=");
                 page.screenshot(IMAGES.resolve("serve-isoflop.png"));
+                // the envelope view: every run's loss against compute, the least per bin joined
+                page.eval("document.getElementById('view-kind').value = 'envelope'");
+                page.eval("document.getElementById('view-run').click()");
+                page.waitUntil("document.querySelectorAll('#view-plot .u-over').length === 2"
+                        + " && document.querySelector('#view-plot .u-title').textContent.startsWith('Loss envelope')"
+                        + " || document.getElementById('view-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('view-text').textContent").asText()).contains("Approach 1");
+                page.eval("document.getElementById('view-plot').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-envelope.png"));
                 page.eval("document.getElementById('plan-fit').value = '2'");
                 page.eval("document.getElementById('frontier-run').click()");
                 page.waitUntil("document.getElementById('frontier-status').textContent.startsWith('fit 2 has no finished bootstrap')"
@@ -239,11 +255,30 @@ class ServePageIT {
                 page.waitUntil("document.getElementById('curve-text').textContent.includes('[[Parameters]]')"
                         + " || document.getElementById('curve-status').classList.contains('error')", 300);
                 assertThat(page.eval("document.getElementById('curve-text').textContent").asText()).contains("name:             multi-power");
+                // the loss curves, observed and fitted, beside the schedules that made them
+                page.waitUntil("document.querySelectorAll('#curve-plot .u-over').length === 2", 30);
+                assertThat(page.eval("[...document.querySelectorAll('#curve-plot .u-title')].map(t => t.textContent).join(' | ')").asText())
+                        .isEqualTo("Observed (points) and predicted (lines) loss | Learning-rate schedules");
+                page.eval("document.getElementById('curve-plot').scrollIntoView()");
+                hoverSeries(page, "figures['curve-plot'][0]", "cosine_24000");
+                page.waitUntil("document.getElementById('curve-hover').textContent.startsWith('cosine_24000: step=')", 10);
+                assertThat(page.eval("document.getElementById('curve-hover').textContent").asText()).contains(", loss=");
                 page.screenshot(IMAGES.resolve("serve-curves.png"));
 
                 assertThat(page.errors).isEmpty();
             }
         }
+    }
+
+    /** Moves the mouse onto the middle point of a plot's series named {@code label}. */
+    private static void hoverSeries(DevTools page, String plot, String label) throws Exception {
+        JsonNode at = page.eval("(() => { const u = " + plot + "; const o = u.over.getBoundingClientRect();"
+                + " const k = u.series.findIndex(s => s.label === " + ServeApiTest.JSON.writeValueAsString(label) + ");"
+                + " const idx = u.data[k].map((v, i) => v == null ? -1 : i).filter(i => i >= 0); const i = idx[Math.floor(idx.length / 2)];"
+                + " return {x: o.left + u.valToPos(u.data[0][i], 'x'), y: o.top + u.valToPos(u.data[k][i], 'y')}; })()");
+        // twice, so that the mouse moves; it ends on the point
+        page.hover(at.path("x").asDouble() + 1, at.path("y").asDouble());
+        page.hover(at.path("x").asDouble(), at.path("y").asDouble());
     }
 
     /** Sets an input's text as typing does: the page hears an input event. */

@@ -770,12 +770,63 @@ public final class Workbench implements AutoCloseable {
         }
         args.addAll(recipeOf(name));
         args.addAll(CommandOptions.arguments(body.get("options"), union(CommandOptions.DATA, allowed), "slaw plan " + view));
-        Commands.Outcome o = commands.run(args, ProgressListener.NONE);
-        if (o.exitCode() != 0) {
-            String line = o.errorLine().replace(file.toString(), file.getFileName().toString());
-            throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
+        Path figure = figureFile(body, args);
+        try {
+            Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+            if (o.exitCode() != 0) {
+                String line = o.errorLine().replace(file.toString(), file.getFileName().toString());
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
+            }
+            json(ctx, 200, withFigure(text ? textDocument(o, file, figure) : o.out().replace(file.toString(), file.getFileName().toString()), figure));
+        } finally {
+            removeFigure(figure);
         }
-        json(ctx, 200, text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString()));
+    }
+
+    private static void removeFigure(Path figure) {
+        try {
+            if (figure != null) {
+                Files.deleteIfExists(figure);
+            }
+        } catch (IOException e) {
+            // a figure left behind is harmless: the next one has another name
+        }
+    }
+
+    private final AtomicLong nextFigure = new AtomicLong(1);
+
+    /**
+     * With {@code "plot": true} in the body, the command also writes its picture's numbers
+     * ({@code --plot FILE.json}, the figure {@code --plot FILE.png} draws) to a file of the
+     * workbench's own, which the answer then carries under {@code "figure"}; else null.
+     */
+    private Path figureFile(JsonNode body, List<String> args) throws IOException {
+        JsonNode plot = body.get("plot");
+        if (plot != null && !plot.isBoolean()) {
+            throw Failure.badInput("\"plot\": give true (the picture's numbers too, under \"figure\") or false");
+        }
+        if (plot == null || !plot.booleanValue()) {
+            return null;
+        }
+        Path dir = Files.createDirectories(files.resolve("figures"));
+        Path f = dir.resolve(nextFigure.getAndIncrement() + "-" + ProcessHandle.current().pid() + ".json");
+        args.add("--plot=" + f);
+        return f;
+    }
+
+    /** An answer with the figure the command wrote (read, then the file removed) under {@code "figure"}. */
+    private static String withFigure(String answer, Path figure) {
+        if (figure == null) {
+            return answer;
+        }
+        String numbers;
+        try {
+            numbers = Files.readString(figure);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return answer.substring(0, answer.lastIndexOf('}')).stripTrailing() + ",\n  \"figure\": "
+                + numbers.strip().replace("\n", "\n  ") + "\n}";
     }
 
     /**
@@ -798,12 +849,17 @@ public final class Workbench implements AutoCloseable {
             args.add("--json");
         }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit"));
+        Path figure = figureFile(body, args);
         Jobs.Job job = jobs.start("curve fit", "dataset " + name, j -> {
-            Commands.Outcome o = commands.run(args, j.listener());
-            if (o.exitCode() != 0) {
-                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            try {
+                Commands.Outcome o = commands.run(args, j.listener());
+                if (o.exitCode() != 0) {
+                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+                }
+                return withFigure(text ? textDocument(o, file, figure) : o.out().replace(file.toString(), file.getFileName().toString()), figure);
+            } finally {
+                removeFigure(figure);
             }
-            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));
@@ -820,6 +876,14 @@ public final class Workbench implements AutoCloseable {
 
     /** A command's text as it prints it, and its warnings (printed apart, on standard error), the store's paths by file name. */
     private static String textDocument(Commands.Outcome o, Path file) {
+        return textDocument(o, file, null);
+    }
+
+    /** The same, without the line saying where the figure's numbers were written (the answer carries them). */
+    private static String textDocument(Commands.Outcome o, Path file, Path figure) {
+        String out = figure == null ? o.out() : o.out().lines().filter(l -> !l.strip().equals("plotted " + figure))
+                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+        o = new Commands.Outcome(o.exitCode(), out, o.err());
         List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())
                 .map(l -> l.replace(file.toString(), file.getFileName().toString())).toList();
         return new JsonObject().put("text", o.out().replace(file.toString(), file.getFileName().toString()))

@@ -313,6 +313,114 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
   return u;
 }
 
+// ---- a command's picture, from the numbers its --plot draws (the answer's "figure") ----
+// each panel a uPlot chart; its series joined on one x so that a point's values can be read on hover
+const figures = {};   // the node's id -> its panels' plots, for reading back (and the browser test)
+
+function drawFigure(node, figure, hoverNode) {
+  clear(node);
+  const plots = figure.panels.map((p) => {
+    const box = el("div", null, { class: "panel" });
+    node.appendChild(box);
+    return drawPanel(box, p, hoverNode);
+  });
+  figures[node.id] = plots;
+  return plots;
+}
+
+function finite(xs, ys) {
+  const pairs = [];
+  xs.forEach((x, i) => { if (x !== null && ys[i] !== null) pairs.push([x, ys[i]]); });
+  pairs.sort((a, b) => a[0] - b[0]);
+  return [pairs.map((q) => q[0]), pairs.map((q) => q[1])];
+}
+
+function drawPanel(node, p, hoverNode) {
+  const tables = [];
+  const series = [{ label: p.x.title, value: (u, v) => (v == null ? "" : num(v, 4)) }];
+  const hidden = [];
+  const readable = [false];
+  const bands = [];
+  p.bands.forEach((b) => {
+    const lo = finite(b.x, b.lower), hi = finite(b.x, b.upper);
+    tables.push(lo, hi);
+    series.push({ label: b.label + " lower", stroke: b.colour, width: 0, points: { show: false }, spanGaps: true },
+      { label: b.label, stroke: b.colour, width: 0, points: { show: false }, spanGaps: true });
+    hidden.push(series.length - 2);
+    readable.push(false, false);
+    bands.push({ series: [series.length - 1, series.length - 2], fill: b.colour + "33" });
+  });
+  p.series.forEach((s) => {
+    // the series joined on one x keep one value per x: repeated x (two runs of one size) go in
+    // further copies of the series, drawn alike and listed once
+    const [xs, ys] = finite(s.x, s.y);
+    const copies = [];
+    xs.forEach((x, i) => {
+      let c = copies.find((t) => t[0][t[0].length - 1] !== x);
+      if (!c) copies.push(c = [[], []]);
+      c[0].push(x);
+      c[1].push(ys[i]);
+    });
+    if (!copies.length) copies.push([[], []]);
+    copies.forEach((table, copy) => addSeries(s, table, copy > 0));
+  });
+  function addSeries(s, table, again) {
+    tables.push(table);
+    const line = s.mark === "line" || s.mark === "dashed_line" || s.mark === "line_and_points";
+    const dots = s.mark === "points" || s.mark === "line_and_points" || s.mark === "highlight";
+    series.push({
+      label: s.label, stroke: s.colour, width: line ? 1.5 : 0, spanGaps: true,
+      dash: s.mark === "dashed_line" ? [6, 4] : undefined,
+      paths: line ? undefined : () => null,
+      points: dots ? { show: true, size: s.mark === "highlight" ? 11 : 5, fill: s.mark === "highlight" || s.hollow ? "#fff" : s.colour,
+        stroke: s.mark === "highlight" ? "#222" : s.colour, width: s.mark === "highlight" ? 2 : 1 } : { show: false },
+      value: (u, v) => (v == null ? "" : num(v, 4)),
+    });
+    if (!s.in_legend || again) hidden.push(series.length - 1);
+    readable.push(dots || s.in_legend);
+  }
+  const data = uPlot.join(tables);
+  const log = (a) => a.scale === "log";
+  const exp = (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0)));
+  // a learning rate of 3e-4 must not read as 0
+  const plain = (u, vals) => vals.map((v) => (v === null ? "" : num(v, 3)));
+  const scale = (a) => (log(a) ? { distr: 3, log: 10 } : {});
+  const width = Math.max(360, Math.min(540, ((node.parentNode.clientWidth || 1080) - 20) / 2));
+  const u = new uPlot({
+    title: p.title, width, height: 360,
+    scales: { x: Object.assign({ time: false }, scale(p.x)), y: scale(p.y) },
+    axes: [{ label: p.x.title, values: log(p.x) ? exp : plain },
+      { label: p.y.title, values: log(p.y) ? exp : plain, size: 60 }],
+    legend: { live: false },
+    cursor: { drag: { x: true, y: true } },
+    series, bands,
+  }, data, node);
+  const rows = u.root.querySelectorAll(".u-legend .u-series");
+  // a legend that is not live leaves out the x series' row
+  const shift = series.length - rows.length;
+  hidden.forEach((i) => { if (rows[i - shift]) rows[i - shift].style.display = "none"; });
+  if (hoverNode) {
+    // the drawn point nearest the mouse (within 12 pixels), of a series one can read: a data
+    // point, or a line listed in the legend
+    u.over.addEventListener("mousemove", (e) => {
+      let best = null;
+      for (let k = 1; k < series.length; k++) {
+        if (!readable[k]) continue;
+        const ys = data[k];
+        for (let i = 0; i < ys.length; i++) {
+          if (ys[i] == null) continue;
+          const dx = u.valToPos(data[0][i], "x") - e.offsetX, dy = u.valToPos(ys[i], "y") - e.offsetY;
+          const d = dx * dx + dy * dy;
+          if (d < 144 && (!best || d < best.d)) best = { d, k, i };
+        }
+      }
+      if (best) hoverNode.textContent = series[best.k].label + ": " + p.x.title + "=" + num(data[0][best.i], 4) + ", "
+        + p.y.title + "=" + num(data[best.k][best.i], 4);
+    });
+  }
+  return u;
+}
+
 function showFit() {
   const { id, fit, rows } = current;
   $("fit-result").hidden = false;
@@ -465,8 +573,10 @@ function analysisJob(kind, options, url) {
     ev.preventDefault();
     if (!url && !current) return;
     out.textContent = "";
+    if ($(kind + "-plot")) clear($(kind + "-plot"));
     try {
-      const j = await api("POST", url ? url() : "/api/fits/" + current.id + "/" + kind, { format: "text", options: options() });
+      const j = await api("POST", url ? url() : "/api/fits/" + current.id + "/" + kind,
+        Object.assign({ format: "text", options: options() }, $(kind + "-plot") ? { plot: true } : {}));
       id = j.id;
       run.disabled = true;
       cancel.disabled = false;
@@ -476,6 +586,7 @@ function analysisJob(kind, options, url) {
           + (s.error ? " (" + s.error + ")" : ""), s.state === "failed");
         if (s.state === "done" || s.state === "failed" || s.state === "cancelled") {
           if (s.result) out.textContent = s.result.text + s.result.warnings.join("\n");
+          if (s.result && s.result.figure) drawFigure($(kind + "-plot"), s.result.figure, $(kind + "-hover"));
           run.disabled = false;
           cancel.disabled = true;
           id = null;
@@ -635,18 +746,22 @@ $("frontier-form").addEventListener("submit", async (ev) => {
   }
 });
 
-// ---- IsoFLOP and envelope views: the command's text, as the command line prints it ----
+// ---- IsoFLOP and envelope views: the command's picture, drawn here, and its text as the command line prints it ----
 $("view-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const options = {};
   if ($("view-compute").value.trim()) options["compute-column"] = $("view-compute").value.trim();
   if ($("view-target").value.trim()) options.target = $("view-target").value.trim();
   $("view-text").textContent = "";
+  clear($("view-plot"));
+  $("view-hover").textContent = "";
   say("view-status", "working ...");
   try {
     const r = await api("POST", "/api/datasets/" + encodeURIComponent($("view-dataset").value) + "/" + $("view-kind").value,
-      { format: "text", options });
+      { format: "text", plot: true, options });
     $("view-text").textContent = r.text + r.warnings.join("\n");
+    drawFigure($("view-plot"), r.figure, $("view-hover"));
+    $("view-hover").textContent = "Hover a point to read its values.";
     say("view-status", "");
   } catch (e) {
     say("view-status", e.message, true);
