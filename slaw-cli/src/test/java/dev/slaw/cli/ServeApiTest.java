@@ -618,6 +618,20 @@ class ServeApiTest {
             assertThat(rows.path("predicted").get(i).asDouble()).isEqualTo(expected.get(0).path("loss").asDouble());
         }
 
+        // planned per group: slaw plan FIT peak_lr=G, at a budget and along the frontier
+        Reply plan = post("api/fits/" + id + "/plan", "{\"group\": \"0.002\", \"options\": {\"compute\": \"1e21\"}}");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json()).isEqualTo(JSON.readTree(cli("plan", fitFile.toString(), "peak_lr=0.002", "--compute", "1e21", "--json")));
+        Reply frontier = post("api/fits/" + id + "/plan", "{\"group\": 0.004, \"options\": {\"frontier\": \"1e19:1e23:5\"}}");
+        assertThat(frontier.json()).isEqualTo(JSON.readTree(cli("plan", fitFile.toString(), "peak_lr=0.004", "--frontier", "1e19:1e23:5", "--json")));
+        assertThat(frontier.json().path("parameters").path("E").asDouble()).isNotEqualTo(plan.json().path("parameters").path("E").asDouble());
+        Reply none = post("api/fits/" + id + "/plan", "{\"options\": {\"compute\": \"1e21\"}}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.error()).isEqualTo("fit " + id + " is a fit per peak_lr: name the group to plan for with \"group\" (one of 0.001, 0.002, 0.004)");
+        Reply unknown = post("api/fits/" + id + "/plan", "{\"group\": \"0.02\", \"options\": {\"compute\": \"1e21\"}}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).contains("no group peak_lr=0.02", "0.001, 0.002, 0.004").doesNotContain(workbench.files().toString());
+        assertThat(post("api/fits/" + id + "/plan", "{\"group\": [1]}").status()).isEqualTo(400);
     }
 
     @Test
@@ -629,6 +643,7 @@ class ServeApiTest {
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.error()).isEqualTo("fit " + id + " has no finished bootstrap yet: POST /api/fits/" + id + "/bootstrap first");
         assertThat(post("api/fits/" + id + "/plan", "{\"bootstrap\": \"boot.json\"}").status()).isEqualTo(400);
+        assertThat(post("api/fits/" + id + "/plan", "{\"group\": \"0.002\"}").error()).isEqualTo("\"group\": fit " + id + " is one fit, not a fit per group");
         assertThat(get("api/fits").json().get(0).path("bootstrapped").asBoolean()).isFalse();
 
         JsonNode done = waitFor(post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 20}}").json().path("id").asLong(),

@@ -236,6 +236,58 @@ class ServePageIT {
                 page.waitUntil("document.getElementById('fit-hover').textContent.includes('(peak_lr=')", 10);
                 page.screenshot(IMAGES.resolve("serve-fit-grouped.png"));
 
+                // the fit per group planned: one group, as slaw plan FIT peak_lr=0.002 plans it, then every group's frontier coloured
+                page.eval("document.querySelector('nav button[data-page=plan]').click()");
+                page.waitUntil("document.querySelectorAll('#plan-fit option').length === 3", 30);
+                page.eval("document.getElementById('plan-fit').value = '3'");
+                page.eval("document.getElementById('plan-fit').dispatchEvent(new Event('change'))");
+                page.waitUntil("!document.getElementById('plan-group').parentNode.hidden && document.querySelectorAll('#plan-group option').length === 4", 30);
+                page.eval("document.getElementById('plan-group').value = '0.002'");
+                page.eval("document.getElementById('plan-budget').value = '1e21'");
+                page.eval("document.querySelector('#plan-form button').click()");
+                page.waitUntil("document.getElementById('plan-result').textContent.includes('peak_lr=0.002')"
+                        + " || document.getElementById('plan-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('plan-result').textContent").asText())
+                        .contains("parameters N", "tokens D").doesNotContain("peak_lr=0.001");
+                assertThat(page.eval("document.getElementById('plan-status').textContent").asText())
+                        .isEqualTo("fit 3 is a fit per group: planned without intervals");
+                page.eval("document.getElementById('plan-group').value = '*'");
+                page.eval("document.getElementById('frontier-to').value = '1e23'");
+                page.eval("document.getElementById('frontier-run').click()");
+                page.waitUntil("document.querySelector('#frontier-plot .u-title')"
+                        + " && document.querySelector('#frontier-plot .u-title').textContent === 'compute-optimal N (solid) and D (dashed) per peak_lr'"
+                        + " || document.getElementById('frontier-status').classList.contains('error')", 60);
+                assertThat(page.eval("[...document.querySelectorAll('#frontier-plot .u-legend .u-series')].map(s => s.textContent).join(' | ')").asText())
+                        .contains("peak_lr=0.001 N", "peak_lr=0.002 D", "peak_lr=0.004 N");
+                page.eval("document.getElementById('plan-form').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-plan-grouped.png"));
+
+                // and compared: two of its groups side by side, then all its groups beside one of them
+                page.eval("document.querySelector('nav button[data-page=compare]').click()");
+                page.waitUntil("document.querySelectorAll('#compare-a option').length === 3", 30);
+                for (String side : new String[]{"compare-a", "compare-b"}) {
+                    page.eval("document.getElementById('" + side + "').value = '3'");
+                    page.eval("document.getElementById('" + side + "').dispatchEvent(new Event('change'))");
+                }
+                page.waitUntil("document.querySelectorAll('#compare-a-group option').length === 4"
+                        + " && document.querySelectorAll('#compare-b-group option').length === 4"
+                        + " || document.getElementById('compare-status').classList.contains('error')", 30);
+                assertThat(page.eval("[document.getElementById('compare-status').textContent, document.getElementById('compare-a').value,"
+                        + " document.getElementById('compare-b').value, document.querySelectorAll('#compare-a-group option').length,"
+                        + " document.querySelectorAll('#compare-b-group option').length].join(' ')").asText()).isEqualTo(" 3 3 4 4");
+                page.eval("document.getElementById('compare-a-group').value = '0.001'");
+                page.eval("document.getElementById('compare-b-group').value = '0.004'");
+                page.eval("document.querySelector('#compare-form button').click()");
+                page.waitUntil("document.querySelector('#compare-params th:nth-child(2)')"
+                        + " && document.querySelector('#compare-params th:nth-child(2)').textContent === 'fit 3 (peak_lr=0.001)'", 60);
+                assertThat(page.eval("[...document.querySelectorAll('#compare-params th')].map(t => t.textContent).join(' | ')").asText())
+                        .isEqualTo(" | fit 3 (peak_lr=0.001) | fit 3 (peak_lr=0.004)");
+                page.eval("document.getElementById('compare-a-group').value = '*'");
+                page.eval("document.querySelector('#compare-form button').click()");
+                page.waitUntil("document.querySelectorAll('#compare-params th').length === 5", 60);
+                assertThat(page.eval("document.querySelectorAll('#compare-plot .u-over').length").asInt()).isEqualTo(1);
+                page.screenshot(IMAGES.resolve("serve-compare-grouped.png"));
+
                 // loss curves across schedules: three multi-power runs in one table
                 Path curves = Files.createDirectories(work.resolve("curves")).resolve("multipower-curves.csv");
                 StringBuilder table = new StringBuilder("run,step,lr,loss\n");

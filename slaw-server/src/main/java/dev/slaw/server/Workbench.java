@@ -672,6 +672,7 @@ public final class Workbench implements AutoCloseable {
         long id = id(ctx);
         JsonNode body = jsonBody(ctx);
         List<String> args = new ArrayList<>(List.of("plan", fit.toString(), "--json"));
+        groupOf(id, fit, body).ifPresent(args::add);
         JsonNode withBootstrap = body.get("bootstrap");
         if (withBootstrap != null && !withBootstrap.isBoolean()) {
             throw Failure.badInput("\"bootstrap\": give true (the intervals of the fit's last bootstrap) or false");
@@ -685,6 +686,43 @@ public final class Workbench implements AutoCloseable {
         }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.PLAN, "a plan"));
         json(ctx, 200, run(args, fit, boot));
+    }
+
+    /**
+     * For a fit per group ({@code slaw fit --group}), the group a request names, {@code "group":
+     * "0.002"}, as {@code slaw plan FIT GROUP=VALUE} takes it; a fit per group needs one, and
+     * a single fit takes none (400, naming the groups there are).
+     */
+    private static Optional<String> groupOf(long id, Path fit, JsonNode body) {
+        JsonNode group = body.get("group");
+        if (group != null && !group.isTextual() && !group.isNumber()) {
+            throw Failure.badInput("\"group\": give the group's value as text, e.g. \"group\": \"0.002\"");
+        }
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(fit.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String groupedBy = doc.path("grouped_by").asText(null);
+        if (groupedBy == null) {
+            if (group != null) {
+                throw Failure.badInput("\"group\": fit " + id + " is one fit, not a fit per group");
+            }
+            return Optional.empty();
+        }
+        List<String> groups = new ArrayList<>();
+        doc.path("groups").forEach(g -> groups.add(g.path("group").asText()));
+        if (group == null) {
+            throw Failure.badInput("fit " + id + " is a fit per " + groupedBy + ": name the group to plan for with \"group\""
+                    + " (one of " + String.join(", ", groups) + ")");
+        }
+        String value = group.asText();
+        if (value.length() > 200 || value.contains("\n")) {
+            throw Failure.badInput("\"group\": a group's value is one line of at most 200 characters");
+        }
+        // the column's name first, so the value is never read as an option
+        return Optional.of(groupedBy + "=" + value);
     }
 
     /** Where a fit's last finished bootstrap is kept, for plans with intervals. */

@@ -614,8 +614,33 @@ analysisJob("curve", () => {
 }, () => "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve");
 
 // ---- fits for compare and plan ----
+const fitDocuments = {};   // id -> its document, read once: a fit's file does not change
+async function fitDocument(id) {
+  if (!fitDocuments[id]) fitDocuments[id] = await api("GET", "/api/fits/" + id);
+  return fitDocuments[id];
+}
+
+// a fit per group offers its groups, one at a time or all of them ("*"); a single fit hides the choice
+const offers = {};   // the group select -> its latest offer: an older one answered later is dropped
+async function offerGroups(fitSelect, groupSelect, allowAll) {
+  const s = $(groupSelect);
+  const mine = (offers[groupSelect] = (offers[groupSelect] || 0) + 1);
+  const id = $(fitSelect).value;
+  const fit = id ? await fitDocument(id) : null;
+  if (mine !== offers[groupSelect]) return;
+  const chosen = s.value;
+  clear(s);
+  s.parentNode.hidden = !(fit && fit.groups);
+  if (!fit || !fit.groups) return;
+  if (allowAll) s.appendChild(el("option", "all groups", { value: "*" }));
+  fit.groups.forEach((g) => s.appendChild(el("option", fit.grouped_by + "=" + g.group, { value: g.group })));
+  if (chosen && [...s.options].some((o) => o.value === chosen)) s.value = chosen;
+}
+
+const fitListing = {};   // id -> its dataset
 async function refreshFits() {
   const fits = await api("GET", "/api/fits");
+  fits.forEach((f) => { fitListing[f.id] = f.dataset; });
   for (const id of ["compare-a", "compare-b", "plan-fit"]) {
     const s = $(id);
     const chosen = s.value;
@@ -625,36 +650,67 @@ async function refreshFits() {
   }
   if (fits.length > 1 && !$("compare-b").dataset.touched) $("compare-b").value = fits[fits.length - 1].id;
   if (fits.length > 1 && !$("compare-a").dataset.touched) $("compare-a").value = fits[fits.length - 2].id;
+  await Promise.all([offerGroups("compare-a", "compare-a-group", true), offerGroups("compare-b", "compare-b-group", true),
+    offerGroups("plan-fit", "plan-group", true)]);
 }
-["compare-a", "compare-b"].forEach((id) => $(id).addEventListener("change", () => { $(id).dataset.touched = "1"; }));
+["compare-a", "compare-b"].forEach((id) => $(id).addEventListener("change", () => {
+  $(id).dataset.touched = "1";
+  offerGroups(id, id + "-group", true).catch((e) => say("compare-status", e.message, true));
+}));
+$("plan-fit").addEventListener("change", () => offerGroups("plan-fit", "plan-group", true).catch((e) => say("plan-status", e.message, true)));
+
+// what one side of a comparison shows: the fit, or one of its groups, or each of them; each with
+// its parameters and statistics from the fit's document and its rows (observed and predicted)
+function compared(id, fit, rows, choice) {
+  const all = rows.observed.map((v, i) => i);
+  if (!fit.groups) {
+    return [{ name: "fit " + id + " (" + fit.law.name + ")", key: id, fit, rows: all }];
+  }
+  return fit.groups.filter((g) => !choice || choice === "*" || g.group === choice).map((g) => ({
+    name: "fit " + id + " (" + fit.grouped_by + "=" + g.group + ")", key: id + "/" + g.group, fit: g.fit,
+    rows: all.filter((i) => rows.groups[i] === g.group),
+  }));
+}
 
 $("compare-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const a = $("compare-a").value, b = $("compare-b").value;
   try {
-    const [fa, fb, ra, rb] = await Promise.all([api("GET", "/api/fits/" + a), api("GET", "/api/fits/" + b),
+    const [fa, fb, ra, rb] = await Promise.all([fitDocument(a), fitDocument(b),
       api("GET", "/api/fits/" + a + "/rows"), api("GET", "/api/fits/" + b + "/rows")]);
+    const sides = [[a, fa, ra, $("compare-a-group").value], [b, fb, rb, $("compare-b-group").value]];
+    const members = [];
+    sides.forEach(([id, f, r, choice]) => compared(id, f, r, choice).forEach((m) => members.push(Object.assign(m, { data: r }))));
     const xName = ra.variables[0];
-    if (!rb.columns[xName] || rb.columns[xName].length !== ra.columns[xName].length) {
-      say("compare-status", "the two fits were fitted to different rows: compared by parameters only", false);
+    if (!rb.columns[xName]) {
+      say("compare-status", "the two fits do not share their first variable " + xName + ": compared by parameters only", false);
       clear($("compare-plot"));
     } else {
-      const [x, obs, pa, pb] = sortedBy(ra.columns[xName], ra.observed, ra.predicted, rb.predicted);
-      const series = [
-        { label: "observed", values: obs, color: "#23395d" },
-        { label: "fit " + a + " (" + fa.law.name + ")", values: pa, color: "#e07b39" },
-        { label: "fit " + b + " (" + fb.law.name + ")", values: pb, color: "#2a9d8f" },
-      ];
-      series.x = x;
-      scatterPlot($("compare-plot"), "fit " + a + " and fit " + b, xName, series, false);
+      // the observed rows once per dataset and group, each member's predictions hollow in its colour
+      const series = [];
+      const seen = new Set();
+      members.forEach((m, k) => {
+        const colour = GROUP_COLOURS[(k + 1) % GROUP_COLOURS.length];
+        const pick = (v) => m.rows.map((i) => v[i]);
+        const key = fitListing[m.key.split("/")[0]] + "/" + m.key.split("/")[1] + "/" + m.data.target;
+        if (!seen.has(key)) {
+          seen.add(key);
+          series.push({ label: "observed" + (m.key.includes("/") ? " " + m.name.replace(/^fit \S+ /, "") : ""), mark: "points",
+            colour: members.length > 2 ? colour : "#23395d", in_legend: true, x: pick(m.data.columns[xName]), y: pick(m.data.observed) });
+        }
+        series.push({ label: m.name, mark: "points", hollow: true, colour: members.length > 2 ? colour : GROUP_COLOURS[k + 1],
+          in_legend: true, x: pick(m.data.columns[xName]), y: pick(m.data.predicted) });
+      });
+      drawFigure($("compare-plot"), { panels: [{ title: members.map((m) => m.name).join(" and "), x: { title: xName, scale: "log" },
+        y: { title: ra.target, scale: "linear" }, series, bands: [] }] }, $("compare-hover"));
       say("compare-status", "");
     }
-    const names = [...new Set(fa.parameters.map((p) => p.name).concat(fb.parameters.map((p) => p.name)))];
+    const names = [...new Set(members.flatMap((m) => m.fit.parameters.map((p) => p.name)))];
     const val = (f, n) => { const p = f.parameters.find((q) => q.name === n); return p ? num(p.value, 5) + (p.standard_error !== null ? " ± " + num(p.standard_error, 2) : "") : ""; };
-    const rows = names.map((n) => [n, val(fa, n), val(fb, n)]);
-    rows.push(["r squared", num(fa.statistics.r_squared, 5), num(fb.statistics.r_squared, 5)]);
-    rows.push(["objective", num(fa.objective.value, 6), num(fb.objective.value, 6)]);
-    table($("compare-params"), ["", "fit " + a, "fit " + b], rows);
+    const rows = names.map((n) => [n].concat(members.map((m) => val(m.fit, n))));
+    rows.push(["r squared"].concat(members.map((m) => num(m.fit.statistics.r_squared, 5))));
+    rows.push(["objective"].concat(members.map((m) => num(m.fit.objective.value, 6))));
+    table($("compare-params"), [""].concat(members.map((m) => m.name)), rows);
   } catch (e) {
     say("compare-status", e.message, true);
   }
@@ -665,9 +721,14 @@ $("plan-slider").addEventListener("input", () => {
   $("plan-budget").value = Number(Math.pow(10, Number($("plan-slider").value)).toPrecision(3)).toExponential();
 });
 // the plan asks for intervals only when the fit has a finished bootstrap, and says when it has none
-async function planBody(options, statusId) {
+async function planBody(options, statusId, group) {
   const id = $("plan-fit").value;
   let band = $("plan-band").checked;
+  if (group !== undefined) {
+    // slaw bootstrap keeps no bootstrap of a fit per group: its plans have no intervals here
+    if (band) say(statusId, "fit " + id + " is a fit per group: planned without intervals");
+    return { body: { group, options }, band: false };
+  }
   if (band) {
     const fit = (await api("GET", "/api/fits")).find((f) => String(f.id) === String(id));
     if (!fit || !fit.bootstrapped) {
@@ -683,21 +744,37 @@ function interval(c, key) {
   return i ? "[" + num(i.lower, 4) + ", " + num(i.upper, 4) + "] (" + i.level + ")" : "";
 }
 
+// the groups a plan is for: none (a single fit), the one chosen, or each of a fit per group
+async function plannedGroups() {
+  const fit = await fitDocument($("plan-fit").value);
+  if (!fit.groups) return [undefined];
+  const chosen = $("plan-group").value || "*";
+  return fit.groups.map((g) => g.group).filter((g) => chosen === "*" || g === chosen);
+}
+
 $("plan-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   try {
     say("plan-status", "");
-    const { body, band } = await planBody({ compute: $("plan-budget").value }, "plan-status");
-    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
+    const groups = await plannedGroups();
+    const fit = await fitDocument($("plan-fit").value);
     const rows = [];
-    (p.compute_optimal || []).forEach((c) => {
-      rows.push(["compute (FLOP)", num(c.compute_flops, 4), ""], ["parameters N", num(c.parameter_count, 4), interval(c, "parameter_count")],
+    let band = false, replicates = 0;
+    for (const group of groups) {
+      const planned = await planBody({ compute: $("plan-budget").value }, "plan-status", group);
+      band = planned.band;
+      const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", planned.body);
+      replicates = p.replicates;
+      if (group !== undefined) rows.push([fit.grouped_by + "=" + group, "", ""]);
+      (p.compute_optimal || []).forEach((c) => {
+        rows.push(["compute (FLOP)", num(c.compute_flops, 4), ""], ["parameters N", num(c.parameter_count, 4), interval(c, "parameter_count")],
         ["tokens D", num(c.token_count, 4), interval(c, "token_count")],
         ["tokens per parameter", num(c.tokens_per_parameter, 4), interval(c, "tokens_per_parameter")],
         ["predicted loss", num(c.loss, 5), interval(c, "loss")], ["method", c.method, ""]);
-      (c.warnings || []).forEach((w) => rows.push(["warning", w, ""]));
-    });
-    table($("plan-result"), ["", "plan", band ? "interval (" + p.replicates + " replicates)" : ""], rows);
+        (c.warnings || []).forEach((w) => rows.push(["warning", w, ""]));
+      });
+    }
+    table($("plan-result"), ["", "plan", band ? "interval (" + replicates + " replicates)" : ""], rows);
   } catch (e) {
     say("plan-status", e.message, true);
   }
@@ -709,7 +786,9 @@ $("frontier-form").addEventListener("submit", async (ev) => {
   try {
     say("frontier-status", "");
     const spec = $("frontier-from").value.trim() + ":" + $("frontier-to").value.trim() + ":" + $("frontier-count").value.trim();
-    const { body, band } = await planBody({ frontier: spec }, "frontier-status");
+    const groups = await plannedGroups();
+    if (groups.length > 1) return await groupFrontiers(spec, groups);
+    const { body, band } = await planBody({ frontier: spec }, "frontier-status", groups[0]);
     const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
     const rows = p.frontier.rows;
     const x = rows.map((r) => r.compute_flops);
@@ -745,6 +824,25 @@ $("frontier-form").addEventListener("submit", async (ev) => {
     say("frontier-status", e.message, true);
   }
 });
+
+// each group's frontier in its own colour: N solid, D dashed, each from slaw plan FIT GROUP=VALUE
+async function groupFrontiers(spec, groups) {
+  const fit = await fitDocument($("plan-fit").value);
+  const series = [];
+  const warnings = new Set();
+  for (const [k, group] of groups.entries()) {
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", { group, options: { frontier: spec } });
+    const rows = p.frontier.rows;
+    const colour = GROUP_COLOURS[k % GROUP_COLOURS.length];
+    const x = rows.map((r) => r.compute_flops);
+    series.push({ label: fit.grouped_by + "=" + group + " N", mark: "line_and_points", colour, in_legend: true, x, y: rows.map((r) => r.parameter_count) },
+      { label: fit.grouped_by + "=" + group + " D", mark: "dashed_line", colour, in_legend: true, x, y: rows.map((r) => r.token_count) });
+    rows.forEach((r) => (r.warnings || []).forEach((w) => warnings.add(group + ": " + w)));
+  }
+  drawFigure($("frontier-plot"), { panels: [{ title: "compute-optimal N (solid) and D (dashed) per " + fit.grouped_by,
+    x: { title: "compute (FLOP)", scale: "log" }, y: { title: "N, D", scale: "log" }, series, bands: [] }] }, $("frontier-hover"));
+  say("frontier-status", [...warnings].join("; "));
+}
 
 // ---- IsoFLOP and envelope views: the command's picture, drawn here, and its text as the command line prints it ----
 $("view-form").addEventListener("submit", async (ev) => {
