@@ -301,6 +301,38 @@ class ServeApiTest {
     }
 
     @Test
+    void datasetsTheCommandLineImportedAreListedBesideUploadsAndFitLikeTheCommandLine() throws Exception {
+        Path db = dir.resolve("runs.duckdb");
+        cli("import", CHINCHILLA, "--name", "epoch", "--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--db", db.toString());
+        start();
+        assertThat(upload("mine", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
+        JsonNode list = get("api/datasets").json();
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).path("name").asText()).isEqualTo("epoch");
+        assertThat(list.get(0).path("origin").asText()).isEqualTo("import");
+        assertThat(list.get(0).path("format").asText()).isEqualTo("store");
+        assertThat(list.get(0).path("rows").asInt()).isEqualTo(245);
+        assertThat(list.get(1).path("origin").asText()).isEqualTo("upload");
+        assertThat(get("api/datasets?q=origin:import").json()).hasSize(1);
+        // the stored table, its mapping and derived column applied by the import
+        JsonNode preview = get("api/datasets/epoch?rows=3").json();
+        assertThat(preview.path("row_count").asInt()).isEqualTo(245);
+        assertThat(preview.path("columns").toString()).contains("\"N\"", "\"D\"").doesNotContain("_row");
+        // fitted as slaw fit --dataset epoch --db STORE fits it
+        Reply fit = post("api/fits", "{\"dataset\": \"epoch\", \"options\": {\"law\": \"chinchilla\", \"target\": \"loss\","
+                + " \"drop-highest\": \"loss=5\", \"starts\": \"lhs:32\", \"threads\": 1}}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        JsonNode expected = JSON.readTree(cli("fit", "--dataset", "epoch", "--db", db.toString(), "--law", "chinchilla", "--target", "loss",
+                "--drop-highest", "loss=5", "--starts", "lhs:32", "--threads", "1", "--json"));
+        assertThat(fit.json().path("fit").path("parameters")).isEqualTo(expected.path("parameters"));
+        assertThat(fit.json().path("fit").path("law").path("fitted").asText()).isEqualTo(expected.path("law").path("fitted").asText());
+        // an upload does not silently take the imported name
+        Reply taken = upload("epoch", Files.readAllBytes(Path.of(CHINCHILLA)));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.error()).isEqualTo("dataset \"epoch\" exists in the store (put there by slaw import); upload with replace=true to replace it");
+    }
+
+    @Test
     void theViewsPicturesAreTheNumbersTheCommandLineDraws() throws Exception {
         start();
         String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");

@@ -337,7 +337,78 @@ public final class Workbench implements AutoCloseable {
 
     private Path requireDataset(String name) {
         name(name, "dataset");
-        return datasetFile(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
+        Optional<Path> uploaded = datasetFile(name);
+        if (uploaded.isPresent()) {
+            return uploaded.get();
+        }
+        return storeCopy(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
+    }
+
+    /**
+     * The datasets in the store ({@code slaw runs --db STORE --json}), by name: the uploads and
+     * the tables the command line imported ({@code slaw import FILE --name NAME --db STORE}).
+     * No store yet is none; a store another process holds is a 409.
+     */
+    private Map<String, JsonNode> storeDatasets() {
+        Commands.Outcome o;
+        synchronized (storeLock) {
+            o = commands.run(List.of("runs", "--db", settings.db().toString(), "--json"), ProgressListener.NONE);
+        }
+        Map<String, JsonNode> byName = new TreeMap<>();
+        if (o.exitCode() != 0) {
+            String line = o.errorLine();
+            if (isLock(line)) {
+                throw new Failure(409, line);
+            }
+            if (line.contains("no run store here")) {
+                return byName;
+            }
+            throw new Failure(500, line);
+        }
+        try {
+            JSON.readTree(o.out()).path("datasets").forEach(d -> byName.put(d.path("name").asText(), d));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byName;
+    }
+
+    /**
+     * A dataset the command line imported into the store, as a table the commands read: the
+     * stored rows ({@code slaw sql}, the import's mapping and derived columns already applied)
+     * copied once into {@code STORE.serve/store/NAME.csv}, and again when its fingerprint
+     * changes (a new {@code slaw import --replace}). Fits read the copy, so they never wait
+     * for the store.
+     */
+    private Optional<Path> storeCopy(String name) {
+        JsonNode entry = storeDatasets().get(name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            Path dir = Files.createDirectories(files.resolve("store"));
+            Path copy = dir.resolve(name + ".csv");
+            Path stamp = dir.resolve(name + ".fingerprint");
+            String fingerprint = entry.path("fingerprint").asText();
+            synchronized (storeLock) {
+                if (Files.isRegularFile(copy) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
+                    return Optional.of(copy);
+                }
+                // the row numbers the import kept are the store's, not a column of the runs
+                Commands.Outcome o = commands.run(List.of("sql", "select * exclude (_row) from \"dataset_" + name + "\"",
+                        "--db", settings.db().toString(), "--csv", "--limit", Integer.toString(Integer.MAX_VALUE)), ProgressListener.NONE);
+                if (o.exitCode() != 0) {
+                    throw new Failure(isLock(o.errorLine()) ? 409 : 500, o.errorLine());
+                }
+                Path staged = Files.createTempFile(dir, ".copy-", ".csv");
+                Files.writeString(staged, o.out());
+                Files.move(staged, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(stamp, fingerprint);
+            }
+            return Optional.of(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonArray datasets(Query query) throws IOException {
@@ -352,14 +423,27 @@ public final class Workbench implements AutoCloseable {
                 }
             });
         }
+        Map<String, JsonObject> listed = new TreeMap<>();
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             String f = e.getValue().getFileName().toString();
-            if (!query.matches(Map.of("name", e.getKey(), "format", f.substring(f.lastIndexOf('.') + 1)))) {
+            if (!query.matches(Map.of("name", e.getKey(), "format", f.substring(f.lastIndexOf('.') + 1), "origin", "upload"))) {
                 continue;
             }
-            a.add(new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
-                    .put("bytes", Files.size(e.getValue())));
+            listed.put(e.getKey(), new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
+                    .put("bytes", Files.size(e.getValue())).put("origin", "upload"));
         }
+        // beside the uploads, what the command line imported into the store (a name a client can use)
+        for (Map.Entry<String, JsonNode> e : storeDatasets().entrySet()) {
+            String name = e.getKey();
+            if (byName.containsKey(name) || !NAME.matcher(name).matches()
+                    || !query.matches(Map.of("name", name, "format", "store", "origin", "import"))) {
+                continue;
+            }
+            JsonNode d = e.getValue();
+            listed.put(name, new JsonObject().put("name", name).put("format", "store").put("rows", d.path("rows").asLong())
+                    .put("origin", "import").put("source", d.path("source").asText()).put("imported", d.path("imported").asText()));
+        }
+        listed.values().forEach(a::add);
         return a;
     }
 
@@ -389,6 +473,9 @@ public final class Workbench implements AutoCloseable {
                 Optional<Path> existing = datasetFile(name);
                 if (existing.isPresent() && !replace) {
                     throw new Failure(409, "dataset \"" + name + "\" exists; upload with replace=true to replace it");
+                }
+                if (existing.isEmpty() && !replace && storeDatasets().containsKey(name)) {
+                    throw new Failure(409, "dataset \"" + name + "\" exists in the store (put there by slaw import); upload with replace=true to replace it");
                 }
                 List<String> args = new ArrayList<>(List.of("import", staged.toString(), "--name", name, "--db",
                         settings.db().toString()));

@@ -81,7 +81,9 @@ async function refreshDatasets() {
   clear(ul);
   if (!list.length) ul.appendChild(el("li", q ? "no dataset matches " + q : "none yet", { class: "empty" }));
   list.forEach((d) => {
-    const li = el("li", d.name + " (" + d.format + ", " + d.bytes + " bytes)");
+    // a table the command line imported (slaw import --db) is listed as the store has it
+    const li = el("li", d.origin === "import" ? d.name + " (in the store from slaw import: " + d.rows + " rows of " + d.source + ")"
+      : d.name + " (" + d.format + ", " + d.bytes + " bytes)");
     li.dataset.name = d.name;
     li.addEventListener("click", () => preview(d.name));
     ul.appendChild(li);
@@ -322,7 +324,7 @@ function drawFigure(node, figure, hoverNode) {
   const plots = figure.panels.map((p) => {
     const box = el("div", null, { class: "panel" });
     node.appendChild(box);
-    return drawPanel(box, p, hoverNode);
+    return drawPanel(box, p, hoverNode, figure.panels.length === 1);
   });
   figures[node.id] = plots;
   return plots;
@@ -335,7 +337,7 @@ function finite(xs, ys) {
   return [pairs.map((q) => q[0]), pairs.map((q) => q[1])];
 }
 
-function drawPanel(node, p, hoverNode) {
+function drawPanel(node, p, hoverNode, alone) {
   const tables = [];
   const series = [{ label: p.x.title, value: (u, v) => (v == null ? "" : num(v, 4)) }];
   const hidden = [];
@@ -385,7 +387,9 @@ function drawPanel(node, p, hoverNode) {
   // a learning rate of 3e-4 must not read as 0
   const plain = (u, vals) => vals.map((v) => (v === null ? "" : num(v, 3)));
   const scale = (a) => (log(a) ? { distr: 3, log: 10 } : {});
-  const width = Math.max(360, Math.min(540, ((node.parentNode.clientWidth || 1080) - 20) / 2));
+  // two panels side by side, one alone as wide as the page's other plots
+  const room = node.parentNode.clientWidth || 1080;
+  const width = alone ? Math.min(1000, room) : Math.max(360, Math.min(540, (room - 20) / 2));
   const u = new uPlot({
     title: p.title, width, height: 360,
     scales: { x: Object.assign({ time: false }, scale(p.x)), y: scale(p.y) },
@@ -680,7 +684,9 @@ $("compare-form").addEventListener("submit", async (ev) => {
       api("GET", "/api/fits/" + a + "/rows"), api("GET", "/api/fits/" + b + "/rows")]);
     const sides = [[a, fa, ra, $("compare-a-group").value], [b, fb, rb, $("compare-b-group").value]];
     const members = [];
-    sides.forEach(([id, f, r, choice]) => compared(id, f, r, choice).forEach((m) => members.push(Object.assign(m, { data: r }))));
+    // a fit (or group) chosen on both sides is shown once
+    sides.forEach(([id, f, r, choice]) => compared(id, f, r, choice)
+      .forEach((m) => { if (!members.some((o) => o.key === m.key)) members.push(Object.assign(m, { data: r })); }));
     const xName = ra.variables[0];
     if (!rb.columns[xName]) {
       say("compare-status", "the two fits do not share their first variable " + xName + ": compared by parameters only", false);
