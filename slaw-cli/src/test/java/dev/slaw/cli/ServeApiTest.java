@@ -394,6 +394,11 @@ class ServeApiTest {
         Path curves = multiPowerCurves();
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=curves"))
                 .POST(HttpRequest.BodyPublishers.ofFile(curves))).status()).isEqualTo(201);
+        String cosine = "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)";
+        String predict = "{\"plot\": true, \"options\": {\"schedule\": [\"" + cosine + "\"], \"steps\": 24000}}";
+        Reply early = post("api/datasets/curves/curve/predict", predict);
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.error()).isEqualTo("dataset \"curves\" has no finished curve fit yet: POST /api/datasets/curves/curve first");
         JsonNode done = waitFor(post("api/datasets/curves/curve", "{\"format\": \"text\"}").json().path("id").asLong(), "done", "failed");
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
         // the same text but for when it was made and how long it took
@@ -408,6 +413,22 @@ class ServeApiTest {
         assertThat(panels.get(1).path("title").asText()).isEqualTo("Learning-rate schedules");
         assertThat(panels.get(1).path("series")).hasSize(3);
         assertThat(pictured.path("result").path("parameters")).isEqualTo(JSON.readTree(cli("curve", "fit", curves.toString(), "--json")).path("parameters"));
+        // another schedule predicted from the kept fit, as slaw curve predict FIT.json predicts it
+        Reply predicted = post("api/datasets/curves/curve/predict", predict);
+        assertThat(predicted.status()).as(predicted.body()).isEqualTo(200);
+        Path kept = workbench.files().resolve("curves/curves.json");
+        JsonNode expected = JSON.readTree(cli("curve", "predict", kept.toString(), "--schedule", cosine, "--steps", "24000", "--json"));
+        JsonNode answer = predicted.json();
+        assertThat(answer.path("figure").path("panels")).hasSize(2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("figure");
+        assertThat(answer).isEqualTo(JSON.readTree(JSON.writeValueAsString(expected).replace(kept.toString(), "curves.json")));
+        assertThat(post("api/datasets/curves/curve/predict", "{}").error()).startsWith("give the schedules to predict");
+        Reply file = post("api/datasets/curves/curve/predict", "{\"options\": {\"schedule\": \"file(/etc/passwd)\"}}");
+        assertThat(file.status()).isEqualTo(400);
+        assertThat(file.error()).startsWith("schedule: file(...) names a file");
+        assertThat(post("api/datasets/curves/curve", "{\"options\": {\"run-schedule\": \"cosine_24000=FILE (x.csv)\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/curves/curve/predict", "{\"options\": {\"schedule\": \"cosine(peak=3e-4\"}}").error())
+                .contains("expected ')'").doesNotContain(workbench.files().toString());
 
         assertThat(post("api/datasets/curves/curve", "{\"options\": {\"out\": \"c.json\"}}").status()).isEqualTo(400);
         assertThat(post("api/datasets/nothing/curve", "{}").status()).isEqualTo(404);

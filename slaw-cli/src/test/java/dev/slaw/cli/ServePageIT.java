@@ -249,8 +249,7 @@ class ServePageIT {
                 // the fit per group planned: one group, as slaw plan FIT peak_lr=0.002 plans it, then every group's frontier coloured
                 page.eval("document.querySelector('nav button[data-page=plan]').click()");
                 page.waitUntil("document.querySelectorAll('#plan-fit option').length === 3", 30);
-                page.eval("document.getElementById('plan-fit').value = '3'");
-                page.eval("document.getElementById('plan-fit').dispatchEvent(new Event('change'))");
+                page.eval("(() => { const s = document.getElementById('plan-fit'); s.value = '3'; s.dispatchEvent(new Event('change')); })()");
                 page.waitUntil("!document.getElementById('plan-group').parentNode.hidden && document.querySelectorAll('#plan-group option').length === 4", 30);
                 page.eval("document.getElementById('plan-group').value = '0.002'");
                 page.eval("document.getElementById('plan-budget').value = '1e21'");
@@ -276,8 +275,8 @@ class ServePageIT {
                 page.eval("document.querySelector('nav button[data-page=compare]').click()");
                 page.waitUntil("document.querySelectorAll('#compare-a option').length === 3", 30);
                 for (String side : new String[]{"compare-a", "compare-b"}) {
-                    page.eval("document.getElementById('" + side + "').value = '3'");
-                    page.eval("document.getElementById('" + side + "').dispatchEvent(new Event('change'))");
+                    // chosen as a user chooses: the value and its change event at once, so the page's own refresh cannot come between
+                    page.eval("(() => { const s = document.getElementById('" + side + "'); s.value = '3'; s.dispatchEvent(new Event('change')); })()");
                 }
                 page.waitUntil("document.querySelectorAll('#compare-a-group option').length === 4"
                         + " && document.querySelectorAll('#compare-b-group option').length === 4"
@@ -326,6 +325,12 @@ class ServePageIT {
                 hoverSeries(page, "figures['curve-plot'][0]", "cosine_24000");
                 page.waitUntil("document.getElementById('curve-hover').textContent.startsWith('cosine_24000: step=')", 10);
                 assertThat(page.eval("document.getElementById('curve-hover').textContent").asText()).contains(", loss=");
+                // two other schedules predicted with that fit (slaw curve predict), drawn beside their schedules
+                page.eval("document.getElementById('curve-predict-run').click()");
+                page.waitUntil("document.querySelectorAll('#curve-predict-plot .u-over').length === 2"
+                        + " || document.getElementById('curve-predict-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('curve-predict-status').textContent").asText()).isEmpty();
+                assertThat(page.eval("document.getElementById('curve-predict-text').textContent").asText()).contains("wsd(");
                 page.screenshot(IMAGES.resolve("serve-curves.png"));
 
                 assertThat(page.errors).isEmpty();

@@ -153,6 +153,7 @@ public final class Workbench implements AutoCloseable {
         app.post("/api/datasets/{name}/isoflop", ctx -> planOfData(ctx, "isoflop", CommandOptions.ISOFLOP));
         app.post("/api/datasets/{name}/envelope", ctx -> planOfData(ctx, "envelope", CommandOptions.ENVELOPE));
         app.post("/api/datasets/{name}/curve", this::curveFit);
+        app.post("/api/datasets/{name}/curve/predict", this::curvePredict);
         app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
@@ -973,7 +974,12 @@ public final class Workbench implements AutoCloseable {
         if (!text) {
             args.add("--json");
         }
-        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit"));
+        List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit");
+        refuseFileSchedules(options);
+        args.addAll(options);
+        // kept, as slaw curve fit --out keeps it (written when it succeeds), for predictions of other schedules
+        Path kept = curveFitFile(name);
+        args.add("--out=" + kept);
         Path figure = figureFile(body, args);
         Jobs.Job job = jobs.start("curve fit", "dataset " + name, j -> {
             try {
@@ -981,13 +987,64 @@ public final class Workbench implements AutoCloseable {
                 if (o.exitCode() != 0) {
                     throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
                 }
-                return withFigure(text ? textDocument(o, file, figure) : o.out().replace(file.toString(), file.getFileName().toString()), figure);
+                return withFigure(text ? textDocument(o, file, figure, kept) : o.out().replace(file.toString(), file.getFileName().toString()), figure);
             } finally {
                 removeFigure(figure);
             }
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));
+    }
+
+    /** Where a dataset's last curve fit is kept, for predictions. */
+    private Path curveFitFile(String dataset) throws IOException {
+        return Files.createDirectories(files.resolve("curves")).resolve(name(dataset, "dataset") + ".json");
+    }
+
+    private static final Pattern FILE_SCHEDULE = Pattern.compile("(?i)\\bfile\\s*\\(");
+
+    /**
+     * {@code POST /api/datasets/{name}/curve/predict} with {@code {"options": {"schedule":
+     * ["warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)"]}}}: {@code slaw curve predict}
+     * with the dataset's last curve fit (404 before one finished), nothing refitted. A
+     * schedule read from a file is refused: no value from a client names a file.
+     */
+    private void curvePredict(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        requireDataset(name);
+        Path fit = curveFitFile(name);
+        if (!Files.isRegularFile(fit)) {
+            throw new Failure(404, "dataset \"" + name + "\" has no finished curve fit yet: POST /api/datasets/" + name + "/curve first");
+        }
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_PREDICT, "slaw curve predict");
+        if (options.stream().noneMatch(o -> o.startsWith("--schedule"))) {
+            throw Failure.badInput("give the schedules to predict: {\"options\": {\"schedule\": [\"warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)\"]}}");
+        }
+        refuseFileSchedules(options);
+        List<String> args = new ArrayList<>(List.of("curve", "predict", fit.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(options);
+        Path figure = figureFile(body, args);
+        try {
+            Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString()));
+            }
+            json(ctx, 200, withFigure(text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString()), figure));
+        } finally {
+            removeFigure(figure);
+        }
+    }
+
+    /** A schedule read from a file ({@code file(PATH)}) names a file: refused, as --out is. */
+    private static void refuseFileSchedules(List<String> options) {
+        if (options.stream().anyMatch(o -> FILE_SCHEDULE.matcher(o).find())) {
+            throw Failure.badInput("schedule: file(...) names a file, which the workbench does not read; give the schedule itself (values(...) for a list)");
+        }
     }
 
     /** Whether a body asks for the command's text ({@code "format": "text"}) rather than its JSON (the default). */
@@ -1000,13 +1057,19 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** A command's text as it prints it, and its warnings (printed apart, on standard error), the store's paths by file name. */
-    private static String textDocument(Commands.Outcome o, Path file) {
-        return textDocument(o, file, null);
-    }
-
-    /** The same, without the line saying where the figure's numbers were written (the answer carries them). */
-    private static String textDocument(Commands.Outcome o, Path file, Path figure) {
-        String out = figure == null ? o.out() : o.out().lines().filter(l -> !l.strip().equals("plotted " + figure))
+    /**
+     * The same, without the lines saying where the command wrote the workbench's own files (the
+     * figure's numbers, which the answer carries; a fit kept for later requests).
+     */
+    private static String textDocument(Commands.Outcome o, Path file, Path... own) {
+        Set<String> said = new java.util.HashSet<>();
+        for (Path p : own) {
+            if (p != null) {
+                said.add("plotted " + p);
+                said.add("saved " + p);
+            }
+        }
+        String out = said.isEmpty() ? o.out() : o.out().lines().filter(l -> !said.contains(l.strip()))
                 .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
         o = new Commands.Outcome(o.exitCode(), out, o.err());
         List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())

@@ -385,8 +385,9 @@ function drawPanel(node, p, hoverNode, alone) {
   const log = (a) => a.scale === "log";
   const exp = (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0)));
   // a learning rate of 3e-4 must not read as 0
-  const plain = (u, vals) => vals.map((v) => (v === null ? "" : num(v, 3)));
-  const scale = (a) => (log(a) ? { distr: 3, log: 10 } : {});
+  const plain = (u, vals) => vals.map((v) => (v === null ? "" : String(Number(Number(v).toPrecision(3)))));
+  // an axis the command fixed (a loss curve's range after warmup) keeps its range here too
+  const scale = (a) => Object.assign(log(a) ? { distr: 3, log: 10 } : {}, a.min != null && a.max != null ? { range: [a.min, a.max] } : {});
   // two panels side by side, one alone as wide as the page's other plots
   const room = node.parentNode.clientWidth || 1080;
   const width = alone ? Math.min(1000, room) : Math.max(360, Math.min(540, (room - 20) / 2));
@@ -616,6 +617,26 @@ analysisJob("curve", () => {
   if (schedules.length) o["run-schedule"] = schedules;
   return o;
 }, () => "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve");
+
+// other schedules predicted with the dataset's last curve fit: drawn beside their schedules, and the command's text
+$("curve-predict-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const schedules = $("curve-predict-schedules").value.split("\n").map((l) => l.trim()).filter((l) => l);
+  const options = { schedule: schedules };
+  if ($("curve-predict-steps").value.trim()) options.steps = $("curve-predict-steps").value.trim();
+  $("curve-predict-text").textContent = "";
+  clear($("curve-predict-plot"));
+  say("curve-predict-status", "working ...");
+  try {
+    const r = await api("POST", "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve/predict",
+      { format: "text", plot: true, options });
+    $("curve-predict-text").textContent = r.text + r.warnings.join("\n");
+    drawFigure($("curve-predict-plot"), r.figure, $("curve-predict-hover"));
+    say("curve-predict-status", "");
+  } catch (e) {
+    say("curve-predict-status", e.message, true);
+  }
+});
 
 // ---- fits for compare and plan ----
 const fitDocuments = {};   // id -> its document, read once: a fit's file does not change
