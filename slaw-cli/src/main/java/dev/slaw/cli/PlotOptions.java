@@ -18,7 +18,7 @@ import java.util.Optional;
  * does nothing, so the picture is only built when asked for ({@link #requested}).
  */
 public class PlotOptions {
-    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the result to a .png or .svg file.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Also draw the result to a .png or .svg file (.json: the numbers drawn).")
     Path plot;
 
     @Option(names = "--plot-size", paramLabel = "WxH", defaultValue = "900x600",

@@ -205,7 +205,7 @@ class NeverLoseNeverCorruptTest {
         Result r = run("fit", s(csv), "--law", LAW, "--out", s(dir.resolve("g.json")), "--plot", s(dir.resolve("g.pdf")));
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("--plot", "g.pdf: a plot is written as .png or .svg");
+        assertThat(r.err()).contains("--plot", "g.pdf: a plot is written as .png, .svg or .json (its numbers)");
         assertThat(files()).containsExactly("ladder.csv");
     }
 

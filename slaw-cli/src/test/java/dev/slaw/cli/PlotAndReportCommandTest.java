@@ -57,7 +57,7 @@ class PlotAndReportCommandTest {
         Result r = run(with(new String[]{"fit", CHINCHILLA, "--law", "chinchilla", "--starts", "lhs:5:1"},
                 "--plot", dir.resolve("fit.gif").toString()));
         assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
-        assertThat(r.err()).contains("fit.gif: a plot is written as .png or .svg");
+        assertThat(r.err()).contains("fit.gif: a plot is written as .png, .svg or .json (its numbers)");
     }
 
     @Test

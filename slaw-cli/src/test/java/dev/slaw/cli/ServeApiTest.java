@@ -295,8 +295,86 @@ class ServeApiTest {
         assertThat(column.error()).contains("FLOPs").doesNotContain("\n").doesNotContain(workbench.files().toString());
         assertThat(post("api/datasets/mapped/isoflop", "{\"options\": {\"plot\": \"iso.png\"}}").status()).isEqualTo(400);
         assertThat(post("api/datasets/mapped/envelope", "{\"format\": 1}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/mapped/envelope", "{\"plot\": \"yes\"}").error()).startsWith("\"plot\": give true");
         assertThat(post("api/datasets/nothing/isoflop", "{}").status()).isEqualTo(404);
         assertThat(post("api/datasets/..%2Fx/envelope", "{}").status()).isEqualTo(400);
+    }
+
+    @Test
+    void datasetsTheCommandLineImportedAreListedBesideUploadsAndFitLikeTheCommandLine() throws Exception {
+        Path db = dir.resolve("runs.duckdb");
+        cli("import", CHINCHILLA, "--name", "epoch", "--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--db", db.toString());
+        start();
+        assertThat(upload("mine", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
+        JsonNode list = get("api/datasets").json();
+        assertThat(list).hasSize(2);
+        assertThat(list.get(0).path("name").asText()).isEqualTo("epoch");
+        assertThat(list.get(0).path("origin").asText()).isEqualTo("import");
+        assertThat(list.get(0).path("format").asText()).isEqualTo("store");
+        assertThat(list.get(0).path("rows").asInt()).isEqualTo(245);
+        assertThat(list.get(1).path("origin").asText()).isEqualTo("upload");
+        assertThat(get("api/datasets?q=origin:import").json()).hasSize(1);
+        // the stored table, its mapping and derived column applied by the import
+        JsonNode preview = get("api/datasets/epoch?rows=3").json();
+        assertThat(preview.path("row_count").asInt()).isEqualTo(245);
+        assertThat(preview.path("columns").toString()).contains("\"N\"", "\"D\"").doesNotContain("_row");
+        // fitted as slaw fit --dataset epoch --db STORE fits it
+        Reply fit = post("api/fits", "{\"dataset\": \"epoch\", \"options\": {\"law\": \"chinchilla\", \"target\": \"loss\","
+                + " \"drop-highest\": \"loss=5\", \"starts\": \"lhs:32\", \"threads\": 1}}");
+        assertThat(fit.status()).as(fit.body()).isEqualTo(201);
+        JsonNode expected = JSON.readTree(cli("fit", "--dataset", "epoch", "--db", db.toString(), "--law", "chinchilla", "--target", "loss",
+                "--drop-highest", "loss=5", "--starts", "lhs:32", "--threads", "1", "--json"));
+        assertThat(fit.json().path("fit").path("parameters")).isEqualTo(expected.path("parameters"));
+        assertThat(fit.json().path("fit").path("law").path("fitted").asText()).isEqualTo(expected.path("law").path("fitted").asText());
+        // an upload does not silently take the imported name
+        Reply taken = upload("epoch", Files.readAllBytes(Path.of(CHINCHILLA)));
+        assertThat(taken.status()).isEqualTo(409);
+        assertThat(taken.error()).isEqualTo("dataset \"epoch\" exists in the store (put there by slaw import); upload with replace=true to replace it");
+    }
+
+    @Test
+    void theViewsPicturesAreTheNumbersTheCommandLineDraws() throws Exception {
+        start();
+        String recipe = "&map=" + query("N=Model Size") + "&derive=" + query("D=Training FLOP / (6*N)");
+        assertThat(uploadWith("mapped", recipe).status()).isEqualTo(201);
+        String[] cli = {"--map", "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--compute-column", "Training FLOP"};
+        String shown = Path.of(CHINCHILLA).toString();
+        Path picture = dir.resolve("iso.json");
+        String text = cli(concat(new String[]{"plan", "isoflop", CHINCHILLA, "--replicates", "100", "--plot", picture.toString()}, cli));
+        Reply iso = post("api/datasets/mapped/isoflop", "{\"format\": \"text\", \"plot\": true,"
+                + " \"options\": {\"compute-column\": \"Training FLOP\", \"replicates\": 100}}");
+        assertThat(iso.status()).as(iso.body()).isEqualTo(200);
+        // the command's picture, as --plot FILE.json writes it, and its text without the line naming that file
+        assertThat(iso.json().path("figure")).isEqualTo(JSON.readTree(picture.toFile()));
+        assertThat(iso.json().path("text").asText()).isEqualTo(text.replace(shown, "mapped.csv").replace("plotted " + picture + "\n", ""));
+        JsonNode parabolas = iso.json().path("figure").path("panels").get(0);
+        assertThat(parabolas.path("title").asText()).isEqualTo("IsoFLOP profiles and their minima");
+        assertThat(parabolas.path("x").path("scale").asText()).isEqualTo("log");
+        // the minima drawn are the document's: each used compute group's N_opt and loss
+        JsonNode doc = post("api/datasets/mapped/isoflop", "{\"options\": {\"compute-column\": \"Training FLOP\", \"replicates\": 100}}").json();
+        JsonNode minima = null;
+        for (JsonNode series : parabolas.path("series")) {
+            if (series.path("label").asText().equals("minima")) {
+                minima = series;
+            }
+        }
+        assertThat(minima).isNotNull();
+        List<Double> drawn = new java.util.ArrayList<>();
+        minima.path("x").forEach(x -> { if (!x.isNull()) drawn.add(x.asDouble()); });
+        List<Double> used = new java.util.ArrayList<>();
+        doc.path("groups").forEach(g -> { if (g.path("status").asText().equals("used")) used.add(g.path("parameter_count").asDouble()); });
+        assertThat(drawn).isEqualTo(used).hasSize(doc.path("parameter_law").path("points").asInt());
+        assertThat(iso.json().path("figure").path("panels").get(1).path("title").asText()).isEqualTo("IsoFLOP minima and the fitted power laws");
+
+        Reply envelope = post("api/datasets/mapped/envelope", "{\"plot\": true, \"options\": {\"compute-column\": \"Training FLOP\"}}");
+        assertThat(envelope.status()).as(envelope.body()).isEqualTo(200);
+        // the JSON document as before, the figure beside it
+        assertThat(envelope.json().path("parameter_law")).isEqualTo(JSON.readTree(cli(concat(new String[]{"plan", "envelope", CHINCHILLA, "--json"}, cli))).path("parameter_law"));
+        assertThat(envelope.json().path("figure").path("panels").get(0).path("series").get(1).path("mark").asText()).isEqualTo("line_and_points");
+        // the workbench's figure files are gone once answered
+        try (var left = Files.list(workbench.files().resolve("figures"))) {
+            assertThat(left).isEmpty();
+        }
     }
 
     /** Three runs of examples/multipower/csv_25 (Luo et al. 2025) as one table with a run column. */
@@ -316,6 +394,11 @@ class ServeApiTest {
         Path curves = multiPowerCurves();
         assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/datasets?name=curves"))
                 .POST(HttpRequest.BodyPublishers.ofFile(curves))).status()).isEqualTo(201);
+        String cosine = "warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)";
+        String predict = "{\"plot\": true, \"options\": {\"schedule\": [\"" + cosine + "\"], \"steps\": 24000}}";
+        Reply early = post("api/datasets/curves/curve/predict", predict);
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.error()).isEqualTo("dataset \"curves\" has no finished curve fit yet: POST /api/datasets/curves/curve first");
         JsonNode done = waitFor(post("api/datasets/curves/curve", "{\"format\": \"text\"}").json().path("id").asLong(), "done", "failed");
         assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
         // the same text but for when it was made and how long it took
@@ -323,6 +406,29 @@ class ServeApiTest {
         assertThat(done.path("result").path("text").asText().replaceAll(timed, ""))
                 .isEqualTo(cli("curve", "fit", curves.toString()).replace(curves.toString(), "curves.csv").replaceAll(timed, ""));
         assertThat(done.path("result").path("text").asText()).contains("name:             multi-power");
+        // with its picture: the loss curves, observed and fitted, beside the schedules
+        JsonNode pictured = waitFor(post("api/datasets/curves/curve", "{\"plot\": true}").json().path("id").asLong(), "done", "failed");
+        JsonNode panels = pictured.path("result").path("figure").path("panels");
+        assertThat(panels.get(0).path("title").asText()).isEqualTo("Observed (points) and predicted (lines) loss");
+        assertThat(panels.get(1).path("title").asText()).isEqualTo("Learning-rate schedules");
+        assertThat(panels.get(1).path("series")).hasSize(3);
+        assertThat(pictured.path("result").path("parameters")).isEqualTo(JSON.readTree(cli("curve", "fit", curves.toString(), "--json")).path("parameters"));
+        // another schedule predicted from the kept fit, as slaw curve predict FIT.json predicts it
+        Reply predicted = post("api/datasets/curves/curve/predict", predict);
+        assertThat(predicted.status()).as(predicted.body()).isEqualTo(200);
+        Path kept = workbench.files().resolve("curves/curves.json");
+        JsonNode expected = JSON.readTree(cli("curve", "predict", kept.toString(), "--schedule", cosine, "--steps", "24000", "--json"));
+        JsonNode answer = predicted.json();
+        assertThat(answer.path("figure").path("panels")).hasSize(2);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("figure");
+        assertThat(answer).isEqualTo(JSON.readTree(JSON.writeValueAsString(expected).replace(kept.toString(), "curves.json")));
+        assertThat(post("api/datasets/curves/curve/predict", "{}").error()).startsWith("give the schedules to predict");
+        Reply file = post("api/datasets/curves/curve/predict", "{\"options\": {\"schedule\": \"file(/etc/passwd)\"}}");
+        assertThat(file.status()).isEqualTo(400);
+        assertThat(file.error()).startsWith("schedule: file(...) names a file");
+        assertThat(post("api/datasets/curves/curve", "{\"options\": {\"run-schedule\": \"cosine_24000=FILE (x.csv)\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/curves/curve/predict", "{\"options\": {\"schedule\": \"cosine(peak=3e-4\"}}").error())
+                .contains("expected ')'").doesNotContain(workbench.files().toString());
 
         assertThat(post("api/datasets/curves/curve", "{\"options\": {\"out\": \"c.json\"}}").status()).isEqualTo(400);
         assertThat(post("api/datasets/nothing/curve", "{}").status()).isEqualTo(404);
@@ -564,6 +670,21 @@ class ServeApiTest {
             JsonNode expected = JSON.readTree(cli("predict", fitFile.toString(), "peak_lr=" + g, "N=" + nValue, "D=" + dValue, "--json"));
             assertThat(rows.path("predicted").get(i).asDouble()).isEqualTo(expected.get(0).path("loss").asDouble());
         }
+
+        // planned per group: slaw plan FIT peak_lr=G, at a budget and along the frontier
+        Reply plan = post("api/fits/" + id + "/plan", "{\"group\": \"0.002\", \"options\": {\"compute\": \"1e21\"}}");
+        assertThat(plan.status()).as(plan.body()).isEqualTo(200);
+        assertThat(plan.json()).isEqualTo(JSON.readTree(cli("plan", fitFile.toString(), "peak_lr=0.002", "--compute", "1e21", "--json")));
+        Reply frontier = post("api/fits/" + id + "/plan", "{\"group\": 0.004, \"options\": {\"frontier\": \"1e19:1e23:5\"}}");
+        assertThat(frontier.json()).isEqualTo(JSON.readTree(cli("plan", fitFile.toString(), "peak_lr=0.004", "--frontier", "1e19:1e23:5", "--json")));
+        assertThat(frontier.json().path("parameters").path("E").asDouble()).isNotEqualTo(plan.json().path("parameters").path("E").asDouble());
+        Reply none = post("api/fits/" + id + "/plan", "{\"options\": {\"compute\": \"1e21\"}}");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.error()).isEqualTo("fit " + id + " is a fit per peak_lr: name the group to plan for with \"group\" (one of 0.001, 0.002, 0.004)");
+        Reply unknown = post("api/fits/" + id + "/plan", "{\"group\": \"0.02\", \"options\": {\"compute\": \"1e21\"}}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.error()).contains("no group peak_lr=0.02", "0.001, 0.002, 0.004").doesNotContain(workbench.files().toString());
+        assertThat(post("api/fits/" + id + "/plan", "{\"group\": [1]}").status()).isEqualTo(400);
     }
 
     @Test
@@ -575,6 +696,7 @@ class ServeApiTest {
         assertThat(none.status()).isEqualTo(404);
         assertThat(none.error()).isEqualTo("fit " + id + " has no finished bootstrap yet: POST /api/fits/" + id + "/bootstrap first");
         assertThat(post("api/fits/" + id + "/plan", "{\"bootstrap\": \"boot.json\"}").status()).isEqualTo(400);
+        assertThat(post("api/fits/" + id + "/plan", "{\"group\": \"0.002\"}").error()).isEqualTo("\"group\": fit " + id + " is one fit, not a fit per group");
         assertThat(get("api/fits").json().get(0).path("bootstrapped").asBoolean()).isFalse();
 
         JsonNode done = waitFor(post("api/fits/" + id + "/bootstrap", "{\"options\": {\"replicates\": 20}}").json().path("id").asLong(),

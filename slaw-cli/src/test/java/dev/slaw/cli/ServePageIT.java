@@ -27,6 +27,10 @@ class ServePageIT {
         Path db = work.resolve("runs.duckdb");
         Files.deleteIfExists(db);
         deleteTree(work.resolve("runs.duckdb.serve"));
+        // a table the command line imported into the store before the workbench started
+        assertThat(Main.run(new String[]{"import", ServeApiTest.CHINCHILLA, "--name", "epoch", "--map", "N=Model Size",
+                "--derive", "D=Training FLOP / (6*N)", "--db", db.toString()}, new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(System.err, true))).isZero();
         try (Workbench workbench = new Workbench(Workbench.Settings.of(db).withPort(0), ServeCommand.COMMANDS)) {
             String base = workbench.start();
             try (DevTools page = DevTools.open(base, work, 1280, 900)) {
@@ -40,7 +44,13 @@ class ServePageIT {
                 assertThat(page.errors).isEmpty();
                 assertThat(page.eval("document.getElementById('upload-status').textContent").asText()).contains("245 rows");
                 assertThat(page.eval("document.querySelectorAll('#preview-table tr').length").asInt()).isEqualTo(21);
+                // the imported table listed beside the upload, and previewed as the store has it
+                assertThat(page.eval("document.querySelector('#dataset-list li[data-name=epoch]').textContent").asText())
+                        .isEqualTo("epoch (in the store from slaw import: 245 rows of " + ServeApiTest.CHINCHILLA + ")");
                 page.screenshot(IMAGES.resolve("serve-datasets.png"));
+                page.eval("document.querySelector('#dataset-list li[data-name=epoch]').click()");
+                page.waitUntil("document.querySelector('#preview h3') && document.querySelector('#preview h3').textContent.startsWith('epoch: 245 rows')", 30);
+                assertThat(page.eval("document.querySelector('#preview-table tr').textContent").asText()).contains("N", "D").doesNotContain("Model Size");
                 // the datasets searched as the user types
                 type(page, "dataset-search", "zzz");
                 page.waitUntil("document.getElementById('dataset-list').textContent === 'no dataset matches zzz'", 10);
@@ -173,8 +183,24 @@ class ServePageIT {
                         + " || document.getElementById('view-status').classList.contains('error')", 120);
                 assertThat(page.eval("document.getElementById('view-text').textContent").asText())
                         .startsWith("IsoFLOP analysis (Hoffmann et al. 2022, Approach 2) of chinchilla-mapped.csv");
-                page.eval("document.getElementById('view-text').scrollIntoView()");
+                // drawn: the runs of each compute budget with its parabola and minimum, and the minima with the power laws
+                page.waitUntil("document.querySelectorAll('#view-plot .u-over').length === 2", 30);
+                assertThat(page.eval("[...document.querySelectorAll('#view-plot .u-title')].map(t => t.textContent).join(' | ')").asText())
+                        .isEqualTo("IsoFLOP profiles and their minima | IsoFLOP minima and the fitted power laws");
+                page.eval("document.getElementById('view-plot').scrollIntoView()");
+                hoverSeries(page, "figures['view-plot'][0]", "minima");
+                page.waitUntil("document.getElementById('view-hover').textContent.startsWith('minima: parameters N=')", 10);
+                assertThat(page.eval("document.getElementById('view-hover').textContent").asText()).contains(", loss=");
                 page.screenshot(IMAGES.resolve("serve-isoflop.png"));
+                // the envelope view: every run's loss against compute, the least per bin joined
+                page.eval("document.getElementById('view-kind').value = 'envelope'");
+                page.eval("document.getElementById('view-run').click()");
+                page.waitUntil("document.querySelectorAll('#view-plot .u-over').length === 2"
+                        + " && document.querySelector('#view-plot .u-title').textContent.startsWith('Loss envelope')"
+                        + " || document.getElementById('view-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('view-text').textContent").asText()).contains("Approach 1");
+                page.eval("document.getElementById('view-plot').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-envelope.png"));
                 page.eval("document.getElementById('plan-fit').value = '2'");
                 page.eval("document.getElementById('frontier-run').click()");
                 page.waitUntil("document.getElementById('frontier-status').textContent.startsWith('fit 2 has no finished bootstrap')"
@@ -220,6 +246,58 @@ class ServePageIT {
                 page.waitUntil("document.getElementById('fit-hover').textContent.includes('(peak_lr=')", 10);
                 page.screenshot(IMAGES.resolve("serve-fit-grouped.png"));
 
+                // the fit per group planned: one group, as slaw plan FIT peak_lr=0.002 plans it, then every group's frontier coloured
+                page.eval("document.querySelector('nav button[data-page=plan]').click()");
+                page.waitUntil("document.querySelectorAll('#plan-fit option').length === 3", 30);
+                page.eval("(() => { const s = document.getElementById('plan-fit'); s.value = '3'; s.dispatchEvent(new Event('change')); })()");
+                page.waitUntil("!document.getElementById('plan-group').parentNode.hidden && document.querySelectorAll('#plan-group option').length === 4", 30);
+                page.eval("document.getElementById('plan-group').value = '0.002'");
+                page.eval("document.getElementById('plan-budget').value = '1e21'");
+                page.eval("document.querySelector('#plan-form button').click()");
+                page.waitUntil("document.getElementById('plan-result').textContent.includes('peak_lr=0.002')"
+                        + " || document.getElementById('plan-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('plan-result').textContent").asText())
+                        .contains("parameters N", "tokens D").doesNotContain("peak_lr=0.001");
+                assertThat(page.eval("document.getElementById('plan-status').textContent").asText())
+                        .isEqualTo("fit 3 is a fit per group: planned without intervals");
+                page.eval("document.getElementById('plan-group').value = '*'");
+                page.eval("document.getElementById('frontier-to').value = '1e23'");
+                page.eval("document.getElementById('frontier-run').click()");
+                page.waitUntil("document.querySelector('#frontier-plot .u-title')"
+                        + " && document.querySelector('#frontier-plot .u-title').textContent === 'compute-optimal N (solid) and D (dashed) per peak_lr'"
+                        + " || document.getElementById('frontier-status').classList.contains('error')", 60);
+                assertThat(page.eval("[...document.querySelectorAll('#frontier-plot .u-legend .u-series')].map(s => s.textContent).join(' | ')").asText())
+                        .contains("peak_lr=0.001 N", "peak_lr=0.002 D", "peak_lr=0.004 N");
+                page.eval("document.getElementById('plan-form').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-plan-grouped.png"));
+
+                // and compared: two of its groups side by side, then all its groups beside one of them
+                page.eval("document.querySelector('nav button[data-page=compare]').click()");
+                page.waitUntil("document.querySelectorAll('#compare-a option').length === 3", 30);
+                for (String side : new String[]{"compare-a", "compare-b"}) {
+                    // chosen as a user chooses: the value and its change event at once, so the page's own refresh cannot come between
+                    page.eval("(() => { const s = document.getElementById('" + side + "'); s.value = '3'; s.dispatchEvent(new Event('change')); })()");
+                }
+                page.waitUntil("document.querySelectorAll('#compare-a-group option').length === 4"
+                        + " && document.querySelectorAll('#compare-b-group option').length === 4"
+                        + " || document.getElementById('compare-status').classList.contains('error')", 30);
+                assertThat(page.eval("[document.getElementById('compare-status').textContent, document.getElementById('compare-a').value,"
+                        + " document.getElementById('compare-b').value, document.querySelectorAll('#compare-a-group option').length,"
+                        + " document.querySelectorAll('#compare-b-group option').length].join(' ')").asText()).isEqualTo(" 3 3 4 4");
+                page.eval("document.getElementById('compare-a-group').value = '0.001'");
+                page.eval("document.getElementById('compare-b-group').value = '0.004'");
+                page.eval("document.querySelector('#compare-form button').click()");
+                page.waitUntil("document.querySelector('#compare-params th:nth-child(2)')"
+                        + " && document.querySelector('#compare-params th:nth-child(2)').textContent === 'fit 3 (peak_lr=0.001)'", 60);
+                assertThat(page.eval("[...document.querySelectorAll('#compare-params th')].map(t => t.textContent).join(' | ')").asText())
+                        .isEqualTo(" | fit 3 (peak_lr=0.001) | fit 3 (peak_lr=0.004)");
+                page.eval("document.getElementById('compare-a-group').value = '*'");
+                page.eval("document.querySelector('#compare-form button').click()");
+                // the group on both sides once: three columns, one per group
+                page.waitUntil("document.querySelectorAll('#compare-params th').length === 4", 60);
+                assertThat(page.eval("document.querySelectorAll('#compare-plot .u-over').length").asInt()).isEqualTo(1);
+                page.screenshot(IMAGES.resolve("serve-compare-grouped.png"));
+
                 // loss curves across schedules: three multi-power runs in one table
                 Path curves = Files.createDirectories(work.resolve("curves")).resolve("multipower-curves.csv");
                 StringBuilder table = new StringBuilder("run,step,lr,loss\n");
@@ -239,11 +317,36 @@ class ServePageIT {
                 page.waitUntil("document.getElementById('curve-text').textContent.includes('[[Parameters]]')"
                         + " || document.getElementById('curve-status').classList.contains('error')", 300);
                 assertThat(page.eval("document.getElementById('curve-text').textContent").asText()).contains("name:             multi-power");
+                // the loss curves, observed and fitted, beside the schedules that made them
+                page.waitUntil("document.querySelectorAll('#curve-plot .u-over').length === 2", 30);
+                assertThat(page.eval("[...document.querySelectorAll('#curve-plot .u-title')].map(t => t.textContent).join(' | ')").asText())
+                        .isEqualTo("Observed (points) and predicted (lines) loss | Learning-rate schedules");
+                page.eval("document.getElementById('curve-plot').scrollIntoView()");
+                hoverSeries(page, "figures['curve-plot'][0]", "cosine_24000");
+                page.waitUntil("document.getElementById('curve-hover').textContent.startsWith('cosine_24000: step=')", 10);
+                assertThat(page.eval("document.getElementById('curve-hover').textContent").asText()).contains(", loss=");
+                // two other schedules predicted with that fit (slaw curve predict), drawn beside their schedules
+                page.eval("document.getElementById('curve-predict-run').click()");
+                page.waitUntil("document.querySelectorAll('#curve-predict-plot .u-over').length === 2"
+                        + " || document.getElementById('curve-predict-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('curve-predict-status').textContent").asText()).isEmpty();
+                assertThat(page.eval("document.getElementById('curve-predict-text').textContent").asText()).contains("wsd(");
                 page.screenshot(IMAGES.resolve("serve-curves.png"));
 
                 assertThat(page.errors).isEmpty();
             }
         }
+    }
+
+    /** Moves the mouse onto the middle point of a plot's series named {@code label}. */
+    private static void hoverSeries(DevTools page, String plot, String label) throws Exception {
+        JsonNode at = page.eval("(() => { const u = " + plot + "; const o = u.over.getBoundingClientRect();"
+                + " const k = u.series.findIndex(s => s.label === " + ServeApiTest.JSON.writeValueAsString(label) + ");"
+                + " const idx = u.data[k].map((v, i) => v == null ? -1 : i).filter(i => i >= 0); const i = idx[Math.floor(idx.length / 2)];"
+                + " return {x: o.left + u.valToPos(u.data[0][i], 'x'), y: o.top + u.valToPos(u.data[k][i], 'y')}; })()");
+        // twice, so that the mouse moves; it ends on the point
+        page.hover(at.path("x").asDouble() + 1, at.path("y").asDouble());
+        page.hover(at.path("x").asDouble(), at.path("y").asDouble());
     }
 
     /** Sets an input's text as typing does: the page hears an input event. */

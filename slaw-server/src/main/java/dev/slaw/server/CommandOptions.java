@@ -47,6 +47,9 @@ final class CommandOptions {
     /** slaw curve fit: loss curves of several runs of one model. */
     static final Set<String> CURVE_FIT = Set.of("law", "first-step", "protocol", "run-schedule");
 
+    /** slaw curve predict with a dataset's last curve fit. */
+    static final Set<String> CURVE_PREDICT = Set.of("schedule", "steps", "every");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

@@ -11,7 +11,7 @@ import java.util.Set;
  * (case ignored) in one of the entry's fields; {@code law:chinchilla} looks in that field only.
  */
 final class Query {
-    static final Set<String> DATASET_FIELDS = Set.of("name", "format");
+    static final Set<String> DATASET_FIELDS = Set.of("name", "format", "origin");
     static final Set<String> FIT_FIELDS = Set.of("id", "dataset", "law", "target", "formula");
 
     /** A word and the field it is confined to (null: any field). */

@@ -153,6 +153,7 @@ public final class Workbench implements AutoCloseable {
         app.post("/api/datasets/{name}/isoflop", ctx -> planOfData(ctx, "isoflop", CommandOptions.ISOFLOP));
         app.post("/api/datasets/{name}/envelope", ctx -> planOfData(ctx, "envelope", CommandOptions.ENVELOPE));
         app.post("/api/datasets/{name}/curve", this::curveFit);
+        app.post("/api/datasets/{name}/curve/predict", this::curvePredict);
         app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
@@ -337,7 +338,78 @@ public final class Workbench implements AutoCloseable {
 
     private Path requireDataset(String name) {
         name(name, "dataset");
-        return datasetFile(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
+        Optional<Path> uploaded = datasetFile(name);
+        if (uploaded.isPresent()) {
+            return uploaded.get();
+        }
+        return storeCopy(name).orElseThrow(() -> new Failure(404, "no dataset \"" + name + "\" (upload it first: POST /api/datasets?name=" + name + ")"));
+    }
+
+    /**
+     * The datasets in the store ({@code slaw runs --db STORE --json}), by name: the uploads and
+     * the tables the command line imported ({@code slaw import FILE --name NAME --db STORE}).
+     * No store yet is none; a store another process holds is a 409.
+     */
+    private Map<String, JsonNode> storeDatasets() {
+        Commands.Outcome o;
+        synchronized (storeLock) {
+            o = commands.run(List.of("runs", "--db", settings.db().toString(), "--json"), ProgressListener.NONE);
+        }
+        Map<String, JsonNode> byName = new TreeMap<>();
+        if (o.exitCode() != 0) {
+            String line = o.errorLine();
+            if (isLock(line)) {
+                throw new Failure(409, line);
+            }
+            if (line.contains("no run store here")) {
+                return byName;
+            }
+            throw new Failure(500, line);
+        }
+        try {
+            JSON.readTree(o.out()).path("datasets").forEach(d -> byName.put(d.path("name").asText(), d));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        return byName;
+    }
+
+    /**
+     * A dataset the command line imported into the store, as a table the commands read: the
+     * stored rows ({@code slaw sql}, the import's mapping and derived columns already applied)
+     * copied once into {@code STORE.serve/store/NAME.csv}, and again when its fingerprint
+     * changes (a new {@code slaw import --replace}). Fits read the copy, so they never wait
+     * for the store.
+     */
+    private Optional<Path> storeCopy(String name) {
+        JsonNode entry = storeDatasets().get(name);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        try {
+            Path dir = Files.createDirectories(files.resolve("store"));
+            Path copy = dir.resolve(name + ".csv");
+            Path stamp = dir.resolve(name + ".fingerprint");
+            String fingerprint = entry.path("fingerprint").asText();
+            synchronized (storeLock) {
+                if (Files.isRegularFile(copy) && Files.isRegularFile(stamp) && Files.readString(stamp).equals(fingerprint)) {
+                    return Optional.of(copy);
+                }
+                // the row numbers the import kept are the store's, not a column of the runs
+                Commands.Outcome o = commands.run(List.of("sql", "select * exclude (_row) from \"dataset_" + name + "\"",
+                        "--db", settings.db().toString(), "--csv", "--limit", Integer.toString(Integer.MAX_VALUE)), ProgressListener.NONE);
+                if (o.exitCode() != 0) {
+                    throw new Failure(isLock(o.errorLine()) ? 409 : 500, o.errorLine());
+                }
+                Path staged = Files.createTempFile(dir, ".copy-", ".csv");
+                Files.writeString(staged, o.out());
+                Files.move(staged, copy, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.writeString(stamp, fingerprint);
+            }
+            return Optional.of(copy);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonArray datasets(Query query) throws IOException {
@@ -352,14 +424,27 @@ public final class Workbench implements AutoCloseable {
                 }
             });
         }
+        Map<String, JsonObject> listed = new TreeMap<>();
         for (Map.Entry<String, Path> e : byName.entrySet()) {
             String f = e.getValue().getFileName().toString();
-            if (!query.matches(Map.of("name", e.getKey(), "format", f.substring(f.lastIndexOf('.') + 1)))) {
+            if (!query.matches(Map.of("name", e.getKey(), "format", f.substring(f.lastIndexOf('.') + 1), "origin", "upload"))) {
                 continue;
             }
-            a.add(new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
-                    .put("bytes", Files.size(e.getValue())));
+            listed.put(e.getKey(), new JsonObject().put("name", e.getKey()).put("format", f.substring(f.lastIndexOf('.') + 1))
+                    .put("bytes", Files.size(e.getValue())).put("origin", "upload"));
         }
+        // beside the uploads, what the command line imported into the store (a name a client can use)
+        for (Map.Entry<String, JsonNode> e : storeDatasets().entrySet()) {
+            String name = e.getKey();
+            if (byName.containsKey(name) || !NAME.matcher(name).matches()
+                    || !query.matches(Map.of("name", name, "format", "store", "origin", "import"))) {
+                continue;
+            }
+            JsonNode d = e.getValue();
+            listed.put(name, new JsonObject().put("name", name).put("format", "store").put("rows", d.path("rows").asLong())
+                    .put("origin", "import").put("source", d.path("source").asText()).put("imported", d.path("imported").asText()));
+        }
+        listed.values().forEach(a::add);
         return a;
     }
 
@@ -389,6 +474,9 @@ public final class Workbench implements AutoCloseable {
                 Optional<Path> existing = datasetFile(name);
                 if (existing.isPresent() && !replace) {
                     throw new Failure(409, "dataset \"" + name + "\" exists; upload with replace=true to replace it");
+                }
+                if (existing.isEmpty() && !replace && storeDatasets().containsKey(name)) {
+                    throw new Failure(409, "dataset \"" + name + "\" exists in the store (put there by slaw import); upload with replace=true to replace it");
                 }
                 List<String> args = new ArrayList<>(List.of("import", staged.toString(), "--name", name, "--db",
                         settings.db().toString()));
@@ -672,6 +760,7 @@ public final class Workbench implements AutoCloseable {
         long id = id(ctx);
         JsonNode body = jsonBody(ctx);
         List<String> args = new ArrayList<>(List.of("plan", fit.toString(), "--json"));
+        groupOf(id, fit, body).ifPresent(args::add);
         JsonNode withBootstrap = body.get("bootstrap");
         if (withBootstrap != null && !withBootstrap.isBoolean()) {
             throw Failure.badInput("\"bootstrap\": give true (the intervals of the fit's last bootstrap) or false");
@@ -685,6 +774,43 @@ public final class Workbench implements AutoCloseable {
         }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.PLAN, "a plan"));
         json(ctx, 200, run(args, fit, boot));
+    }
+
+    /**
+     * For a fit per group ({@code slaw fit --group}), the group a request names, {@code "group":
+     * "0.002"}, as {@code slaw plan FIT GROUP=VALUE} takes it; a fit per group needs one, and
+     * a single fit takes none (400, naming the groups there are).
+     */
+    private static Optional<String> groupOf(long id, Path fit, JsonNode body) {
+        JsonNode group = body.get("group");
+        if (group != null && !group.isTextual() && !group.isNumber()) {
+            throw Failure.badInput("\"group\": give the group's value as text, e.g. \"group\": \"0.002\"");
+        }
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(fit.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String groupedBy = doc.path("grouped_by").asText(null);
+        if (groupedBy == null) {
+            if (group != null) {
+                throw Failure.badInput("\"group\": fit " + id + " is one fit, not a fit per group");
+            }
+            return Optional.empty();
+        }
+        List<String> groups = new ArrayList<>();
+        doc.path("groups").forEach(g -> groups.add(g.path("group").asText()));
+        if (group == null) {
+            throw Failure.badInput("fit " + id + " is a fit per " + groupedBy + ": name the group to plan for with \"group\""
+                    + " (one of " + String.join(", ", groups) + ")");
+        }
+        String value = group.asText();
+        if (value.length() > 200 || value.contains("\n")) {
+            throw Failure.badInput("\"group\": a group's value is one line of at most 200 characters");
+        }
+        // the column's name first, so the value is never read as an option
+        return Optional.of(groupedBy + "=" + value);
     }
 
     /** Where a fit's last finished bootstrap is kept, for plans with intervals. */
@@ -770,12 +896,63 @@ public final class Workbench implements AutoCloseable {
         }
         args.addAll(recipeOf(name));
         args.addAll(CommandOptions.arguments(body.get("options"), union(CommandOptions.DATA, allowed), "slaw plan " + view));
-        Commands.Outcome o = commands.run(args, ProgressListener.NONE);
-        if (o.exitCode() != 0) {
-            String line = o.errorLine().replace(file.toString(), file.getFileName().toString());
-            throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
+        Path figure = figureFile(body, args);
+        try {
+            Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+            if (o.exitCode() != 0) {
+                String line = o.errorLine().replace(file.toString(), file.getFileName().toString());
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, line);
+            }
+            json(ctx, 200, withFigure(text ? textDocument(o, file, figure) : o.out().replace(file.toString(), file.getFileName().toString()), figure));
+        } finally {
+            removeFigure(figure);
         }
-        json(ctx, 200, text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString()));
+    }
+
+    private static void removeFigure(Path figure) {
+        try {
+            if (figure != null) {
+                Files.deleteIfExists(figure);
+            }
+        } catch (IOException e) {
+            // a figure left behind is harmless: the next one has another name
+        }
+    }
+
+    private final AtomicLong nextFigure = new AtomicLong(1);
+
+    /**
+     * With {@code "plot": true} in the body, the command also writes its picture's numbers
+     * ({@code --plot FILE.json}, the figure {@code --plot FILE.png} draws) to a file of the
+     * workbench's own, which the answer then carries under {@code "figure"}; else null.
+     */
+    private Path figureFile(JsonNode body, List<String> args) throws IOException {
+        JsonNode plot = body.get("plot");
+        if (plot != null && !plot.isBoolean()) {
+            throw Failure.badInput("\"plot\": give true (the picture's numbers too, under \"figure\") or false");
+        }
+        if (plot == null || !plot.booleanValue()) {
+            return null;
+        }
+        Path dir = Files.createDirectories(files.resolve("figures"));
+        Path f = dir.resolve(nextFigure.getAndIncrement() + "-" + ProcessHandle.current().pid() + ".json");
+        args.add("--plot=" + f);
+        return f;
+    }
+
+    /** An answer with the figure the command wrote (read, then the file removed) under {@code "figure"}. */
+    private static String withFigure(String answer, Path figure) {
+        if (figure == null) {
+            return answer;
+        }
+        String numbers;
+        try {
+            numbers = Files.readString(figure);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return answer.substring(0, answer.lastIndexOf('}')).stripTrailing() + ",\n  \"figure\": "
+                + numbers.strip().replace("\n", "\n  ") + "\n}";
     }
 
     /**
@@ -797,16 +974,77 @@ public final class Workbench implements AutoCloseable {
         if (!text) {
             args.add("--json");
         }
-        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit"));
+        List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_FIT, "slaw curve fit");
+        refuseFileSchedules(options);
+        args.addAll(options);
+        // kept, as slaw curve fit --out keeps it (written when it succeeds), for predictions of other schedules
+        Path kept = curveFitFile(name);
+        args.add("--out=" + kept);
+        Path figure = figureFile(body, args);
         Jobs.Job job = jobs.start("curve fit", "dataset " + name, j -> {
-            Commands.Outcome o = commands.run(args, j.listener());
-            if (o.exitCode() != 0) {
-                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            try {
+                Commands.Outcome o = commands.run(args, j.listener());
+                if (o.exitCode() != 0) {
+                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+                }
+                return withFigure(text ? textDocument(o, file, figure, kept) : o.out().replace(file.toString(), file.getFileName().toString()), figure);
+            } finally {
+                removeFigure(figure);
             }
-            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));
+    }
+
+    /** Where a dataset's last curve fit is kept, for predictions. */
+    private Path curveFitFile(String dataset) throws IOException {
+        return Files.createDirectories(files.resolve("curves")).resolve(name(dataset, "dataset") + ".json");
+    }
+
+    private static final Pattern FILE_SCHEDULE = Pattern.compile("(?i)\\bfile\\s*\\(");
+
+    /**
+     * {@code POST /api/datasets/{name}/curve/predict} with {@code {"options": {"schedule":
+     * ["warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)"]}}}: {@code slaw curve predict}
+     * with the dataset's last curve fit (404 before one finished), nothing refitted. A
+     * schedule read from a file is refused: no value from a client names a file.
+     */
+    private void curvePredict(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        requireDataset(name);
+        Path fit = curveFitFile(name);
+        if (!Files.isRegularFile(fit)) {
+            throw new Failure(404, "dataset \"" + name + "\" has no finished curve fit yet: POST /api/datasets/" + name + "/curve first");
+        }
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_PREDICT, "slaw curve predict");
+        if (options.stream().noneMatch(o -> o.startsWith("--schedule"))) {
+            throw Failure.badInput("give the schedules to predict: {\"options\": {\"schedule\": [\"warmup(2160)+cosine(peak=3e-4, end=3e-5, total=24000)\"]}}");
+        }
+        refuseFileSchedules(options);
+        List<String> args = new ArrayList<>(List.of("curve", "predict", fit.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(options);
+        Path figure = figureFile(body, args);
+        try {
+            Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString()));
+            }
+            json(ctx, 200, withFigure(text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString()), figure));
+        } finally {
+            removeFigure(figure);
+        }
+    }
+
+    /** A schedule read from a file ({@code file(PATH)}) names a file: refused, as --out is. */
+    private static void refuseFileSchedules(List<String> options) {
+        if (options.stream().anyMatch(o -> FILE_SCHEDULE.matcher(o).find())) {
+            throw Failure.badInput("schedule: file(...) names a file, which the workbench does not read; give the schedule itself (values(...) for a list)");
+        }
     }
 
     /** Whether a body asks for the command's text ({@code "format": "text"}) rather than its JSON (the default). */
@@ -819,7 +1057,21 @@ public final class Workbench implements AutoCloseable {
     }
 
     /** A command's text as it prints it, and its warnings (printed apart, on standard error), the store's paths by file name. */
-    private static String textDocument(Commands.Outcome o, Path file) {
+    /**
+     * The same, without the lines saying where the command wrote the workbench's own files (the
+     * figure's numbers, which the answer carries; a fit kept for later requests).
+     */
+    private static String textDocument(Commands.Outcome o, Path file, Path... own) {
+        Set<String> said = new java.util.HashSet<>();
+        for (Path p : own) {
+            if (p != null) {
+                said.add("plotted " + p);
+                said.add("saved " + p);
+            }
+        }
+        String out = said.isEmpty() ? o.out() : o.out().lines().filter(l -> !said.contains(l.strip()))
+                .map(l -> l + "\n").collect(java.util.stream.Collectors.joining());
+        o = new Commands.Outcome(o.exitCode(), out, o.err());
         List<String> warnings = o.err().lines().map(String::strip).filter(l -> !l.isEmpty())
                 .map(l -> l.replace(file.toString(), file.getFileName().toString())).toList();
         return new JsonObject().put("text", o.out().replace(file.toString(), file.getFileName().toString()))

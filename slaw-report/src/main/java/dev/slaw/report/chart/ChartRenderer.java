@@ -238,7 +238,7 @@ public final class ChartRenderer {
     }
 
     /**
-     * Writes the figure to a {@code .png} or {@code .svg} file, each panel at {@code panel} size,
+     * Writes the figure to a {@code .png} or {@code .svg} file (or its numbers to a {@code .json} one), each panel at {@code panel} size,
      * creating its folder.
      *
      * @throws BadInputException for any other extension
@@ -250,8 +250,11 @@ public final class ChartRenderer {
             bytes = png(figure, panel);
         } else if (name.endsWith(".svg")) {
             bytes = svg(figure, panel).getBytes(StandardCharsets.UTF_8);
+        } else if (name.endsWith(".json")) {
+            // the numbers drawn, for a page or notebook that draws them itself
+            bytes = (FigureJson.of(figure) + "\n").getBytes(StandardCharsets.UTF_8);
         } else {
-            throw new BadInputException(file + ": a plot is written as .png or .svg");
+            throw new BadInputException(file + ": a plot is written as .png, .svg or .json (its numbers)");
         }
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -261,14 +264,14 @@ public final class ChartRenderer {
     }
 
     /**
-     * Checks that a file can hold a picture ({@code .png} or {@code .svg}), before any work.
+     * Checks that a file can hold a picture ({@code .png}, {@code .svg} or {@code .json}), before any work.
      *
      * @throws BadInputException for any other extension
      */
     public static void checkFormat(Path file) {
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!name.endsWith(".png") && !name.endsWith(".svg")) {
-            throw new BadInputException(file + ": a plot is written as .png or .svg");
+        if (!name.endsWith(".png") && !name.endsWith(".svg") && !name.endsWith(".json")) {
+            throw new BadInputException(file + ": a plot is written as .png, .svg or .json (its numbers)");
         }
     }
 

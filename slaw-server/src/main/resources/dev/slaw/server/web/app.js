@@ -81,7 +81,9 @@ async function refreshDatasets() {
   clear(ul);
   if (!list.length) ul.appendChild(el("li", q ? "no dataset matches " + q : "none yet", { class: "empty" }));
   list.forEach((d) => {
-    const li = el("li", d.name + " (" + d.format + ", " + d.bytes + " bytes)");
+    // a table the command line imported (slaw import --db) is listed as the store has it
+    const li = el("li", d.origin === "import" ? d.name + " (in the store from slaw import: " + d.rows + " rows of " + d.source + ")"
+      : d.name + " (" + d.format + ", " + d.bytes + " bytes)");
     li.dataset.name = d.name;
     li.addEventListener("click", () => preview(d.name));
     ul.appendChild(li);
@@ -313,6 +315,117 @@ function scatterPlot(node, title, xName, series, logY, onHover) {
   return u;
 }
 
+// ---- a command's picture, from the numbers its --plot draws (the answer's "figure") ----
+// each panel a uPlot chart; its series joined on one x so that a point's values can be read on hover
+const figures = {};   // the node's id -> its panels' plots, for reading back (and the browser test)
+
+function drawFigure(node, figure, hoverNode) {
+  clear(node);
+  const plots = figure.panels.map((p) => {
+    const box = el("div", null, { class: "panel" });
+    node.appendChild(box);
+    return drawPanel(box, p, hoverNode, figure.panels.length === 1);
+  });
+  figures[node.id] = plots;
+  return plots;
+}
+
+function finite(xs, ys) {
+  const pairs = [];
+  xs.forEach((x, i) => { if (x !== null && ys[i] !== null) pairs.push([x, ys[i]]); });
+  pairs.sort((a, b) => a[0] - b[0]);
+  return [pairs.map((q) => q[0]), pairs.map((q) => q[1])];
+}
+
+function drawPanel(node, p, hoverNode, alone) {
+  const tables = [];
+  const series = [{ label: p.x.title, value: (u, v) => (v == null ? "" : num(v, 4)) }];
+  const hidden = [];
+  const readable = [false];
+  const bands = [];
+  p.bands.forEach((b) => {
+    const lo = finite(b.x, b.lower), hi = finite(b.x, b.upper);
+    tables.push(lo, hi);
+    series.push({ label: b.label + " lower", stroke: b.colour, width: 0, points: { show: false }, spanGaps: true },
+      { label: b.label, stroke: b.colour, width: 0, points: { show: false }, spanGaps: true });
+    hidden.push(series.length - 2);
+    readable.push(false, false);
+    bands.push({ series: [series.length - 1, series.length - 2], fill: b.colour + "33" });
+  });
+  p.series.forEach((s) => {
+    // the series joined on one x keep one value per x: repeated x (two runs of one size) go in
+    // further copies of the series, drawn alike and listed once
+    const [xs, ys] = finite(s.x, s.y);
+    const copies = [];
+    xs.forEach((x, i) => {
+      let c = copies.find((t) => t[0][t[0].length - 1] !== x);
+      if (!c) copies.push(c = [[], []]);
+      c[0].push(x);
+      c[1].push(ys[i]);
+    });
+    if (!copies.length) copies.push([[], []]);
+    copies.forEach((table, copy) => addSeries(s, table, copy > 0));
+  });
+  function addSeries(s, table, again) {
+    tables.push(table);
+    const line = s.mark === "line" || s.mark === "dashed_line" || s.mark === "line_and_points";
+    const dots = s.mark === "points" || s.mark === "line_and_points" || s.mark === "highlight";
+    series.push({
+      label: s.label, stroke: s.colour, width: line ? 1.5 : 0, spanGaps: true,
+      dash: s.mark === "dashed_line" ? [6, 4] : undefined,
+      paths: line ? undefined : () => null,
+      points: dots ? { show: true, size: s.mark === "highlight" ? 11 : 5, fill: s.mark === "highlight" || s.hollow ? "#fff" : s.colour,
+        stroke: s.mark === "highlight" ? "#222" : s.colour, width: s.mark === "highlight" ? 2 : 1 } : { show: false },
+      value: (u, v) => (v == null ? "" : num(v, 4)),
+    });
+    if (!s.in_legend || again) hidden.push(series.length - 1);
+    readable.push(dots || s.in_legend);
+  }
+  const data = uPlot.join(tables);
+  const log = (a) => a.scale === "log";
+  const exp = (u, vals) => vals.map((v) => (v === null ? "" : Number(v).toExponential(0)));
+  // a learning rate of 3e-4 must not read as 0
+  const plain = (u, vals) => vals.map((v) => (v === null ? "" : String(Number(Number(v).toPrecision(3)))));
+  // an axis the command fixed (a loss curve's range after warmup) keeps its range here too
+  const scale = (a) => Object.assign(log(a) ? { distr: 3, log: 10 } : {}, a.min != null && a.max != null ? { range: [a.min, a.max] } : {});
+  // two panels side by side, one alone as wide as the page's other plots
+  const room = node.parentNode.clientWidth || 1080;
+  const width = alone ? Math.min(1000, room) : Math.max(360, Math.min(540, (room - 20) / 2));
+  const u = new uPlot({
+    title: p.title, width, height: 360,
+    scales: { x: Object.assign({ time: false }, scale(p.x)), y: scale(p.y) },
+    axes: [{ label: p.x.title, values: log(p.x) ? exp : plain },
+      { label: p.y.title, values: log(p.y) ? exp : plain, size: 60 }],
+    legend: { live: false },
+    cursor: { drag: { x: true, y: true } },
+    series, bands,
+  }, data, node);
+  const rows = u.root.querySelectorAll(".u-legend .u-series");
+  // a legend that is not live leaves out the x series' row
+  const shift = series.length - rows.length;
+  hidden.forEach((i) => { if (rows[i - shift]) rows[i - shift].style.display = "none"; });
+  if (hoverNode) {
+    // the drawn point nearest the mouse (within 12 pixels), of a series one can read: a data
+    // point, or a line listed in the legend
+    u.over.addEventListener("mousemove", (e) => {
+      let best = null;
+      for (let k = 1; k < series.length; k++) {
+        if (!readable[k]) continue;
+        const ys = data[k];
+        for (let i = 0; i < ys.length; i++) {
+          if (ys[i] == null) continue;
+          const dx = u.valToPos(data[0][i], "x") - e.offsetX, dy = u.valToPos(ys[i], "y") - e.offsetY;
+          const d = dx * dx + dy * dy;
+          if (d < 144 && (!best || d < best.d)) best = { d, k, i };
+        }
+      }
+      if (best) hoverNode.textContent = series[best.k].label + ": " + p.x.title + "=" + num(data[0][best.i], 4) + ", "
+        + p.y.title + "=" + num(data[best.k][best.i], 4);
+    });
+  }
+  return u;
+}
+
 function showFit() {
   const { id, fit, rows } = current;
   $("fit-result").hidden = false;
@@ -465,8 +578,10 @@ function analysisJob(kind, options, url) {
     ev.preventDefault();
     if (!url && !current) return;
     out.textContent = "";
+    if ($(kind + "-plot")) clear($(kind + "-plot"));
     try {
-      const j = await api("POST", url ? url() : "/api/fits/" + current.id + "/" + kind, { format: "text", options: options() });
+      const j = await api("POST", url ? url() : "/api/fits/" + current.id + "/" + kind,
+        Object.assign({ format: "text", options: options() }, $(kind + "-plot") ? { plot: true } : {}));
       id = j.id;
       run.disabled = true;
       cancel.disabled = false;
@@ -476,6 +591,7 @@ function analysisJob(kind, options, url) {
           + (s.error ? " (" + s.error + ")" : ""), s.state === "failed");
         if (s.state === "done" || s.state === "failed" || s.state === "cancelled") {
           if (s.result) out.textContent = s.result.text + s.result.warnings.join("\n");
+          if (s.result && s.result.figure) drawFigure($(kind + "-plot"), s.result.figure, $(kind + "-hover"));
           run.disabled = false;
           cancel.disabled = true;
           id = null;
@@ -502,9 +618,54 @@ analysisJob("curve", () => {
   return o;
 }, () => "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve");
 
+// other schedules predicted with the dataset's last curve fit: drawn beside their schedules, and the command's text
+$("curve-predict-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const schedules = $("curve-predict-schedules").value.split("\n").map((l) => l.trim()).filter((l) => l);
+  const options = { schedule: schedules };
+  if ($("curve-predict-steps").value.trim()) options.steps = $("curve-predict-steps").value.trim();
+  $("curve-predict-text").textContent = "";
+  clear($("curve-predict-plot"));
+  say("curve-predict-status", "working ...");
+  try {
+    const r = await api("POST", "/api/datasets/" + encodeURIComponent($("curve-dataset").value) + "/curve/predict",
+      { format: "text", plot: true, options });
+    $("curve-predict-text").textContent = r.text + r.warnings.join("\n");
+    drawFigure($("curve-predict-plot"), r.figure, $("curve-predict-hover"));
+    say("curve-predict-status", "");
+  } catch (e) {
+    say("curve-predict-status", e.message, true);
+  }
+});
+
 // ---- fits for compare and plan ----
+const fitDocuments = {};   // id -> its document, read once: a fit's file does not change
+async function fitDocument(id) {
+  if (!fitDocuments[id]) fitDocuments[id] = await api("GET", "/api/fits/" + id);
+  return fitDocuments[id];
+}
+
+// a fit per group offers its groups, one at a time or all of them ("*"); a single fit hides the choice
+const offers = {};   // the group select -> its latest offer: an older one answered later is dropped
+async function offerGroups(fitSelect, groupSelect, allowAll) {
+  const s = $(groupSelect);
+  const mine = (offers[groupSelect] = (offers[groupSelect] || 0) + 1);
+  const id = $(fitSelect).value;
+  const fit = id ? await fitDocument(id) : null;
+  if (mine !== offers[groupSelect]) return;
+  const chosen = s.value;
+  clear(s);
+  s.parentNode.hidden = !(fit && fit.groups);
+  if (!fit || !fit.groups) return;
+  if (allowAll) s.appendChild(el("option", "all groups", { value: "*" }));
+  fit.groups.forEach((g) => s.appendChild(el("option", fit.grouped_by + "=" + g.group, { value: g.group })));
+  if (chosen && [...s.options].some((o) => o.value === chosen)) s.value = chosen;
+}
+
+const fitListing = {};   // id -> its dataset
 async function refreshFits() {
   const fits = await api("GET", "/api/fits");
+  fits.forEach((f) => { fitListing[f.id] = f.dataset; });
   for (const id of ["compare-a", "compare-b", "plan-fit"]) {
     const s = $(id);
     const chosen = s.value;
@@ -514,36 +675,69 @@ async function refreshFits() {
   }
   if (fits.length > 1 && !$("compare-b").dataset.touched) $("compare-b").value = fits[fits.length - 1].id;
   if (fits.length > 1 && !$("compare-a").dataset.touched) $("compare-a").value = fits[fits.length - 2].id;
+  await Promise.all([offerGroups("compare-a", "compare-a-group", true), offerGroups("compare-b", "compare-b-group", true),
+    offerGroups("plan-fit", "plan-group", true)]);
 }
-["compare-a", "compare-b"].forEach((id) => $(id).addEventListener("change", () => { $(id).dataset.touched = "1"; }));
+["compare-a", "compare-b"].forEach((id) => $(id).addEventListener("change", () => {
+  $(id).dataset.touched = "1";
+  offerGroups(id, id + "-group", true).catch((e) => say("compare-status", e.message, true));
+}));
+$("plan-fit").addEventListener("change", () => offerGroups("plan-fit", "plan-group", true).catch((e) => say("plan-status", e.message, true)));
+
+// what one side of a comparison shows: the fit, or one of its groups, or each of them; each with
+// its parameters and statistics from the fit's document and its rows (observed and predicted)
+function compared(id, fit, rows, choice) {
+  const all = rows.observed.map((v, i) => i);
+  if (!fit.groups) {
+    return [{ name: "fit " + id + " (" + fit.law.name + ")", key: id, fit, rows: all }];
+  }
+  return fit.groups.filter((g) => !choice || choice === "*" || g.group === choice).map((g) => ({
+    name: "fit " + id + " (" + fit.grouped_by + "=" + g.group + ")", key: id + "/" + g.group, fit: g.fit,
+    rows: all.filter((i) => rows.groups[i] === g.group),
+  }));
+}
 
 $("compare-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const a = $("compare-a").value, b = $("compare-b").value;
   try {
-    const [fa, fb, ra, rb] = await Promise.all([api("GET", "/api/fits/" + a), api("GET", "/api/fits/" + b),
+    const [fa, fb, ra, rb] = await Promise.all([fitDocument(a), fitDocument(b),
       api("GET", "/api/fits/" + a + "/rows"), api("GET", "/api/fits/" + b + "/rows")]);
+    const sides = [[a, fa, ra, $("compare-a-group").value], [b, fb, rb, $("compare-b-group").value]];
+    const members = [];
+    // a fit (or group) chosen on both sides is shown once
+    sides.forEach(([id, f, r, choice]) => compared(id, f, r, choice)
+      .forEach((m) => { if (!members.some((o) => o.key === m.key)) members.push(Object.assign(m, { data: r })); }));
     const xName = ra.variables[0];
-    if (!rb.columns[xName] || rb.columns[xName].length !== ra.columns[xName].length) {
-      say("compare-status", "the two fits were fitted to different rows: compared by parameters only", false);
+    if (!rb.columns[xName]) {
+      say("compare-status", "the two fits do not share their first variable " + xName + ": compared by parameters only", false);
       clear($("compare-plot"));
     } else {
-      const [x, obs, pa, pb] = sortedBy(ra.columns[xName], ra.observed, ra.predicted, rb.predicted);
-      const series = [
-        { label: "observed", values: obs, color: "#23395d" },
-        { label: "fit " + a + " (" + fa.law.name + ")", values: pa, color: "#e07b39" },
-        { label: "fit " + b + " (" + fb.law.name + ")", values: pb, color: "#2a9d8f" },
-      ];
-      series.x = x;
-      scatterPlot($("compare-plot"), "fit " + a + " and fit " + b, xName, series, false);
+      // the observed rows once per dataset and group, each member's predictions hollow in its colour
+      const series = [];
+      const seen = new Set();
+      members.forEach((m, k) => {
+        const colour = GROUP_COLOURS[(k + 1) % GROUP_COLOURS.length];
+        const pick = (v) => m.rows.map((i) => v[i]);
+        const key = fitListing[m.key.split("/")[0]] + "/" + m.key.split("/")[1] + "/" + m.data.target;
+        if (!seen.has(key)) {
+          seen.add(key);
+          series.push({ label: "observed" + (m.key.includes("/") ? " " + m.name.replace(/^fit \S+ /, "") : ""), mark: "points",
+            colour: members.length > 2 ? colour : "#23395d", in_legend: true, x: pick(m.data.columns[xName]), y: pick(m.data.observed) });
+        }
+        series.push({ label: m.name, mark: "points", hollow: true, colour: members.length > 2 ? colour : GROUP_COLOURS[k + 1],
+          in_legend: true, x: pick(m.data.columns[xName]), y: pick(m.data.predicted) });
+      });
+      drawFigure($("compare-plot"), { panels: [{ title: members.map((m) => m.name).join(" and "), x: { title: xName, scale: "log" },
+        y: { title: ra.target, scale: "linear" }, series, bands: [] }] }, $("compare-hover"));
       say("compare-status", "");
     }
-    const names = [...new Set(fa.parameters.map((p) => p.name).concat(fb.parameters.map((p) => p.name)))];
+    const names = [...new Set(members.flatMap((m) => m.fit.parameters.map((p) => p.name)))];
     const val = (f, n) => { const p = f.parameters.find((q) => q.name === n); return p ? num(p.value, 5) + (p.standard_error !== null ? " ± " + num(p.standard_error, 2) : "") : ""; };
-    const rows = names.map((n) => [n, val(fa, n), val(fb, n)]);
-    rows.push(["r squared", num(fa.statistics.r_squared, 5), num(fb.statistics.r_squared, 5)]);
-    rows.push(["objective", num(fa.objective.value, 6), num(fb.objective.value, 6)]);
-    table($("compare-params"), ["", "fit " + a, "fit " + b], rows);
+    const rows = names.map((n) => [n].concat(members.map((m) => val(m.fit, n))));
+    rows.push(["r squared"].concat(members.map((m) => num(m.fit.statistics.r_squared, 5))));
+    rows.push(["objective"].concat(members.map((m) => num(m.fit.objective.value, 6))));
+    table($("compare-params"), [""].concat(members.map((m) => m.name)), rows);
   } catch (e) {
     say("compare-status", e.message, true);
   }
@@ -554,9 +748,14 @@ $("plan-slider").addEventListener("input", () => {
   $("plan-budget").value = Number(Math.pow(10, Number($("plan-slider").value)).toPrecision(3)).toExponential();
 });
 // the plan asks for intervals only when the fit has a finished bootstrap, and says when it has none
-async function planBody(options, statusId) {
+async function planBody(options, statusId, group) {
   const id = $("plan-fit").value;
   let band = $("plan-band").checked;
+  if (group !== undefined) {
+    // slaw bootstrap keeps no bootstrap of a fit per group: its plans have no intervals here
+    if (band) say(statusId, "fit " + id + " is a fit per group: planned without intervals");
+    return { body: { group, options }, band: false };
+  }
   if (band) {
     const fit = (await api("GET", "/api/fits")).find((f) => String(f.id) === String(id));
     if (!fit || !fit.bootstrapped) {
@@ -572,21 +771,37 @@ function interval(c, key) {
   return i ? "[" + num(i.lower, 4) + ", " + num(i.upper, 4) + "] (" + i.level + ")" : "";
 }
 
+// the groups a plan is for: none (a single fit), the one chosen, or each of a fit per group
+async function plannedGroups() {
+  const fit = await fitDocument($("plan-fit").value);
+  if (!fit.groups) return [undefined];
+  const chosen = $("plan-group").value || "*";
+  return fit.groups.map((g) => g.group).filter((g) => chosen === "*" || g === chosen);
+}
+
 $("plan-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   try {
     say("plan-status", "");
-    const { body, band } = await planBody({ compute: $("plan-budget").value }, "plan-status");
-    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
+    const groups = await plannedGroups();
+    const fit = await fitDocument($("plan-fit").value);
     const rows = [];
-    (p.compute_optimal || []).forEach((c) => {
-      rows.push(["compute (FLOP)", num(c.compute_flops, 4), ""], ["parameters N", num(c.parameter_count, 4), interval(c, "parameter_count")],
+    let band = false, replicates = 0;
+    for (const group of groups) {
+      const planned = await planBody({ compute: $("plan-budget").value }, "plan-status", group);
+      band = planned.band;
+      const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", planned.body);
+      replicates = p.replicates;
+      if (group !== undefined) rows.push([fit.grouped_by + "=" + group, "", ""]);
+      (p.compute_optimal || []).forEach((c) => {
+        rows.push(["compute (FLOP)", num(c.compute_flops, 4), ""], ["parameters N", num(c.parameter_count, 4), interval(c, "parameter_count")],
         ["tokens D", num(c.token_count, 4), interval(c, "token_count")],
         ["tokens per parameter", num(c.tokens_per_parameter, 4), interval(c, "tokens_per_parameter")],
         ["predicted loss", num(c.loss, 5), interval(c, "loss")], ["method", c.method, ""]);
-      (c.warnings || []).forEach((w) => rows.push(["warning", w, ""]));
-    });
-    table($("plan-result"), ["", "plan", band ? "interval (" + p.replicates + " replicates)" : ""], rows);
+        (c.warnings || []).forEach((w) => rows.push(["warning", w, ""]));
+      });
+    }
+    table($("plan-result"), ["", "plan", band ? "interval (" + replicates + " replicates)" : ""], rows);
   } catch (e) {
     say("plan-status", e.message, true);
   }
@@ -598,7 +813,9 @@ $("frontier-form").addEventListener("submit", async (ev) => {
   try {
     say("frontier-status", "");
     const spec = $("frontier-from").value.trim() + ":" + $("frontier-to").value.trim() + ":" + $("frontier-count").value.trim();
-    const { body, band } = await planBody({ frontier: spec }, "frontier-status");
+    const groups = await plannedGroups();
+    if (groups.length > 1) return await groupFrontiers(spec, groups);
+    const { body, band } = await planBody({ frontier: spec }, "frontier-status", groups[0]);
     const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", body);
     const rows = p.frontier.rows;
     const x = rows.map((r) => r.compute_flops);
@@ -635,18 +852,41 @@ $("frontier-form").addEventListener("submit", async (ev) => {
   }
 });
 
-// ---- IsoFLOP and envelope views: the command's text, as the command line prints it ----
+// each group's frontier in its own colour: N solid, D dashed, each from slaw plan FIT GROUP=VALUE
+async function groupFrontiers(spec, groups) {
+  const fit = await fitDocument($("plan-fit").value);
+  const series = [];
+  const warnings = new Set();
+  for (const [k, group] of groups.entries()) {
+    const p = await api("POST", "/api/fits/" + $("plan-fit").value + "/plan", { group, options: { frontier: spec } });
+    const rows = p.frontier.rows;
+    const colour = GROUP_COLOURS[k % GROUP_COLOURS.length];
+    const x = rows.map((r) => r.compute_flops);
+    series.push({ label: fit.grouped_by + "=" + group + " N", mark: "line_and_points", colour, in_legend: true, x, y: rows.map((r) => r.parameter_count) },
+      { label: fit.grouped_by + "=" + group + " D", mark: "dashed_line", colour, in_legend: true, x, y: rows.map((r) => r.token_count) });
+    rows.forEach((r) => (r.warnings || []).forEach((w) => warnings.add(group + ": " + w)));
+  }
+  drawFigure($("frontier-plot"), { panels: [{ title: "compute-optimal N (solid) and D (dashed) per " + fit.grouped_by,
+    x: { title: "compute (FLOP)", scale: "log" }, y: { title: "N, D", scale: "log" }, series, bands: [] }] }, $("frontier-hover"));
+  say("frontier-status", [...warnings].join("; "));
+}
+
+// ---- IsoFLOP and envelope views: the command's picture, drawn here, and its text as the command line prints it ----
 $("view-form").addEventListener("submit", async (ev) => {
   ev.preventDefault();
   const options = {};
   if ($("view-compute").value.trim()) options["compute-column"] = $("view-compute").value.trim();
   if ($("view-target").value.trim()) options.target = $("view-target").value.trim();
   $("view-text").textContent = "";
+  clear($("view-plot"));
+  $("view-hover").textContent = "";
   say("view-status", "working ...");
   try {
     const r = await api("POST", "/api/datasets/" + encodeURIComponent($("view-dataset").value) + "/" + $("view-kind").value,
-      { format: "text", options });
+      { format: "text", plot: true, options });
     $("view-text").textContent = r.text + r.warnings.join("\n");
+    drawFigure($("view-plot"), r.figure, $("view-hover"));
+    $("view-hover").textContent = "Hover a point to read its values.";
     say("view-status", "");
   } catch (e) {
     say("view-status", e.message, true);
