@@ -112,9 +112,14 @@ class FitWarningsCommandTest {
         FitCommandTest.Result json = run("predict", doubtful.toString(), "N=70e9", "D=1.4e12", "--json");
         assertThat(json.out()).startsWith("[").doesNotContain("warning");
         assertThat(json.err()).contains("slaw predict: warning: " + DOUBT);
-        FitCommandTest.Result clean = run("predict", sound.toString(), "N=70e9", "D=1.4e12");
+        // a sound fit predicting inside its data says nothing more; beyond it, only how far
+        FitCommandTest.Result clean = run("predict", sound.toString(), "N=1e9", "D=2e10");
         assertThat(clean.out()).doesNotContain("fit warnings");
         assertThat(clean.err()).isEmpty();
+        FitCommandTest.Result far = run("predict", sound.toString(), "N=70e9", "D=1.4e12");
+        assertThat(far.out()).contains("fit warnings:\n  extrapolated: N = 7e10 is 4.3x the largest N fitted")
+                .doesNotContain(DOUBT);
+        assertThat(far.err()).isEmpty();
     }
 
     @Test
