@@ -1,12 +1,14 @@
 package dev.slaw.spark;
 
 import dev.slaw.cli.BootstrapCommand;
+import dev.slaw.cli.DiscoverCommand;
 import dev.slaw.cli.Main;
 import dev.slaw.law.Parameter;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapResult;
 import dev.slaw.uncertainty.ProgressListener;
 import dev.slaw.uncertainty.ReplicateFailure;
+import org.apache.spark.SparkFiles;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -58,19 +60,23 @@ public final class SlawSpark {
 
     /** Runs one command on the given session; returns the CLI's exit code. */
     public static int run(SparkSession spark, String[] args, PrintWriter out, PrintWriter err) {
-        if (args.length == 0 || !args[0].equals("bootstrap")) {
-            err.println("slaw-spark: give a command: bootstrap (got " + (args.length == 0 ? "nothing" : args[0]) + ")");
+        String verb = args.length == 0 ? "" : args[0];
+        if (!VERBS.contains(verb)) {
+            err.println("slaw-spark: give a command: " + String.join(", ", VERBS) + " (got "
+                    + (args.length == 0 ? "nothing" : verb) + ")");
             return Main.BAD_INPUT;
         }
+        // --out is slaw-spark's folder for bootstrap (JSON and Parquet); the CLI's winner file for discover
+        boolean outIsFolder = verb.equals("bootstrap");
         List<String> cli = new ArrayList<>();
         Path dir = null;
         int partitions = 0;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = i + 1 < args.length ? args[i + 1] : null;
-            if (a.equals("--out") || a.equals("--partitions")) {
+            if (a.equals("--partitions") || outIsFolder && a.equals("--out")) {
                 if (value == null) {
-                    err.println("slaw-spark bootstrap: " + a + " needs a value");
+                    err.println("slaw-spark " + verb + ": " + a + " needs a value");
                     return Main.BAD_INPUT;
                 }
                 i++;
@@ -85,12 +91,12 @@ public final class SlawSpark {
                         partitions = -1;
                     }
                     if (partitions < 1) {
-                        err.println("slaw-spark bootstrap: --partitions must be a whole number of at least 1, got " + value);
+                        err.println("slaw-spark " + verb + ": --partitions must be a whole number of at least 1, got " + value);
                         return Main.BAD_INPUT;
                     }
                 }
-            } else if (a.startsWith("--out=") || a.startsWith("--partitions=")) {
-                err.println("slaw-spark bootstrap: write " + a.substring(0, a.indexOf('=')) + " VALUE, without '='");
+            } else if (a.startsWith("--partitions=") || outIsFolder && a.startsWith("--out=")) {
+                err.println("slaw-spark " + verb + ": write " + a.substring(0, a.indexOf('=')) + " VALUE, without '='");
                 return Main.BAD_INPUT;
             } else {
                 cli.add(a);
@@ -100,22 +106,59 @@ public final class SlawSpark {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
-                err.println("slaw-spark bootstrap: cannot create --out " + dir + ": " + e.getMessage());
+                err.println("slaw-spark " + verb + ": cannot create --out " + dir + ": " + e.getMessage());
                 return Main.BAD_INPUT;
             }
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        int cut = partitions > 0 ? partitions : 4 * jsc.defaultParallelism();
         String[] verbArgs = cli.subList(1, cli.size()).toArray(new String[0]);
-        Path parquet = dir == null ? null : dir.resolve("replicates.parquet");
-        BootstrapCommand command = new BootstrapCommand((plan, progress) -> {
-            BootstrapResult b = bootstrap(jsc, plan, verbArgs, cut, progress);
-            if (parquet != null) {
-                writeReplicates(spark, b, parquet);
+        int cut = partitions;
+        Object command = switch (verb) {
+            case "bootstrap" -> {
+                Path parquet = dir == null ? null : dir.resolve("replicates.parquet");
+                int ranges = cut > 0 ? cut : 4 * jsc.defaultParallelism();
+                yield new BootstrapCommand((plan, progress) -> {
+                    BootstrapResult b = bootstrap(jsc, plan, verbArgs, ranges, progress);
+                    if (parquet != null) {
+                        writeReplicates(spark, b, parquet);
+                    }
+                    return b;
+                });
             }
-            return b;
-        });
+            case "discover" -> new DiscoverCommand(plan -> DiscoverTask.evaluator(jsc, plan, verbArgs, cut));
+            default -> throw new IllegalStateException(verb);
+        };
         return Main.run(cli.toArray(new String[0]), command, out, err);
+    }
+
+    /** The commands slaw-spark runs. */
+    static final List<String> VERBS = List.of("bootstrap", "discover");
+
+    /**
+     * Ships {@code DATA} to the executors when it is a file; gives the name they find it under
+     * (null when it is not a file: a dataset name, read as given).
+     */
+    static String ship(JavaSparkContext jsc, String source) {
+        Path file = source == null ? null : Path.of(source);
+        if (file == null || !Files.isRegularFile(file)) {
+            return null;
+        }
+        jsc.addFile(file.toAbsolutePath().toString());
+        return file.getFileName().toString();
+    }
+
+    /** The arguments with {@code DATA} replaced by the executor's copy of the shipped file. */
+    static String[] located(String[] args, String source, String shipped) {
+        String[] local = args.clone();
+        if (shipped != null) {
+            String path = SparkFiles.get(shipped);
+            for (int i = 0; i < local.length; i++) {
+                if (local[i].equals(source)) {
+                    local[i] = path;
+                }
+            }
+        }
+        return local;
     }
 
     /**
@@ -126,13 +169,7 @@ public final class SlawSpark {
                                      ProgressListener progress) {
         long t0 = System.nanoTime();
         int n = plan.options().replicates();
-        String shipped = null;
-        Path file = plan.source() == null ? null : Path.of(plan.source());
-        if (file != null && Files.isRegularFile(file)) {
-            jsc.addFile(file.toAbsolutePath().toString());
-            shipped = file.getFileName().toString();
-        }
-        BootstrapTask task = new BootstrapTask(args, plan.source(), shipped);
+        BootstrapTask task = new BootstrapTask(args, plan.source(), ship(jsc, plan.source()));
         task.plannedBy(plan);
         List<int[]> ranges = ranges(n, partitions);
         List<ReplicateRange> parts = jsc.parallelize(ranges, ranges.size())

@@ -16,12 +16,20 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The bootstrap on Spark in local[2] mode against slaw's own. */
+/** The bootstrap and the law search on Spark in local[2] mode against slaw's own. */
 class SlawSparkTest {
     /** The Epoch AI replication's table, as the CLI's documentation uses it. */
     private static final String DATA = Path.of("..", "examples", "chinchilla-epoch", "svg_extracted_data.csv").toString();
     private static final List<String> BOOTSTRAP = List.of("bootstrap", DATA, "--law", "chinchilla", "--map",
             "N=Model Size", "--derive", "D=Training FLOP / (6*N)", "--target", "loss", "--seed", "0", "--json");
+
+    /**
+     * A law search over three variables: the grammar proposes 213 candidates for N, D and r
+     * within 8 parameters; 193 grammar candidates and the 7 catalogue laws make 200.
+     */
+    private static final List<String> DISCOVER = List.of("discover",
+            Path.of("..", "examples", "mixtures", "dcpt-domain.csv").toString(), "--target", "domain_loss", "--vars",
+            "N,D,r", "--seed", "0", "--json");
 
     private static SparkSession spark;
 
@@ -61,7 +69,7 @@ class SlawSparkTest {
 
     /** The JSON without the wall times and the time of the fit, which differ from run to run. */
     private static String timeless(String json) {
-        return json.replaceAll("(?m)^\\s*\"(elapsed_ms|created)\" : .*$\\n", "");
+        return json.replaceAll("(?m)^\\s*\"(elapsed_ms|created|seconds)\" : .*$\\n", "");
     }
 
     @Test
@@ -94,6 +102,32 @@ class SlawSparkTest {
     }
 
     @Test
+    void twoHundredCandidatesGiveTheCliRanking(@TempDir Path dir) throws Exception {
+        List<String> args = with(DISCOVER, "--max-candidates", "193");
+        Ran local = cli(with(args, "--out", dir.resolve("cli.json").toString()));
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(local.err()).contains("200 candidates (213 proposed)");
+        Ran spread = onSpark(with(args, "--partitions", "7", "--out", dir.resolve("spark.json").toString()));
+        assertThat(spread.code()).as(spread.err()).isZero();
+        assertThat(timeless(spread.out())).isEqualTo(timeless(local.out()));
+        assertThat(spread.out()).contains("\"evaluated\" : 200,");
+        // the winner's fit, saved as slaw discover --out saves it
+        assertThat(timeless(Files.readString(dir.resolve("spark.json"))))
+                .isEqualTo(timeless(Files.readString(dir.resolve("cli.json"))));
+    }
+
+    @Test
+    void aSearchGivesOneRankingWhateverThePartitioning() {
+        List<String> args = with(DISCOVER, "--max-candidates", "8");
+        Ran local = cli(args);
+        Ran each = onSpark(args);
+        Ran one = onSpark(with(args, "--partitions", "1"));
+        assertThat(local.code()).as(local.err()).isZero();
+        assertThat(timeless(each.out())).isEqualTo(timeless(local.out()));
+        assertThat(timeless(one.out())).isEqualTo(timeless(local.out()));
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         Ran missing = onSpark(List.of("bootstrap", "no-such-file.csv", "--law", "chinchilla"));
         assertThat(missing.code()).isEqualTo(2);
@@ -102,6 +136,9 @@ class SlawSparkTest {
         assertThat(partitions.code()).isEqualTo(2);
         assertThat(partitions.err()).contains("--partitions");
         assertThat(onSpark(List.of("fit", DATA)).code()).isEqualTo(2);
+        Ran along = onSpark(with(DISCOVER, "--extrapolate", "step"));
+        assertThat(along.code()).isEqualTo(2);
+        assertThat(along.err().strip()).doesNotContain("\n").contains("--extrapolate step");
     }
 
     @Test
