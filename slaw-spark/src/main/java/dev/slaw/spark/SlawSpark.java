@@ -26,16 +26,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code spark-submit --class dev.slaw.spark.SlawSpark slaw-spark.jar bootstrap DATA ...}: slaw's
- * bootstrap with its replicates refitted as a Spark job. The options are the CLI's, parsed,
- * checked and answered by the CLI's own command (the same JSON and text); two are Spark's own:
+ * {@code spark-submit --class dev.slaw.spark.SlawSpark slaw-spark.jar bootstrap|discover DATA ...}:
+ * slaw's bootstrap with its replicates refitted as a Spark job, or its law search with each
+ * candidate a Spark task. The options are the CLI's, parsed, checked and answered by the CLI's
+ * own command (the same JSON and text); slaw-spark's own:
  *
  * <ul>
- *   <li>{@code --out DIR}: a folder for {@code bootstrap.json} (what {@code slaw bootstrap --out}
- *       saves) and {@code replicates.parquet} (one row per replicate: its number, its parameters
- *       as columns, and why it failed when it did);</li>
+ *   <li>{@code --out DIR} (bootstrap): a folder for {@code bootstrap.json} (what {@code slaw
+ *       bootstrap --out} saves) and {@code replicates.parquet} (one row per replicate: its
+ *       number, its parameters as columns, and why it failed when it did); discover's
+ *       {@code --out FILE} is the CLI's;</li>
  *   <li>{@code --partitions N}: how many index ranges the replicates are cut into (default: four
- *       per core Spark has). The result does not depend on it.</li>
+ *       per core Spark has), or how many tasks the candidates are dealt into (default: one per
+ *       candidate). The result does not depend on it.</li>
  * </ul>
  */
 public final class SlawSpark {
