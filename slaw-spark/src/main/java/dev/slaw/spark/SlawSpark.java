@@ -2,7 +2,12 @@ package dev.slaw.spark;
 
 import dev.slaw.cli.BootstrapCommand;
 import dev.slaw.cli.DiscoverCommand;
+import dev.slaw.cli.FitCommand;
+import dev.slaw.fit.Fit;
+import dev.slaw.fit.GroupFitter;
 import dev.slaw.cli.Main;
+import dev.slaw.cli.SensitivityCommand;
+import dev.slaw.cli.ValidateCommand;
 import dev.slaw.law.Parameter;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapResult;
@@ -24,21 +29,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * {@code spark-submit --class dev.slaw.spark.SlawSpark slaw-spark.jar bootstrap|discover DATA ...}:
- * slaw's bootstrap with its replicates refitted as a Spark job, or its law search with each
- * candidate a Spark task. The options are the CLI's, parsed, checked and answered by the CLI's
- * own command (the same JSON and text); slaw-spark's own:
+ * {@code spark-submit --class dev.slaw.spark.SlawSpark slaw-spark.jar VERB DATA ...}: slaw's
+ * sweeps of many fits as Spark jobs: {@code bootstrap} (replicates in index ranges), {@code fit
+ * --group} (groups), {@code validate --rollout} (rungs), {@code sensitivity} (choices) and
+ * {@code discover} (candidates). The options are the CLI's, parsed, checked and answered by the
+ * CLI's own command (the same JSON and text); slaw-spark's own:
  *
  * <ul>
- *   <li>{@code --out DIR} (bootstrap): a folder for {@code bootstrap.json} (what {@code slaw
- *       bootstrap --out} saves) and {@code replicates.parquet} (one row per replicate: its
- *       number, its parameters as columns, and why it failed when it did); discover's
- *       {@code --out FILE} is the CLI's;</li>
- *   <li>{@code --partitions N}: how many index ranges the replicates are cut into (default: four
- *       per core Spark has), or how many tasks the candidates are dealt into (default: one per
- *       candidate). The result does not depend on it.</li>
+ *   <li>{@code --out DIR} (bootstrap, fit): a folder, written when the command succeeds, for the
+ *       CLI's JSON file ({@code bootstrap.json}, {@code fit.json}) and a Parquet table:
+ *       {@code replicates.parquet} (one row per replicate: its number, its parameters as
+ *       columns, and why it failed when it did) or {@code fits.parquet} (one row per group's
+ *       fit, its parameters as columns); discover's {@code --out FILE} is the CLI's;</li>
+ *   <li>{@code --partitions N}: how many tasks the work is dealt into (default: four per core
+ *       Spark has for replicates and groups, one per rung, choice or candidate). The result does
+ *       not depend on it.</li>
  * </ul>
  */
 public final class SlawSpark {
@@ -69,8 +78,8 @@ public final class SlawSpark {
                     + (args.length == 0 ? "nothing" : verb) + ")");
             return Main.BAD_INPUT;
         }
-        // --out is slaw-spark's folder for bootstrap (JSON and Parquet); the CLI's winner file for discover
-        boolean outIsFolder = verb.equals("bootstrap");
+        // --out is slaw-spark's folder (JSON and Parquet) for bootstrap and fit; the CLI's winner file for discover
+        boolean outIsFolder = verb.equals("bootstrap") || verb.equals("fit");
         List<String> cli = new ArrayList<>();
         Path dir = null;
         int partitions = 0;
@@ -86,7 +95,7 @@ public final class SlawSpark {
                 if (a.equals("--out")) {
                     dir = Path.of(value);
                     cli.add("--out");
-                    cli.add(dir.resolve("bootstrap.json").toString());
+                    cli.add(dir.resolve(verb + ".json").toString());
                 } else {
                     try {
                         partitions = Integer.parseInt(value);
@@ -116,26 +125,47 @@ public final class SlawSpark {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String[] verbArgs = cli.subList(1, cli.size()).toArray(new String[0]);
         int cut = partitions;
+        // the Parquet file is written once the command has succeeded, as the CLI writes its files
+        AtomicReference<Runnable> parquet = new AtomicReference<>(() -> { });
         Object command = switch (verb) {
             case "bootstrap" -> {
-                Path parquet = dir == null ? null : dir.resolve("replicates.parquet");
                 int ranges = cut > 0 ? cut : 4 * jsc.defaultParallelism();
+                Path file = dir == null ? null : dir.resolve("replicates.parquet");
                 yield new BootstrapCommand((plan, progress) -> {
                     BootstrapResult b = bootstrap(jsc, plan, verbArgs, ranges, progress);
-                    if (parquet != null) {
-                        writeReplicates(spark, b, parquet);
+                    if (file != null) {
+                        parquet.set(() -> writeReplicates(spark, b, file));
                     }
                     return b;
                 });
             }
+            case "fit" -> {
+                Path file = dir == null ? null : dir.resolve("fits.parquet");
+                yield new FitCommand(plan -> {
+                    GroupFitter.SeparateFits spread = GroupFitTask.fitter(jsc, plan, verbArgs, cut);
+                    return (law, data, groupColumn, groups, target, options) -> {
+                        Map<String, Fit> fits = spread.fit(law, data, groupColumn, groups, target, options);
+                        if (file != null) {
+                            parquet.set(() -> writeFits(spark, groupColumn, fits, file));
+                        }
+                        return fits;
+                    };
+                });
+            }
             case "discover" -> new DiscoverCommand(plan -> DiscoverTask.evaluator(jsc, plan, verbArgs, cut));
+            case "sensitivity" -> new SensitivityCommand(plan -> SensitivityTask.fitter(jsc, plan, verbArgs, cut));
+            case "validate" -> new ValidateCommand(plan -> RolloutTask.fitter(jsc, plan, verbArgs, cut));
             default -> throw new IllegalStateException(verb);
         };
-        return Main.run(cli.toArray(new String[0]), command, out, err);
+        int code = Main.run(cli.toArray(new String[0]), command, out, err);
+        if (code == 0) {
+            parquet.get().run();
+        }
+        return code;
     }
 
     /** The commands slaw-spark runs. */
-    static final List<String> VERBS = List.of("bootstrap", "discover");
+    static final List<String> VERBS = List.of("bootstrap", "fit", "discover", "sensitivity", "validate");
 
     /**
      * Ships {@code DATA} to the executors when it is a file; gives the name they find it under
@@ -198,6 +228,38 @@ public final class SlawSpark {
             }
         }
         return ranges;
+    }
+
+    /**
+     * One row per group's fit: the group (as text, in the group column's name), each parameter's
+     * value as a column, the rows fitted, R-squared and whether the best start converged.
+     */
+    static void writeFits(SparkSession spark, String groupColumn, Map<String, Fit> fits, Path file) {
+        List<Parameter> parameters = fits.values().iterator().next().law().parameters();
+        List<StructField> fields = new ArrayList<>();
+        fields.add(DataTypes.createStructField(groupColumn, DataTypes.StringType, false));
+        for (Parameter p : parameters) {
+            fields.add(DataTypes.createStructField(p.name(), DataTypes.DoubleType, false));
+        }
+        fields.add(DataTypes.createStructField("rows", DataTypes.IntegerType, false));
+        fields.add(DataTypes.createStructField("r_squared", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("converged", DataTypes.BooleanType, false));
+        List<Row> rows = new ArrayList<>();
+        fits.forEach((g, f) -> {
+            Object[] cells = new Object[parameters.size() + 4];
+            cells[0] = g;
+            double[] values = f.values();
+            for (int j = 0; j < values.length; j++) {
+                cells[j + 1] = values[j];
+            }
+            double r2 = f.statistics().rSquared();
+            cells[parameters.size() + 1] = f.statistics().rows();
+            cells[parameters.size() + 2] = Double.isFinite(r2) ? r2 : null;
+            cells[parameters.size() + 3] = f.convergence().converged();
+            rows.add(RowFactory.create(cells));
+        });
+        spark.createDataFrame(rows, new StructType(fields.toArray(new StructField[0]))).coalesce(1).write()
+                .mode(SaveMode.Overwrite).parquet(file.toAbsolutePath().toString());
     }
 
     /** One row per replicate: its number, its parameters as columns, why it failed (null when it did not). */

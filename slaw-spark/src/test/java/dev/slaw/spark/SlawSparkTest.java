@@ -127,6 +127,100 @@ class SlawSparkTest {
         assertThat(timeless(one.out())).isEqualTo(timeless(local.out()));
     }
 
+    /**
+     * 300 tasks of 6 model sizes each, loss = E + A (N/1e6)^-alpha with each task's own E, A and
+     * alpha and 0.2% noise (seeded): many small groups, as a benchmark suite's tasks are.
+     */
+    private static Path manyGroups(Path dir, int groups) throws Exception {
+        java.util.Random random = new java.util.Random(1);
+        StringBuilder csv = new StringBuilder("task,N,loss\n");
+        for (int g = 0; g < groups; g++) {
+            double e = 1.5 + random.nextDouble();
+            double a = 5 + 10 * random.nextDouble();
+            double alpha = 0.2 + 0.3 * random.nextDouble();
+            for (double n : new double[]{1e7, 3e7, 1e8, 3e8, 1e9, 3e9}) {
+                double loss = (e + a * Math.pow(n / 1e6, -alpha)) * (1 + 0.002 * random.nextGaussian());
+                csv.append(String.format(java.util.Locale.ROOT, "t%03d,%.0f,%.6f%n", g, n, loss));
+            }
+        }
+        Path file = dir.resolve("tasks.csv");
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void threeHundredGroupsGiveTheCliGroupedFit(@TempDir Path dir) throws Exception {
+        List<String> args = List.of("fit", manyGroups(dir, 300).toString(), "--law", "E + A*(N/1e6)^-alpha", "--group",
+                "task", "--json");
+        Ran local = cli(with(args, "--out", dir.resolve("cli.json").toString()));
+        assertThat(local.code()).as(local.err()).isZero();
+        Path spread = dir.resolve("spark");
+        Ran onSpark = onSpark(with(args, "--partitions", "7", "--out", spread.toString()));
+        assertThat(onSpark.code()).as(onSpark.err()).isZero();
+        assertThat(timeless(onSpark.out())).isEqualTo(timeless(local.out()));
+        assertThat(timeless(Files.readString(spread.resolve("fit.json"))))
+                .isEqualTo(timeless(Files.readString(dir.resolve("cli.json"))));
+
+        // one Parquet row per group, its parameters as columns
+        List<Row> rows = spark.read().parquet(spread.resolve("fits.parquet").toString()).orderBy("task").collectAsList();
+        assertThat(rows).hasSize(300);
+        assertThat(rows.get(0).schema().fieldNames()).containsExactly("task", "E", "A", "alpha", "rows", "r_squared",
+                "converged");
+        assertThat(rows.get(299).getString(0)).isEqualTo("t299");
+        assertThat(rows.get(299).getInt(4)).isEqualTo(6);
+        assertThat(local.out()).contains("\"group\" : \"t299\"");
+    }
+
+    @Test
+    void groupedFitsRefuseWhatIsNotManyFits(@TempDir Path dir) throws Exception {
+        String data = manyGroups(dir, 3).toString();
+        Ran one = onSpark(List.of("fit", data, "--law", "E + A*(N/1e6)^-alpha"));
+        assertThat(one.code()).isEqualTo(2);
+        assertThat(one.err()).contains("--group COLUMN");
+        Ran joint = onSpark(List.of("fit", data, "--law", "E + A*(N/1e6)^-alpha", "--group", "task", "--shared", "alpha"));
+        assertThat(joint.code()).isEqualTo(2);
+        assertThat(joint.err()).contains("--shared");
+        // a group with too few rows: the CLI's message and exit code
+        List<String> few = List.of("fit", data, "--law", "E + A*(N/1e6)^-alpha", "--group", "task", "--where", "N < 5e7");
+        Ran local = cli(few);
+        Ran spread = onSpark(few);
+        assertThat(local.code()).isEqualTo(2);
+        assertThat(spread.code()).isEqualTo(2);
+        assertThat(spread.err()).isEqualTo(local.err());
+    }
+
+    /** The OLMo ladder's 25 runs: 5 model sizes, 24 distinct token counts. */
+    private static final String LADDER = Path.of("..", "examples", "olmo-ladder", "final_c4_losses.csv").toString();
+
+    @Test
+    void aRolloutOfTwentyFourRungsGivesTheCliJson() {
+        List<String> args = List.of("validate", LADDER, "--law", "chinchilla", "--rollout", "D", "--json");
+        Ran local = cli(args);
+        assertThat(local.code()).as(local.err()).isZero();
+        Ran spread = onSpark(with(args, "--partitions", "5"));
+        assertThat(spread.code()).as(spread.err()).isZero();
+        assertThat(spread.out()).isEqualTo(local.out());
+        assertThat(spread.err()).isEqualTo(local.err());
+        assertThat(local.out().split("\"fitted_scales\"", -1)).hasSize(25);
+        Ran holdout = onSpark(List.of("validate", LADDER, "--law", "chinchilla", "--holdout", "N > 1e9"));
+        assertThat(holdout.code()).isEqualTo(2);
+        assertThat(holdout.err()).contains("--rollout");
+    }
+
+    @Test
+    void aSensitivitySweepGivesTheCliJson() {
+        List<String> args = List.of("sensitivity", LADDER, "--law", "chinchilla", "--at", "N=70e9,D=1.4e12", "--json");
+        Ran local = cli(args);
+        assertThat(local.code()).as(local.err()).isZero();
+        Ran spread = onSpark(args);
+        assertThat(spread.code()).as(spread.err()).isZero();
+        assertThat(timeless(spread.out())).isEqualTo(timeless(local.out()));
+        assertThat(spread.err()).isEqualTo(local.err());
+        Ran grouped = onSpark(with(args, "--group", "size"));
+        assertThat(grouped.code()).isEqualTo(2);
+        assertThat(grouped.err()).contains("--only size=VALUE");
+    }
+
     @Test
     void badInputIsOneLineAndExitTwo() {
         Ran missing = onSpark(List.of("bootstrap", "no-such-file.csv", "--law", "chinchilla"));
@@ -135,7 +229,9 @@ class SlawSparkTest {
         Ran partitions = onSpark(with(BOOTSTRAP, "--partitions", "0"));
         assertThat(partitions.code()).isEqualTo(2);
         assertThat(partitions.err()).contains("--partitions");
-        assertThat(onSpark(List.of("fit", DATA)).code()).isEqualTo(2);
+        Ran verb = onSpark(List.of("predict", DATA));
+        assertThat(verb.code()).isEqualTo(2);
+        assertThat(verb.err()).contains("bootstrap, fit, discover, sensitivity, validate");
         Ran along = onSpark(with(DISCOVER, "--extrapolate", "step"));
         assertThat(along.code()).isEqualTo(2);
         assertThat(along.err().strip()).doesNotContain("\n").contains("--extrapolate step");
