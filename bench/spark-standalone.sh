@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A standalone Spark cluster on this machine for slaw-spark: a master and two workers (one core
 # each) on loopback, run from the Spark jars Maven resolved for slaw-spark (no Spark install),
-# then `SlawSpark bootstrap ARGS...` submitted to it, then the cluster stopped.
+# then `SlawSpark VERB ARGS...` submitted to it (bootstrap, fit, validate, sensitivity, discover), then the cluster stopped.
 #
 #   bench/spark-standalone.sh bootstrap examples/chinchilla-epoch/svg_extracted_data.csv \
 #     --law chinchilla --map N="Model Size" --derive D="Training FLOP / (6*N)" --target loss \
@@ -10,7 +10,7 @@
 # Needs slaw-spark's dependencies in ~/.m2 (one online `mvn -B package -DskipTests -pl slaw-spark -am`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-[ $# -gt 0 ] || { echo "usage: bench/spark-standalone.sh bootstrap DATA [slaw options]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: bench/spark-standalone.sh bootstrap|fit|validate|sensitivity|discover DATA [slaw options]" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/slaw-spark-cluster.XXXXXX)
 pids=()
@@ -57,8 +57,8 @@ for w in 1 2; do
 done
 registered() { grep -q "Successfully registered with master" "$work/worker1.log" "$work/worker2.log" 2>/dev/null &&
   [ "$(grep -l "Successfully registered with master" "$work"/worker*.log | wc -l)" = 2 ]; }
-for _ in $(seq 120); do registered && break; sleep 1; done
-registered || { echo "spark-standalone: the workers did not register with $master; logs:" >&2; tail -20 "$work"/*.log >&2; exit 1; }
+for _ in $(seq 300); do registered && break; sleep 1; done
+registered || { echo "spark-standalone: the workers did not register with $master; logs:" >&2; tail -n 20 "$work"/*.log >&2; exit 1; }
 echo "spark-standalone: master $master with 2 workers" >&2
 
 # spark-submit without the launcher script: its main class, with the same JVM options

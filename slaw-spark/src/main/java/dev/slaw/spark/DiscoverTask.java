@@ -81,7 +81,7 @@ record DiscoverTask(String[] args, String source, String shipped) implements Ser
             }
             for (ScoredCandidate s : jsc.parallelize(indices, cut).map(i -> task.score(i, rungs, deadline))
                     .filter(Objects::nonNull).collect()) {
-                results[s.index()] = s.score(candidates.get(s.index()));
+                results[s.index()] = s.score(candidates.get(s.index()), data.source());
             }
             progress.advanced(n, n);
             return results;

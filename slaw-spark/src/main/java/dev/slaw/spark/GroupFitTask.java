@@ -98,7 +98,7 @@ record GroupFitTask(String[] args, String source, String shipped) implements Ser
                 if (o.failure() != null) {
                     throw o.refused() ? new BadInputException(o.failure()) : new FitFailedException(o.failure());
                 }
-                fits.put(g, FitJson.read(o.fit(), "group " + groupColumn + "=" + g));
+                fits.put(g, SlawSpark.readFit(o.fit(), "group " + groupColumn + "=" + g, data.source()));
             }
             return fits;
         };

@@ -88,7 +88,8 @@ record RolloutTask(String[] args, String source, String shipped) implements Seri
                 if (f.refused()) {
                     throw new BadInputException(f.failure());
                 }
-                out.add(new Rollout.RungFit(f.fit() == null ? null : FitJson.read(f.fit(), "rung " + f.k()), f.failure()));
+                out.add(new Rollout.RungFit(f.fit() == null ? null : SlawSpark.readFit(f.fit(), "rung " + f.k(), data.source()),
+                        f.failure()));
             }
             return out;
         };

@@ -43,13 +43,13 @@ record ScoredCandidate(int index, String formula, String fit, int[][] rungs, dou
                 rungs, largest, errors, c.score(), c.failure(), c.aic(), c.bic());
     }
 
-    /** The score again, for the driver's own copy of the candidate. */
-    CandidateScore score(Candidate candidate) {
+    /** The score again, for the driver's own copy of the candidate and its table's name ({@code source}). */
+    CandidateScore score(Candidate candidate, String source) {
         if (!candidate.formula().equals(formula)) {
             throw new IllegalStateException("candidate " + index + " is " + formula + " on the executor but "
                     + candidate.formula() + " on the driver: the two enumerated different candidates");
         }
-        Fit f = fit == null ? null : FitJson.read(fit, "candidate " + index);
+        Fit f = fit == null ? null : SlawSpark.readFit(fit, "candidate " + index, source);
         List<CandidateScore.Rung> out = new ArrayList<>();
         for (int j = 0; j < rungs.length; j++) {
             out.add(new CandidateScore.Rung(rungs[j][0], largest[j], rungs[j][1], rungs[j][2], errors[j]));

@@ -78,7 +78,8 @@ record SensitivityTask(String[] args, String source, String shipped) implements 
             SensitivitySweep.Fitted[] out = new SensitivitySweep.Fitted[n];
             for (Fitted f : jsc.parallelize(indices, cut).map(task::fit).collect()) {
                 out[f.index()] = new SensitivitySweep.Fitted(f.rows(),
-                        f.fit() == null ? null : FitJson.read(f.fit(), "choice " + (f.index() + 1)), f.failure());
+                        f.fit() == null ? null : SlawSpark.readFit(f.fit(), "choice " + (f.index() + 1), data.source()),
+                        f.failure());
             }
             progress.advanced(n, n);
             return Arrays.asList(out);

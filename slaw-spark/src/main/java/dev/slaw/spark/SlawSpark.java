@@ -4,10 +4,12 @@ import dev.slaw.cli.BootstrapCommand;
 import dev.slaw.cli.DiscoverCommand;
 import dev.slaw.cli.FitCommand;
 import dev.slaw.fit.Fit;
+import dev.slaw.fit.Provenance;
 import dev.slaw.fit.GroupFitter;
 import dev.slaw.cli.Main;
 import dev.slaw.cli.SensitivityCommand;
 import dev.slaw.cli.ValidateCommand;
+import dev.slaw.io.fit.FitJson;
 import dev.slaw.law.Parameter;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.BootstrapResult;
@@ -178,6 +180,22 @@ public final class SlawSpark {
         }
         jsc.addFile(file.toAbsolutePath().toString());
         return file.getFileName().toString();
+    }
+
+    /**
+     * A fit an executor sent back as its document, read on the driver. Its provenance names the
+     * driver's table ({@code source}, the {@code Dataset.source()} of the rows it was fitted on):
+     * on a cluster the executor read the shipped copy under another path.
+     */
+    static Fit readFit(String json, String what, String source) {
+        Fit f = FitJson.read(json, what);
+        Provenance p = f.provenance();
+        if (p.dataSource().equals(source)) {
+            return f;
+        }
+        return new Fit(f.law(), f.target(), f.parameters(), f.covariance(), f.covarianceMethod(), f.objectiveValue(),
+                f.objective(), f.convergence(), f.starts(), f.statistics(),
+                p.withData(source, p.fingerprint(), p.columns(), p.notes()), f.warnings());
     }
 
     /** The arguments with {@code DATA} replaced by the executor's copy of the shipped file. */
