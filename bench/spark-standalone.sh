@@ -46,11 +46,14 @@ opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 master="spark://127.0.0.1:$port"
-java "${opens[@]}" -Xmx512m -cp "$cp" org.apache.spark.deploy.master.Master \
+# the workers' "Successfully registered" line is logged at INFO, which slaw-server's
+# simplelogger.properties (on this classpath) turns off: a system property overrides it
+info=-Dorg.slf4j.simpleLogger.defaultLogLevel=info
+java "${opens[@]}" "$info" -Xmx512m -cp "$cp" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$port" --webui-port 0 >"$work/master.log" 2>&1 &
 pids+=($!)
 for w in 1 2; do
-  java "${opens[@]}" -Xmx256m -cp "$cp" org.apache.spark.deploy.worker.Worker \
+  java "${opens[@]}" "$info" -Xmx256m -cp "$cp" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --cores 1 --memory 1g --webui-port 0 --work-dir "$work/worker$w" "$master" \
     >"$work/worker$w.log" 2>&1 &
   pids+=($!)
