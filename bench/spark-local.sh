@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # slaw-spark in Spark's local mode from the Spark jars Maven resolved (no Spark installation):
-#   SPARK_MASTER='local[2]' bench/spark-local.sh bootstrap DATA [slaw options]
+#   SPARK_MASTER='local[2]' bench/spark-local.sh VERB DATA [slaw options]   (VERB: bootstrap, fit, validate, sensitivity, discover)
 # what `spark-submit --master local[2] --class dev.slaw.spark.SlawSpark slaw-spark.jar ...` runs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-[ $# -gt 0 ] || { echo "usage: bench/spark-local.sh bootstrap DATA [slaw options]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: bench/spark-local.sh bootstrap|fit|validate|sensitivity|discover DATA [slaw options]" >&2; exit 2; }
 work=$(mktemp -d /tmp/slaw-spark-local.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 mvn -B -o -q package dependency:build-classpath -DskipTests -pl slaw-spark -am \

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A standalone Spark cluster on this machine for slaw-spark: a master and two workers (one core
 # each) on loopback, run from the Spark jars Maven resolved for slaw-spark (no Spark install),
-# then `SlawSpark bootstrap ARGS...` submitted to it, then the cluster stopped.
+# then `SlawSpark VERB ARGS...` submitted to it (bootstrap, fit, validate, sensitivity, discover), then the cluster stopped.
 #
 #   bench/spark-standalone.sh bootstrap examples/chinchilla-epoch/svg_extracted_data.csv \
 #     --law chinchilla --map N="Model Size" --derive D="Training FLOP / (6*N)" --target loss \
@@ -10,7 +10,7 @@
 # Needs slaw-spark's dependencies in ~/.m2 (one online `mvn -B package -DskipTests -pl slaw-spark -am`).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
-[ $# -gt 0 ] || { echo "usage: bench/spark-standalone.sh bootstrap DATA [slaw options]" >&2; exit 2; }
+[ $# -gt 0 ] || { echo "usage: bench/spark-standalone.sh bootstrap|fit|validate|sensitivity|discover DATA [slaw options]" >&2; exit 2; }
 
 work=$(mktemp -d /tmp/slaw-spark-cluster.XXXXXX)
 pids=()
@@ -46,19 +46,22 @@ opens=(--add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.la
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 master="spark://127.0.0.1:$port"
-java "${opens[@]}" -Xmx512m -cp "$cp" org.apache.spark.deploy.master.Master \
+# the workers' "Successfully registered" line is logged at INFO, which slaw-server's
+# simplelogger.properties (on this classpath) turns off: a system property overrides it
+info=-Dorg.slf4j.simpleLogger.defaultLogLevel=info
+java "${opens[@]}" "$info" -Xmx512m -cp "$cp" org.apache.spark.deploy.master.Master \
   --host 127.0.0.1 --port "$port" --webui-port 0 >"$work/master.log" 2>&1 &
 pids+=($!)
 for w in 1 2; do
-  java "${opens[@]}" -Xmx256m -cp "$cp" org.apache.spark.deploy.worker.Worker \
+  java "${opens[@]}" "$info" -Xmx256m -cp "$cp" org.apache.spark.deploy.worker.Worker \
     --host 127.0.0.1 --cores 1 --memory 1g --webui-port 0 --work-dir "$work/worker$w" "$master" \
     >"$work/worker$w.log" 2>&1 &
   pids+=($!)
 done
 registered() { grep -q "Successfully registered with master" "$work/worker1.log" "$work/worker2.log" 2>/dev/null &&
   [ "$(grep -l "Successfully registered with master" "$work"/worker*.log | wc -l)" = 2 ]; }
-for _ in $(seq 120); do registered && break; sleep 1; done
-registered || { echo "spark-standalone: the workers did not register with $master; logs:" >&2; tail -20 "$work"/*.log >&2; exit 1; }
+for _ in $(seq 300); do registered && break; sleep 1; done
+registered || { echo "spark-standalone: the workers did not register with $master; logs:" >&2; tail -n 20 "$work"/*.log >&2; exit 1; }
 echo "spark-standalone: master $master with 2 workers" >&2
 
 # spark-submit without the launcher script: its main class, with the same JVM options

@@ -95,8 +95,34 @@ public final class DiscoverCommand implements Callable<Integer> {
     @Mixin
     PlotOptions plot = new PlotOptions();
 
-    @Override
-    public Integer call() throws IOException {
+    /** Chooses how a planned search's candidates are evaluated: in this JVM, or (slaw-spark) as a Spark job. */
+    @FunctionalInterface
+    public interface Evaluation {
+        Search.Evaluator of(Planned plan);
+    }
+
+    /**
+     * A search as the options ask for it, before its candidates are evaluated: the {@code DATA}
+     * argument, the table, the candidates the budget lets through, how many were proposed, and
+     * the search's options.
+     */
+    public record Planned(String source, Dataset data, String target, List<String> variables, List<Candidate> candidates,
+                          int generated, SearchOptions options) {
+    }
+
+    private final Evaluation evaluation;
+
+    public DiscoverCommand() {
+        this(plan -> Search.IN_THREADS);
+    }
+
+    /** A command whose candidates are evaluated by the evaluator {@code evaluation} picks for the plan. */
+    public DiscoverCommand(Evaluation evaluation) {
+        this.evaluation = evaluation;
+    }
+
+    /** The search the parsed options describe, its candidates enumerated, none evaluated. */
+    public Planned plan() throws IOException {
         if (top < 1) {
             throw new BadInputException("--top must be at least 1, got " + top);
         }
@@ -127,12 +153,22 @@ public final class DiscoverCommand implements Callable<Integer> {
                 chosen.add(c);
             }
         }
+        return new Planned(source, d, target, vars, chosen, all.size(), options);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Planned plan = plan();
+        Dataset d = plan.data();
+        List<Candidate> chosen = plan.candidates();
+        String along = plan.options().extrapolate();
         PrintWriter err = spec.commandLine().getErr();
-        err.printf("slaw discover: %d candidates (%d proposed), rollout along %s%n", chosen.size(), all.size(), along);
+        err.printf("slaw discover: %d candidates (%d proposed), rollout along %s%n", chosen.size(), plan.generated(), along);
         err.flush();
         Discovery result;
         try (Progress progress = Progress.start("discover", chosen.size())) {
-            result = Search.run(d, target, vars, chosen, all.size(), options, progress.listener());
+            result = Search.run(d, target, vars, chosen, plan.generated(), plan.options(), progress.listener(),
+                    evaluation.of(plan));
         }
         if (result.winnerFit().isEmpty()) {
             String why = result.ranked().isEmpty() ? "no candidate finished" : result.ranked().get(0).failure();

@@ -68,12 +68,58 @@ public final class FitCommand implements Callable<Integer> {
     @Mixin
     FitPlotSettings plot = new FitPlotSettings();
 
-    @Override
-    public Integer call() throws IOException {
+    /** Chooses how a planned grouped fit's groups are fitted: in this JVM, or (slaw-spark) as a Spark job. */
+    @FunctionalInterface
+    public interface Grouping {
+        dev.slaw.fit.GroupFitter.SeparateFits of(Planned plan);
+    }
+
+    /**
+     * A fit as the options ask for it, before fitting: the {@code DATA} argument, the table, the
+     * prepared law, rows and protocol, and the rows of each group (empty without {@code --group}).
+     */
+    public record Planned(String source, LoadedDataset loaded, FitSettings.Prepared prepared,
+                          java.util.Map<String, int[]> groups) {
+    }
+
+    /** Null: slaw's own command, which fits every kind of fit here. */
+    private final Grouping grouping;
+
+    public FitCommand() {
+        this(null);
+    }
+
+    /**
+     * A command for separate fits per group only, the groups fitted by what {@code grouping}
+     * picks for the plan (slaw-spark); one fit or a joint fit is refused.
+     */
+    public FitCommand(Grouping grouping) {
+        this.grouping = grouping;
+    }
+
+    /** The fit the parsed options describe, nothing fitted. */
+    public Planned plan() throws IOException {
         LoadedDataset loaded = data.load(source);
         FitSettings.Prepared prepared = settings.prepare(loaded);
+        java.util.Map<String, int[]> groups = loaded.group().isEmpty() ? java.util.Map.of()
+                : dev.slaw.fit.GroupFitter.rowsByGroup(prepared.data(), loaded.group().get(),
+                GroupedFits.groupOfRows(loaded, prepared.data()));
+        return new Planned(source, loaded, prepared, groups);
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Planned plan = plan();
+        LoadedDataset loaded = plan.loaded();
+        FitSettings.Prepared prepared = plan.prepared();
         PrintWriter o = spec.commandLine().getOut();
-        java.util.Optional<dev.slaw.fit.GroupedFit> grouped = GroupedFits.fitIfGrouped(loaded, prepared, settings.shared);
+        if (grouping != null && (loaded.group().isEmpty() || !settings.shared.isEmpty())) {
+            throw new BadInputException(loaded.group().isEmpty()
+                    ? "on Spark, fit fits one law per group: name the group column with --group COLUMN (one fit runs in slaw fit)"
+                    : "on Spark, fit fits the groups separately: a joint fit (--shared) is one fit, run it in slaw fit");
+        }
+        java.util.Optional<dev.slaw.fit.GroupedFit> grouped = GroupedFits.fitIfGrouped(loaded, prepared, settings.shared,
+                grouping == null ? dev.slaw.fit.GroupFitter.IN_TURN : grouping.of(plan));
         if (grouped.isPresent()) {
             return printGrouped(grouped.get(), prepared, loaded, o);
         }

@@ -48,6 +48,12 @@ final class GroupedFits {
      */
     static Optional<GroupedFit> fitIfGrouped(LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared,
                                              List<String> shared) {
+        return fitIfGrouped(loaded, prepared, shared, GroupFitter.IN_TURN);
+    }
+
+    /** {@link #fitIfGrouped(LoadedDataset, FitCommand.FitSettings.Prepared, List)} with separate fits made by {@code fitter}. */
+    static Optional<GroupedFit> fitIfGrouped(LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared,
+                                             List<String> shared, GroupFitter.SeparateFits fitter) {
         if (loaded.group().isEmpty()) {
             if (!shared.isEmpty()) {
                 throw new BadInputException("--shared " + String.join(",", shared)
@@ -59,7 +65,7 @@ final class GroupedFits {
         String[] groups = groupOfRows(loaded, prepared.data());
         if (shared.isEmpty()) {
             return Optional.of(GroupFitter.fitSeparately(prepared.law(), prepared.data(), column, groups,
-                    prepared.target(), prepared.options()));
+                    prepared.target(), prepared.options(), fitter));
         }
         return Optional.of(GroupFitter.fitShared(prepared.law(), prepared.data(), column, groups, prepared.target(),
                 prepared.options(), shared));

@@ -57,8 +57,59 @@ public final class SensitivityCommand extends FittingCommand {
     @Mixin
     PlotOptions plot = new PlotOptions();
 
+    /** Chooses how a planned sweep's choices are fitted: in this JVM, or (slaw-spark) as a Spark job. */
+    @FunctionalInterface
+    public interface Fitting {
+        SensitivitySweep.ChoiceFits of(Planned plan);
+    }
+
+    /**
+     * A sweep as the options ask for it, before fitting: the {@code DATA} argument, the table,
+     * the prepared baseline and the sweep.
+     */
+    public record Planned(String source, LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared,
+                          SensitivitySweep sweep) {
+    }
+
+    /** Null: slaw's own command. */
+    private final Fitting fitting;
+
+    public SensitivityCommand() {
+        this(null);
+    }
+
+    /** A command whose choices are fitted by what {@code fitting} picks for the plan (slaw-spark); grouped sweeps are refused. */
+    public SensitivityCommand(Fitting fitting) {
+        this.fitting = fitting;
+    }
+
     @Override
     public Integer call() throws IOException {
+        Planned plan = plan();
+        FitCommand.FitSettings.Prepared p = plan.prepared();
+        SensitivitySweep sweep = plan.sweep();
+        if (plan.loaded().group().isPresent() || !settings.shared.isEmpty()) {
+            GroupedFits.sensitivity(spec.commandLine().getOut(), plan.loaded(), p, settings.shared, sweep, output.json,
+                    plot.requested());
+            return 0;
+        }
+        SensitivityResult result;
+        try (Progress progress = Progress.start("sensitivity", sweep.choices().size())) {
+            result = sweep.run(p.data(), p.target(), progress.listener(),
+                    fitting == null ? SensitivitySweep.IN_ORDER : fitting.of(plan));
+        }
+        // the baseline is the fit the sweep is about; its variations may be poor on purpose
+        SensitivitySweep.Outcome baseline = result.outcomes().get(0);
+        if (baseline.fit() != null) {
+            settings.warn(baseline.fit(), spec, "the baseline: ");
+        }
+        output.print(() -> SensitivityDocuments.json(result), () -> SensitivityDocuments.text(result));
+        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), output.notes());
+        return 0;
+    }
+
+    /** The sweep the parsed options describe, nothing fitted. */
+    public Planned plan() throws IOException {
         // conditions are checked before loading and fitting, so a typo fails at once
         List<RowCondition> base = new ArrayList<>();
         for (String c : baseline) {
@@ -90,22 +141,10 @@ public final class SensitivityCommand extends FittingCommand {
         DataFilter filter = DataFilter.all().withConditions(base).withLowestPer(lowestPer);
         List<SensitivitySweep.Choice> choices = SensitivitySweep.standardChoices(p.law(), p.options(), filter, variations);
         SensitivitySweep sweep = new SensitivitySweep(choices, point, compute.one().orElseThrow());
-        if (loaded.group().isPresent() || !settings.shared.isEmpty()) {
-            GroupedFits.sensitivity(spec.commandLine().getOut(), loaded, p, settings.shared, sweep, output.json,
-                    plot.requested());
-            return 0;
+        if (fitting != null && (loaded.group().isPresent() || !settings.shared.isEmpty())) {
+            throw new BadInputException("a grouped sensitivity sweep runs only in slaw itself, not on Spark; sweep one group with --only "
+                    + loaded.group().orElse("GROUP") + "=VALUE");
         }
-        SensitivityResult result;
-        try (Progress progress = Progress.start("sensitivity", choices.size())) {
-            result = sweep.run(p.data(), p.target(), progress.listener());
-        }
-        // the baseline is the fit the sweep is about; its variations may be poor on purpose
-        SensitivitySweep.Outcome baseline = result.outcomes().get(0);
-        if (baseline.fit() != null) {
-            settings.warn(baseline.fit(), spec, "the baseline: ");
-        }
-        output.print(() -> SensitivityDocuments.json(result), () -> SensitivityDocuments.text(result));
-        plot.writeAndReport(() -> Figure.of(SensitivityPlot.of(result)), output.notes());
-        return 0;
+        return new Planned(source, loaded, p, sweep);
     }
 }

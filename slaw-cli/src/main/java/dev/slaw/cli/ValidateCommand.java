@@ -58,23 +58,57 @@ public final class ValidateCommand extends FittingCommand {
     @Mixin
     PlotOptions plot = new PlotOptions();
 
+    /** Chooses how a planned rollout's rungs are fitted: in this JVM, or (slaw-spark) as a Spark job. */
+    @FunctionalInterface
+    public interface Rolling {
+        Rollout.RungFits of(Planned plan);
+    }
+
+    /** A rollout as the options ask for it, before fitting: the {@code DATA} argument, the table, the prepared fit, the column. */
+    public record Planned(String source, LoadedDataset loaded, FitCommand.FitSettings.Prepared prepared, String column) {
+    }
+
+    /** Null: slaw's own command. */
+    private final Rolling rolling;
+
+    public ValidateCommand() {
+        this(null);
+    }
+
+    /** A command for rollouts only, their rungs fitted by what {@code rolling} picks for the plan (slaw-spark). */
+    public ValidateCommand(Rolling rolling) {
+        this.rolling = rolling;
+    }
+
+    /** The rollout the parsed options describe (with {@code --rollout}), nothing fitted. */
+    public Planned plan() throws IOException {
+        if (held.rollout == null) {
+            throw new BadInputException("on Spark, validate runs rollouts (--rollout COLUMN); a holdout runs in slaw validate");
+        }
+        LoadedDataset loaded = data.load(source);
+        FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
+        return new Planned(source, loaded, p, held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip());
+    }
+
     @Override
     public Integer call() throws IOException {
         boolean csv = output.csv();
         if (csv && held.rollout != null) {
             throw new BadInputException("--csv prints the held-out rows of a holdout; a rollout prints as text or --json");
         }
-        // parse the holdout before loading and fitting, so a typo fails at once
-        Holdout early = held.rollout != null ? null : held.condition != null ? Holdout.where(held.condition) : null;
-        LoadedDataset loaded = data.load(source);
-        FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
-        if (held.rollout != null) {
-            String column = held.rollout.isBlank() ? p.law().variables().get(0) : held.rollout.strip();
-            Rollout r = Rollout.run(p.law(), p.data(), p.target(), column, p.options());
+        if (held.rollout != null || rolling != null) {
+            Planned plan = plan();
+            FitCommand.FitSettings.Prepared p = plan.prepared();
+            Rollout r = Rollout.run(p.law(), p.data(), p.target(), plan.column(), p.options(), k -> true,
+                    rolling == null ? Rollout.IN_ORDER : rolling.of(plan));
             warnTrend(p, "");
             output.print(() -> ValidationDocuments.json(r, p.target()), () -> ValidationDocuments.text(r));
             return 0;
         }
+        // parse the holdout before loading and fitting, so a typo fails at once
+        Holdout early = held.condition != null ? Holdout.where(held.condition) : null;
+        LoadedDataset loaded = data.load(source);
+        FitCommand.FitSettings.Prepared p = settings.prepare(loaded);
         Holdout holdout = early != null ? early
                 : Holdout.largest(held.largest.isBlank() ? p.law().variables().get(0) : held.largest);
         BootstrapOptions options = BootstrapOptions.defaults().withReplicates(resampling.replicates())

@@ -94,11 +94,24 @@ public final class Search {
         return run(data, target, variables, chosen, all.size(), options, progress);
     }
 
-    /** Runs the search over given candidates ({@code generated}: how many the grammar proposed in all). */
-    public static Discovery run(Dataset data, String target, List<String> variables, List<Candidate> candidates,
-                                int generated, SearchOptions options, ProgressListener progress) {
-        int[] rungs = rungs(data.column(options.extrapolate()), options.rungs(), options.extrapolate());
-        FitOptions fit = options.fit();
+    /**
+     * Evaluates a search's candidates: on this machine's threads ({@link #IN_THREADS}) or elsewhere
+     * (slaw-spark runs them as Spark tasks). Each result must be what {@link CandidateScore#evaluate}
+     * gives for the candidate and its index, so the ranking cannot depend on where it ran.
+     */
+    @FunctionalInterface
+    public interface Evaluator {
+        /**
+         * The candidates' scores by index; null for a candidate the time limit kept from starting.
+         *
+         * @param rungs the rungs scored ({@link #rungs})
+         */
+        CandidateScore[] evaluate(Dataset data, String target, List<Candidate> candidates, int[] rungs,
+                                  SearchOptions options, ProgressListener progress);
+    }
+
+    /** One candidate per thread, {@code options.threads()} at once; the time limit counted from the call. */
+    public static final Evaluator IN_THREADS = (data, target, candidates, rungs, options, progress) -> {
         int n = candidates.size();
         CandidateScore[] results = new CandidateScore[n];
         long start = System.nanoTime();
@@ -108,9 +121,30 @@ public final class Search {
             if (System.nanoTime() - start > limit) {
                 return;
             }
-            results[i] = CandidateScore.evaluate(data, target, candidates.get(i), i, options.extrapolate(), rungs, fit);
+            results[i] = CandidateScore.evaluate(data, target, candidates.get(i), i, options.extrapolate(), rungs,
+                    options.fit());
             progress.advanced(done.incrementAndGet(), n);
         });
+        return results;
+    };
+
+    /** Runs the search over given candidates ({@code generated}: how many the grammar proposed in all). */
+    public static Discovery run(Dataset data, String target, List<String> variables, List<Candidate> candidates,
+                                int generated, SearchOptions options, ProgressListener progress) {
+        return run(data, target, variables, candidates, generated, options, progress, IN_THREADS);
+    }
+
+    /** {@link #run(Dataset, String, List, List, int, SearchOptions, ProgressListener)} with the candidates evaluated by {@code evaluator}. */
+    public static Discovery run(Dataset data, String target, List<String> variables, List<Candidate> candidates,
+                                int generated, SearchOptions options, ProgressListener progress, Evaluator evaluator) {
+        int[] rungs = rungs(data.column(options.extrapolate()), options.rungs(), options.extrapolate());
+        FitOptions fit = options.fit();
+        int n = candidates.size();
+        long start = System.nanoTime();
+        CandidateScore[] results = evaluator.evaluate(data, target, candidates, rungs, options, progress);
+        if (results.length != n) {
+            throw new IllegalStateException("the evaluator returned " + results.length + " scores for " + n + " candidates");
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         int prefix = 0;
         while (prefix < n && results[prefix] != null) {

@@ -65,13 +65,62 @@ public final class GroupFitter {
      */
     public static GroupedFit fitSeparately(Law law, Dataset data, String groupColumn, String[] groupOfRow,
                                            String target, FitOptions options) {
+        return fitSeparately(law, data, groupColumn, groupOfRow, target, options, IN_TURN);
+    }
+
+    /**
+     * {@link #fitSeparately(Law, Dataset, String, String[], String, FitOptions)} with the groups
+     * fitted by {@code fitter}.
+     */
+    public static GroupedFit fitSeparately(Law law, Dataset data, String groupColumn, String[] groupOfRow,
+                                           String target, FitOptions options, SeparateFits fitter) {
         Map<String, int[]> groups = rowsByGroup(data, groupColumn, groupOfRow);
         int free = new Parametrization(law.parameters()).freeCount();
         groups.forEach((g, rows) -> requireRows(law, groupColumn, g, rows.length, free, free, ""));
+        Map<String, Fit> fits = fitter.fit(law, data, groupColumn, groups, target, options);
+        if (!fits.keySet().equals(groups.keySet())) {
+            throw new IllegalStateException("the group fitter returned fits of " + fits.keySet() + " for groups "
+                    + groups.keySet());
+        }
+        Map<String, Fit> ordered = new LinkedHashMap<>();
+        groups.keySet().forEach(g -> ordered.put(g, fits.get(g)));
+        return new GroupedFit(groupColumn, ordered, List.of(), null);
+    }
+
+    /**
+     * Fits each group on its own: one after another here ({@link #IN_TURN}), or elsewhere
+     * (slaw-spark fits them as Spark tasks). Each fit must be {@link #fitGroup}'s, so the grouped
+     * fit cannot depend on where its groups ran.
+     */
+    @FunctionalInterface
+    public interface SeparateFits {
+        /**
+         * Every group's fit, by group; a group that cannot be fitted throws as {@link #fitGroup}
+         * does (the first such group in group order).
+         *
+         * @param groups the rows of each group, in group order ({@link #rowsByGroup})
+         */
+        Map<String, Fit> fit(Law law, Dataset data, String groupColumn, Map<String, int[]> groups, String target,
+                             FitOptions options);
+    }
+
+    /** The groups fitted one after another, in group order. */
+    public static final SeparateFits IN_TURN = (law, data, groupColumn, groups, target, options) -> {
         Map<String, Fit> fits = new LinkedHashMap<>();
-        groups.forEach((g, rows) -> fits.put(g, Fitter.fit(law, data.select(rows), target,
-                options.withNotes(withGroupNote(options.notes(), groupColumn, g, rows.length, data.rowCount())))));
-        return new GroupedFit(groupColumn, fits, List.of(), null);
+        groups.forEach((g, rows) -> fits.put(g, fitGroup(law, data, groupColumn, g, rows, target, options)));
+        return fits;
+    };
+
+    /**
+     * One group's fit: the fit of its rows alone, the group recorded in the provenance notes. A
+     * pure function of its arguments, so a group may be fitted anywhere.
+     *
+     * @param rows the group's rows of {@code data}
+     */
+    public static Fit fitGroup(Law law, Dataset data, String groupColumn, String group, int[] rows, String target,
+                               FitOptions options) {
+        return Fitter.fit(law, data.select(rows), target,
+                options.withNotes(withGroupNote(options.notes(), groupColumn, group, rows.length, data.rowCount())));
     }
 
     /**

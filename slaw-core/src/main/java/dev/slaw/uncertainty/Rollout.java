@@ -77,55 +77,124 @@ public record Rollout(String column, double[] scales, List<Step> steps) {
      */
     public static Rollout run(Law law, Dataset data, String target, String column, FitOptions options,
                               java.util.function.IntPredicate rungs) {
-        if (!data.hasColumn(column)) {
-            throw new BadInputException(data.source() + ": no column '" + column + "' to roll out over (columns: "
-                    + String.join(", ", data.columnNames()) + ")");
-        }
+        return run(law, data, target, column, options, rungs, IN_ORDER);
+    }
+
+    /**
+     * As {@link #run(Law, Dataset, String, String, FitOptions, java.util.function.IntPredicate)},
+     * the rungs fitted by {@code fitter}; the scores of the held-out rows are computed here.
+     */
+    public static Rollout run(Law law, Dataset data, String target, String column, FitOptions options,
+                              java.util.function.IntPredicate rungs, RungFits fitter) {
+        double[] scales = scales(data, column);
         double[] v = data.column(column);
-        double[] scales = Arrays.stream(v).distinct().sorted().toArray();
-        if (scales.length < 2) {
-            throw new BadInputException(data.source() + ": column '" + column + "' has " + scales.length
-                    + " distinct value; a rollout needs at least 2 scales");
-        }
         double[] y = data.column(target);
-        long free = law.parameters().stream().filter(p -> !p.isFixed() && !p.isTied()).count();
-        List<Step> steps = new ArrayList<>();
+        List<Integer> asked = new ArrayList<>();
         for (int k = 1; k < scales.length; k++) {
-            if (!rungs.test(k)) {
-                continue;
+            if (rungs.test(k)) {
+                asked.add(k);
             }
+        }
+        int[] ks = asked.stream().mapToInt(Integer::intValue).toArray();
+        List<RungFit> fits = fitter.fit(law, data, target, column, options, ks);
+        if (fits.size() != ks.length) {
+            throw new IllegalStateException("the rung fitter returned " + fits.size() + " fits for " + ks.length + " rungs");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (int j = 0; j < ks.length; j++) {
+            int k = ks[j];
             double top = scales[k - 1];
-            boolean[] training = new boolean[v.length];
             boolean[] larger = new boolean[v.length];
             boolean[] next = new boolean[v.length];
             int rows = 0;
             for (int i = 0; i < v.length; i++) {
-                training[i] = v[i] <= top;
-                larger[i] = !training[i];
+                larger[i] = v[i] > top;
                 next[i] = v[i] == scales[k];
-                rows += training[i] ? 1 : 0;
+                rows += larger[i] ? 0 : 1;
             }
-            if (k == 1) {
-                // every row of one scale has the same value of the column: no trend in it to extrapolate
-                steps.add(new Step(k, top, rows, null, "one value of " + column + " shows no trend in " + column,
-                        scales[k], null, null));
-                continue;
-            }
-            if (rows <= free) {
-                steps.add(new Step(k, top, rows, null, rows + " rows, not more than the " + free + " free parameters",
-                        scales[k], null, null));
-                continue;
-            }
-            Fit fit;
-            try {
-                fit = Fitter.fit(law, data.filter(training), target, options);
-            } catch (FitFailedException e) {
-                steps.add(new Step(k, top, rows, null, e.getMessage(), scales[k], null, null));
-                continue;
-            }
-            steps.add(new Step(k, top, rows, fit, "", scales[k], score(fit, data, y, next), score(fit, data, y, larger)));
+            RungFit f = fits.get(j);
+            steps.add(f.fit() == null ? new Step(k, top, rows, null, f.failure(), scales[k], null, null)
+                    : new Step(k, top, rows, f.fit(), "", scales[k], score(f.fit(), data, y, next),
+                    score(f.fit(), data, y, larger)));
         }
         return new Rollout(column, scales, steps);
+    }
+
+    /**
+     * A rung's fit, or why it has none (one scale shows no trend, too few rows, no start
+     * converged).
+     */
+    public record RungFit(Fit fit, String failure) {
+        public RungFit {
+            Objects.requireNonNull(failure, "failure");
+        }
+    }
+
+    /**
+     * Fits a rollout's rungs: one after another here ({@link #IN_ORDER}), or elsewhere
+     * (slaw-spark fits each as a Spark task). Each must be {@link #fitRung}'s, so the rollout
+     * cannot depend on where its rungs ran.
+     */
+    @FunctionalInterface
+    public interface RungFits {
+        /** The fits of rungs {@code ks}, in their order. */
+        List<RungFit> fit(Law law, Dataset data, String target, String column, FitOptions options, int[] ks);
+    }
+
+    /** The rungs fitted one after another, in order. */
+    public static final RungFits IN_ORDER = (law, data, target, column, options, ks) -> {
+        List<RungFit> out = new ArrayList<>();
+        for (int k : ks) {
+            out.add(fitRung(law, data, target, column, options, k));
+        }
+        return out;
+    };
+
+    /**
+     * The distinct values of the scale column, ascending.
+     *
+     * @throws BadInputException when the column is missing or has fewer than two distinct values
+     */
+    public static double[] scales(Dataset data, String column) {
+        if (!data.hasColumn(column)) {
+            throw new BadInputException(data.source() + ": no column '" + column + "' to roll out over (columns: "
+                    + String.join(", ", data.columnNames()) + ")");
+        }
+        double[] scales = Arrays.stream(data.column(column)).distinct().sorted().toArray();
+        if (scales.length < 2) {
+            throw new BadInputException(data.source() + ": column '" + column + "' has " + scales.length
+                    + " distinct value; a rollout needs at least 2 scales");
+        }
+        return scales;
+    }
+
+    /**
+     * Rung {@code k}: the fit on the rows at the {@code k} smallest values of {@code column}, a
+     * pure function of its arguments, so a rung may be fitted anywhere.
+     */
+    public static RungFit fitRung(Law law, Dataset data, String target, String column, FitOptions options, int k) {
+        double[] scales = scales(data, column);
+        double[] v = data.column(column);
+        long free = law.parameters().stream().filter(p -> !p.isFixed() && !p.isTied()).count();
+        double top = scales[k - 1];
+        boolean[] training = new boolean[v.length];
+        int rows = 0;
+        for (int i = 0; i < v.length; i++) {
+            training[i] = v[i] <= top;
+            rows += training[i] ? 1 : 0;
+        }
+        if (k == 1) {
+            // every row of one scale has the same value of the column: no trend in it to extrapolate
+            return new RungFit(null, "one value of " + column + " shows no trend in " + column);
+        }
+        if (rows <= free) {
+            return new RungFit(null, rows + " rows, not more than the " + free + " free parameters");
+        }
+        try {
+            return new RungFit(Fitter.fit(law, data.filter(training), target, options), "");
+        } catch (FitFailedException e) {
+            return new RungFit(null, e.getMessage());
+        }
     }
 
     private static HeldOutScores score(Fit fit, Dataset data, double[] y, boolean[] rows) {

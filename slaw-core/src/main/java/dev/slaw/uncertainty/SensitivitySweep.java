@@ -198,25 +198,73 @@ public record SensitivitySweep(List<Choice> choices, Map<String, Double> at, dou
      * own filter is applied on top) and collects the outcomes in the choices' order.
      */
     public SensitivityResult run(Dataset data, String target, ProgressListener progress) {
+        return run(data, target, progress, IN_ORDER);
+    }
+
+    /** {@link #run(Dataset, String, ProgressListener)} with the choices fitted by {@code fitter}. */
+    public SensitivityResult run(Dataset data, String target, ProgressListener progress, ChoiceFits fitter) {
         long t0 = System.nanoTime();
+        List<Fitted> fitted = fitter.fit(choices, data, target, progress);
+        if (fitted.size() != choices.size()) {
+            throw new IllegalStateException("the choice fitter returned " + fitted.size() + " fits for " + choices.size()
+                    + " choices");
+        }
         List<Outcome> outcomes = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
-            outcomes.add(fitOne(choices.get(i), data, target));
-            progress.advanced(i + 1, choices.size());
+            outcomes.add(outcome(choices.get(i), fitted.get(i)));
         }
         return new SensitivityResult(this, target, outcomes, (System.nanoTime() - t0) / 1e6);
     }
 
-    private Outcome fitOne(Choice choice, Dataset data, String target) {
-        Dataset rows;
-        Fit fit;
+    /**
+     * One choice fitted: the rows its filter kept and its fit, or why it could not be fitted (then
+     * {@code rows} is 0 and {@code fit} null).
+     */
+    public record Fitted(int rows, Fit fit, String failure) {
+    }
+
+    /**
+     * Fits a sweep's choices: one after another here ({@link #IN_ORDER}), or elsewhere
+     * (slaw-spark fits each as a Spark task). Each must be {@link #fitChoice}'s, so the sweep
+     * cannot depend on where its choices ran.
+     */
+    @FunctionalInterface
+    public interface ChoiceFits {
+        /** The fitted choices, in the choices' order. */
+        List<Fitted> fit(List<Choice> choices, Dataset data, String target, ProgressListener progress);
+    }
+
+    /** The choices fitted one after another, in order. */
+    public static final ChoiceFits IN_ORDER = (choices, data, target, progress) -> {
+        List<Fitted> out = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            out.add(fitChoice(choices.get(i), data, target));
+            progress.advanced(i + 1, choices.size());
+        }
+        return out;
+    };
+
+    /**
+     * Applies the choice's filter to {@code data} and fits its law under its options: a pure
+     * function of its arguments, so a choice may be fitted anywhere.
+     */
+    public static Fitted fitChoice(Choice choice, Dataset data, String target) {
         try {
-            rows = choice.data().apply(data, target);
-            fit = Fitter.fit(choice.law(), rows, target, choice.options()
+            Dataset rows = choice.data().apply(data, target);
+            Fit fit = Fitter.fit(choice.law(), rows, target, choice.options()
                     .withNotes(List.of("sensitivity choice: " + choice.aspect() + " = " + choice.name())));
+            return new Fitted(rows.rowCount(), fit, null);
         } catch (BadInputException | FitFailedException e) {
             // a choice that cannot be fitted is itself a finding of the sweep: keep it with its reason
-            return new Outcome(choice, 0, null, e.getMessage(), Double.NaN, null, List.of());
+            return new Fitted(0, null, e.getMessage());
+        }
+    }
+
+    /** What a fitted choice gives: its prediction at the sweep's point, its allocation at the sweep's compute. */
+    public Outcome outcome(Choice choice, Fitted fitted) {
+        Fit fit = fitted.fit();
+        if (fit == null) {
+            return new Outcome(choice, 0, null, fitted.failure(), Double.NaN, null, List.of());
         }
         List<String> notes = new ArrayList<>();
         if (!fit.convergence().converged()) {
@@ -234,6 +282,6 @@ public record SensitivitySweep(List<Choice> choices, Map<String, Double> at, dou
                 notes.add("no compute-optimal allocation: " + e.getMessage());
             }
         }
-        return new Outcome(choice, rows.rowCount(), fit, null, predicted, allocation, notes);
+        return new Outcome(choice, fitted.rows(), fit, null, predicted, allocation, notes);
     }
 }

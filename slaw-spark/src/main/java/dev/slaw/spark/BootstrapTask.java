@@ -3,7 +3,6 @@ package dev.slaw.spark;
 import dev.slaw.cli.BootstrapCommand;
 import dev.slaw.uncertainty.Bootstrap;
 import dev.slaw.uncertainty.ProgressListener;
-import org.apache.spark.SparkFiles;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -46,15 +45,7 @@ record BootstrapTask(String[] args, String source, String shipped) implements Se
     }
 
     private BootstrapCommand.Planned plan() {
-        String[] local = args.clone();
-        if (shipped != null) {
-            String path = SparkFiles.get(shipped);
-            for (int i = 0; i < local.length; i++) {
-                if (local[i].equals(source)) {
-                    local[i] = path;
-                }
-            }
-        }
+        String[] local = SlawSpark.located(args, source, shipped);
         BootstrapCommand command = new BootstrapCommand(BootstrapTask::refuse);
         new CommandLine(command).parseArgs(local);
         try {

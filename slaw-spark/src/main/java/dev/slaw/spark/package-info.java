@@ -1,2 +1,2 @@
-/** Sweeps of many fits (bootstraps, grouped fits) as Apache Spark jobs, with the CLI's results. */
+/** Sweeps of many fits (bootstraps, grouped fits, rollouts, sensitivity sweeps, law searches) as Apache Spark jobs, with the CLI's results. */
 package dev.slaw.spark;
