@@ -905,9 +905,18 @@ function mixtureColumns() {
 analysisJob("mixture", () => {
   const o = { law: $("mixture-law").value.trim(), mixture: mixtureColumns() };
   if ($("mixture-target").value.trim()) o.target = $("mixture-target").value.trim();
-  // the optimum searches the same columns unless told otherwise (a pattern is the fit's to expand)
+  // the optimum searches the same columns unless told otherwise; a pattern is expanded over the
+  // dataset's columns in table order, as --mixture expands it
   const columns = mixtureColumns().split("=").slice(1).join("=");
-  if (!$("mixture-optimize-proportions").value.trim() && !columns.includes("*")) $("mixture-optimize-proportions").value = columns;
+  if (!$("mixture-optimize-proportions").value.trim()) {
+    if (!columns.includes("*")) $("mixture-optimize-proportions").value = columns;
+    else {
+      const glob = new RegExp("^" + columns.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+      api("GET", "/api/datasets/" + encodeURIComponent($("mixture-dataset").value))
+        .then((d) => { $("mixture-optimize-proportions").value = d.columns.filter((c) => glob.test(c)).join(","); })
+        .catch(() => {});
+    }
+  }
   return o;
 }, () => "/api/datasets/" + encodeURIComponent($("mixture-dataset").value) + "/mixture");
 
