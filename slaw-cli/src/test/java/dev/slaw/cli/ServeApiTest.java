@@ -444,6 +444,49 @@ class ServeApiTest {
     }
 
     @Test
+    void aMixtureFitIsAJobWithSlawMixtureFitsDocumentAndItsOptimumIsSlawMixtureOptimizes() throws Exception {
+        start();
+        Path table = Path.of("../examples/mixtures/three-sources.csv");
+        assertThat(upload("mix", Files.readAllBytes(table)).status()).isEqualTo(201);
+        String law = "\"law\": \"data-mixing\", \"mixture\": \"r=web,code,books\", \"target\": \"web_loss\"";
+        String optimize = "{\"plot\": true, \"options\": {\"proportions\": \"web,code,books\"}}";
+        Reply early = post("api/datasets/mix/mixture/optimize", optimize);
+        assertThat(early.status()).isEqualTo(404);
+        assertThat(early.error()).isEqualTo("dataset \"mix\" has no finished mixture fit yet: POST /api/datasets/mix/mixture first");
+        JsonNode done = waitFor(post("api/datasets/mix/mixture", "{\"format\": \"text\", \"options\": {" + law + "}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        Path upload = workbench.files().resolve("uploads").resolve("mix.csv");
+        String timed = "(?m)^\\s+(created|time):.*$";
+        assertThat(done.path("result").path("text").asText().replaceAll(timed, ""))
+                .isEqualTo(cli("mixture", "fit", upload.toString(), "--law=data-mixing", "--mixture=r=web,code,books", "--target=web_loss")
+                        .replace(upload.toString(), "mix.csv").replaceAll(timed, ""));
+        // the optimum of the kept fit, as slaw mixture optimize FIT.json finds it, with its picture
+        Reply optimum = post("api/datasets/mix/mixture/optimize", optimize);
+        assertThat(optimum.status()).as(optimum.body()).isEqualTo(200);
+        Path kept = workbench.files().resolve("mixtures/mix.json");
+        JsonNode expected = JSON.readTree(cli("mixture", "optimize", kept.toString(), "--proportions", "web,code,books", "--json")
+                .replace(kept.toString(), "mix.json").replace(upload.toString(), "mix.csv"));
+        JsonNode answer = optimum.json();
+        assertThat(answer.path("figure").path("panels").get(0).path("title").asText()).startsWith("Predicted mix.json (web_loss)");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) answer).remove("figure");
+        assertThat(answer).isEqualTo(expected);
+        assertThat(answer.path("proportions").path("web").asDouble()).isGreaterThan(0.9);
+        // what it refuses: no proportion columns, an option naming a file, a bad column
+        assertThat(post("api/datasets/mix/mixture/optimize", "{}").error()).startsWith("give the proportion columns");
+        assertThat(post("api/datasets/mix/mixture", "{\"options\": {\"law\": \"data-mixing\"}}").error()).startsWith("give the proportion columns");
+        assertThat(post("api/datasets/mix/mixture", "{\"options\": {" + law + ", \"test\": \"x.csv\"}}").status()).isEqualTo(400);
+        assertThat(post("api/datasets/mix/mixture/optimize", "{\"options\": {\"proportions\": \"web,code\", \"tradeoff\": \"a.json\"}}").status()).isEqualTo(400);
+        Reply bad = post("api/datasets/mix/mixture/optimize", "{\"options\": {\"proportions\": \"web,cod,books\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.error()).doesNotContain(workbench.files().toString());
+        JsonNode failed = waitFor(post("api/datasets/mix/mixture", "{\"options\": {\"law\": \"data-mixing\", \"mixture\": \"r=web,code,book\"}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(failed.path("state").asText()).isEqualTo("failed");
+        assertThat(failed.path("error").asText()).contains("book").doesNotContain("\n").doesNotContain(workbench.files().toString());
+    }
+
+    @Test
     void aBadMappingAtUploadIsTheImportsLineAndNothingIsKept() throws Exception {
         start();
         Reply missing = uploadWith("m1", "&map=" + query("N=Model Siz"));

@@ -333,6 +333,28 @@ class ServePageIT {
                 assertThat(page.eval("document.getElementById('curve-predict-text').textContent").asText()).contains("wsd(");
                 page.screenshot(IMAGES.resolve("serve-curves.png"));
 
+                // a mixture law of three sources' runs, then the mixture it predicts best, on the simplex
+                page.eval("document.querySelector('nav button[data-page=datasets]').click()");
+                page.chooseFile("#upload-file", Path.of("../examples/mixtures/three-sources.csv").toAbsolutePath());
+                page.eval("document.getElementById('upload-name').value = 'mix'");
+                page.eval("document.querySelector('#upload-form button').click()");
+                page.waitUntil("document.querySelector('#mixture-dataset option[value=mix]')", 60);
+                page.eval("document.querySelector('nav button[data-page=mixtures]').click()");
+                page.eval("document.getElementById('mixture-dataset').value = 'mix'");
+                type(page, "mixture-columns", "web,code,books");
+                type(page, "mixture-target", "web_loss");
+                page.eval("document.getElementById('mixture-run').click()");
+                page.waitUntil("document.getElementById('mixture-text').textContent.includes('[[Parameters]]')"
+                        + " || document.getElementById('mixture-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('mixture-text').textContent").asText()).contains("name:             data-mixing");
+                page.eval("document.getElementById('mixture-optimize-run').click()");
+                page.waitUntil("document.querySelectorAll('#mixture-optimize-plot .u-over').length === 1"
+                        + " || document.getElementById('mixture-optimize-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('mixture-optimize-status').textContent").asText()).isEmpty();
+                assertThat(page.eval("document.getElementById('mixture-optimize-text').textContent").asText()).contains("[[Proportions]]");
+                page.eval("document.getElementById('mixture-optimize-plot').scrollIntoView()");
+                page.screenshot(IMAGES.resolve("serve-mixtures.png"));
+
                 assertThat(page.errors).isEmpty();
             }
         }

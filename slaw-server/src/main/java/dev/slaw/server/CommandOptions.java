@@ -50,6 +50,15 @@ final class CommandOptions {
     /** slaw curve predict with a dataset's last curve fit. */
     static final Set<String> CURVE_PREDICT = Set.of("schedule", "steps", "every");
 
+    /** slaw mixture fit: a law over a mixture's proportion columns (no --test or --out: they name files). */
+    static final Set<String> MIXTURE_FIT = Set.of("law", "mixture", "target", "param", "starts", "sum-tolerance",
+            "no-screening", "loss", "delta", "mean", "penalty", "weights", "optimizer", "plain-target", "log-target",
+            "seed", "shared", "ftol", "gtol", "stop", "strict");
+
+    /** slaw mixture optimize with a dataset's last mixture fit (no other fits: they would name files). */
+    static final Set<String> MIXTURE_OPTIMIZE = Set.of("proportions", "bounds", "fixed", "starts", "seed",
+            "available", "tokens", "epochs");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

@@ -154,6 +154,8 @@ public final class Workbench implements AutoCloseable {
         app.post("/api/datasets/{name}/envelope", ctx -> planOfData(ctx, "envelope", CommandOptions.ENVELOPE));
         app.post("/api/datasets/{name}/curve", this::curveFit);
         app.post("/api/datasets/{name}/curve/predict", this::curvePredict);
+        app.post("/api/datasets/{name}/mixture", this::mixtureFit);
+        app.post("/api/datasets/{name}/mixture/optimize", this::mixtureOptimize);
         app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
@@ -1035,6 +1037,84 @@ public final class Workbench implements AutoCloseable {
                 throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString()));
             }
             json(ctx, 200, withFigure(text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString()), figure));
+        } finally {
+            removeFigure(figure);
+        }
+    }
+
+    /**
+     * {@code POST /api/datasets/{name}/mixture} with {@code {"options": {"law": "data-mixing",
+     * "mixture": "r=web,code,books", "target": "web_loss"}}}: {@code slaw mixture fit} of the
+     * dataset (its upload's mapping applied, data options allowed) as a job whose result is the
+     * command's JSON document (the fit), or with {@code "format": "text"} its text. The fit is
+     * kept, as {@code --out} keeps it, for {@code .../mixture/optimize}.
+     */
+    private void mixtureFit(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        Path file = requireDataset(name);
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> args = new ArrayList<>(List.of("mixture", "fit", file.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(recipeOf(name));
+        List<String> options = CommandOptions.arguments(body.get("options"), union(CommandOptions.DATA, CommandOptions.MIXTURE_FIT), "slaw mixture fit");
+        if (options.stream().noneMatch(o -> o.startsWith("--mixture="))) {
+            throw Failure.badInput("give the proportion columns: {\"options\": {\"law\": \"data-mixing\", \"mixture\": \"r=web,code,books\", \"target\": \"web_loss\"}}");
+        }
+        args.addAll(options);
+        Path kept = mixtureFitFile(name);
+        args.add("--out=" + kept);
+        Jobs.Job job = jobs.start("mixture fit", "dataset " + name, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
+            }
+            return text ? textDocument(o, file, kept) : o.out().replace(file.toString(), file.getFileName().toString());
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
+    }
+
+    /** Where a dataset's last mixture fit is kept, for the optimum. */
+    private Path mixtureFitFile(String dataset) throws IOException {
+        return Files.createDirectories(files.resolve("mixtures")).resolve(name(dataset, "dataset") + ".json");
+    }
+
+    /**
+     * {@code POST /api/datasets/{name}/mixture/optimize} with {@code {"options": {"proportions":
+     * "web,code,books"}}}: {@code slaw mixture optimize} of the dataset's last mixture fit (404
+     * before one finished), its training mixtures read from the dataset; with {@code "plot":
+     * true} the optimum's picture too.
+     */
+    private void mixtureOptimize(Context ctx) throws IOException {
+        String name = ctx.pathParam("name");
+        Path data = requireDataset(name);
+        Path fit = mixtureFitFile(name);
+        if (!Files.isRegularFile(fit)) {
+            throw new Failure(404, "dataset \"" + name + "\" has no finished mixture fit yet: POST /api/datasets/" + name + "/mixture first");
+        }
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.MIXTURE_OPTIMIZE, "slaw mixture optimize");
+        if (options.stream().noneMatch(o -> o.startsWith("--proportions="))) {
+            throw Failure.badInput("give the proportion columns: {\"options\": {\"proportions\": \"web,code,books\"}}");
+        }
+        List<String> args = new ArrayList<>(List.of("mixture", "optimize", fit.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(options);
+        Path figure = figureFile(body, args);
+        try {
+            Commands.Outcome o = commands.run(args, ProgressListener.NONE);
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString())
+                        .replace(data.toString(), data.getFileName().toString()));
+            }
+            String answer = text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString());
+            json(ctx, 200, withFigure(answer.replace(data.toString(), data.getFileName().toString()), figure));
         } finally {
             removeFigure(figure);
         }

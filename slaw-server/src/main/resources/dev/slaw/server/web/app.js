@@ -89,7 +89,7 @@ async function refreshDatasets() {
     ul.appendChild(li);
   });
   // the fit form and the plan's views offer every dataset, whatever the search shows
-  for (const id of ["fit-dataset", "view-dataset", "curve-dataset"]) {
+  for (const id of ["fit-dataset", "view-dataset", "curve-dataset", "mixture-dataset"]) {
     const select = $(id);
     const chosen = select.value;
     clear(select);
@@ -895,3 +895,46 @@ $("view-form").addEventListener("submit", async (ev) => {
 
 // ---- start ----
 Promise.all([refreshDatasets(), refreshFitList(), loadLaws()]).catch((e) => console.warn(e));
+
+// ---- mixtures: slaw mixture fit as a job, then slaw mixture optimize of the dataset's last mixture fit ----
+function mixtureColumns() {
+  // the columns as --mixture takes them: NAME=COLUMNS, the variable r unless named
+  const c = $("mixture-columns").value.trim();
+  return c.includes("=") ? c : "r=" + c;
+}
+analysisJob("mixture", () => {
+  const o = { law: $("mixture-law").value.trim(), mixture: mixtureColumns() };
+  if ($("mixture-target").value.trim()) o.target = $("mixture-target").value.trim();
+  // the optimum searches the same columns unless told otherwise; a pattern is expanded over the
+  // dataset's columns in table order, as --mixture expands it
+  const columns = mixtureColumns().split("=").slice(1).join("=");
+  if (!$("mixture-optimize-proportions").value.trim()) {
+    if (!columns.includes("*")) $("mixture-optimize-proportions").value = columns;
+    else {
+      const glob = new RegExp("^" + columns.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*") + "$");
+      api("GET", "/api/datasets/" + encodeURIComponent($("mixture-dataset").value))
+        .then((d) => { $("mixture-optimize-proportions").value = d.columns.filter((c) => glob.test(c)).join(","); })
+        .catch(() => {});
+    }
+  }
+  return o;
+}, () => "/api/datasets/" + encodeURIComponent($("mixture-dataset").value) + "/mixture");
+
+$("mixture-optimize-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const options = { proportions: $("mixture-optimize-proportions").value.trim() };
+  const bounds = $("mixture-optimize-bounds").value.split("\n").map((l) => l.trim()).filter((l) => l);
+  if (bounds.length) options.bounds = bounds;
+  $("mixture-optimize-text").textContent = "";
+  clear($("mixture-optimize-plot"));
+  say("mixture-optimize-status", "working ...");
+  try {
+    const r = await api("POST", "/api/datasets/" + encodeURIComponent($("mixture-dataset").value) + "/mixture/optimize",
+      { format: "text", plot: true, options });
+    $("mixture-optimize-text").textContent = r.text + r.warnings.join("\n");
+    drawFigure($("mixture-optimize-plot"), r.figure, $("mixture-optimize-hover"));
+    say("mixture-optimize-status", "");
+  } catch (e) {
+    say("mixture-optimize-status", e.message, true);
+  }
+});
