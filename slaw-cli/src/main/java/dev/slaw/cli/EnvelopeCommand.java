@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
         footer = {"", "Columns: N, D (tokens seen at the checkpoint), the target (default loss) and C when present.",
                 "", "Example:", "  slaw plan envelope examples/misfitting/scaling_results.csv --bins-per-decade 5 --plot envelope.png"})
 public final class EnvelopeCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of checkpoints.")
     String source;
 
@@ -81,6 +84,9 @@ public final class EnvelopeCommand implements Callable<Integer> {
         output.print(() -> EnvelopeDocuments.csvTable(r), () -> EnvelopeDocuments.json(r, d.source(), d.rowCount()),
                 () -> EnvelopeDocuments.text(r, d.source(), d.rowCount()));
         plot.writeAndReport(() -> PlanPlots.envelope(r, computeFlops, d.column(target)), output.notes());
+        for (String w : r.warnings()) {
+            spec.commandLine().getErr().println("slaw plan envelope: warning: " + w);
+        }
         return 0;
     }
 }

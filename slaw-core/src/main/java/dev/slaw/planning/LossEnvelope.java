@@ -43,6 +43,35 @@ public final class LossEnvelope {
         public Result {
             points = List.copyOf(points);
         }
+
+        /**
+         * Where the envelope rises with compute: the lowest loss of a bin should not exceed the
+         * last bin's, and where it does (few or early checkpoints in a bin), the envelope there is
+         * noise, not the frontier. One line naming how many rises and the largest; empty if none.
+         */
+        public List<String> warnings() {
+            int rises = 0;
+            int worst = -1;
+            for (int i = 1; i < points.size(); i++) {
+                if (points.get(i).loss() > points.get(i - 1).loss()) {
+                    rises++;
+                    if (worst < 0 || points.get(i).loss() - points.get(i - 1).loss()
+                            > points.get(worst).loss() - points.get(worst - 1).loss()) {
+                        worst = i;
+                    }
+                }
+            }
+            if (rises == 0) {
+                return List.of();
+            }
+            Point a = points.get(worst - 1);
+            Point b = points.get(worst);
+            return List.of(String.format(java.util.Locale.ROOT, "the envelope rises with compute in %d of %d bins (most"
+                    + " from %.4g at C = %.3e to %.4g at C = %.3e): a bin's lowest loss should not exceed a smaller"
+                    + " budget's, so there the bins hold too few or too early checkpoints to trace the frontier"
+                    + " (fewer --bins-per-decade, or keep converged checkpoints only)", rises, points.size() - 1,
+                    a.loss(), a.computeFlops(), b.loss(), b.computeFlops()));
+        }
     }
 
     /**
