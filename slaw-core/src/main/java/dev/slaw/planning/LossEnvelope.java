@@ -66,7 +66,7 @@ public final class LossEnvelope {
             }
             Point a = points.get(worst - 1);
             Point b = points.get(worst);
-            return List.of(String.format(java.util.Locale.ROOT, "the envelope rises with compute in %d of %d bins (most"
+            return List.of(String.format(java.util.Locale.ROOT, "the envelope rises with compute at %d of its %d steps from a bin to the next (most"
                     + " from %.4g at C = %.3e to %.4g at C = %.3e): a bin's lowest loss should not exceed a smaller"
                     + " budget's, so there the bins hold too few or too early checkpoints to trace the frontier"
                     + " (fewer --bins-per-decade, or keep converged checkpoints only)", rises, points.size() - 1,

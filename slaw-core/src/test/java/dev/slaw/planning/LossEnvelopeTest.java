@@ -28,6 +28,6 @@ class LossEnvelopeTest {
     void anEnvelopeThatRisesWithComputeSaysWhere() {
         var warnings = envelope(4.0, 3.2, 3.9, 3.5, 3.0).warnings();
         assertThat(warnings).hasSize(1);
-        assertThat(warnings.get(0)).contains("rises with compute in 1 of 4 bins", "from 3.200", "to 3.900");
+        assertThat(warnings.get(0)).contains("rises with compute at 1 of its 4 steps from a bin to the next", "from 3.200", "to 3.900");
     }
 }
