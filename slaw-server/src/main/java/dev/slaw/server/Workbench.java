@@ -1003,6 +1003,15 @@ public final class Workbench implements AutoCloseable {
         return Files.createDirectories(files.resolve("curves")).resolve(name(dataset, "dataset") + ".json");
     }
 
+    /** {@code fit}, the dataset's last fit of a kind the server keeps; 404 naming the request that makes it when none has finished. */
+    private static Path finished(Path fit, String name, String what, String endpoint) {
+        if (!Files.isRegularFile(fit)) {
+            throw new Failure(404, "dataset \"" + name + "\" has no finished " + what + " yet: POST /api/datasets/" + name
+                    + "/" + endpoint + " first");
+        }
+        return fit;
+    }
+
     private static final Pattern FILE_SCHEDULE = Pattern.compile("(?i)\\bfile\\s*\\(");
 
     /**
@@ -1014,10 +1023,7 @@ public final class Workbench implements AutoCloseable {
     private void curvePredict(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
         requireDataset(name);
-        Path fit = curveFitFile(name);
-        if (!Files.isRegularFile(fit)) {
-            throw new Failure(404, "dataset \"" + name + "\" has no finished curve fit yet: POST /api/datasets/" + name + "/curve first");
-        }
+        Path fit = finished(curveFitFile(name), name, "curve fit", "curve");
         JsonNode body = jsonBody(ctx);
         boolean text = textFormat(body);
         List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.CURVE_PREDICT, "slaw curve predict");
@@ -1091,10 +1097,7 @@ public final class Workbench implements AutoCloseable {
     private void mixtureOptimize(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
         Path data = requireDataset(name);
-        Path fit = mixtureFitFile(name);
-        if (!Files.isRegularFile(fit)) {
-            throw new Failure(404, "dataset \"" + name + "\" has no finished mixture fit yet: POST /api/datasets/" + name + "/mixture first");
-        }
+        Path fit = finished(mixtureFitFile(name), name, "mixture fit", "mixture");
         JsonNode body = jsonBody(ctx);
         boolean text = textFormat(body);
         List<String> options = CommandOptions.arguments(body.get("options"), CommandOptions.MIXTURE_OPTIMIZE, "slaw mixture optimize");
