@@ -10,6 +10,7 @@ import dev.slaw.downstream.TaskLadder;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Starts;
 import dev.slaw.optim.StoppingRule;
+import dev.slaw.uncertainty.ProgressListener;
 import dev.slaw.io.LadderFolder;
 import dev.slaw.io.document.ChainDocuments;
 import picocli.CommandLine.Command;
@@ -126,9 +127,15 @@ public final class ChainCommand implements Callable<Integer> {
         List<ChainPrediction> predictions = Chain.predictAll(ladders, p.settings());
         List<ChainBootstrap> bootstraps = new ArrayList<>();
         if (resampling.replicates() > 0) {
-            for (int i = 0; i < ladders.size(); i++) {
-                bootstraps.add(ChainBootstrap.run(ladders.get(i), predictions.get(i), p.settings(),
-                        resampling.replicates(), resampling.level(), seed, workers));
+            int replicates = resampling.replicates();
+            int total = replicates * ladders.size();
+            try (Progress progress = Progress.start("chain bootstrap", total)) {
+                ProgressListener bar = progress.listener();
+                for (int i = 0; i < ladders.size(); i++) {
+                    int before = i * replicates;
+                    bootstraps.add(ChainBootstrap.run(ladders.get(i), predictions.get(i), p.settings(),
+                            replicates, resampling.level(), seed, workers, (done, n) -> bar.advanced(before + done, total)));
+                }
             }
         }
         for (ChainPrediction prediction : predictions) {

@@ -44,7 +44,7 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The commands a client may run; never serve itself, nor one that writes files it names. */
     private static final Set<String> SERVED = Set.of("laws", "fit", "predict", "bootstrap", "plan", "import", "rows", "table", "validate",
-            "sensitivity", "curve", "mixture",
+            "sensitivity", "curve", "mixture", "chain",
             // the store's datasets listed, and one imported by the command line read (read-only) for the workbench
             "runs", "sql");
 

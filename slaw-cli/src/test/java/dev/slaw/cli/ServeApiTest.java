@@ -872,6 +872,103 @@ class ServeApiTest {
         assertThat(upload("chinchilla", Files.readAllBytes(Path.of(CHINCHILLA))).status()).isEqualTo(201);
     }
 
+    /** The OLMo ladder as a researcher would zip it: its config and its folder of runs, paths kept. */
+    static byte[] ladderZip() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("olmo-ladder/configs/final.json"));
+            zip.write(Files.readAllBytes(Path.of(LADDER).resolve("../../configs/final.json")));
+            try (var runs = Files.list(Path.of(LADDER))) {
+                for (Path run : runs.sorted().toList()) {
+                    zip.putNextEntry(new java.util.zip.ZipEntry("olmo-ladder/data/ladder-runs/" + run.getFileName()));
+                    zip.write(Files.readAllBytes(run));
+                }
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    static final String LADDER = "../examples/olmo-ladder/data/ladder-runs";
+
+    /** A zip of these entries, each "{}". */
+    static byte[] zipOf(String... names) throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (String name : names) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write("{}".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    Reply uploadLadder(String query, byte[] zip) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base + "api/ladders?" + query)).POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
+    }
+
+    @Test
+    void aLadderUploadedAsAZipIsChainedAsAJobLikeTheCommandLine() throws Exception {
+        start();
+        Reply up = uploadLadder("name=olmo", ladderZip());
+        assertThat(up.status()).as(up.body()).isEqualTo(201);
+        assertThat(up.json().path("runs").size()).isEqualTo(16);
+        assertThat(up.json().path("target").path("name").asText()).isEqualTo("13B-5T");
+        assertThat(get("api/ladders").json().get(0).path("runs").asInt()).isEqualTo(16);
+        String tasks = "mmlu_avg_test_5shot,piqa_val_5shot";
+        JsonNode done = waitFor(post("api/ladders/olmo/chain", "{\"format\": \"text\", \"options\": {\"tasks\": \"" + tasks
+                + "\", \"replicates\": 20}}").json().path("id").asLong(), "done", "failed");
+        assertThat(done.path("state").asText()).as(done.toString()).isEqualTo("done");
+        // the joint bootstrap's replicates of every task are the job's progress
+        assertThat(done.path("done").asInt()).isEqualTo(40);
+        assertThat(done.path("total").asInt()).isEqualTo(40);
+        assertThat(done.path("result").path("text").asText())
+                .isEqualTo(cli("chain", LADDER, "--tasks=" + tasks, "--replicates=20").replace(LADDER, "olmo"));
+        JsonNode json = waitFor(post("api/ladders/olmo/chain", "{\"options\": {\"tasks\": \"piqa_val_5shot\"}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(json.path("result").path("tasks").get(0).path("task").asText()).as(json.toString()).isEqualTo("piqa_val_5shot");
+        assertThat(json.path("result").path("source").asText()).isEqualTo("olmo");
+        assertThat(json.toString()).doesNotContain(workbench.files().toString());
+    }
+
+    @Test
+    void badLaddersAreOneLineAndLeaveNothing() throws Exception {
+        start(Workbench.Settings.of(dir.resolve("runs.duckdb")).withPort(0).withMaxUpload(1_000_000));
+        Path ladders = workbench.files().resolve("ladders");
+        assertThat(uploadLadder("name=x", "loss\n1\n".getBytes(StandardCharsets.UTF_8)).error()).startsWith("the upload is not a zip archive");
+        assertThat(uploadLadder("name=x", zipOf("configs/final.json", "extra/other.json")).error())
+                .isEqualTo("the archive has 2 JSON files (configs/final.json, extra/other.json): the ladder needs exactly one config");
+        assertThat(uploadLadder("name=x", zipOf("../../$(evil).json")).error()).startsWith("archive entry \"../../$(evil).json\": a run or config file is named");
+        assertThat(uploadLadder("name=x", zipOf("runs/190M-1xC.csv", "README.md")).error())
+                .isEqualTo("the archive has no config JSON (the ladder's configs/final.json): add it to the zip");
+        assertThat(uploadLadder("name=x", zipOf("../final.json")).error()).isEqualTo("../final.json: no entry of mode train lists a run");
+        assertThat(uploadLadder("name=../x", zipOf("final.json")).status()).isEqualTo(400);
+        // 765 kB zipped, 1.8 MB unpacked: over a cap of 1 MB once unpacked
+        Reply big = uploadLadder("name=x", ladderZip());
+        assertThat(big.status()).as(big.body()).isEqualTo(413);
+        assertThat(big.error()).startsWith("upload refused: the archive unpacks to more than the cap of 1000000 bytes");
+        try (var left = Files.list(ladders)) {
+            assertThat(left.toList()).isEmpty();
+        }
+        assertThat(get("api/ladders/x").status()).isEqualTo(404);
+        assertThat(post("api/ladders/x/chain", "{}").error()).startsWith("no ladder \"x\": upload its run CSVs and config JSON as one zip");
+    }
+
+    @Test
+    void aLadderIsReplacedOnlyWhenAskedAndDeleted() throws Exception {
+        start();
+        assertThat(uploadLadder("name=olmo", ladderZip()).status()).isEqualTo(201);
+        Reply again = uploadLadder("name=olmo", ladderZip());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.error()).isEqualTo("ladder \"olmo\" exists; upload with replace=true to replace it");
+        assertThat(uploadLadder("name=olmo&replace=true", ladderZip()).status()).isEqualTo(201);
+        Reply option = post("api/ladders/olmo/chain", "{\"options\": {\"config\": \"/etc/passwd\"}}");
+        assertThat(option.status()).isEqualTo(400);
+        assertThat(option.error()).startsWith("option \"config\" is not one the workbench takes for slaw chain");
+        assertThat(send(HttpRequest.newBuilder(URI.create(base + "api/ladders/olmo")).DELETE()).status()).isEqualTo(200);
+        assertThat(get("api/ladders/olmo").status()).isEqualTo(404);
+        assertThat(get("api/ladders").json().size()).isZero();
+    }
+
     @Test
     void theOpenApiDocumentNamesEveryEndpoint() throws Exception {
         start();
@@ -881,7 +978,7 @@ class ServeApiTest {
         assertThat(paths.has("/api/datasets")).isTrue();
         for (String p : List.of("/api/laws", "/api/laws/{name}", "/api/datasets/{name}", "/api/fits", "/api/fits/{id}",
                 "/api/fits/{id}/rows", "/api/fits/{id}/predict", "/api/formula", "/api/fits/{id}/plan", "/api/fits/{id}/bootstrap", "/api/jobs", "/api/jobs/{id}",
-                "/api/jobs/{id}/cancel")) {
+                "/api/jobs/{id}/cancel", "/api/ladders", "/api/ladders/{name}", "/api/ladders/{name}/chain")) {
             assertThat(paths.has(p)).as(p).isTrue();
         }
         assertThat(get("").status()).isEqualTo(200);

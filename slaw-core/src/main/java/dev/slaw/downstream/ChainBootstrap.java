@@ -9,12 +9,14 @@ import dev.slaw.fit.Starts;
 import dev.slaw.fit.Workers;
 import dev.slaw.law.Law;
 import dev.slaw.planning.Interval;
+import dev.slaw.uncertainty.ProgressListener;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The joint bootstrap of a chain: each replicate draws the ladder's runs with replacement and
@@ -35,6 +37,12 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
     /** Replicates of one task's chain, on {@code threads} threads (the result does not depend on it). */
     public static ChainBootstrap run(TaskLadder ladder, ChainPrediction point, ChainSettings settings, int replicates,
                                      double level, long seed, int threads) {
+        return run(ladder, point, settings, replicates, level, seed, threads, ProgressListener.NONE);
+    }
+
+    /** The same, telling {@code progress} of each replicate done. */
+    public static ChainBootstrap run(TaskLadder ladder, ChainPrediction point, ChainSettings settings, int replicates,
+                                     double level, long seed, int threads, ProgressListener progress) {
         if (replicates < 2) {
             throw new BadInputException("--replicates must be at least 2 for an interval, got " + replicates);
         }
@@ -69,43 +77,48 @@ public record ChainBootstrap(int replicates, int failed, double[] chainedAccurac
                     l.options().withStarts(Starts.at(List.of(fits.get(i).valueMap()))).withThreads(1)));
         }
         double[] chained = new double[replicates];
+        AtomicInteger done = new AtomicInteger();
         Workers.forEachIndex(replicates, threads, "slaw-chain-",
                 () -> refitters.stream().map(Refitter::worker).toArray(Refitter.Worker[]::new), (workers, r) -> {
-            double[] runCount = new double[runs];
-            for (int run : draws[r]) {
-                runCount[run]++;
-            }
-            if (Arrays.stream(runCount).filter(c -> c > 0).count() < freeParameters) {
-                chained[r] = Double.NaN;
-                return;
-            }
-            double[][] values = new double[workers.length][];
-            for (int i = 0; i < workers.length; i++) {
-                double[] runOfRow = links.get(i).runOfRow();
-                double[] rowCount = new double[runOfRow.length];
-                for (int j = 0; j < rowCount.length; j++) {
-                    // the helper point (run -1) is in every replicate once
-                    rowCount[j] = runOfRow[j] < 0 ? 1 : runCount[(int) runOfRow[j]];
+            try {
+                double[] runCount = new double[runs];
+                for (int run : draws[r]) {
+                    runCount[run]++;
                 }
-                Refitter.Refit refit;
-                if (Chain.isTransfer(settings, i)) {
-                    // its E1 is the replicate's upstream E: a law of its own, prepared here
-                    Law law = Chain.transferLaw(settings, values[0][upstreamE]);
-                    refit = Refitter.prepare(law, links.get(i).rows(), links.get(i).target(),
-                            links.get(i).options().withStarts(Starts.at(List.of(transferStart))).withThreads(1))
-                            .worker().refit(rowCount);
-                } else {
-                    refit = workers[i].refit(rowCount);
-                }
-                if (!refit.succeeded()) {
+                if (Arrays.stream(runCount).filter(c -> c > 0).count() < freeParameters) {
                     chained[r] = Double.NaN;
                     return;
                 }
-                values[i] = refit.values();
+                double[][] values = new double[workers.length][];
+                for (int i = 0; i < workers.length; i++) {
+                    double[] runOfRow = links.get(i).runOfRow();
+                    double[] rowCount = new double[runOfRow.length];
+                    for (int j = 0; j < rowCount.length; j++) {
+                        // the helper point (run -1) is in every replicate once
+                        rowCount[j] = runOfRow[j] < 0 ? 1 : runCount[(int) runOfRow[j]];
+                    }
+                    Refitter.Refit refit;
+                    if (Chain.isTransfer(settings, i)) {
+                        // its E1 is the replicate's upstream E: a law of its own, prepared here
+                        Law law = Chain.transferLaw(settings, values[0][upstreamE]);
+                        refit = Refitter.prepare(law, links.get(i).rows(), links.get(i).target(),
+                                links.get(i).options().withStarts(Starts.at(List.of(transferStart))).withThreads(1))
+                                .worker().refit(rowCount);
+                    } else {
+                        refit = workers[i].refit(rowCount);
+                    }
+                    if (!refit.succeeded()) {
+                        chained[r] = Double.NaN;
+                        return;
+                    }
+                    values[i] = refit.values();
+                }
+                Chain.Evaluation e = (i, p) -> Predictor.at(links.get(i).law(), values[i], p);
+                double predictedLoss = Chain.stepOneLoss(settings, e, ladder.targetN(), ladder.targetD());
+                chained[r] = Chain.accuracyAt(settings, e, predictedLoss);
+            } finally {
+                progress.advanced(done.incrementAndGet(), replicates);
             }
-            Chain.Evaluation e = (i, p) -> Predictor.at(links.get(i).law(), values[i], p);
-            double predictedLoss = Chain.stepOneLoss(settings, e, ladder.targetN(), ladder.targetD());
-            chained[r] = Chain.accuracyAt(settings, e, predictedLoss);
         });
         double[] ok = Arrays.stream(chained).filter(Double::isFinite).toArray();
         if (ok.length < 2) {

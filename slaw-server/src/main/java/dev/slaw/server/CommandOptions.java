@@ -59,6 +59,11 @@ final class CommandOptions {
     static final Set<String> MIXTURE_OPTIMIZE = Set.of("proportions", "bounds", "fixed", "starts", "seed",
             "available", "tokens", "epochs");
 
+    /** slaw chain of an uploaded ladder (no --config: the ladder's own is used). */
+    static final Set<String> CHAIN = Set.of("protocol", "target", "tasks", "last-mean", "skip-fraction",
+            "moving-average", "step1", "step2", "single-step", "starts", "stop", "ftol", "gtol", "helper-point",
+            "loss-param", "accuracy-param", "replicates", "level", "seed");
+
     /** slaw plan with a fit. */
     static final Set<String> PLAN = Set.of("compute", "frontier", "target-loss", "inference-tokens", "unique-tokens",
             "unique-parameters", "flops", "flops-constant", "numeric");

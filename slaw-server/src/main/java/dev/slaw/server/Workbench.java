@@ -89,6 +89,8 @@ public final class Workbench implements AutoCloseable {
     private final Path recipes;
     private final boolean loopback;
     private final Jobs jobs;
+    /** Model ladders uploaded for slaw chain. */
+    private final Ladders ladders;
     /** Uploads and the store one at a time: DuckDB lets one writer in. */
     private final Object storeLock = new Object();
     private final AtomicLong nextFit;
@@ -104,6 +106,7 @@ public final class Workbench implements AutoCloseable {
         this.recipes = files.resolve("recipes");
         this.loopback = isLoopback(settings.host());
         this.jobs = new Jobs(2, settings.abandonJobsAfterMillis());
+        this.ladders = new Ladders(files.resolve("ladders"));
         try {
             Files.createDirectories(uploads);
             Files.createDirectories(fits);
@@ -156,6 +159,19 @@ public final class Workbench implements AutoCloseable {
         app.post("/api/datasets/{name}/curve/predict", this::curvePredict);
         app.post("/api/datasets/{name}/mixture", this::mixtureFit);
         app.post("/api/datasets/{name}/mixture/optimize", this::mixtureOptimize);
+        app.get("/api/ladders", this::ladderList);
+        app.post("/api/ladders", this::ladderUpload);
+        app.get("/api/ladders/{name}", ctx -> {
+            String name = name(ctx.pathParam("name"), "ladder");
+            json(ctx, 200, Ladders.summary(name, ladders.require(name)).toString());
+        });
+        app.delete("/api/ladders/{name}", ctx -> {
+            String name = name(ctx.pathParam("name"), "ladder");
+            ladders.require(name);
+            ladders.delete(name);
+            json(ctx, 200, new JsonObject().put("deleted", name).toString());
+        });
+        app.post("/api/ladders/{name}/chain", this::chain);
         app.get("/api/fits", ctx -> json(ctx, 200, fitList(Query.of(ctx.queryParam("q"), Query.FIT_FIELDS)).toString()));
         app.post("/api/fits", this::fit);
         app.get("/api/fits/{id}", ctx -> json(ctx, 200, Files.readString(fitFile(ctx))));
@@ -1175,6 +1191,61 @@ public final class Workbench implements AutoCloseable {
         Set<String> u = new java.util.HashSet<>(a);
         u.addAll(b);
         return u;
+    }
+
+    // ---- model ladders: slaw chain ------------------------------------------------------------
+
+    /** {@code GET /api/ladders}: each uploaded ladder, its runs counted and its target named. */
+    private void ladderList(Context ctx) throws IOException {
+        JsonArray list = new JsonArray();
+        for (String name : ladders.names()) {
+            list.add(Ladders.brief(name, ladders.require(name)));
+        }
+        json(ctx, 200, list.toString());
+    }
+
+    /**
+     * {@code POST /api/ladders?name=NAME[&replace=true]}, the body a zip of the ladder's run
+     * CSVs and its config JSON: kept once {@code slaw chain} can read it.
+     */
+    private void ladderUpload(Context ctx) throws IOException {
+        String name = name(ctx.queryParam("name"), "ladder");
+        byte[] zip = body(ctx, settings.maxUpload());
+        if (zip.length == 0) {
+            throw Failure.badInput("the upload is empty: send the ladder's run CSVs and config JSON as one zip in the request body");
+        }
+        JsonObject answer = ladders.add(name, zip, "true".equals(ctx.queryParam("replace")), settings.maxUpload());
+        ctx.header("Location", "/api/ladders/" + name);
+        json(ctx, 201, answer.toString());
+    }
+
+    /**
+     * {@code POST /api/ladders/{name}/chain}: {@code slaw chain} of the ladder as a job, with its
+     * options ({@link CommandOptions#CHAIN}); the result its JSON document, or its text.
+     */
+    private void chain(Context ctx) throws IOException {
+        String name = name(ctx.pathParam("name"), "ladder");
+        ladders.require(name);
+        JsonNode body = jsonBody(ctx);
+        boolean text = textFormat(body);
+        Path runs = ladders.runs(name);
+        Path config = ladders.config(name);
+        List<String> args = new ArrayList<>(List.of("chain", runs.toString(), "--config", config.toString()));
+        if (!text) {
+            args.add("--json");
+        }
+        args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CHAIN, "slaw chain"));
+        Jobs.Job job = jobs.start("chain", "ladder " + name, j -> {
+            Commands.Outcome o = commands.run(args, j.listener());
+            if (o.exitCode() != 0) {
+                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(config.toString(), config.getFileName().toString())
+                        .replace(runs.toString(), name));
+            }
+            String answer = text ? textDocument(o, runs) : o.out().replace(runs.toString(), name);
+            return answer.replace(config.toString(), config.getFileName().toString());
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
     }
 
     // ---- running commands -------------------------------------------------------------------
