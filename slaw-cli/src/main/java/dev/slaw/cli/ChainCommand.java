@@ -13,6 +13,7 @@ import dev.slaw.optim.StoppingRule;
 import dev.slaw.uncertainty.ProgressListener;
 import dev.slaw.io.LadderFolder;
 import dev.slaw.io.document.ChainDocuments;
+import dev.slaw.report.plots.ChainPlots;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -33,7 +34,7 @@ import java.util.concurrent.Callable;
                 + "--step1 and --step2 choose other laws for each step.",
         footer = {"", "LADDER is a folder of per-run checkpoint CSVs (<size>-<k>xC.csv); the config (configs/final.json)",
                 "lists the ladder's runs (mode train) with N, and the target (mode eval).",
-                "", "Example:", "  slaw chain examples/olmo-ladder/data/ladder-runs --protocol bhagia-2024"})
+                "", "Example:", "  slaw chain examples/olmo-ladder/data/ladder-runs --protocol bhagia-2024 --plot chain.svg"})
 public final class ChainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -113,8 +114,11 @@ public final class ChainCommand implements Callable<Integer> {
     @Mixin
     TableOutput output = new TableOutput();
 
+    @Mixin
+    PlotOptions plot = new PlotOptions();
+
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         int workers = FitCommand.FitSettings.workers(threads);
         if (resampling.replicates() == 1) {
             throw new BadInputException("--replicates must be at least 2 for an interval, got 1");
@@ -150,6 +154,8 @@ public final class ChainCommand implements Callable<Integer> {
         output.print(() -> ChainDocuments.csvTable(predictions, bootstraps),
                 () -> ChainDocuments.json(predictions, bootstraps, context),
                 () -> ChainDocuments.text(predictions, bootstraps, context), ChainDocuments.fitWarnings(predictions));
+        plot.writeAndReport(() -> ChainPlots.predictedAgainstActual(ladder.target().name(), predictions, bootstraps),
+                output.notes());
         return 0;
     }
 

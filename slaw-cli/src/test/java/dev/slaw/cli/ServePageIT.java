@@ -355,6 +355,30 @@ class ServePageIT {
                 page.eval("document.getElementById('mixture-optimize-plot').scrollIntoView()");
                 page.screenshot(IMAGES.resolve("serve-mixtures.png"));
 
+                // a model ladder, zipped as it is stored, chained to the target's accuracy with a joint bootstrap
+                Path zip = work.resolve("olmo-ladder.zip");
+                Files.write(zip, ServeApiTest.ladderZip());
+                page.eval("document.querySelector('nav button[data-page=chains]').click()");
+                page.chooseFile("#ladder-file", zip.toAbsolutePath());
+                page.eval("document.getElementById('ladder-name').value = 'olmo'");
+                page.eval("document.querySelector('#ladder-upload-form button').click()");
+                page.waitUntil("document.querySelectorAll('#chain-runs tr').length === 18"
+                        + " || document.getElementById('ladder-upload-status').classList.contains('error')", 60);
+                assertThat(page.eval("document.getElementById('ladder-upload-status').textContent").asText())
+                        .isEqualTo("kept olmo: 16 runs, target 13B-5T");
+                type(page, "chain-tasks", "mmlu_avg_test_5shot,hellaswag_val_5shot,piqa_val_5shot,socialiqa_val_5shot");
+                type(page, "chain-replicates", "100");
+                page.eval("document.getElementById('chain-run').click()");
+                page.waitUntil("document.querySelectorAll('#chain-plot .u-over').length === 2"
+                        + " || document.getElementById('chain-status').classList.contains('error')", 120);
+                assertThat(page.eval("document.getElementById('chain-status').textContent").asText()).endsWith("done, 400 of 400");
+                assertThat(page.eval("document.getElementById('chain-text').textContent").asText())
+                        .contains("Chained prediction (slaw) of 13B-5T").contains("95% chained interval");
+                page.eval("document.getElementById('chain-plot').scrollIntoView()");
+                hoverSeries(page, "figures['chain-plot'][0]", "piqa_val_5shot");
+                page.waitUntil("document.getElementById('chain-hover').textContent.includes('piqa_val_5shot')", 10);
+                page.screenshot(IMAGES.resolve("serve-chains.png"));
+
                 assertThat(page.errors).isEmpty();
             }
         }

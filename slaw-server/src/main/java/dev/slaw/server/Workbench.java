@@ -1221,7 +1221,8 @@ public final class Workbench implements AutoCloseable {
 
     /**
      * {@code POST /api/ladders/{name}/chain}: {@code slaw chain} of the ladder as a job, with its
-     * options ({@link CommandOptions#CHAIN}); the result its JSON document, or its text.
+     * options ({@link CommandOptions#CHAIN}); the result its JSON document, or its text, and with
+     * {@code "plot": true} its picture's numbers (chained against actual accuracy, task by task).
      */
     private void chain(Context ctx) throws IOException {
         String name = name(ctx.pathParam("name"), "ladder");
@@ -1235,14 +1236,19 @@ public final class Workbench implements AutoCloseable {
             args.add("--json");
         }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CHAIN, "slaw chain"));
+        Path figure = figureFile(body, args);
         Jobs.Job job = jobs.start("chain", "ladder " + name, j -> {
-            Commands.Outcome o = commands.run(args, j.listener());
-            if (o.exitCode() != 0) {
-                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(config.toString(), config.getFileName().toString())
-                        .replace(runs.toString(), name));
+            try {
+                Commands.Outcome o = commands.run(args, j.listener());
+                if (o.exitCode() != 0) {
+                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(config.toString(), config.getFileName().toString())
+                            .replace(runs.toString(), name));
+                }
+                String answer = text ? textDocument(o, runs, figure) : o.out().replace(runs.toString(), name);
+                return withFigure(answer.replace(config.toString(), config.getFileName().toString()), figure);
+            } finally {
+                removeFigure(figure);
             }
-            String answer = text ? textDocument(o, runs) : o.out().replace(runs.toString(), name);
-            return answer.replace(config.toString(), config.getFileName().toString());
         });
         ctx.header("Location", "/api/jobs/" + job.id);
         json(ctx, 202, jobDocument(job));

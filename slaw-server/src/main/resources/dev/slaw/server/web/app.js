@@ -352,7 +352,9 @@ function drawPanel(node, p, hoverNode, alone) {
     readable.push(false, false);
     bands.push({ series: [series.length - 1, series.length - 2], fill: b.colour + "33" });
   });
-  p.series.forEach((s) => {
+  // a line at one x (an interval drawn upright) cannot be a series joined on x: drawn by hand after the plot
+  const upright = p.series.filter((s) => (s.mark === "line" || s.mark === "dashed_line") && s.x.length === 2 && s.x[0] === s.x[1]);
+  p.series.filter((s) => !upright.includes(s)).forEach((s) => {
     // the series joined on one x keep one value per x: repeated x (two runs of one size) go in
     // further copies of the series, drawn alike and listed once
     const [xs, ys] = finite(s.x, s.y);
@@ -399,6 +401,18 @@ function drawPanel(node, p, hoverNode, alone) {
     legend: { live: false },
     cursor: { drag: { x: true, y: true } },
     series, bands,
+    hooks: { draw: [(u) => upright.forEach((s) => {
+      const c = u.ctx, x = u.valToPos(s.x[0], "x", true);
+      c.save();
+      c.strokeStyle = s.colour;
+      c.setLineDash([]);
+      c.lineWidth = 2 * devicePixelRatio;
+      c.beginPath();
+      c.moveTo(x, u.valToPos(s.y[0], "y", true));
+      c.lineTo(x, u.valToPos(s.y[1], "y", true));
+      c.stroke();
+      c.restore();
+    })] },
   }, data, node);
   const rows = u.root.querySelectorAll(".u-legend .u-series");
   // a legend that is not live leaves out the x series' row
@@ -938,3 +952,50 @@ $("mixture-optimize-form").addEventListener("submit", async (ev) => {
     say("mixture-optimize-status", e.message, true);
   }
 });
+
+// ---- chains: a model ladder uploaded as a zip, then slaw chain of it as a job ----
+async function refreshLadders(selected) {
+  const ladders = await api("GET", "/api/ladders");
+  const select = $("chain-ladder");
+  const keep = selected || select.value;
+  clear(select);
+  ladders.forEach((l) => select.appendChild(el("option", l.name + " (" + l.runs + " runs, target " + l.target.name + ")", { value: l.name })));
+  if (keep && ladders.some((l) => l.name === keep)) select.value = keep;
+  await showLadder();
+}
+
+async function showLadder() {
+  const name = $("chain-ladder").value;
+  if (!name) { clear($("chain-runs")); return; }
+  const l = await api("GET", "/api/ladders/" + encodeURIComponent(name));
+  table($("chain-runs"), ["run", "N", "D", "checkpoints"],
+    l.runs.concat([Object.assign({}, l.target, { name: l.target.name + " (target)" })])
+      .map((r) => [r.name, num(r.parameters, 4), num(r.tokens, 4), r.checkpoints]));
+}
+$("chain-ladder").addEventListener("change", () => showLadder().catch((e) => say("chain-status", e.message, true)));
+
+$("ladder-upload-form").addEventListener("submit", async (ev) => {
+  ev.preventDefault();
+  const file = $("ladder-file").files[0];
+  const name = $("ladder-name").value.trim();
+  say("ladder-upload-status", "uploading ...");
+  try {
+    const r = await api("POST", "/api/ladders?name=" + encodeURIComponent(name) + ($("ladder-replace").checked ? "&replace=true" : ""),
+      await file.arrayBuffer(), true);
+    say("ladder-upload-status", "kept " + r.name + ": " + r.runs.length + " runs, target " + r.target.name
+      + (r.ignored.length ? "; left out " + r.ignored.join(", ") : ""));
+    await refreshLadders(r.name);
+  } catch (e) {
+    say("ladder-upload-status", e.message, true);
+  }
+});
+
+analysisJob("chain", () => {
+  const o = { step2: $("chain-step2").value };
+  if ($("chain-tasks").value.trim()) o.tasks = $("chain-tasks").value.trim();
+  if ($("chain-protocol").value) o.protocol = $("chain-protocol").value;
+  const replicates = Number($("chain-replicates").value);
+  if (replicates > 0) o.replicates = replicates;
+  return o;
+}, () => "/api/ladders/" + encodeURIComponent($("chain-ladder").value) + "/chain");
+refreshLadders().catch((e) => say("chain-status", e.message, true));
