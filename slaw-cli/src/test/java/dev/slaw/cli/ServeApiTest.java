@@ -923,8 +923,15 @@ class ServeApiTest {
         assertThat(done.path("total").asInt()).isEqualTo(40);
         assertThat(done.path("result").path("text").asText())
                 .isEqualTo(cli("chain", LADDER, "--tasks=" + tasks, "--replicates=20").replace(LADDER, "olmo"));
-        JsonNode json = waitFor(post("api/ladders/olmo/chain", "{\"options\": {\"tasks\": \"piqa_val_5shot\"}}")
+        JsonNode json = waitFor(post("api/ladders/olmo/chain", "{\"plot\": true, \"options\": {\"tasks\": \"piqa_val_5shot\"}}")
                 .json().path("id").asLong(), "done", "failed");
+        // the picture's numbers: chained against actual accuracy, beside step 1's bpb
+        JsonNode panels = json.path("result").path("figure").path("panels");
+        assertThat(panels.size()).isEqualTo(2);
+        assertThat(panels.get(0).path("title").asText()).isEqualTo("Chained accuracy of 13B-5T against its actual accuracy");
+        assertThat(panels.get(0).path("series").get(0).path("label").asText()).isEqualTo("piqa_val_5shot");
+        assertThat(panels.get(0).path("series").get(0).path("y").get(0).asDouble())
+                .isEqualTo(json.path("result").path("tasks").get(0).path("accuracy_chained").asDouble());
         assertThat(json.path("result").path("tasks").get(0).path("task").asText()).as(json.toString()).isEqualTo("piqa_val_5shot");
         assertThat(json.path("result").path("source").asText()).isEqualTo("olmo");
         assertThat(json.toString()).doesNotContain(workbench.files().toString());
