@@ -153,7 +153,7 @@ public final class ChainCommand implements Callable<Integer> {
                 p.settings(), upstream);
         output.print(() -> ChainDocuments.csvTable(predictions, bootstraps),
                 () -> ChainDocuments.json(predictions, bootstraps, context),
-                () -> ChainDocuments.text(predictions, bootstraps, context), ChainDocuments.fitWarnings(predictions));
+                () -> ChainDocuments.text(predictions, bootstraps, context), ChainDocuments.fitWarnings(predictions, context));
         plot.writeAndReport(() -> ChainPlots.predictedAgainstActual(ladder.target().name(), predictions, bootstraps),
                 output.notes());
         return 0;

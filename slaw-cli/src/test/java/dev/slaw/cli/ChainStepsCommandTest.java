@@ -48,6 +48,28 @@ class ChainStepsCommandTest {
     }
 
     @Test
+    void theTargetsDistanceBeyondTheLaddersRunsIsSaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // the full ladder's largest run is 1.3e9 parameters: the 13B target is 10x beyond it
+        assertThat(run().get("fit_warnings").toString())
+                .contains("step 1: extrapolated: N = 1.32024e10 is 10x the largest N fitted, 1.2794e9");
+        // two sizes of the ladder only (190M, 370M): 36x, and said in the table
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode)
+                json.readTree(java.nio.file.Path.of(LADDER).resolve("../../configs/final.json").toFile());
+        config.remove(List.of("760M", "1.3B"));
+        java.nio.file.Path small = dir.resolve("final.json");
+        json.writeValue(small.toFile(), config);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"chain", LADDER, "--config", small.toString(), "--tasks", "piqa_val_5shot"},
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("from 8 runs")
+                .contains("step 1: extrapolated: N = 1.32024e10 is 36x the largest N fitted, 3.71262e8 (the data cover 1.90354e8 to 3.71262e8)")
+                .contains("step 1: extrapolated: D = 5.00009e12 is 67x the largest D fitted");
+    }
+
+    @Test
     void computeFitsPowerOffsetInSixNDAndKeepsTheSameStepTwo() throws Exception {
         JsonNode root = run("--step1", "compute");
         JsonNode chinchilla = run().get("tasks").get(0);

@@ -4,12 +4,14 @@ import dev.slaw.downstream.Chain;
 import dev.slaw.downstream.ChainBootstrap;
 import dev.slaw.downstream.ChainPrediction;
 import dev.slaw.downstream.ChainSettings;
+import dev.slaw.fit.VariableRange;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
 import dev.slaw.io.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /**
@@ -105,7 +107,7 @@ public final class ChainDocuments {
         if (hasSingleStep(predictions)) {
             root.put("mean_single_step_error", Chain.meanSingleStepError(predictions));
         }
-        return fitWarnings(predictions).putInto(root);
+        return fitWarnings(predictions, context).putInto(root);
     }
 
     /** The table with every digit, for a spreadsheet. */
@@ -195,16 +197,26 @@ public final class ChainDocuments {
                     .append(" of ").append(predictions.size()).append(" tasks")
                     .append(hasSingleStep(predictions) ? " (the single step has no interval)\n" : "\n");
         }
-        out.append(fitWarnings(predictions).text());
+        out.append(fitWarnings(predictions, context).text());
         return out.toString();
     }
 
     /**
      * Each fit's own warnings, labelled with its task and step, so that a doubt about a step is read
-     * beside the table: a chained number is only as good as its fits.
+     * beside the table: a chained number is only as good as its fits; first, how far beyond the
+     * ladder's runs the target lies.
      */
-    public static FitWarnings fitWarnings(List<ChainPrediction> predictions) {
+    public static FitWarnings fitWarnings(List<ChainPrediction> predictions, Context context) {
         FitWarnings warnings = FitWarnings.none();
+        if (!predictions.isEmpty()) {
+            // the target is where no run of the ladder was: say how far step 1 reaches (once, it is every task's)
+            double n = context.targetN();
+            double d = context.targetD();
+            Map<String, double[]> target = context.settings().stepOne() == ChainSettings.StepOne.COMPUTE
+                    ? Map.of("x", new double[]{6 * n * d}) : Map.of("N", new double[]{n}, "D", new double[]{d});
+            warnings = warnings.and(context.settings().stepOne() == ChainSettings.StepOne.COMPUTE ? "step 1 (x = 6ND)" : "step 1",
+                    VariableRange.beyond(predictions.get(0).lossFit().provenance().ranges(), target));
+        }
         for (ChainPrediction p : predictions) {
             warnings = warnings.and(p.task() + ", step 1", p.lossFit());
             if (p.transferFit().isPresent()) {
