@@ -25,6 +25,9 @@ import java.util.concurrent.Callable;
                 "Groups: --group COLUMN (an IsoFLOP label per run), else runs within --tolerance decades of C.",
                 "", "Example:", "  slaw plan isoflop examples/misfitting/scaling_results_last_ckpt_only.csv --compute 5.88e23 --plot isoflop.png"})
 public final class IsoFlopCommand implements Callable<Integer> {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "DATA", description = "A table of runs (or a project dataset).")
     String source;
 
@@ -103,6 +106,8 @@ public final class IsoFlopCommand implements Callable<Integer> {
                 hasC ? "column " + computeColumn : "FLOP model", budget), () -> IsoFlopDocuments.text(r, runs.source(), budget));
         plot.writeAndReport(() -> PlanPlots.isoFlop(r, runs.column("N"), runs.column("D"),
                 hasC ? runs.column(computeColumn) : null, runs.column(target), labels), output.notes());
+        IsoFlopAnalysis.checkpointWarning(d.column("N"), d.column("D"))
+                .ifPresent(w -> spec.commandLine().getErr().println("slaw plan isoflop: warning: " + w));
         return 0;
     }
 }

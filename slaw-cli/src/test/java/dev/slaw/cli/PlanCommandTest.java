@@ -197,6 +197,19 @@ class PlanCommandTest {
     }
 
     @Test
+    void isoFlopOfCheckpointsSaysTheyAreNotRuns() {
+        // every checkpoint of the misfitting ladder: 135 token counts at one size are not an IsoFLOP grid
+        Result checkpoints = run("plan", "isoflop", "../examples/misfitting/scaling_results.csv", "--replicates", "0");
+        assertThat(checkpoints.code()).as(checkpoints.err()).isZero();
+        assertThat(checkpoints.err()).contains("slaw plan isoflop: warning: N = 1.13718e8 has 135 distinct token counts: "
+                + "these look like checkpoints of training runs");
+        // the runs' last checkpoints are runs: nothing to say
+        Result runs = run("plan", "isoflop", "../examples/misfitting/scaling_results_last_ckpt_only.csv", "--replicates", "0");
+        assertThat(runs.code()).as(runs.err()).isZero();
+        assertThat(runs.err()).doesNotContain("checkpoints");
+    }
+
+    @Test
     void badInputIsOneLineAndExitTwo() {
         Result none = run("plan", "--compute", "1e23");
         assertThat(none.code()).isEqualTo(2);

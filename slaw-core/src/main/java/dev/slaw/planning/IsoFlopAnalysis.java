@@ -117,6 +117,29 @@ public record IsoFlopAnalysis(double toleranceDecades, int minimumModels, boolea
      * @param loss           final loss per run
      * @param labels         IsoFLOP group per run (null: group by compute)
      */
+    /** More tokens counts than this at one model size read as a run's checkpoints, not as IsoFLOP runs. */
+    static final int CHECKPOINT_TOKEN_COUNTS = 20;
+
+    /**
+     * A warning when the table looks like training checkpoints rather than runs: some model size
+     * has more than {@value #CHECKPOINT_TOKEN_COUNTS} distinct token counts (an IsoFLOP grid
+     * trains each size at a handful of budgets). A checkpoint before the end of its schedule is
+     * not a run trained to that D (its learning rate has not decayed), so profiles through such
+     * points misplace the minimum.
+     */
+    public static java.util.Optional<String> checkpointWarning(double[] parameterCount, double[] tokenCount) {
+        Map<Double, Set<Double>> tokensPerSize = new LinkedHashMap<>();
+        for (int i = 0; i < parameterCount.length; i++) {
+            tokensPerSize.computeIfAbsent(parameterCount[i], k -> new HashSet<>()).add(tokenCount[i]);
+        }
+        return tokensPerSize.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
+                .filter(e -> e.getValue().size() > CHECKPOINT_TOKEN_COUNTS)
+                .map(e -> "N = " + Numbers.compact(e.getKey()) + " has " + e.getValue().size()
+                        + " distinct token counts: these look like checkpoints of training runs, and a checkpoint before "
+                        + "the end of its schedule is not a run trained to that D; an IsoFLOP profile wants each run's "
+                        + "final loss (--run COLUMN --step COLUMN --last-checkpoint), or use slaw plan envelope, which is made for checkpoints");
+    }
+
     public IsoFlopResult analyse(double[] parameterCount, double[] tokenCount, double[] computeFlops, double[] loss,
                                  String[] labels) {
         int rows = parameterCount.length;
