@@ -2,6 +2,7 @@ package dev.slaw.fit;
 
 import dev.slaw.data.Dataset;
 import dev.slaw.law.Law;
+import dev.slaw.planning.FinetuneChoice;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -61,6 +62,44 @@ class FinetuneLawsTest {
         double lossF = aF / Math.pow(x, alphaF) / Math.pow(df, betaF) + eF;
         double lossP = aP / Math.pow(x, alphaP) / Math.pow(df, betaP) + eP;
         assertThat(lossF - lossP).isCloseTo(eF - eP, withPercentage(1e-6));
+    }
+
+    /**
+     * The fine-tuning choice between FMT and Prompt fitted from Table 4's WMT14 En-De constants on a 1B base
+     * model: Prompt wins with few examples, FMT with many (the paper's section 5), and the critical data size
+     * lies where the true constants' losses cross (found here by bisection on the constants themselves).
+     */
+    @Test
+    void theChoiceFindsTheCriticalDataSizeBetweenFmtAndPrompt() {
+        Map<String, double[]> grid = grid(new double[]{1e9, 2e9, 4e9, 8e9}, new double[]{1e4, 3e4, 1e5, 3e5, 1e6, 3e6});
+        Fit fmt = recover(Map.of("A", 1.2e5, "alpha", 0.52, "beta", 0.15, "E", 0.75), grid, List.of("A"));
+        // Prompt's small beta leaves its parameters trading off: only its predictions are checked here
+        Fit prompt = recover(Map.of("A", 3.9e3, "alpha", 0.4, "beta", 0.051, "E", 0.62), grid,
+                List.of("A", "alpha", "beta", "E"));
+        FinetuneChoice.Choice choice = FinetuneChoice.of(List.of(new FinetuneChoice.Candidate("fmt", fmt),
+                new FinetuneChoice.Candidate("prompt", prompt)), Map.of("X", 1e9)).at(List.of(1e4, 1e5, 1e6));
+        assertThat(choice.rows()).extracting(FinetuneChoice.Row::best).containsExactly(1, 1, 0);
+        assertThat(choice.crossings()).hasSize(1);
+        FinetuneChoice.Crossing c = choice.crossings().get(0);
+        assertThat(c.below()).isEqualTo("prompt");
+        assertThat(c.above()).isEqualTo("fmt");
+        double lo = Math.log(1e4);
+        double hi = Math.log(1e6);
+        for (int i = 0; i < 200; i++) {
+            double m = 0.5 * (lo + hi);
+            double d = Math.exp(m);
+            double gap = 1.2e5 / Math.pow(1e9, 0.52) / Math.pow(d, 0.15) + 0.75
+                    - (3.9e3 / Math.pow(1e9, 0.4) / Math.pow(d, 0.051) + 0.62);
+            if (gap > 0) {
+                lo = m;
+            } else {
+                hi = m;
+            }
+        }
+        assertThat(c.dataSize()).isCloseTo(Math.exp(lo), withPercentage(15));
+        assertThat(fmt.predict(Map.of("X", 1e9, "Df", c.dataSize())))
+                .isCloseTo(prompt.predict(Map.of("X", 1e9, "Df", c.dataSize())), withPercentage(1e-6));
+        assertThat(choice.warnings()).isEmpty();
     }
 
     private static Fit recover(Map<String, Double> truth, Map<String, double[]> grid, List<String> weak) {
