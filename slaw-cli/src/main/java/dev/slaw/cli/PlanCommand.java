@@ -150,6 +150,18 @@ public final class PlanCommand implements Callable<Integer> {
                     + " tau = B/(eta lambda D) in N and D), to give the weight decay lambda = B/(eta tau D) too.")
     Path weightDecayFit;
 
+    @Option(names = "--finetune-data", paramLabel = "DF", split = ",",
+            description = "Fine-tuning choice: the fine-tuning data sizes at which to compare the fits, e.g. 1e4,1e5,1e6.")
+    List<String> finetuneData = new ArrayList<>();
+
+    @Option(names = "--finetune-versus", paramLabel = "FIT",
+            description = "Fine-tuning choice: another fit (a method or base model) to compare with the plan's fit. Repeatable.")
+    List<Path> finetuneVersus = new ArrayList<>();
+
+    @Option(names = "--finetune-at", paramLabel = "NAME=VALUE",
+            description = "Fine-tuning choice: a value shared by the fits, e.g. X=4e9 (model size). Repeatable.")
+    List<String> finetuneAt = new ArrayList<>();
+
     @Option(names = "--flops", paramLabel = "FORMULA", defaultValue = "6*N*D",
             description = "Training FLOPs as a formula of N, D and constants (default: ${DEFAULT-VALUE}).")
     String flops;
@@ -183,6 +195,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         double level = interval.level();
+        if (FinetunePlanning.requested(this)) {
+            FinetunePlanning.run(this, output);
+            return 0;
+        }
         if (HyperparameterPlanning.requested(this)) {
             HyperparameterPlanning.run(this, output);
             return 0;
