@@ -95,8 +95,9 @@ public final class ParallelStreams {
         List<ParallelStreamsPlan.Row> rows = new ArrayList<>();
         for (double p : streams) {
             double loss = loss(parameterCount, p);
-            rows.add(new ParallelStreamsPlan.Row(p, parameterCount, loss, parametersFor(loss, 1),
-                    2 * parameterCount * p));
+            // one stream is its own equivalent; solving for it would only add rounding
+            double equivalent = p == 1 ? parameterCount : parametersFor(loss, 1);
+            rows.add(new ParallelStreamsPlan.Row(p, parameterCount, loss, equivalent, 2 * parameterCount * p));
         }
         return new ParallelStreamsPlan(parameterCount, Double.NaN, rows, unreached(rows));
     }
