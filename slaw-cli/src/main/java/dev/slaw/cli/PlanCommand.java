@@ -56,6 +56,7 @@ import java.util.concurrent.Callable;
                 "  slaw plan --law vocabulary --set E=5.533 --set A1=1.831 --set A2=0.1958 --set B=2.124 \\",
                 "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
                 "  slaw plan --parameters 7e9 --tokens 2e12 --sequence-length 4096",
+                "  slaw plan parscale.json dataset=pile --streams 1,2,4,8 --parameters 2.8e9",
                 "  slaw plan --hyperparameters deepseek --compute 8.46e22 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan --hyperparameters kaplan --loss 3.0 --sequence-length 1024",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
@@ -105,6 +106,12 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--embedding-dim", paramLabel = "d",
             description = "Vocabulary plan: the embedding width d, so that vocabulary parameters are V*d.")
     String embeddingWidth;
+
+    @Option(names = "--streams", paramLabel = "P", split = ",",
+            description = "Parallel-streams plan (a law in N and P such as 'parscale'): the numbers of streams P to"
+                    + " compare, e.g. 1,2,4,8, with --parameters N (each P's loss and single-stream equivalent) or"
+                    + " --target-loss L (the N each P needs).")
+    List<String> streams = new ArrayList<>();
 
     @Option(names = "--hyperparameters", paramLabel = "LAW",
             description = "Learning-rate and batch-size plan from published constants: step-law (Li et al. 2025, needs"
@@ -197,6 +204,10 @@ public final class PlanCommand implements Callable<Integer> {
         double level = interval.level();
         if (FinetunePlanning.requested(this)) {
             FinetunePlanning.run(this, output);
+            return 0;
+        }
+        if (!streams.isEmpty()) {
+            ParallelPlanning.run(this, output);
             return 0;
         }
         if (HyperparameterPlanning.requested(this)) {

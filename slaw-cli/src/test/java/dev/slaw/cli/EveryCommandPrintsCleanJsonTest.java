@@ -98,6 +98,8 @@ class EveryCommandPrintsCleanJsonTest {
                 "--set", "RN=5.3", "--compute", "1e23", "--unique-tokens", "1e11"});
         commands.put("plan isoflop", new String[]{"plan", "isoflop", MISFITTING, "--replicates", "50"});
         commands.put("plan envelope", new String[]{"plan", "envelope", CHECKPOINTS, "--bins-per-decade", "5"});
+        commands.put("plan --streams", new String[]{"plan", "--law", "parscale", "--set", "E=0.69", "--set", "A=0.0113",
+                "--set", "k=0.39", "--set", "alpha=0.19", "--streams", "1,2,16", "--parameters", "1e10"});
         commands.put("import", new String[]{"import", CHINCHILLA, "--name", "again", "--map", "N=Model Size", "--db", db});
         commands.put("report", new String[]{"report", CHINCHILLA, "--map", "N=Model Size", "--derive",
                 "D=Training FLOP / (6*N)", "--drop-highest", "loss=5", "--fit", fit, "--out",
