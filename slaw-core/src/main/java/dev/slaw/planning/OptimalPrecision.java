@@ -34,6 +34,8 @@ public final class OptimalPrecision {
     /** Bits searched; an optimum on an end is reported as such. */
     static final double FEWEST_BITS = 1;
     static final double MOST_BITS = 32;
+    /** Below this the paper's fits and runs are not to be trusted (section 4.3.2, Appendix L). */
+    static final double LOWEST_TRUSTED_BITS = 4;
     /** Grid steps of the scans: ln N in 0.1 (about 0.04 decades), precision in quarter bits. */
     static final double SCAN_STEP = 0.1;
     static final double BITS_STEP = 0.25;
@@ -234,6 +236,12 @@ public final class OptimalPrecision {
         if (model.atBoundary()) {
             warnings.add("the least loss at P = " + String.format(Locale.ROOT, "%.2f", bits) + " bits lies at the"
                     + " end of the searched model sizes: N is a bound, not an optimum");
+        }
+        if (bits < LOWEST_TRUSTED_BITS) {
+            warnings.add(String.format(Locale.ROOT, "P = %.2f bits is below 4: the paper's integer-type fits stop"
+                    + " matching floating-point training there (section 4.3.2) and its runs with activations or KV"
+                    + " cache at 3 bits diverged (Appendix L); its own constants, with the per-part offsets of"
+                    + " Table 2, put the optimum at 7-8 bits", bits));
         }
         for (String line : VariableRange.beyond(ranges, Map.of("N", new double[]{n}, "D", new double[]{d},
                 "P", new double[]{bits}))) {
