@@ -72,6 +72,11 @@ public final class OptimalPrecision {
                     + "; the precision plan needs a law in N (parameters), D (tokens) and P (training bits),"
                     + " such as the catalogue's 'precision'");
         }
+        if (law.name().equals("precision-ptq")) {
+            // its target is the loss post-training quantization adds, and its P the bits served in
+            throw new BadInputException("law precision-ptq gives the loss lost to post-training quantization, not the"
+                    + " loss of training in P bits; plan the training precision with 'precision' (or a fit of it)");
+        }
         Map<String, Double> values = new LinkedHashMap<>();
         for (var p : law.parameters()) {
             Double v = parameters.get(p.name());

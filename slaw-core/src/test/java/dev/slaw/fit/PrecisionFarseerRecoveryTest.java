@@ -33,6 +33,20 @@ class PrecisionFarseerRecoveryTest {
                 new double[]{1.5e9, 3e9, 6e9, 13e9, 26e9}, new double[]{3, 4, 5, 6, 8, 10, 12, 16}), List.of("A", "B"));
     }
 
+    /** Eq. 3 (weights only) at Table 2's constants and gamma_w, weights in 3 to 16 bits, D fixed as in section 4.1 and varied. */
+    @Test
+    void weightsOnlyAtThePublishedConstants() {
+        Map<String, Double> truth = Map.of("A", 4299.0, "alpha", 0.4965, "B", 18060.0, "beta", 0.4965,
+                "E", 2.7648, "gammaw", 2.6745);
+        Map<String, double[]> g = grid(new double[]{30e6, 60e6, 110e6, 220e6, 1.7e9},
+                new double[]{1.5e9, 3e9, 6e9, 13e9, 26e9}, new double[]{3, 4, 5, 6, 8, 10, 12, 16});
+        Map<String, double[]> renamed = new LinkedHashMap<>();
+        renamed.put("N", g.get("N"));
+        renamed.put("D", g.get("D"));
+        renamed.put("Pw", g.get("P"));
+        recover("precision-weights", truth, renamed, List.of("A", "B"));
+    }
+
     /** Table 2's post-training-quantization constants, on the sweep's N and D, quantized to 3 to 8 bits. */
     @Test
     void postTrainingQuantizationAtThePublishedConstants() {

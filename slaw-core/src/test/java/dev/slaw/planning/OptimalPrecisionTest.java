@@ -108,5 +108,8 @@ class OptimalPrecisionTest {
         assertThatThrownBy(() -> OptimalPrecision.of(chinchilla, Map.of()))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("needs a law in N");
         assertThatThrownBy(() -> catalogue(1.9).at(-1)).isInstanceOf(BadInputException.class);
+        Law ptq = Catalogue.builtIn().find("precision-ptq").orElseThrow();
+        assertThatThrownBy(() -> OptimalPrecision.of(ptq, Map.of("CT", 0.0598, "gammaD", 0.5068, "gammaN", 0.3439,
+                "gammapost", 0.5907))).isInstanceOf(BadInputException.class).hasMessageContaining("post-training");
     }
 }
