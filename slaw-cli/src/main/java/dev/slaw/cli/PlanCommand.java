@@ -219,6 +219,10 @@ public final class PlanCommand implements Callable<Integer> {
             VocabularyPlanning.run(this, budgets, output);
             return 0;
         }
+        if (PrecisionPlanning.requested(this)) {
+            PrecisionPlanning.run(this, budgets, output);
+            return 0;
+        }
         boolean csv = output.csv();
         LossSurface surface = surface();
         FlopModel flopModel = flopModel(flops, flopConstants);
