@@ -27,8 +27,12 @@ public final class FineGrainedMoe {
     /** The paper's ranges: E = 64, G of 1 to 16, 129M to 3.7B total parameters, 16B to 130B tokens. */
     static final double EXPANSION = 64;
     static final double LARGEST_FITTED_G = 16;
+    static final double SMALLEST_FITTED_N = 129e6;
     static final double LARGEST_FITTED_N = 3.7e9;
+    static final double SMALLEST_FITTED_D = 16e9;
     static final double LARGEST_FITTED_D = 130e9;
+    /** The fit's RMSE (section 5.3): loss differences below it are not resolved by the law. */
+    static final double FIT_RMSE = 0.015;
 
     private final Law law;
     private final double[] values;
@@ -87,10 +91,21 @@ public final class FineGrainedMoe {
             warnings.add(String.format(java.util.Locale.ROOT, "G = %.0f is beyond the fitted granularities (1 to 16):"
                     + " the paper's own optimum for such budgets, but an extrapolation of its law", best.granularity()));
         }
-        if (best.totalParameters() > LARGEST_FITTED_N || best.tokens() > LARGEST_FITTED_D) {
-            warnings.add(String.format(java.util.Locale.ROOT, "N = %.3g total parameters and D = %.3g tokens lie beyond"
-                    + " the fitted range (129M to 3.7B parameters, 16B to 130B tokens): an extrapolation",
+        if (best.totalParameters() < SMALLEST_FITTED_N || best.totalParameters() > LARGEST_FITTED_N
+                || best.tokens() < SMALLEST_FITTED_D || best.tokens() > LARGEST_FITTED_D) {
+            warnings.add(String.format(java.util.Locale.ROOT, "N = %.3g total parameters and D = %.3g tokens lie"
+                    + " outside the fitted range (129M to 3.7B parameters, 16B to 130B tokens): an extrapolation",
                     best.totalParameters(), best.tokens()));
+        }
+        double runnerUp = Double.POSITIVE_INFINITY;
+        for (Row r : rows) {
+            if (r != best) {
+                runnerUp = Math.min(runnerUp, r.loss());
+            }
+        }
+        if (runnerUp - best.loss() < FIT_RMSE) {
+            warnings.add(String.format(java.util.Locale.ROOT, "the next granularity predicts a loss only %.4f higher,"
+                    + " less than the fit's RMSE of 0.015: the law does not tell them apart", runnerUp - best.loss()));
         }
         if (best.granularity() == rows.get(rows.size() - 1).granularity()) {
             warnings.add(String.format(java.util.Locale.ROOT, "the optimum is the largest granularity tried (%.0f):"

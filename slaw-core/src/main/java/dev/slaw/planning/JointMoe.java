@@ -29,8 +29,14 @@ public final class JointMoe {
     static final double VOCABULARY = 50257;
     /** The paper's ranges (appendix E): E of 1 to 32, 79M to 2.7B active parameters, 0.5B to 80B tokens. */
     static final double LARGEST_FITTED_E = 32;
+    static final double SMALLEST_FITTED_N = 79e6;
     static final double LARGEST_FITTED_N = 2.7e9;
+    static final double SMALLEST_FITTED_D = 0.5e9;
     static final double LARGEST_FITTED_D = 80e9;
+    /** The most tokens per active parameter among the runs of appendix E (80B tokens on 1.1B). */
+    static final double LARGEST_FITTED_RATIO = 73;
+    /** The fit's RMSE on its held-out runs (section 5.2): loss differences below it are not resolved. */
+    static final double FIT_RMSE = 0.0039;
 
     private final Map<String, Double> values;
     private final Law law;
@@ -135,10 +141,26 @@ public final class JointMoe {
             warnings.add(String.format(Locale.ROOT, "E = %.0f is beyond the fitted expert counts (1 to 32): an"
                     + " extrapolation of the law", best.experts()));
         }
-        if (best.activeParameters() > LARGEST_FITTED_N || best.tokens() > LARGEST_FITTED_D) {
-            warnings.add(String.format(Locale.ROOT, "N = %.3g active parameters and D = %.3g tokens lie beyond the"
+        if (best.activeParameters() < SMALLEST_FITTED_N || best.activeParameters() > LARGEST_FITTED_N
+                || best.tokens() < SMALLEST_FITTED_D || best.tokens() > LARGEST_FITTED_D) {
+            warnings.add(String.format(Locale.ROOT, "N = %.3g active parameters and D = %.3g tokens lie outside the"
                     + " fitted range (79M to 2.7B active parameters, 0.5B to 80B tokens): an extrapolation",
                     best.activeParameters(), best.tokens()));
+        }
+        double ratio = best.tokens() / best.activeParameters();
+        if (ratio > LARGEST_FITTED_RATIO) {
+            warnings.add(String.format(Locale.ROOT, "%.0f tokens per active parameter is more than any fitted run had"
+                    + " (about 73), a range the paper says its law is not known to cover", ratio));
+        }
+        double runnerUp = Double.POSITIVE_INFINITY;
+        for (Row r : rows) {
+            if (r != best) {
+                runnerUp = Math.min(runnerUp, r.loss());
+            }
+        }
+        if (runnerUp - best.loss() < FIT_RMSE) {
+            warnings.add(String.format(Locale.ROOT, "the next expert count predicts a loss only %.4f higher, less than"
+                    + " the fit's held-out RMSE of 0.0039: the law does not tell them apart", runnerUp - best.loss()));
         }
         if (Double.isNaN(memory) && best.experts() == rows.get(rows.size() - 1).experts()) {
             warnings.add("without a memory budget more experts always lower the loss (the paper's finding 2):"
