@@ -34,5 +34,8 @@ class MoePlanCommandTest {
         assertThat(run("plan", "--moe", "granularity", "--compute", "1e21", "--total-parameters", "1e9").code())
                 .isEqualTo(2);
         assertThat(run("plan", "--moe", "experts", "--compute", "1e21", "--experts", "0.5").code()).isEqualTo(2);
+        // 1e5 parameters hold the embeddings of a model narrower than one block: no plan, not a d_model of 1
+        assertThat(run("plan", "--moe", "experts", "--compute", "1e20", "--total-parameters", "1e5").code())
+                .isEqualTo(2);
     }
 }

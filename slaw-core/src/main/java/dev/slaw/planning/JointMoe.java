@@ -120,8 +120,8 @@ public final class JointMoe {
                 total = memory;
                 bound = true;
             }
-            if (!(n > 0)) {
-                // a memory budget below the embeddings alone leaves no model
+            if (!(d >= 64)) {
+                // with n_blocks = d/64, a model narrower than 64 has less than one block: no model at all
                 continue;
             }
             double tokens = flops / (6 * n);
@@ -133,8 +133,8 @@ public final class JointMoe {
             }
         }
         if (best == null) {
-            throw new BadInputException(String.format(Locale.ROOT, "no model fits in %.3g total parameters: the"
-                    + " embeddings alone need more", memory));
+            throw new BadInputException(String.format(Locale.ROOT, "no model of one block or more (d_model 64) fits"
+                    + " %.3g FLOPs and %.3g total parameters with these expert counts", flops, memory));
         }
         List<String> warnings = new ArrayList<>();
         if (best.experts() > LARGEST_FITTED_E) {
