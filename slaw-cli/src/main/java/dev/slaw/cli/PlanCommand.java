@@ -113,6 +113,19 @@ public final class PlanCommand implements Callable<Integer> {
                     + " --target-loss L (the N each P needs).")
     List<String> streams = new ArrayList<>();
 
+    @Option(names = "--moe", paramLabel = "PLAN",
+            description = "Mixture-of-experts plan from published constants (needs --compute): granularity (Krajewski"
+                    + " et al. 2024: N, D and G) or experts (Ludziejewski et al. 2025: the expert count).")
+    String moe;
+
+    @Option(names = "--total-parameters", paramLabel = "M",
+            description = "MoE expert-count plan: the most total parameters the model may have (memory).")
+    String moeTotalParameters;
+
+    @Option(names = "--experts", paramLabel = "E1,E2,...",
+            description = "MoE expert-count plan: the expert counts to compare (default 1,2,4,...,256).")
+    String moeExperts;
+
     @Option(names = "--hyperparameters", paramLabel = "LAW",
             description = "Learning-rate and batch-size plan from published constants: step-law (Li et al. 2025, needs"
                     + " --parameters and --tokens; the default), deepseek (Bi et al. 2024, needs --compute C = M D) or"
@@ -215,6 +228,10 @@ public final class PlanCommand implements Callable<Integer> {
             return 0;
         }
         List<Double> budgets = compute.flops();
+        if (moe != null || moeTotalParameters != null || moeExperts != null) {
+            MoePlanning.run(this, budgets, output);
+            return 0;
+        }
         if (nonVocabularyParameters != null || embeddingWidth != null) {
             VocabularyPlanning.run(this, budgets, output);
             return 0;
