@@ -113,7 +113,13 @@ public record LossSurface(String lawName, Law law, Map<String, Double> parameter
         }
     }
 
-    private static Map<String, Double> completeValues(Law law, Map<String, Double> given) {
+    /**
+     * Every parameter of {@code law} with a value: the one given, else its fixed value, else the
+     * value of the parameter it is tied to; the one place a plan at given values completes them.
+     *
+     * @throws BadInputException naming the first parameter without one, and all the law's
+     */
+    static Map<String, Double> completeValues(Law law, Map<String, Double> given) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Parameter p : law.parameters()) {
             Double v = given.get(p.name());
@@ -124,7 +130,10 @@ public record LossSurface(String lawName, Law law, Map<String, Double> parameter
                 v = given.get(p.tie().strip());
             }
             if (v == null) {
-                throw new BadInputException("law " + law.name() + ": no value for parameter " + p.name());
+                throw new BadInputException("law " + law.name() + ": no value for parameter " + p.name()
+                        + " (a plan at given values needs each of " + String.join(", ", law.parameters().stream()
+                        .filter(q -> !q.isFixed() && !q.isTied()).map(Parameter::name).toList())
+                        + ": slaw plan --law " + law.name() + " --set NAME=VALUE ..., or plan with a fit)");
             }
             out.put(p.name(), v);
         }

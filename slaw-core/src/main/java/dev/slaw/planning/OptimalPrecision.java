@@ -77,17 +77,7 @@ public final class OptimalPrecision {
             throw new BadInputException("law precision-ptq gives the loss lost to post-training quantization, not the"
                     + " loss of training in P bits; plan the training precision with 'precision' (or a fit of it)");
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (var p : law.parameters()) {
-            Double v = parameters.get(p.name());
-            if (v == null && p.isFixed()) {
-                v = p.fixed().getAsDouble();
-            }
-            if (v == null) {
-                throw new BadInputException("law " + law.name() + ": no value for parameter " + p.name());
-            }
-            values.put(p.name(), v);
-        }
+        Map<String, Double> values = LossSurface.completeValues(law, parameters);
         return new OptimalPrecision(law, Map.copyOf(values), PAPER_RANGES, "Kumar et al.'s sweep");
     }
 

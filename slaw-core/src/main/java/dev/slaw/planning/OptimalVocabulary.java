@@ -6,7 +6,6 @@ import dev.slaw.law.Law;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,17 +46,7 @@ public final class OptimalVocabulary {
                     + "; the vocabulary plan needs a law in Nnv (non-vocabulary parameters), Nv (vocabulary"
                     + " parameters) and D (tokens), such as the catalogue's 'vocabulary'");
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (var p : law.parameters()) {
-            Double v = parameters.get(p.name());
-            if (v == null && p.isFixed()) {
-                v = p.fixed().getAsDouble();
-            }
-            if (v == null) {
-                throw new BadInputException("law " + law.name() + ": no value for parameter " + p.name());
-            }
-            values.put(p.name(), v);
-        }
+        Map<String, Double> values = LossSurface.completeValues(law, parameters);
         return new OptimalVocabulary(law.name(), law, values);
     }
 

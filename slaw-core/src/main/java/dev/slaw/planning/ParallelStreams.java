@@ -6,7 +6,6 @@ import dev.slaw.law.Law;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,17 +47,7 @@ public final class ParallelStreams {
                     + "; the parallel-streams plan needs a law in N (non-embedding parameters) and P (parallel"
                     + " streams), such as the catalogue's 'parscale'");
         }
-        Map<String, Double> values = new LinkedHashMap<>();
-        for (var p : law.parameters()) {
-            Double v = parameters.get(p.name());
-            if (v == null && p.isFixed()) {
-                v = p.fixed().getAsDouble();
-            }
-            if (v == null) {
-                throw new BadInputException("law " + law.name() + ": no value for parameter " + p.name());
-            }
-            values.put(p.name(), v);
-        }
+        Map<String, Double> values = LossSurface.completeValues(law, parameters);
         return new ParallelStreams(law.name(), law, values);
     }
 
