@@ -462,8 +462,11 @@ class ServeApiTest {
                 .isEqualTo(cli("mixture", "fit", upload.toString(), "--law=data-mixing", "--mixture=r=web,code,books", "--target=web_loss")
                         .replace(upload.toString(), "mix.csv").replaceAll(timed, ""));
         // the optimum of the kept fit, as slaw mixture optimize FIT.json finds it, with its picture
-        Reply optimum = post("api/datasets/mix/mixture/optimize", optimize);
-        assertThat(optimum.status()).as(optimum.body()).isEqualTo(200);
+        Reply started = post("api/datasets/mix/mixture/optimize", optimize);
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        JsonNode optimized = waitFor(started.json().path("id").asLong(), "done", "failed");
+        assertThat(optimized.path("state").asText()).as(optimized.toString()).isEqualTo("done");
+        Reply optimum = new Reply(200, optimized.path("result").toString());
         Path kept = workbench.files().resolve("mixtures/mix.json");
         JsonNode expected = JSON.readTree(cli("mixture", "optimize", kept.toString(), "--proportions", "web,code,books", "--json")
                 .replace(kept.toString(), "mix.json").replace(upload.toString(), "mix.csv"));
@@ -477,9 +480,10 @@ class ServeApiTest {
         assertThat(post("api/datasets/mix/mixture", "{\"options\": {\"law\": \"data-mixing\"}}").error()).startsWith("give the proportion columns");
         assertThat(post("api/datasets/mix/mixture", "{\"options\": {" + law + ", \"test\": \"x.csv\"}}").status()).isEqualTo(400);
         assertThat(post("api/datasets/mix/mixture/optimize", "{\"options\": {\"proportions\": \"web,code\", \"tradeoff\": \"a.json\"}}").status()).isEqualTo(400);
-        Reply bad = post("api/datasets/mix/mixture/optimize", "{\"options\": {\"proportions\": \"web,cod,books\"}}");
-        assertThat(bad.status()).isEqualTo(400);
-        assertThat(bad.error()).doesNotContain(workbench.files().toString());
+        JsonNode bad = waitFor(post("api/datasets/mix/mixture/optimize", "{\"options\": {\"proportions\": \"web,cod,books\"}}")
+                .json().path("id").asLong(), "done", "failed");
+        assertThat(bad.path("state").asText()).isEqualTo("failed");
+        assertThat(bad.path("error").asText()).contains("cod").doesNotContain("\n").doesNotContain(workbench.files().toString());
         JsonNode failed = waitFor(post("api/datasets/mix/mixture", "{\"options\": {\"law\": \"data-mixing\", \"mixture\": \"r=web,code,book\"}}")
                 .json().path("id").asLong(), "done", "failed");
         assertThat(failed.path("state").asText()).isEqualTo("failed");

@@ -1107,8 +1107,8 @@ public final class Workbench implements AutoCloseable {
     /**
      * {@code POST /api/datasets/{name}/mixture/optimize} with {@code {"options": {"proportions":
      * "web,code,books"}}}: {@code slaw mixture optimize} of the dataset's last mixture fit (404
-     * before one finished), its training mixtures read from the dataset; with {@code "plot":
-     * true} the optimum's picture too.
+     * before one finished), its training mixtures read from the dataset, as a job; with
+     * {@code "plot": true} the optimum's picture too.
      */
     private void mixtureOptimize(Context ctx) throws IOException {
         String name = ctx.pathParam("name");
@@ -1126,17 +1126,22 @@ public final class Workbench implements AutoCloseable {
         }
         args.addAll(options);
         Path figure = figureFile(body, args);
-        try {
-            Commands.Outcome o = commands.run(args, ProgressListener.NONE);
-            if (o.exitCode() != 0) {
-                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString())
-                        .replace(data.toString(), data.getFileName().toString()));
+        // a job: over many domains the search takes minutes, and a client may go away meanwhile
+        Jobs.Job job = jobs.start("mixture optimize", "dataset " + name, j -> {
+            try {
+                Commands.Outcome o = commands.run(args, j.listener());
+                if (o.exitCode() != 0) {
+                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString())
+                            .replace(data.toString(), data.getFileName().toString()));
+                }
+                String answer = text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString());
+                return withFigure(answer.replace(data.toString(), data.getFileName().toString()), figure);
+            } finally {
+                removeFigure(figure);
             }
-            String answer = text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString());
-            json(ctx, 200, withFigure(answer.replace(data.toString(), data.getFileName().toString()), figure));
-        } finally {
-            removeFigure(figure);
-        }
+        });
+        ctx.header("Location", "/api/jobs/" + job.id);
+        json(ctx, 202, jobDocument(job));
     }
 
     /** A schedule read from a file ({@code file(PATH)}) names a file: refused, as --out is. */

@@ -934,24 +934,13 @@ analysisJob("mixture", () => {
   return o;
 }, () => "/api/datasets/" + encodeURIComponent($("mixture-dataset").value) + "/mixture");
 
-$("mixture-optimize-form").addEventListener("submit", async (ev) => {
-  ev.preventDefault();
+// the optimum of the dataset's last mixture fit, as a job: a search over many domains takes minutes
+analysisJob("mixture-optimize", () => {
   const options = { proportions: $("mixture-optimize-proportions").value.trim() };
   const bounds = $("mixture-optimize-bounds").value.split("\n").map((l) => l.trim()).filter((l) => l);
   if (bounds.length) options.bounds = bounds;
-  $("mixture-optimize-text").textContent = "";
-  clear($("mixture-optimize-plot"));
-  say("mixture-optimize-status", "working ...");
-  try {
-    const r = await api("POST", "/api/datasets/" + encodeURIComponent($("mixture-dataset").value) + "/mixture/optimize",
-      { format: "text", plot: true, options });
-    $("mixture-optimize-text").textContent = r.text + r.warnings.join("\n");
-    drawFigure($("mixture-optimize-plot"), r.figure, $("mixture-optimize-hover"));
-    say("mixture-optimize-status", "");
-  } catch (e) {
-    say("mixture-optimize-status", e.message, true);
-  }
-});
+  return options;
+}, () => "/api/datasets/" + encodeURIComponent($("mixture-dataset").value) + "/mixture/optimize");
 
 // ---- chains: a model ladder uploaded as a zip, then slaw chain of it as a job ----
 async function refreshLadders(selected) {
