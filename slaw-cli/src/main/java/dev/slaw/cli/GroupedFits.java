@@ -10,6 +10,7 @@ import dev.slaw.fit.Starts;
 import dev.slaw.io.DatasetLoader;
 import dev.slaw.io.LoadedDataset;
 import dev.slaw.io.Recipe;
+import dev.slaw.io.document.FitWarnings;
 import dev.slaw.io.document.GroupedDocuments;
 import dev.slaw.io.table.NumberFormat;
 import dev.slaw.uncertainty.Bootstrap;
@@ -269,7 +270,11 @@ final class GroupedFits {
      *
      * @throws BadInputException when the table has no group column or names a group the fit lacks
      */
-    static void predictEachRow(PrintWriter o, GroupedFit grouped, Path points, boolean json) {
+    /**
+     * Predicts each row of {@code points} with its own group's fit, and returns, labelled by group,
+     * how far each group's rows reach beyond the data that group's fit used.
+     */
+    static FitWarnings predictEachRow(PrintWriter o, GroupedFit grouped, Path points, boolean json) {
         List<String> vars = grouped.law().variables();
         String column = grouped.groupColumn();
         LoadedDataset loaded = DatasetLoader.load(points, Recipe.DEFAULT).requireComplete(vars);
@@ -295,6 +300,14 @@ final class GroupedFits {
             o.print(GroupedDocuments.predictionText(column, groups, vars, at, grouped.target(), y));
         }
         o.flush();
+        FitWarnings beyond = FitWarnings.none();
+        for (String g : grouped.groups()) {
+            int[] rows = java.util.stream.IntStream.range(0, groups.length).filter(i -> groups[i].equals(g)).toArray();
+            if (rows.length > 0) {
+                beyond = beyond.and(column + "=" + g, PredictCommand.beyondTheData(grouped.fit(g), at.select(rows)));
+            }
+        }
+        return beyond;
     }
 
     /** {@code slaw sensitivity} per group: the same sweep on each group's rows. */

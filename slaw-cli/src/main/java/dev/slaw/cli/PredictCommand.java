@@ -78,8 +78,8 @@ public final class PredictCommand implements Callable<Integer> {
                 for (String g : grouped.groups()) {
                     warnings = warnings.and(grouped.groupColumn() + "=" + g, grouped.fit(g));
                 }
-                GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, output.json);
-                output.printWarnings(warnings);
+                FitWarnings beyond = GroupedFits.predictEachRow(spec.commandLine().getOut(), grouped, points, output.json);
+                output.printWarnings(warnings.with(beyond.lines()));
                 return 0;
             }
             assignments = new ArrayList<>(assignments);

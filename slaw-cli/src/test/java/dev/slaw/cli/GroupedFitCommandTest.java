@@ -90,6 +90,17 @@ class GroupedFitCommandTest {
         for (String lr : g.groups()) {
             assertThat(table.out()).contains("\"loss\" : " + g.fit(lr).predict(Map.of("N", 1e9, "D", 2e10)));
         }
+        // a row beyond its own group's data is said, by group (the other group's row is not)
+        Path far = dir.resolve("far.csv");
+        try {
+            java.nio.file.Files.writeString(far, "peak_lr,N,D\n0.001,1e12,2e10\n0.002,1e8,1e9\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        FitCommandTest.Result beyond = run("predict", grouped.toString(), "--at", far.toString());
+        assertThat(beyond.code()).as(beyond.err()).isZero();
+        assertThat(beyond.out() + beyond.err()).contains("peak_lr=0.001: extrapolated: N = 1e12 is 845x the largest N fitted")
+                .doesNotContain("peak_lr=0.002: extrapolated");
         // 2e-3 written another way is the same group
         FitCommandTest.Result same = run("predict", grouped.toString(), "peak_lr=2e-3", "N=1e9", "D=2e10");
         assertThat(same.out()).contains("group peak_lr=0.002");
