@@ -886,15 +886,7 @@ public final class Workbench implements AutoCloseable {
         args.addAll(recipeOf(dataset));
         args.addAll(CommandOptions.arguments(req.get("options"), union(CommandOptions.DATA, CommandOptions.FIT), "a fit"));
         args.addAll(CommandOptions.arguments(body.get("options"), allowed, "slaw " + command));
-        Jobs.Job job = jobs.start(command, "fit " + id, j -> {
-            Commands.Outcome o = commands.run(args, j.listener());
-            if (o.exitCode() != 0) {
-                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
-            }
-            return text ? textDocument(o, file) : o.out().replace(file.toString(), file.getFileName().toString());
-        });
-        ctx.header("Location", "/api/jobs/" + job.id);
-        json(ctx, 202, jobDocument(job));
+        commandJob(ctx, command, "fit " + id, args, text, null, byName(file), file);
     }
 
     /**
@@ -999,19 +991,7 @@ public final class Workbench implements AutoCloseable {
         Path kept = curveFitFile(name);
         args.add("--out=" + kept);
         Path figure = figureFile(body, args);
-        Jobs.Job job = jobs.start("curve fit", "dataset " + name, j -> {
-            try {
-                Commands.Outcome o = commands.run(args, j.listener());
-                if (o.exitCode() != 0) {
-                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
-                }
-                return withFigure(text ? textDocument(o, file, figure, kept) : o.out().replace(file.toString(), file.getFileName().toString()), figure);
-            } finally {
-                removeFigure(figure);
-            }
-        });
-        ctx.header("Location", "/api/jobs/" + job.id);
-        json(ctx, 202, jobDocument(job));
+        commandJob(ctx, "curve fit", "dataset " + name, args, text, figure, byName(file), file, kept);
     }
 
     /** Where a dataset's last curve fit is kept, for predictions. */
@@ -1088,15 +1068,7 @@ public final class Workbench implements AutoCloseable {
         args.addAll(options);
         Path kept = mixtureFitFile(name);
         args.add("--out=" + kept);
-        Jobs.Job job = jobs.start("mixture fit", "dataset " + name, j -> {
-            Commands.Outcome o = commands.run(args, j.listener());
-            if (o.exitCode() != 0) {
-                throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(file.toString(), file.getFileName().toString()));
-            }
-            return text ? textDocument(o, file, kept) : o.out().replace(file.toString(), file.getFileName().toString());
-        });
-        ctx.header("Location", "/api/jobs/" + job.id);
-        json(ctx, 202, jobDocument(job));
+        commandJob(ctx, "mixture fit", "dataset " + name, args, text, null, byName(file), file, kept);
     }
 
     /** Where a dataset's last mixture fit is kept, for the optimum. */
@@ -1127,15 +1099,35 @@ public final class Workbench implements AutoCloseable {
         args.addAll(options);
         Path figure = figureFile(body, args);
         // a job: over many domains the search takes minutes, and a client may go away meanwhile
-        Jobs.Job job = jobs.start("mixture optimize", "dataset " + name, j -> {
+        commandJob(ctx, "mixture optimize", "dataset " + name, args, text, figure,
+                line -> byName(data).apply(byName(fit).apply(line)), fit);
+    }
+
+    /** A schedule read from a file ({@code file(PATH)}) names a file: refused, as --out is. */
+    private static void refuseFileSchedules(List<String> options) {
+        if (options.stream().anyMatch(o -> FILE_SCHEDULE.matcher(o).find())) {
+            throw Failure.badInput("schedule: file(...) names a file, which the workbench does not read; give the schedule itself (values(...) for a list)");
+        }
+    }
+
+    /**
+     * Runs a command as a job and answers 202 with it: its result is the command's JSON document,
+     * or with {@code text} its text and warnings ({@link #textDocument}, {@code own} the files it
+     * names that are the workbench's own), and with a {@code figure} file the picture's numbers.
+     * A failed command fails the job with its one line (422 for a failed fit, else 400); {@code
+     * shown} turns the store's paths in what the client reads into file names.
+     */
+    private void commandJob(Context ctx, String kind, String subject, List<String> args, boolean text, Path figure,
+                            java.util.function.UnaryOperator<String> shown, Path file, Path... own) {
+        Path[] named = java.util.Arrays.copyOf(own, own.length + 1);
+        named[own.length] = figure;
+        Jobs.Job job = jobs.start(kind, subject, j -> {
             try {
                 Commands.Outcome o = commands.run(args, j.listener());
                 if (o.exitCode() != 0) {
-                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(fit.toString(), fit.getFileName().toString())
-                            .replace(data.toString(), data.getFileName().toString()));
+                    throw new Failure(o.exitCode() == 1 ? 422 : 400, shown.apply(o.errorLine()));
                 }
-                String answer = text ? textDocument(o, fit, figure) : o.out().replace(fit.toString(), fit.getFileName().toString());
-                return withFigure(answer.replace(data.toString(), data.getFileName().toString()), figure);
+                return withFigure(shown.apply(text ? textDocument(o, file, named) : o.out()), figure);
             } finally {
                 removeFigure(figure);
             }
@@ -1144,11 +1136,9 @@ public final class Workbench implements AutoCloseable {
         json(ctx, 202, jobDocument(job));
     }
 
-    /** A schedule read from a file ({@code file(PATH)}) names a file: refused, as --out is. */
-    private static void refuseFileSchedules(List<String> options) {
-        if (options.stream().anyMatch(o -> FILE_SCHEDULE.matcher(o).find())) {
-            throw Failure.badInput("schedule: file(...) names a file, which the workbench does not read; give the schedule itself (values(...) for a list)");
-        }
+    /** A store path in a line a client reads, as its file name. */
+    private static java.util.function.UnaryOperator<String> byName(Path file) {
+        return line -> line.replace(file.toString(), file.getFileName().toString());
     }
 
     /** Whether a body asks for the command's text ({@code "format": "text"}) rather than its JSON (the default). */
@@ -1242,21 +1232,8 @@ public final class Workbench implements AutoCloseable {
         }
         args.addAll(CommandOptions.arguments(body.get("options"), CommandOptions.CHAIN, "slaw chain"));
         Path figure = figureFile(body, args);
-        Jobs.Job job = jobs.start("chain", "ladder " + name, j -> {
-            try {
-                Commands.Outcome o = commands.run(args, j.listener());
-                if (o.exitCode() != 0) {
-                    throw new Failure(o.exitCode() == 1 ? 422 : 400, o.errorLine().replace(config.toString(), config.getFileName().toString())
-                            .replace(runs.toString(), name));
-                }
-                String answer = text ? textDocument(o, runs, figure) : o.out().replace(runs.toString(), name);
-                return withFigure(answer.replace(config.toString(), config.getFileName().toString()), figure);
-            } finally {
-                removeFigure(figure);
-            }
-        });
-        ctx.header("Location", "/api/jobs/" + job.id);
-        json(ctx, 202, jobDocument(job));
+        // the config's path first: the ladder's folder is a prefix of it
+        commandJob(ctx, "chain", "ladder " + name, args, text, figure, line -> byName(runs).apply(byName(config).apply(line)), runs);
     }
 
     // ---- running commands -------------------------------------------------------------------
