@@ -49,11 +49,14 @@ final class DataAwareStarts {
     }
 
     /**
-     * The start points in optimiser coordinates, in a fixed order.
+     * The start points in optimiser coordinates, in a fixed order, with the linear parameters
+     * solved at each.
      *
-     * @param target the raw target column (not logged)
+     * @param target  the raw target column (not logged)
+     * @param threads how many threads project the grid (the points do not depend on it)
      */
-    static List<double[]> generate(Law law, Parametrization map, Dataset data, double[] target, long seed) {
+    static Starts.Points generate(Law law, Parametrization map, Dataset data, double[] target, long seed,
+                                  int threads) {
         int k = map.freeCount();
         LawEvaluator ev = law.evaluator(data);
         List<double[]> candidates = new ArrayList<>();
@@ -103,23 +106,24 @@ final class DataAwareStarts {
             }
             points.add(u);
         }
-        Projection projection = new Projection(law, map, ev, linear, target);
+        double[][] projected = new double[points.size()][];
+        boolean[] finite = new boolean[points.size()];
+        Workers.forEachIndex(points.size(), threads, "slaw-starts-",
+                () -> new Projection(law, map, law.evaluator(data), linear, target), (projection, i) -> {
+                    projected[i] = projection.apply(points.get(i));
+                    finite[i] = projection.finiteAt(projected[i]);
+                });
         List<double[]> out = new ArrayList<>(points.size());
-        double[] f = new double[ev.rows()];
-        for (double[] u : points) {
-            double[] start = projection.apply(u);
-            ev.evaluate(map.toParameters(start), f, null);
+        for (int i = 0; i < projected.length; i++) {
             // a start where the law overflows cannot move; keep the others (all of them if none is finite)
-            if (Arrays.stream(f).allMatch(Double::isFinite)) {
-                out.add(start);
+            if (finite[i]) {
+                out.add(projected[i]);
             }
         }
         if (out.isEmpty()) {
-            for (double[] u : points) {
-                out.add(projection.apply(u));
-            }
+            out.addAll(Arrays.asList(projected));
         }
-        return out;
+        return new Starts.Points(out, linear);
     }
 
     /** A value of a parameter at which the others are probed: 1 inside its bounds. */
@@ -407,6 +411,13 @@ final class DataAwareStarts {
             for (int r = 0; r < w.length; r++) {
                 w[r] = law.target() == Target.LOG && target[r] != 0 ? 1 / (target[r] * target[r]) : 1;
             }
+        }
+
+        /** Whether the law is finite on every row at {@code u}. */
+        boolean finiteAt(double[] u) {
+            double[] f = new double[y.length];
+            ev.evaluate(map.toParameters(u), f, null);
+            return Arrays.stream(f).allMatch(Double::isFinite);
         }
 
         double[] apply(double[] u) {

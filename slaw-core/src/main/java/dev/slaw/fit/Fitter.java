@@ -49,7 +49,8 @@ public final class Fitter {
         law = dev.slaw.law.LevelLaw.bind(law, data);
         Prepared prep = prepare(law, data, target, options.objective());
         Parametrization map = prep.problem.parametrization();
-        List<double[]> starts = options.starts().generate(law, map, data, data.column(target));
+        Starts.Points points = options.starts().points(law, map, data, data.column(target), options.threads());
+        List<double[]> starts = points.list();
         if (starts.isEmpty()) {
             throw new BadInputException("no start points");
         }
@@ -58,7 +59,7 @@ public final class Fitter {
             return screened(law, data, target, options, prep, starts, t0);
         }
         if (RacedStarts.applies(options, starts.size())) {
-            RacedStarts.Outcome race = RacedStarts.race(law, data, data.column(target), prep.problem, starts, options);
+            RacedStarts.Outcome race = RacedStarts.race(law, data, data.column(target), prep.problem, points, options);
             if (race.decided()) {
                 return summarise(law, data, target, options, prep, race.candidates(), race.results(), race.origin(),
                         race.results(), race.description(),

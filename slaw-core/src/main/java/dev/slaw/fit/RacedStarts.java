@@ -89,13 +89,16 @@ final class RacedStarts {
      * agree, the caller runs every start, unless the race already has ({@link Outcome#everyStart}:
      * a grid made from the data has its linear parameters solved already).
      */
-    static Outcome race(Law law, Dataset data, double[] rawTarget, FitProblem problem, List<double[]> starts,
+    static Outcome race(Law law, Dataset data, double[] rawTarget, FitProblem problem, Starts.Points points,
                         FitOptions options) {
+        List<double[]> starts = points.list();
         Parametrization map = problem.parametrization();
         LawEvaluator ev = law.evaluator(data);
         boolean[] linear = DataAwareStarts.linearParameters(law, map, ev, probes(map, ev, starts, options.seed()), true);
         int[] candidateOf = new int[starts.size()];
-        List<double[]> candidates = project(law, map, ev, linear, rawTarget, starts, candidateOf);
+        // a grid made from the data has these parameters solved already: each distinct point is its own projection
+        List<double[]> candidates = project(law, map, ev, linear, rawTarget, starts, candidateOf,
+                Arrays.equals(points.solved(), linear));
         double[] projectedValue = new double[candidates.size()];
         for (int i = 0; i < projectedValue.length; i++) {
             projectedValue[i] = problem.value(candidates.get(i));
@@ -310,10 +313,12 @@ final class RacedStarts {
     /**
      * The grid with its linear parameters solved at each point, each distinct point once, in the
      * grid's order (the grid's own values of the linear parameters are dropped: the data set them);
-     * start j becomes candidate {@code candidateOf[j]}.
+     * start j becomes candidate {@code candidateOf[j]}. {@code projectedAlready}: the starts are
+     * their own projections (a grid made from the data), so each distinct one is taken as it is.
      */
     private static List<double[]> project(Law law, Parametrization map, LawEvaluator ev, boolean[] linear,
-                                          double[] rawTarget, List<double[]> starts, int[] candidateOf) {
+                                          double[] rawTarget, List<double[]> starts, int[] candidateOf,
+                                          boolean projectedAlready) {
         DataAwareStarts.Projection projection = new DataAwareStarts.Projection(law, map, ev, linear, rawTarget);
         Map<List<Double>, Integer> index = new LinkedHashMap<>();
         List<double[]> candidates = new ArrayList<>();
@@ -330,7 +335,7 @@ final class RacedStarts {
             if (c == null) {
                 c = candidates.size();
                 index.put(key, c);
-                candidates.add(projection.apply(u));
+                candidates.add(projectedAlready ? u : projection.apply(u));
             }
             candidateOf[j] = c;
         }

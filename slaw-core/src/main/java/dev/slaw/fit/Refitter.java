@@ -44,7 +44,7 @@ public final class Refitter {
     public static Refitter prepare(Law law, Dataset data, String target, FitOptions options) {
         Fitter.Prepared prep = Fitter.prepare(law, data, target, options.objective());
         List<double[]> starts = options.starts().generate(law, prep.problem().parametrization(), data,
-                data.column(target));
+                data.column(target), options.threads());
         if (starts.isEmpty()) {
             throw new dev.slaw.data.BadInputException("no start points");
         }

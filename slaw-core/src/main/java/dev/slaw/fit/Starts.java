@@ -100,18 +100,32 @@ public record Starts(Kind kind, int count, long seed, List<Map<String, Double>> 
     }
 
     /**
+     * Start points in optimiser coordinates, in a fixed order, and which free parameters
+     * {@code solved} are already at their least-squares values given the others at every point (a
+     * grid made from the data; all false otherwise), so that a race need not solve them again.
+     */
+    record Points(List<double[]> list, boolean[] solved) {
+    }
+
+    /**
      * The start points in optimiser coordinates, in a fixed order. The law's grid is used as it
      * is when it covers every free parameter; otherwise (every user formula) the grid is made
      * from the bounds and the data ({@link DataAwareStarts}).
      *
-     * @param data   the rows fitted
-     * @param target the raw target column
+     * @param data    the rows fitted
+     * @param target  the raw target column
+     * @param threads how many threads make a grid from the data (the points do not depend on it)
      */
-    List<double[]> generate(Law law, Parametrization map, dev.slaw.data.Dataset data, double[] target) {
+    Points points(Law law, Parametrization map, dev.slaw.data.Dataset data, double[] target, int threads) {
         if ((kind == Kind.GRID || kind == Kind.FULL_GRID) && DataAwareStarts.needed(law, map)) {
-            return DataAwareStarts.generate(law, map, data, target, seed);
+            return DataAwareStarts.generate(law, map, data, target, seed, threads);
         }
-        return generate(law, map);
+        return new Points(generate(law, map), new boolean[map.freeCount()]);
+    }
+
+    /** The points of {@link #points(Law, Parametrization, dev.slaw.data.Dataset, double[], int)}. */
+    List<double[]> generate(Law law, Parametrization map, dev.slaw.data.Dataset data, double[] target, int threads) {
+        return points(law, map, data, target, threads).list();
     }
 
     /** The start points in optimiser coordinates, in a fixed order, ignoring the data. */

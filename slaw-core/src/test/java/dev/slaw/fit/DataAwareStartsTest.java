@@ -55,8 +55,14 @@ class DataAwareStartsTest {
         Dataset d = xy("N", n, y);
         Law law = FormulaLaw.fromFormula("A * N^-alpha", List.of("N", "y"));
         Parametrization map = new Parametrization(law.parameters());
-        List<double[]> starts = Starts.lawGrid().generate(law, map, d, y);
+        List<double[]> starts = Starts.lawGrid().generate(law, map, d, y, 1);
         assertThat(starts.size()).isGreaterThan(4);
+        // projected on two threads, the same points in the same order
+        List<double[]> two = Starts.lawGrid().generate(law, map, d, y, 2);
+        assertThat(two).hasSameSizeAs(starts);
+        for (int i = 0; i < starts.size(); i++) {
+            assertThat(two.get(i)).containsExactly(starts.get(i));
+        }
         // at the start whose alpha is nearest 0.1, A is the least-squares scale: near 3e-4
         double[] nearest = starts.stream().min((a, b) -> Double.compare(Math.abs(a[1] - 0.1), Math.abs(b[1] - 0.1)))
                 .orElseThrow();
@@ -75,7 +81,7 @@ class DataAwareStartsTest {
         Dataset d = xy("x", x, y);
         Law law = Catalogue.builtIn().find("sigmoid-link").orElseThrow();
         Parametrization map = new Parametrization(law.parameters());
-        List<double[]> starts = Starts.lawGrid().generate(law, map, d, y);
+        List<double[]> starts = Starts.lawGrid().generate(law, map, d, y, 1);
         int x0 = law.parameterIndex("x0");
         List<Double> locations = new ArrayList<>();
         for (double[] u : starts) {
@@ -95,6 +101,6 @@ class DataAwareStartsTest {
         Parametrization map = new Parametrization(chinchilla.parameters());
         Dataset d = Dataset.of("t", Map.of("N", new double[]{1e8, 1e9}, "D", new double[]{1e9, 1e10},
                 "loss", new double[]{3, 2.5}));
-        assertThat(Starts.lawGrid().generate(chinchilla, map, d, d.column("loss"))).hasSize(4500);
+        assertThat(Starts.lawGrid().generate(chinchilla, map, d, d.column("loss"), 1)).hasSize(4500);
     }
 }
