@@ -74,7 +74,7 @@ public final class DiscoverCommand implements Callable<Integer> {
     int rungs;
 
     @Option(names = "--tie", defaultValue = "0.05",
-            description = "Rollout errors within this fraction of the best (or half the leader's in-sample error) tie; a tie goes to the lowest BIC (fewer parameters unless more fit clearly better); 0: no ties (default: ${DEFAULT-VALUE}).")
+            description = "Rollout errors within this fraction of the best (or half the leader's in-sample error; never past 1.5 times the best) tie; a tie goes to the lowest BIC (fewer parameters unless more fit clearly better); 0: no ties (default: ${DEFAULT-VALUE}).")
     double tie;
 
     @Option(names = "--top", defaultValue = "10", description = "Candidates shown in the ranking (default: ${DEFAULT-VALUE}).")

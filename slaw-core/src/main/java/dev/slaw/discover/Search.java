@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Search {
     /** Fewest held-out rows at the last rung before the result warns that the score rests on few points. */
     static final int FEW_HELD_OUT = 3;
+    /** A rollout error this many times the best is never a tie, however noisy the data. */
+    public static final double WIDEST_TIE = 1.5;
 
     private Search() {
     }
@@ -175,9 +177,8 @@ public final class Search {
      * with the lowest BIC on every row (in-sample fit with a price of log n per parameter: the
      * tie goes to fewer parameters unless more buy a clearly better fit), then fewer parameters,
      * then the earlier one; unscored candidates after, in enumeration order. Scores tie within
-     * the margin of the best and within half the noise: the in-sample mean relative error of the
-     * best-scored candidate, since rollout errors that differ by less than the noise do not
-     * tell laws apart.
+     * the margin of the best, or within the noise ({@link #slack}), but never beyond
+     * {@value #WIDEST_TIE} times the best.
      */
     static List<CandidateScore> rank(List<CandidateScore> scores, double tieMargin) {
         List<CandidateScore> left = new ArrayList<>(scores.stream().filter(CandidateScore::scored).toList());
@@ -185,7 +186,7 @@ public final class Search {
         double slack = slack(scores, tieMargin);
         while (!left.isEmpty()) {
             double best = left.stream().mapToDouble(CandidateScore::score).min().getAsDouble();
-            double edge = Math.max(best * (1 + tieMargin), best + slack);
+            double edge = Math.min(WIDEST_TIE * best, Math.max(best * (1 + tieMargin), best + slack));
             CandidateScore pick = null;
             for (CandidateScore c : left) {
                 if (c.score() > edge) {
@@ -204,7 +205,13 @@ public final class Search {
         return out;
     }
 
-    /** Half the in-sample mean relative error of the best-scored candidate (0 without a margin): the noise in a score. */
+    /**
+     * The noise in a rollout score (0 without a margin): half the in-sample mean relative error of
+     * the best-scored candidate. A rung's fit to noisy rows carries that noise into its
+     * extrapolation, so two laws whose rollout errors differ by less are not told apart by it.
+     * (The noise over the root of the held-out rows, tried instead, is too narrow: it counts only
+     * the held-out rows' own noise, and cost the synthetic recovery its exponential saturation.)
+     */
     static double slack(List<CandidateScore> scores, double tieMargin) {
         double noise = scores.stream().filter(CandidateScore::scored)
                 .min(java.util.Comparator.comparingDouble(CandidateScore::score).thenComparingInt(CandidateScore::index))
@@ -223,10 +230,11 @@ public final class Search {
                 .map(c -> "; best catalogue law " + c.name() + " " + percent(c.score())).orElse("; no catalogue law scored");
         return String.format(Locale.ROOT, "found by slaw discover: rank 1 of %d candidates evaluated (%d proposed, "
                         + "at most %d parameters) by rollout along %s, rungs fitting the %s smallest of %d values, "
-                        + "rollout error %s%s; ties (within %.0f%%, or half the in-sample error) to the lowest BIC",
+                        + "rollout error %s%s; ties (within %.0f%%, or half the in-sample error, never past %.1f times the best)"
+                        + " to the lowest BIC",
                 evaluated, generated, o.maxParameters(), o.extrapolate(),
                 String.join(", ", Arrays.stream(rungs).mapToObj(Integer::toString).toList()), scales.length,
-                percent(w.score()), cat, 100 * o.tieMargin());
+                percent(w.score()), cat, 100 * o.tieMargin(), WIDEST_TIE);
     }
 
     static String percent(double fraction) {

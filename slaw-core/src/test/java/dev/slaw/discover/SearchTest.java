@@ -89,4 +89,33 @@ class SearchTest {
         assertTrue(a.winnerFit().isPresent());
         assertTrue(a.winnerFit().get().provenance().notes().stream().anyMatch(s -> s.startsWith("found by slaw discover")));
     }
+
+    @Test
+    void aTieIsWithinTheNoiseAndNeverHalfAgainTheBest() {
+        Dataset data = chinchillaLike();
+        List<Candidate> some = Grammar.enumerate(data, "loss", List.of("N", "D"), 8).stream()
+                .filter(c -> !c.catalogue()).limit(2).toList();
+        SearchOptions options = SearchOptions.defaults("N", FitOptions.defaults()).withThreads(1);
+        Discovery d = Search.run(data, "loss", List.of("N", "D"), some, some.size(), options, ProgressListener.NONE);
+        CandidateScore a = d.ranked().stream().filter(c -> c.index() == 0).findFirst().orElseThrow();
+        CandidateScore b = d.ranked().stream().filter(c -> c.index() == 1).findFirst().orElseThrow();
+        double noise = a.fit().statistics().meanRelativeError();
+        double slack = noise / 2;
+        // a leads with a rollout error of four times the noise allowance; b has the lower BIC and
+        // scores a little worse (within the noise), or half again worse
+        CandidateScore leader = rescored(a, 4 * slack, 0);
+        assertEquals(slack, Search.slack(List.of(leader), 0.05), 1e-15);
+        CandidateScore near = rescored(b, 4.9 * slack, -1e9);
+        assertEquals(List.of(1, 0), Search.rank(List.of(leader, near), 0.05).stream().map(CandidateScore::index).toList(),
+                "within the noise: a tie, which the lower BIC breaks");
+        CandidateScore far = rescored(b, 1.51 * 4 * slack, -1e9);
+        assertEquals(List.of(0, 1), Search.rank(List.of(leader, far), 0.05).stream().map(CandidateScore::index).toList(),
+                "half again the best is never a tie");
+        assertEquals(List.of(0, 1), Search.rank(List.of(leader, near), 0).stream().map(CandidateScore::index).toList(),
+                "no margin: no ties");
+    }
+
+    private static CandidateScore rescored(CandidateScore c, double score, double bic) {
+        return new CandidateScore(c.candidate(), c.index(), c.fit(), c.rungs(), score, c.failure(), c.aic(), bic);
+    }
 }

@@ -2,6 +2,7 @@ package dev.slaw.io.document;
 
 import dev.slaw.discover.CandidateScore;
 import dev.slaw.discover.Discovery;
+import dev.slaw.discover.Search;
 import dev.slaw.fit.FitStatistics;
 import dev.slaw.io.fit.FitJson;
 import dev.slaw.io.json.JsonArray;
@@ -34,8 +35,8 @@ public final class DiscoveryDocuments {
                         + "%.1f s (%.1f per second)%n", d.generated(), d.options().maxParameters(), d.evaluated(), d.scoredCount(),
                 d.seconds(), d.evaluated() / Math.max(d.seconds(), 1e-9));
         o.printf(Locale.ROOT, "    ranking      mean held-out relative error over the rungs (AIC, BIC from relative residuals); ties (within %.0f%% of the best, or half the leader's "
-                        + "in-sample error) go to the lowest BIC%n",
-                100 * d.options().tieMargin());
+                        + "in-sample error, never past %.1f times the best) go to the lowest BIC%n",
+                100 * d.options().tieMargin(), Search.WIDEST_TIE);
         o.println("[[Ranking]]");
         List<List<String>> rows = new ArrayList<>();
         int rank = 0;
