@@ -91,12 +91,20 @@ public final class Grammar {
         return out;
     }
 
+    /**
+     * Catalogue laws of a training hyperparameter whose form is a plain power, or a product of
+     * powers, of their variables: the grammar (or the catalogue's power law) searches that form
+     * under a name that does not claim the target is a learning rate or a batch size.
+     */
+    static final Set<String> SEARCHED_AS_GRAMMAR_FORMS = Set.of("deepseek-lr", "deepseek-batch", "step-law-lr",
+            "step-law-batch");
+
     /** The catalogue's plain formula laws over the searched variables (a one-variable law's x bound to the only one). */
     static List<Candidate> catalogue(List<String> variables, int maxParameters, Shape shape) {
         List<Candidate> out = new ArrayList<>();
         for (Law law : Catalogue.builtIn().laws()) {
             if (!(law instanceof FormulaLaw f) || law instanceof LevelLaw || law instanceof MixtureLaw
-                    || !law.labelColumns().isEmpty()) {
+                    || !law.labelColumns().isEmpty() || SEARCHED_AS_GRAMMAR_FORMS.contains(law.name())) {
                 continue;
             }
             FormulaLaw bound = f;
