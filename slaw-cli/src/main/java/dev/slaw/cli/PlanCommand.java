@@ -342,8 +342,11 @@ public final class PlanCommand implements Callable<Integer> {
         }
         inferenceAware.forEach(p -> reached.add(p.trainingOptimal()));
         fitWarnings = fitWarnings.with(dev.slaw.fit.VariableRange.beyond(fittedRanges, Map.of(
-                "N", reached.stream().mapToDouble(Allocation::parameterCount).toArray(),
-                "D", reached.stream().mapToDouble(Allocation::tokenCount).toArray())));
+                "N", java.util.stream.DoubleStream.concat(reached.stream().mapToDouble(Allocation::parameterCount),
+                        dataConstrained.stream().mapToDouble(DataConstrainedPlan::parameterCount)).toArray(),
+                "D", java.util.stream.DoubleStream.concat(reached.stream().mapToDouble(Allocation::tokenCount),
+                        dataConstrained.stream().mapToDouble(DataConstrainedPlan::tokenCount)).toArray(),
+                "U", dataConstrained.stream().mapToDouble(DataConstrainedPlan::uniqueTokens).toArray())));
         PlanDocuments.Plan plan = new PlanDocuments.Plan(surface, flopModel, planner.usesClosedForm(),
                 replicates == null ? 0 : replicates.size(), level, replicatesFile == null ? null : replicatesFile.toString(),
                 computeOptimal, dataConstrained, f, targetLoss == null ? Double.NaN : targetLoss, leastCompute,

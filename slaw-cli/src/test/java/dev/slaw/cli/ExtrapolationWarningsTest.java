@@ -49,4 +49,35 @@ class ExtrapolationWarningsTest {
         PlanCommandTest.Result small = PlanCommandTest.run("plan", fit.toString(), "--compute", "1e19");
         assertThat(small.out()).doesNotContain("extrapolated");
     }
+
+    @Test
+    void aDataConstrainedPlanBeyondTheFittedModelsSaysHowFar() throws Exception {
+        // Muennighoff et al.'s constants on models up to 8e8 parameters, 1.6e10 unique tokens repeated up to 16 times
+        StringBuilder csv = new StringBuilder("N,D,U,loss\n");
+        java.util.Random random = new java.util.Random(1);
+        for (double n : new double[]{5e7, 1e8, 2e8, 4e8, 8e8}) {
+            for (double u : new double[]{1e9, 4e9, 1.6e10}) {
+                for (double epochs : new double[]{1, 2, 4, 8, 16}) {
+                    double d = u * epochs;
+                    double un = Math.min(n, Math.pow(0.34 * 406.4 / (0.28 * 410.7), 1 / 0.34) * Math.pow(u, 0.28 / 0.34));
+                    double dEff = u + u * 15.4 * (1 - Math.exp(-(d / u - 1) / 15.4));
+                    double nEff = un + un * 5.3 * (1 - Math.exp(-(n / un - 1) / 5.3));
+                    double loss = 1.69 + 406.4 / Math.pow(nEff, 0.34) + 410.7 / Math.pow(dEff, 0.28);
+                    csv.append(n).append(',').append(d).append(',').append(u).append(',')
+                            .append(loss * Math.exp(0.003 * random.nextGaussian())).append('\n');
+                }
+            }
+        }
+        Path data = dir.resolve("repeated.csv");
+        Files.writeString(data, csv);
+        Path fit = dir.resolve("dc.json");
+        PlanCommandTest.Result r = PlanCommandTest.run("fit", data.toString(), "--law", "data-constrained",
+                "--target", "loss", "--out", fit.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        PlanCommandTest.Result plan = PlanCommandTest.run("plan", fit.toString(), "--compute", "1e23",
+                "--unique-tokens", "1e11");
+        assertThat(plan.code()).as(plan.err()).isZero();
+        assertThat(plan.out()).contains("extrapolated: N = ", "x the largest N fitted, 8e8",
+                "extrapolated: D = ", "extrapolated: U = 1e11 is 6.3x the largest U fitted, 1.6e10");
+    }
 }
