@@ -49,8 +49,9 @@ public final class CriticalBatchFromDataDocuments {
             if (Double.isNaN(p.criticalSequences())) {
                 t.append('\n');
             } else {
-                t.append(String.format(Locale.ROOT, "   = %.0f sequences of %.0f tokens%n", p.criticalSequences(),
-                        p.sequenceLength()));
+                // below ten sequences the rounding would hide a fraction (0.9 shown as 1)
+                t.append(String.format(Locale.ROOT, p.criticalSequences() < 10 ? "   = %.2f sequences of %.0f tokens%n"
+                        : "   = %.0f sequences of %.0f tokens%n", p.criticalSequences(), p.sequenceLength()));
             }
             t.append("  steps at B_crit      ").append(sci(p.criticalSteps())).append("   (D / B_crit)\n");
             t.append("  (at B_crit, reaching the run's loss takes 20 % more steps than linear scaling from a small"
