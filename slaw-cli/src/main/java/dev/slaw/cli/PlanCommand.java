@@ -128,8 +128,9 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Option(names = "--hyperparameters", paramLabel = "LAW",
             description = "Learning-rate and batch-size plan from published constants: step-law (Li et al. 2025, needs"
-                    + " --parameters and --tokens; the default), deepseek (Bi et al. 2024, needs --compute C = M D) or"
-                    + " kaplan (the critical batch size of Kaplan et al. 2020, needs --loss).")
+                    + " --parameters and --tokens; the default), deepseek (Bi et al. 2024, needs --compute C = M D),"
+                    + " kaplan (the critical batch size of Kaplan et al. 2020, needs --loss) or zhang (the critical"
+                    + " batch size from the data, Zhang et al. 2024, needs --tokens).")
     String hyperparameters;
 
     @Option(names = "--loss", paramLabel = "L",
@@ -141,7 +142,8 @@ public final class PlanCommand implements Callable<Integer> {
     String batchSize;
 
     @Option(names = "--critical-batch-fit", paramLabel = "FIT",
-            description = "Critical batch size: your fit of kaplan-bcrit in place of Kaplan et al.'s constants.")
+            description = "Critical batch size: your fit of kaplan-bcrit (or, with --hyperparameters zhang, of"
+                    + " zhang-cbs) in place of the published constants.")
     Path criticalBatchFit;
 
     @Option(names = "--parameters", paramLabel = "N",
@@ -221,6 +223,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         if (!streams.isEmpty()) {
             ParallelPlanning.run(this, output);
+            return 0;
+        }
+        if (CriticalBatchFromDataPlanning.requested(this)) {
+            CriticalBatchFromDataPlanning.run(this, output);
             return 0;
         }
         if (HyperparameterPlanning.requested(this)) {

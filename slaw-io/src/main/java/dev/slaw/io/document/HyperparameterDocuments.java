@@ -109,7 +109,7 @@ public final class HyperparameterDocuments {
         return String.join(", ", parts);
     }
 
-    private static String describe(OptimalHyperparameters.Source s) {
+    static String describe(OptimalHyperparameters.Source s) {
         StringBuilder values = new StringBuilder();
         for (var p : s.law().parameters()) {
             if (!values.isEmpty()) {
@@ -120,7 +120,7 @@ public final class HyperparameterDocuments {
         return s.law().name() + ": " + s.law().formula() + " at " + values + " (" + s.label() + ")";
     }
 
-    private static void law(JsonObject o, OptimalHyperparameters.Source s) {
+    static void law(JsonObject o, OptimalHyperparameters.Source s) {
         o.put("law", s.law().name());
         o.put("formula", s.law().formula());
         o.put("source", s.label());
