@@ -92,19 +92,20 @@ public final class Grammar {
     }
 
     /**
-     * Catalogue laws of a training hyperparameter whose form is a plain power, or a product of
-     * powers, of their variables: the grammar (or the catalogue's power law) searches that form
-     * under a name that does not claim the target is a learning rate or a batch size.
+     * Catalogue laws of a training hyperparameter (learning rate, batch size, AdamW timescale),
+     * made for {@code slaw plan --hyperparameters}, not to model a loss or an accuracy: a winner
+     * must not be named after a quantity it does not predict. Their plain-power and product forms
+     * are searched all the same, as the catalogue's power law and the grammar's product.
      */
-    static final Set<String> SEARCHED_AS_GRAMMAR_FORMS = Set.of("deepseek-lr", "deepseek-batch", "step-law-lr",
-            "step-law-batch");
+    static final Set<String> HYPERPARAMETER_LAWS = Set.of("deepseek-lr", "deepseek-batch", "step-law-lr",
+            "step-law-batch", "zhang-cbs", "kaplan-bcrit", "power-lines-tau");
 
     /** The catalogue's plain formula laws over the searched variables (a one-variable law's x bound to the only one). */
     static List<Candidate> catalogue(List<String> variables, int maxParameters, Shape shape) {
         List<Candidate> out = new ArrayList<>();
         for (Law law : Catalogue.builtIn().laws()) {
             if (!(law instanceof FormulaLaw f) || law instanceof LevelLaw || law instanceof MixtureLaw
-                    || !law.labelColumns().isEmpty() || SEARCHED_AS_GRAMMAR_FORMS.contains(law.name())) {
+                    || !law.labelColumns().isEmpty() || HYPERPARAMETER_LAWS.contains(law.name())) {
                 continue;
             }
             FormulaLaw bound = f;
