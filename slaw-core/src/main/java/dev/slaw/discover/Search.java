@@ -254,6 +254,12 @@ public final class Search {
                     + (last.heldOutRows() == 1 ? "" : "s") + " beyond the last rung, " + scales.length + " distinct values of "
                     + o.extrapolate() + "): the ranking may be chance");
         }
+        if (!w.candidate().law().variables().contains(o.extrapolate())) {
+            out.add("the winner does not use " + o.extrapolate() + ", the variable the rollout extrapolated along: it"
+                    + " predicts the same at any " + o.extrapolate() + ", and won because the laws that use "
+                    + o.extrapolate() + " extrapolated worse in it on these rows; check that the table varies "
+                    + o.extrapolate() + " apart from the other variables, or extrapolate along another (--extrapolate)");
+        }
         CandidateScore lowest = ranked.stream().filter(CandidateScore::scored)
                 .min(java.util.Comparator.comparingDouble(CandidateScore::score)).orElse(w);
         if (lowest != w) {

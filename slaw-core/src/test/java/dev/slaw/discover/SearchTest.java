@@ -118,4 +118,29 @@ class SearchTest {
     private static CandidateScore rescored(CandidateScore c, double score, double bic) {
         return new CandidateScore(c.candidate(), c.index(), c.fit(), c.rungs(), score, c.failure(), c.aic(), bic);
     }
+
+    @Test
+    void aWinnerThatIgnoresTheExtrapolatedVariableSaysSo() {
+        // the loss depends on N alone; D varies at random beside it
+        Random r = new Random(5);
+        Map<String, double[]> c = new LinkedHashMap<>();
+        double[] n = new double[24];
+        double[] d = new double[24];
+        double[] y = new double[24];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = 1e7 * Math.pow(10, (i % 6) * 0.5);
+            d[i] = 1e9 * Math.pow(10, r.nextDouble() * 2);
+            y[i] = (2 + 3 * Math.pow(n[i] / 1e8, -0.3)) * Math.exp(0.005 * r.nextGaussian());
+        }
+        c.put("N", n);
+        c.put("D", d);
+        c.put("loss", y);
+        Dataset data = Dataset.of("test", c);
+        List<Candidate> some = Grammar.enumerate(data, "loss", List.of("N", "D"), 4).stream()
+                .filter(x -> !x.catalogue()).limit(12).toList();
+        Discovery found = Search.run(data, "loss", List.of("N", "D"), some, some.size(),
+                SearchOptions.defaults("D", FitOptions.defaults()).withThreads(1), ProgressListener.NONE);
+        assertFalse(found.ranked().get(0).candidate().law().variables().contains("D"), found.ranked().get(0).name());
+        assertTrue(found.warnings().stream().anyMatch(w -> w.startsWith("the winner does not use D")), found.warnings().toString());
+    }
 }
