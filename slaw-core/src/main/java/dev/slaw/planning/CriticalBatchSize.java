@@ -60,15 +60,11 @@ public final class CriticalBatchSize {
      * @throws BadInputException when a given number is not positive and finite
      */
     public CriticalBatchPlan at(double loss, double batchTokens, double tokens, double sequenceLength) {
-        positive(loss, "the loss L");
+        OptimalHyperparameters.positive(loss, "the loss L");
         if (Double.isNaN(batchTokens) != Double.isNaN(tokens)) {
             throw new BadInputException("S_min and E_min need both the batch size B and the tokens D processed");
         }
-        double[] p = new double[law.law().parameters().size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = law.values().get(law.law().parameters().get(i).name());
-        }
-        double critical = dev.slaw.fit.Predictor.at(law.law(), p, Map.of("L", loss));
+        double critical = law.at(Map.of("L", loss));
         if (!(critical > 0) || !Double.isFinite(critical)) {
             throw new BadInputException("the critical-batch law gives " + critical + " at L = " + loss);
         }
@@ -77,23 +73,17 @@ public final class CriticalBatchSize {
         double fewestSteps = Double.NaN;
         double fewestTokens = Double.NaN;
         if (!Double.isNaN(batchTokens)) {
-            positive(batchTokens, "the batch size B");
-            positive(tokens, "the token count D");
+            OptimalHyperparameters.positive(batchTokens, "the batch size B");
+            OptimalHyperparameters.positive(tokens, "the token count D");
             steps = tokens / batchTokens;
             fewestSteps = steps / (1 + critical / batchTokens);
             fewestTokens = tokens / (1 + batchTokens / critical);
         }
         if (!Double.isNaN(sequenceLength)) {
-            positive(sequenceLength, "the sequence length");
+            OptimalHyperparameters.positive(sequenceLength, "the sequence length");
         }
         return new CriticalBatchPlan(loss, critical, sequenceLength,
                 Double.isNaN(sequenceLength) ? Double.NaN : critical / sequenceLength, batchTokens, tokens, steps,
                 fewestSteps, fewestTokens, warnings);
-    }
-
-    private static void positive(double v, String what) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new BadInputException(what + " must be a positive finite number, not " + v);
-        }
     }
 }

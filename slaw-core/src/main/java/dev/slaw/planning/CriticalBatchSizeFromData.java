@@ -1,13 +1,11 @@
 package dev.slaw.planning;
 
 import dev.slaw.data.BadInputException;
-import dev.slaw.fit.Predictor;
 import dev.slaw.fit.VariableRange;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -23,7 +21,7 @@ public final class CriticalBatchSizeFromData {
      * k and b in tokens: a log-space refit, against the tokens of each run, of the five critical
      * batch sizes the authors' notebook printed (plots/chinchilla.ipynb; REFERENCE.md s.20).
      */
-    public static final Map<String, Double> ZHANG = orderedMap("k", 18.05, "b", 0.4682);
+    public static final Map<String, Double> ZHANG = OptimalHyperparameters.orderedMap("k", 18.05, "b", 0.4682);
 
     /**
      * The runs those five numbers come from: models of 85M to 1.2B parameters at their
@@ -83,12 +81,8 @@ public final class CriticalBatchSizeFromData {
      *                           no positive finite batch
      */
     public CriticalBatchFromDataPlan at(double tokens, double batchTokens, double sequenceLength) {
-        positive(tokens, "the token count D");
-        double[] p = new double[law.law().parameters().size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = law.values().get(law.law().parameters().get(i).name());
-        }
-        double critical = Predictor.at(law.law(), p, Map.of("D", tokens));
+        OptimalHyperparameters.positive(tokens, "the token count D");
+        double critical = law.at(Map.of("D", tokens));
         if (!(critical > 0) || !Double.isFinite(critical)) {
             throw new BadInputException("the critical-batch law gives " + critical + " at D = " + tokens);
         }
@@ -100,7 +94,7 @@ public final class CriticalBatchSizeFromData {
         }
         double sequences = Double.NaN;
         if (!Double.isNaN(sequenceLength)) {
-            positive(sequenceLength, "the sequence length");
+            OptimalHyperparameters.positive(sequenceLength, "the sequence length");
             sequences = critical / sequenceLength;
             if (sequences < 1) {
                 warnings.add(String.format(Locale.ROOT, "the critical batch of %.3g tokens is less than one sequence"
@@ -115,24 +109,11 @@ public final class CriticalBatchSizeFromData {
         double steps = Double.NaN;
         double ratio = Double.NaN;
         if (!Double.isNaN(batchTokens)) {
-            positive(batchTokens, "the batch size B");
+            OptimalHyperparameters.positive(batchTokens, "the batch size B");
             steps = tokens / batchTokens;
             ratio = batchTokens / critical;
         }
         return new CriticalBatchFromDataPlan(tokens, critical, sequenceLength, sequences, criticalSteps, batchTokens,
                 steps, ratio, warnings);
-    }
-
-    private static void positive(double v, String what) {
-        if (!(v > 0) || !Double.isFinite(v)) {
-            throw new BadInputException(what + " must be a positive finite number, not " + v);
-        }
-    }
-
-    private static Map<String, Double> orderedMap(String k1, double v1, String k2, double v2) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put(k1, v1);
-        m.put(k2, v2);
-        return java.util.Collections.unmodifiableMap(m);
     }
 }

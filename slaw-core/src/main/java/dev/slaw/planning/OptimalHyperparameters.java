@@ -73,14 +73,19 @@ public final class OptimalHyperparameters {
         }
 
         double at(double n, double d, double c, String what) {
-            double[] p = new double[law.parameters().size()];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = values.get(law.parameters().get(i).name());
-            }
             Map<String, Double> point = new LinkedHashMap<>();
             putGiven(point, "N", n, law, what, "the parameter count N");
             putGiven(point, "D", d, law, what, "the token count D");
             putGiven(point, "C", c, law, what, "the compute budget C");
+            return at(point);
+        }
+
+        /** The law at its values, at {@code point} (a value for each of its variables). */
+        double at(Map<String, Double> point) {
+            double[] p = new double[law.parameters().size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = values.get(law.parameters().get(i).name());
+            }
             return Predictor.at(law, p, point);
         }
 
@@ -277,13 +282,15 @@ public final class OptimalHyperparameters {
         return Catalogue.builtIn().find(name).orElseThrow(() -> new IllegalStateException("no built-in law " + name));
     }
 
-    private static void positive(double v, String what) {
+    /** Refuses a number that is not positive and finite, naming it as {@code what}. */
+    static void positive(double v, String what) {
         if (!(v > 0) || !Double.isFinite(v)) {
             throw new BadInputException(what + " must be a positive finite number, not " + v);
         }
     }
 
-    private static Map<String, Double> orderedMap(Object... keysAndValues) {
+    /** Published constants in the law's order (name, value, name, value, ...). */
+    static Map<String, Double> orderedMap(Object... keysAndValues) {
         Map<String, Double> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             m.put((String) keysAndValues[i], (Double) keysAndValues[i + 1]);
