@@ -2,6 +2,11 @@ package dev.slaw.cli;
 
 import dev.slaw.data.BadInputException;
 import dev.slaw.data.Dataset;
+import dev.slaw.discover.Candidate;
+import dev.slaw.discover.CandidateScore;
+import dev.slaw.discover.Grammar;
+import dev.slaw.discover.Search;
+import dev.slaw.discover.SearchOptions;
 import dev.slaw.fit.Fit;
 import dev.slaw.fit.FitOptions;
 import dev.slaw.fit.Fitter;
@@ -12,6 +17,7 @@ import dev.slaw.io.document.BenchDocuments;
 import dev.slaw.io.json.JsonObject;
 import dev.slaw.law.Catalogue;
 import dev.slaw.law.Law;
+import dev.slaw.uncertainty.ProgressListener;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,6 +42,8 @@ import java.util.concurrent.Callable;
                 "  default     the default Chinchilla fit on the same data: its grid raced (target < 40 ms)",
                 "  formula     the five-parameter formula E + A*N^-alpha + B*D^-beta on the same 240 rows (target < 20 ms)",
                 "  bootstrap   4,000 resamples of the Chinchilla data refitted (target < 10 s)",
+                "  discover    1,000 law-search candidates on the same table, each fitted and rolled out along N",
+                "              (the grammar's candidates over N and D, cycled; target < 60 s on two cores)",
                 "  plot        a fit plot of 5,000 points, laid out and encoded as PNG (target < 1 s)",
                 "  curve       the three-curve multi-power fit, 25M model (~62,000 schedule steps; target < 2 s)",
                 "  read        read a generated 2-million-row checkpoint CSV (target < 3 s, < 1 GB heap:",
@@ -48,10 +56,18 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Which benchmark (default: ${DEFAULT-VALUE}).")
     String which;
 
-    @Option(names = "--warmup", defaultValue = "3", description = "Untimed runs first (default: ${DEFAULT-VALUE}).")
-    int warmup;
+    @Option(names = "--warmup", description = "Untimed runs first (default: 3; for 'discover' 1, a pass over the distinct candidates).")
+    Integer warmupOption;
 
-    @Option(names = "--repeat", defaultValue = "10", description = "Timed runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--repeat", description = "Timed runs (default: 10; for 'discover' 1).")
+    Integer repeatOption;
+
+    @Option(names = "--candidates", defaultValue = "1000",
+            description = "Candidates evaluated per timed run of 'discover' (default: ${DEFAULT-VALUE}).")
+    int candidates;
+
+    /** The runs, resolved per benchmark: a search of 1,000 candidates takes most of a minute, a fit milliseconds. */
+    int warmup;
     int repeat;
 
     @Option(names = "--threads", description = "Worker threads (default: all cores).")
@@ -77,15 +93,24 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        boolean search = which.equals("discover");
+        warmup = warmupOption != null ? warmupOption : search ? 1 : 3;
+        repeat = repeatOption != null ? repeatOption : search ? 1 : 10;
+        if (warmup < 0 || repeat < 1) {
+            throw new BadInputException("--warmup must be at least 0 and --repeat at least 1, got " + warmup + " and " + repeat);
+        }
+        if (candidates < 1) {
+            throw new BadInputException("--candidates must be at least 1, got " + candidates);
+        }
         if (which.equals("read")) {
             return read(out);
         }
         if (which.equals("curve")) {
             return curve(out);
         }
-        if (!List.of("chinchilla", "default", "formula", "bootstrap", "plot").contains(which)) {
+        if (!List.of("chinchilla", "default", "formula", "bootstrap", "plot", "discover").contains(which)) {
             throw new BadInputException("unknown benchmark '" + which
-                    + "' (known: chinchilla, default, formula, bootstrap, plot, curve, read)");
+                    + "' (known: chinchilla, default, formula, bootstrap, discover, plot, curve, read)");
         }
         if (!Files.exists(data)) {
             throw new BadInputException(data + ": no such file (run from the slaw checkout, or pass --data)");
@@ -108,6 +133,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (which.equals("bootstrap")) {
             return bootstrap(out, law, d, options);
+        }
+        if (which.equals("discover")) {
+            return discover(out, d, options);
         }
         for (int i = 0; i < warmup; i++) {
             Fitter.fit(law, d, "loss", options);
@@ -162,6 +190,46 @@ public final class BenchCommand implements Callable<Integer> {
                 "bootstrap: 4000 replicates, %d rows, %d threads, %s", d.rowCount(), options.threads(), starts)),
                 new JsonObject().put("replicates", 4000).put("rows", d.rowCount()).put("threads", options.threads())
                         .put("replicate_starts", starts), ms));
+    }
+
+    /**
+     * The law search's candidate loop on the Epoch table, as {@code slaw discover --vars N,D
+     * --extrapolate N} runs it: each candidate fitted on every row and on the rollout's rungs
+     * along N, one candidate per thread. The grammar proposes some seventy candidates on two
+     * variables within the default parameter budget, so a run of 1,000 cycles through them; each
+     * evaluation is a fresh fit (nothing is cached between candidates). The warm-up is a pass over
+     * the distinct candidates.
+     */
+    private int discover(PrintWriter out, Dataset d, FitOptions options) {
+        SearchOptions search = SearchOptions.defaults("N", options);
+        List<Candidate> distinct = Grammar.enumerate(d, "loss", List.of("N", "D"), search.maxParameters());
+        List<Candidate> cycled = java.util.stream.IntStream.range(0, candidates)
+                .mapToObj(i -> distinct.get(i % distinct.size())).toList();
+        int[] rungs = Search.rungs(d.column("N"), search.rungs(), "N");
+        for (int i = 0; i < warmup; i++) {
+            Search.IN_THREADS.evaluate(d, "loss", distinct, rungs, search, ProgressListener.NONE);
+        }
+        double[] ms = new double[repeat];
+        long scored = 0;
+        for (int i = 0; i < repeat; i++) {
+            long t = System.nanoTime();
+            CandidateScore[] scores = Search.IN_THREADS.evaluate(d, "loss", cycled, rungs, search, ProgressListener.NONE);
+            ms[i] = (System.nanoTime() - t) / 1e6;
+            scored = java.util.Arrays.stream(scores).filter(CandidateScore::scored).count();
+        }
+        double[] sorted = ms.clone();
+        java.util.Arrays.sort(sorted);
+        double median = sorted[sorted.length / 2];
+        return print(out, new BenchDocuments.Timing("discover", "search", List.of(String.format(Locale.ROOT,
+                        "discover: %,d candidates (the grammar's %d over N and D within %d parameters, cycled), %d rows, "
+                                + "rollout along N on %d rungs, %d threads", candidates, distinct.size(),
+                        search.maxParameters(), d.rowCount(), rungs.length, search.threads()),
+                String.format(Locale.ROOT, "  %,d scored; %.1f candidates per second (median run)", scored,
+                        candidates / (median / 1000))),
+                new JsonObject().put("candidates", candidates).put("distinct_candidates", distinct.size())
+                        .put("max_parameters", search.maxParameters()).put("rows", d.rowCount())
+                        .put("rungs", rungs.length).put("threads", search.threads()).put("scored", scored)
+                        .put("candidates_per_second", candidates / (median / 1000)), ms));
     }
 
     /**

@@ -107,6 +107,8 @@ class EveryCommandPrintsCleanJsonTest {
         commands.put("report --group", new String[]{"report", MISFITTING, "--group", "peak_lr", "--only",
                 "peak_lr=0.001,0.002", "--fit", grouped, "--out", dir.resolve("report-groups.html").toString()});
         commands.put("bench plot", new String[]{"bench", "plot", "--data", CHINCHILLA, "--warmup", "0", "--repeat", "2"});
+        commands.put("bench discover", new String[]{"bench", "discover", "--data", CHINCHILLA, "--warmup", "0",
+                "--candidates", "3"});
         commands.put("bench read", new String[]{"bench", "read", "--rows", "3000", "--dir", dir.resolve("bench").toString()});
         commands.put("chain", new String[]{"chain", "../examples/olmo-ladder/data/ladder-runs", "--protocol",
                 "bhagia-2024", "--tasks", "mmlu_avg_test_5shot,piqa_val_5shot"});
