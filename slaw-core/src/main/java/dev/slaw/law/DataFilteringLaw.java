@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The data-filtering law of Goyal et al. 2024, "Scaling Laws for Data Filtering -- Data Curation
@@ -135,13 +136,29 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
     /**
      * The error at {@code n} samples seen from a pool of {@code u} unique samples.
      *
-     * @throws IllegalArgumentException when {@code n} or {@code u} is not a positive number
+     * @throws BadInputException when {@code n} or {@code u} is not a positive number
      */
     public static double error(double n, double u, double a, double b, double tau, double d) {
+        double step = Math.exp(-Math.log(2) / tau);
+        return error(n, u, a, d, k -> b * Math.pow(step, k));
+    }
+
+    /**
+     * The error at {@code n} samples seen from a pool of {@code u} unique samples when epoch
+     * {@code k} (0 the first) learns with exponent {@code exponent.applyAsDouble(k)}: the law's
+     * product with any schedule of exponents, such as a mixed pool's (Goyal et al.'s pools of
+     * several buckets, {@code dev.slaw.planning.DataFilteringPools}).
+     *
+     * @throws BadInputException when {@code n} or {@code u} is not a positive number
+     */
+    public static double error(double n, double u, double a, double d, IntToDoubleFunction exponent) {
         check(n, u, null);
         Row row = new Row(n, u);
-        double first = Math.exp(b * Math.log(a * row.firstEpoch / SAMPLE_UNIT));
-        return (d + first) * Math.exp(b * row.decayedSum(tau, null));
+        double logError = Math.log(d + Math.exp(exponent.applyAsDouble(0) * Math.log(a * row.firstEpoch / SAMPLE_UNIT)));
+        for (int k = 1; k <= row.logRatios.length; k++) {
+            logError += exponent.applyAsDouble(k) * row.logRatios[k - 1];
+        }
+        return Math.exp(logError);
     }
 
     @Override
