@@ -155,8 +155,11 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
         check(n, u, null);
         Row row = new Row(n, u);
         double logError = Math.log(d + Math.exp(exponent.applyAsDouble(0) * Math.log(a * row.firstEpoch / SAMPLE_UNIT)));
-        for (int k = 1; k <= row.logRatios.length; k++) {
-            logError += exponent.applyAsDouble(k) * row.logRatios[k - 1];
+        for (int k = 1; k <= row.complete; k++) {
+            logError += exponent.applyAsDouble(k) * Math.log((k + 1.0) / k);
+        }
+        if (row.partial > 0) {
+            logError += exponent.applyAsDouble(row.partial) * row.logPartial;
         }
         return Math.exp(logError);
     }
@@ -166,11 +169,18 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
         double[] n = data.column("n");
         double[] u = data.column("U");
         Row[] rows = new Row[n.length];
+        int longest = 0;
         for (int i = 0; i < n.length; i++) {
             check(n[i], u[i], data.source() + ": row " + data.rowNumber(i) + ": ");
             rows[i] = new Row(n[i], u[i]);
+            longest = Math.max(longest, rows[i].complete);
         }
-        return new Evaluator(rows);
+        // log((k + 1)/k) of every complete epoch, shared by the rows (a row of 500 epochs stores two numbers)
+        double[] logSteps = new double[longest];
+        for (int k = 1; k <= longest; k++) {
+            logSteps[k - 1] = Math.log((k + 1.0) / k);
+        }
+        return new Evaluator(rows, logSteps);
     }
 
     private static void check(double n, double u, String where) {
@@ -182,48 +192,54 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
             throw new BadInputException(at + NAME + ": pool size U must be a positive number, got " + u);
         }
         if (n / u > MAX_EPOCHS) {
-            throw new BadInputException(at + NAME + ": " + n + " samples from a pool of " + u + " is more than "
-                    + MAX_EPOCHS + " epochs");
+            throw new BadInputException(at + NAME + ": n = " + Numbers.compact(n) + " samples from a pool of U = "
+                    + Numbers.compact(u) + " is more than " + MAX_EPOCHS + " epochs");
         }
     }
 
-    /** A bound on the product's length (a million epochs is no training run; it guards memory). */
+    /** A bound on the product's length (a million epochs is no training run; it bounds the work per row). */
     static final int MAX_EPOCHS = 1_000_000;
 
     /**
-     * What a row's prediction needs besides the parameters: the samples of its first epoch and the
-     * log ratio of samples seen at each later epoch's end and start, {@code log(min(k + 1, n/U) / k)}.
+     * What a row's prediction needs besides the parameters: the samples of its first epoch, how
+     * many later epochs it completed (epoch k multiplies the error by ((k + 1)/k)^(b_k)), and the
+     * epoch it is part-way through with its log ratio {@code log((n/U)/k)}; {@code partial} is 0
+     * when there is none (within the first epoch, or n a whole number of epochs, whose next factor is 1).
      */
     private static final class Row {
         final double firstEpoch;
-        final double[] logRatios;
+        final int complete;
+        final int partial;
+        final double logPartial;
 
         Row(double n, double u) {
             firstEpoch = Math.min(n, u);
             double epochs = n / u;
             int full = (int) Math.floor(epochs);
-            // the factor of an epoch not yet begun (n a whole number of epochs) is 1: left out
-            int count = epochs > full ? full : Math.max(full - 1, 0);
-            logRatios = new double[count];
-            for (int k = 1; k <= count; k++) {
-                logRatios[k - 1] = Math.log(Math.min(k + 1, epochs) / k);
-            }
+            complete = Math.max(full - 1, 0);
+            partial = full >= 1 && epochs > full ? full : 0;
+            logPartial = partial > 0 ? Math.log(epochs / full) : 0;
         }
 
         /**
          * {@code sum_k 2^(-k/tau) log r_k}; with {@code dTau} not null, also its derivative in tau,
          * {@code sum_k 2^(-k/tau) (k ln 2 / tau^2) log r_k}, in {@code dTau[0]}.
          */
-        double decayedSum(double tau, double[] dTau) {
+        double decayedSum(double tau, double[] logSteps, double[] dTau) {
             double sum = 0;
             double derivative = 0;
             double step = Math.exp(-Math.log(2) / tau);
             double weight = 1;
-            for (int k = 1; k <= logRatios.length; k++) {
+            for (int k = 1; k <= complete; k++) {
                 weight *= step;
-                double term = weight * logRatios[k - 1];
+                double term = weight * logSteps[k - 1];
                 sum += term;
                 derivative += term * k;
+            }
+            if (partial > 0) {
+                double term = Math.pow(step, partial) * logPartial;
+                sum += term;
+                derivative += term * partial;
             }
             if (dTau != null) {
                 dTau[0] = derivative * Math.log(2) / (tau * tau);
@@ -234,10 +250,12 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
 
     private static final class Evaluator implements LawEvaluator {
         private final Row[] rows;
+        private final double[] logSteps;
         private final double[] dTau = new double[1];
 
-        Evaluator(Row[] rows) {
+        Evaluator(Row[] rows, double[] logSteps) {
             this.rows = rows;
+            this.logSteps = logSteps;
         }
 
         @Override
@@ -255,7 +273,7 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
                 Row row = rows[i];
                 double logFirst = Math.log(a * row.firstEpoch / SAMPLE_UNIT);
                 double first = Math.exp(b * logFirst);
-                double sum = row.decayedSum(tau, jacobian == null ? null : dTau);
+                double sum = row.decayedSum(tau, logSteps, jacobian == null ? null : dTau);
                 double later = Math.exp(b * sum);
                 double y = (d + first) * later;
                 values[i] = y;
