@@ -11,7 +11,7 @@ import java.util.function.IntToDoubleFunction;
 
 /**
  * The data-filtering law of Goyal et al. 2024, "Scaling Laws for Data Filtering -- Data Curation
- * cannot be Compute Agnostic" (arXiv:2404.07177): a pool's utility, its scaling
+ * cannot be Compute Agnostic" (arXiv:2404.07177, CVPR 2024, section 4): a pool's utility, its scaling
  * exponent {@code b}, halves every {@code tau} epochs over the pool, so the error after {@code n}
  * samples seen from a pool of {@code U} unique samples is a power law whose exponent changes at
  * each epoch boundary:
@@ -25,7 +25,8 @@ import java.util.function.IntToDoubleFunction;
  * its end and start raised to its own exponent. The form, the sample unit {@code 1e5} and the
  * irreducible error {@code d} multiplied by the later epochs' factors are as the authors' code
  * evaluates it ({@code func_effective_utility} in locuslab/scaling_laws_data_filtering
- * objective.py); the paper's equation numbers were not read.
+ * objective.py; the paper writes the first epoch {@code a n^b + d}, the code {@code (a n / 1e5)^b + d},
+ * and its published constants are the code's). The paper's equation numbers were not read.
  *
  * <p>The number of factors grows with {@code n/U}, which the law language cannot write, so the law
  * is a Java kernel. Parameters, in order: {@code a} (samples' scale, {@code a > 0}), {@code b}
@@ -49,11 +50,12 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
             "Error of a model trained on a filtered data pool: a power law in samples seen whose exponent (the"
                     + " pool's utility) halves every tau epochs of repetition, applied epoch by epoch.",
             "Goyal et al. 2024, \"Scaling Laws for Data Filtering -- Data Curation cannot be Compute Agnostic\""
-                    + " (arXiv:2404.07177); the form (dy/dn = b_k y / n within epoch k, b_k = b 0.5^(k/tau)), the 1e5"
-                    + " sample unit and the fitted constants as the authors' locuslab/scaling_laws_data_filtering"
-                    + " evaluates and publishes them (objective.py func_effective_utility,"
-                    + " results/parameter_values.jsonl \"tmars_imagenet1k_utility\"); the paper's own text and"
-                    + " equation numbers were not read",
+                    + " (arXiv:2404.07177, CVPR 2024), section 4 (y = a n^b + d; the utility b of a sample seen k + 1"
+                    + " times decays with half-life tau; the closed form over epochs), read in a summary of the paper"
+                    + " (equation numbers not read); the form as the authors' code evaluates it (dy/dn = b_k y / n in"
+                    + " epoch k, b_k = b 0.5^(k/tau), a inside the power with n in units of 1e5) and the fitted"
+                    + " constants: locuslab/scaling_laws_data_filtering objective.py func_effective_utility,"
+                    + " results/parameter_values.jsonl \"tmars_imagenet1k_utility\"",
             variableMeanings(), starts());
 
     public DataFilteringLaw {

@@ -17,9 +17,10 @@ import java.util.List;
  * loses at large ones (their quality-quantity trade-off).
  *
  * <p>A pool of {@code k} buckets follows the law with epoch {@code j}'s exponent the buckets' mean
- * {@code (1/k) sum_i b_i 2^(-j/(k tau_i))}, and its first epoch's exponent the mean {@code b}, as
- * the authors' estimate_best_pool.py computes it (func_effective_utility_aggregation, each
- * bucket's half-life multiplied by the number of buckets). Buckets are ranked by utility, the most
+ * {@code (1/k) sum_i b_i 2^(-j/(k tau_i))}, and its first epoch's exponent the mean {@code b}: the
+ * paper's Theorem 1 (pools sampled uniformly: each half-life becomes {@code k tau}, the combined
+ * utility at each repetition an average of the buckets'), as the authors' estimate_best_pool.py
+ * computes it (func_effective_utility_aggregation). Buckets are ranked by utility, the most
  * negative {@code b} first, as that script ranks them.
  */
 public final class DataFilteringPools {
