@@ -72,10 +72,10 @@ final class DataFilteringPlanning {
                 largestFitted = Math.max(largestFitted, n.highest());
             }
         }
-        double size = Assignments.number(c.bucketSize, "--bucket-size");
+        double size = positive(c.bucketSize, "--bucket-size");
         List<Double> samples = new ArrayList<>();
         for (String s : c.samples) {
-            samples.add(Assignments.number(s, "--samples"));
+            samples.add(positive(s, "--samples"));
         }
         DataFilteringPools.Choice choice = DataFilteringPools.of(buckets, a, d, size).at(samples);
         List<String> notes = new ArrayList<>();
@@ -88,6 +88,14 @@ final class DataFilteringPlanning {
         FitWarnings all = warnings.with(notes);
         output.print(() -> DataFilteringDocuments.csvTable(choice), () -> DataFilteringDocuments.json(choice, all),
                 () -> DataFilteringDocuments.text(choice, all), all);
+    }
+
+    private static double positive(String text, String option) {
+        double v = Assignments.number(text, option);
+        if (!(v > 0)) {
+            throw new BadInputException(option + ": '" + text + "' is not a positive number of samples");
+        }
+        return v;
     }
 
     private static boolean same(double x, double y) {

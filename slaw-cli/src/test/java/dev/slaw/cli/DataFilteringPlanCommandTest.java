@@ -59,6 +59,7 @@ class DataFilteringPlanCommandTest {
 
         r = run("plan", fits.get(1), "--bucket-size", "1M", "--samples", "-1M");
         assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--samples: '-1M' is not a positive number of samples");
         assertThat(r.out()).isEmpty();
 
         Path other = dir.resolve("free.json");
