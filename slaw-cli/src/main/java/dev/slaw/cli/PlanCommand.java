@@ -57,7 +57,7 @@ import java.util.concurrent.Callable;
                 "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
                 "  slaw plan --parameters 7e9 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan parscale.json dataset=pile --streams 1,2,4,8 --parameters 2.8e9",
-                "  slaw plan top10.json --filtering-bucket top20.json --bucket-size 12.8M --samples 32M,128M,640M",
+                "  slaw plan top0-10.json --filtering-bucket top10-20.json --bucket-size 12.8M --samples 32M,128M,640M",
                 "  slaw plan --hyperparameters deepseek --compute 8.46e22 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan --hyperparameters kaplan --loss 3.0 --sequence-length 1024",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
