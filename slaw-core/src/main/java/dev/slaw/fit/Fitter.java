@@ -490,8 +490,7 @@ public final class Fitter {
     static List<String> constantVariables(Law law, Dataset data) {
         List<String> out = new ArrayList<>();
         for (String v : law.variables()) {
-            // the pool size of data-filtering is read against the samples seen (epochs n/U): one pool is its usual fit
-            if (law instanceof dev.slaw.law.DataFilteringLaw && v.equals("U")) {
+            if (law.settingVariables().contains(v)) {
                 continue;
             }
             if (data.rowCount() > 1 && data.hasColumn(v)) {

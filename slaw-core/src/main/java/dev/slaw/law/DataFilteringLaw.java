@@ -120,6 +120,12 @@ public record DataFilteringLaw(List<Parameter> parameters, Target target) implem
         return List.of("n", "U");
     }
 
+    /** The pool size: one pool, one value of U in every row, is this law's usual fit. */
+    @Override
+    public List<String> settingVariables() {
+        return List.of("U");
+    }
+
     @Override
     public LawMetadata metadata() {
         return METADATA;

@@ -129,6 +129,23 @@ class DataFilteringLawTest {
         }
     }
 
+    /** One pool, one U in every row, is the law's usual fit: no warning that U cannot be told from a constant. */
+    @Test
+    void onePoolIsNoConstantVariable() {
+        double[] n = {2e6, 5e6, 1e7, 2e7, 5e7, 1e8, 2e8, 4e8};
+        double[] u = new double[n.length];
+        java.util.Arrays.fill(u, 3.2e6);
+        Map<String, double[]> columns = new LinkedHashMap<>();
+        columns.put("n", n);
+        columns.put("U", u);
+        columns.put("error", evaluate(new double[]{A, B, TAU, D}, n, u, null));
+        Law law = Catalogue.builtIn().find(DataFilteringLaw.NAME).orElseThrow();
+        Fit fit = Fitter.fit(law, Dataset.of("one pool", columns), "error", FitOptions.defaults());
+
+        assertThat(fit.warnings()).noneMatch(w -> w.contains("in every row"));
+        assertThat(law.settingVariables()).containsExactly("U");
+    }
+
     @Test
     void aRowThatIsNoPositiveNumberIsNamed() {
         Map<String, double[]> columns = new LinkedHashMap<>();
