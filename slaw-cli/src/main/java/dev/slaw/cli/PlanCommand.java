@@ -57,6 +57,7 @@ import java.util.concurrent.Callable;
                 "            --set alpha2=0.6707 --set beta=0.4466 --compute 7.05e23 --non-vocabulary-parameters 7e10 --embedding-dim 8192",
                 "  slaw plan --parameters 7e9 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan parscale.json dataset=pile --streams 1,2,4,8 --parameters 2.8e9",
+                "  slaw plan top0-10.json --filtering-bucket top10-20.json --bucket-size 12.8M --samples 32M,128M,640M",
                 "  slaw plan --hyperparameters deepseek --compute 8.46e22 --tokens 2e12 --sequence-length 4096",
                 "  slaw plan --hyperparameters kaplan --loss 3.0 --sequence-length 1024",
                 "  slaw plan fit.json --compute 5.88e23 --flops \"6*N*D + 6*n_layers*ctx*d_model*D\" \\",
@@ -184,6 +185,19 @@ public final class PlanCommand implements Callable<Integer> {
             description = "Fine-tuning choice: a value shared by the fits, e.g. X=4e9 (model size). Repeatable.")
     List<String> finetuneAt = new ArrayList<>();
 
+    @Option(names = "--filtering-bucket", paramLabel = "FIT",
+            description = "Filtered-pool choice: the data-filtering fit of another bucket of the ranked data (the plan's"
+                    + " fit is one). Repeatable.")
+    List<Path> filteringBuckets = new ArrayList<>();
+
+    @Option(names = "--bucket-size", paramLabel = "U",
+            description = "Filtered-pool choice: unique samples in each bucket (a pool of k buckets holds k U).")
+    String bucketSize;
+
+    @Option(names = "--samples", paramLabel = "N", split = ",",
+            description = "Filtered-pool choice: budgets of samples seen, e.g. 32M,128M,640M.")
+    List<String> samples = new ArrayList<>();
+
     @Option(names = "--flops", paramLabel = "FORMULA", defaultValue = "6*N*D",
             description = "Training FLOPs as a formula of N, D and constants (default: ${DEFAULT-VALUE}).")
     String flops;
@@ -219,6 +233,10 @@ public final class PlanCommand implements Callable<Integer> {
         double level = interval.level();
         if (FinetunePlanning.requested(this)) {
             FinetunePlanning.run(this, output);
+            return 0;
+        }
+        if (DataFilteringPlanning.requested(this)) {
+            DataFilteringPlanning.run(this, output);
             return 0;
         }
         if (!streams.isEmpty()) {

@@ -490,6 +490,9 @@ public final class Fitter {
     static List<String> constantVariables(Law law, Dataset data) {
         List<String> out = new ArrayList<>();
         for (String v : law.variables()) {
+            if (law.settingVariables().contains(v)) {
+                continue;
+            }
             if (data.rowCount() > 1 && data.hasColumn(v)) {
                 double first = data.value(v, 0);
                 boolean constant = true;

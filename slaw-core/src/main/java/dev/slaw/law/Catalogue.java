@@ -19,8 +19,9 @@ import java.util.Optional;
 
 /**
  * The built-in laws. Each is a resource file in the law language plus metadata, so adding a
- * law is adding a file (and its name to {@code index}). Kernel laws (those that need a
- * learning-rate schedule) register themselves with {@link #withKernel}.
+ * law is adding a file (and its name to {@code index}). A built-in law the language cannot write
+ * ({@link DataFilteringLaw}) is a Java class listed after the files; kernel laws bound to data
+ * (those that need a learning-rate schedule) register themselves with {@link #withKernel}.
  *
  * <p>File format, one {@code key: value} per line ({@code #} starts a comment):
  * {@code name}, {@code formula}, {@code description}, {@code variables} ({@code N = meaning, ...}),
@@ -110,6 +111,8 @@ public final class Catalogue {
         for (String name : lines(ROOT + "index")) {
             m.put(name, new Entry(name, null));
         }
+        // laws the law language cannot write (a product over a data-dependent number of epochs)
+        m.put(DataFilteringLaw.NAME, new Entry(null, DataFilteringLaw.standard()));
         return new Catalogue(m);
     }
 

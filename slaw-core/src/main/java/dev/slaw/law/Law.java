@@ -25,6 +25,15 @@ public interface Law {
         return List.of();
     }
 
+    /**
+     * Variables that may hold one value in every row without leaving a term undetermined: they set
+     * where the law changes form, not a term's scale (a data pool's size, against which the samples
+     * seen count epochs). None for most laws.
+     */
+    default List<String> settingVariables() {
+        return List.of();
+    }
+
     /** Declared parameters (with their default bounds, transform, fixed values and ties). */
     List<Parameter> parameters();
 

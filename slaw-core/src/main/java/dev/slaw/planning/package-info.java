@@ -11,6 +11,9 @@
  *       optimum of Sardana et al. 2024 ({@link dev.slaw.planning.InferenceAwarePlan}).</li>
  *   <li>{@link dev.slaw.planning.DataConstrained}: the best N, D and number of epochs when only U
  *       unique tokens exist (Muennighoff et al. 2023, arXiv:2305.16264).</li>
+ *   <li>{@link dev.slaw.planning.DataFilteringPools}: which filtered pool (the best k buckets of
+ *       quality-ranked data) predicts the least error for a budget of samples seen (Goyal et al.
+ *       2024, arXiv:2404.07177).</li>
  *   <li>{@link dev.slaw.planning.IsoFlopAnalysis} (Chinchilla's Approach 2) and
  *       {@link dev.slaw.planning.LossEnvelope} (Approach 1): compute-optimal scaling read from the
  *       runs themselves, without a parametric loss.</li>

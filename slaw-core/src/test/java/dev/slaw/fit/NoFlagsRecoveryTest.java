@@ -99,7 +99,11 @@ class NoFlagsRecoveryTest {
                 Arguments.of("power-lines-tau", Map.of("k", 0.7, "b", -0.5),
                         logGrid2("N", 1e8, 1e10, "D", 1e9, 1e12, 6), List.of()),
                 Arguments.of("step-law-batch", Map.of("k", 0.58, "b", 0.571), logGrid1("D", 2e10, 1e12, 12),
-                        List.of()));
+                        List.of()),
+                // Goyal et al.'s top-10% T-MARS constants (reference s.21), pools of 1.28M to 12.8M samples
+                // trained up to 500 epochs; a and d trade against each other in the first epoch: through predictions
+                Arguments.of("data-filtering", Map.of("a", 0.025, "b", -0.16, "tau", 6.727, "d", 0.1),
+                        logGrid2("n", 2e6, 640e6, "U", 1.28e6, 12.8e6, 8), List.of("a", "d")));
     }
 
     @ParameterizedTest(name = "{0}")
