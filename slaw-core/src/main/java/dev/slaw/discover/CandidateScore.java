@@ -100,7 +100,9 @@ public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung>
             }
             double e = s.larger().meanRelativeError();
             if (!Double.isFinite(e)) {
-                failure = "rung " + s.fittedScales() + ": predictions of the held-out rows are not finite";
+                failure = "rung " + s.fittedScales() + ": " + (zeroTarget(data, target) ? "the relative error of the"
+                        + " held-out rows is not finite (the target is 0 in some rows, where it is undefined)"
+                        : "predictions of the held-out rows are not finite");
                 break;
             }
             out.add(new Rung(s.fittedScales(), s.largestFitted(), s.trainingRows(), s.larger().rows(), e));
@@ -110,16 +112,28 @@ public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung>
         return new CandidateScore(candidate, index, full, out, score, failure, criteria[0], criteria[1]);
     }
 
-    /** AIC and BIC from the relative residuals of the fit on every row (Gaussian, variance profiled out). */
+    /** Whether the target is 0 in some row. */
+    static boolean zeroTarget(Dataset data, String target) {
+        return Arrays.stream(data.column(target)).anyMatch(y -> y == 0);
+    }
+
+    /**
+     * AIC and BIC from the relative residuals of the fit on every row (Gaussian, variance profiled
+     * out). Rows where the target is 0 are left out: a relative residual is undefined there (an
+     * accuracy of 0 at the first checkpoints would otherwise make every candidate's AIC NaN).
+     */
     static double[] criteria(Fit fit, Dataset data, String target, int parameters) {
         double[] y = data.column(target);
         double[] f = fit.predict(data);
         double ss = 0;
+        int n = 0;
         for (int i = 0; i < y.length; i++) {
-            double r = (f[i] - y[i]) / Math.abs(y[i]);
-            ss += r * r;
+            if (y[i] != 0) {
+                double r = (f[i] - y[i]) / Math.abs(y[i]);
+                ss += r * r;
+                n++;
+            }
         }
-        int n = y.length;
         double base = n * Math.log(ss / n);
         if (!Double.isFinite(base)) {
             return new double[]{Double.NaN, Double.NaN};

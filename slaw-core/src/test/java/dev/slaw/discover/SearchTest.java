@@ -143,4 +143,46 @@ class SearchTest {
         assertFalse(found.ranked().get(0).candidate().law().variables().contains("D"), found.ranked().get(0).name());
         assertTrue(found.warnings().stream().anyMatch(w -> w.startsWith("the winner does not use D")), found.warnings().toString());
     }
+
+    /**
+     * An accuracy that is 0 at the smallest scales and emerges past the rungs' fitted range: every
+     * candidate's AIC is still a number (the rows at 0 are left out of it), and the search says
+     * both that the target is 0 in some rows and that nothing extrapolates.
+     */
+    @Test
+    void anEmergentAccuracyThatStartsAtZeroSaysNothingExtrapolates() {
+        Random r = new Random(7);
+        double[] n = new double[16];
+        double[] y = new double[16];
+        for (int i = 0; i < n.length; i++) {
+            n[i] = 1e7 * Math.pow(10, i * 2.0 / 15);
+            double x = Math.log10(n[i] / 1e7);
+            y[i] = i < 4 ? 0 : 0.05 + 0.6 / (1 + Math.exp(-6 * (x - 1.6))) * Math.exp(0.01 * r.nextGaussian());
+        }
+        Map<String, double[]> c = new LinkedHashMap<>();
+        c.put("N", n);
+        c.put("acc", y);
+        Dataset data = Dataset.of("test", c);
+        List<Candidate> all = Grammar.enumerate(data, "acc", List.of("N"), 4);
+        Discovery found = Search.run(data, "acc", List.of("N"), all, all.size(),
+                SearchOptions.defaults("N", FitOptions.defaults()).withThreads(1), ProgressListener.NONE);
+
+        assertTrue(found.ranked().stream().filter(CandidateScore::scored).allMatch(x -> Double.isFinite(x.aic())),
+                found.ranked().toString());
+        assertTrue(found.warnings().stream().anyMatch(w -> w.startsWith("acc is 0 in 4 of 16 rows")), found.warnings().toString());
+        assertTrue(found.ranked().get(0).score() > Search.POOR, Double.toString(found.ranked().get(0).score()));
+        assertTrue(found.warnings().stream().anyMatch(w -> w.startsWith("even the winner misses")), found.warnings().toString());
+    }
+
+    /** On a loss table that the winner extrapolates well, neither warning is given. */
+    @Test
+    void aLawThatExtrapolatesIsNotCalledPoor() {
+        Dataset data = chinchillaLike();
+        List<Candidate> some = Grammar.enumerate(data, "loss", List.of("N", "D"), 5).stream().limit(8).toList();
+        Discovery found = Search.run(data, "loss", List.of("N", "D"), some, some.size(),
+                SearchOptions.defaults("N", FitOptions.defaults()).withThreads(1), ProgressListener.NONE);
+        assertTrue(found.ranked().get(0).score() < Search.POOR);
+        assertTrue(found.warnings().stream().noneMatch(w -> w.startsWith("even the winner") || w.contains(" is 0 in ")),
+                found.warnings().toString());
+    }
 }
