@@ -99,9 +99,7 @@ class RacedStartsTest {
      */
     @Test
     void aProjectedRaceThatNeverAgreesRunsTheGridsOwnStartsToo() throws IOException {
-        Dataset all = csv(LAMBADA, List.of("params", "tokens", "step", "lambada_ppl"));
-        double[] step = all.column("step");
-        Dataset data = all.select(java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] > 0).toArray());
+        Dataset data = lambadaAfterTheFirstStep();
         Law law = Catalogue.builtIn().resolve("E + exp(a)*params^-alpha + exp(b)*tokens^-beta",
                 List.of("params", "tokens", "step", "lambada_ppl"));
         Fit raced = Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults());
@@ -117,9 +115,7 @@ class RacedStartsTest {
      */
     @Test
     void aRaceThatNeverAgreesKeepsItsOwnOptimumBesideTheGrids() throws IOException {
-        Dataset all = csv(LAMBADA, List.of("params", "tokens", "step", "lambada_ppl"));
-        double[] step = all.column("step");
-        Dataset data = all.select(java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] > 0).toArray());
+        Dataset data = lambadaAfterTheFirstStep();
         Law law = Catalogue.builtIn().resolve("E + A*params^-alpha + B*tokens^-beta",
                 List.of("params", "tokens", "step", "lambada_ppl"));
         Fit raced = Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults());
@@ -137,6 +133,13 @@ class RacedStartsTest {
         assertThat(RacedStarts.applies(FitOptions.defaults().withStarts(Starts.fullGrid()), 4500)).isFalse();
         assertThat(RacedStarts.applies(FitOptions.defaults(), 4500)).isTrue();
         assertThat(law.metadata().startGrid()).containsKey("E");
+    }
+
+    /** Pythia's LAMBADA perplexities at every checkpoint but the first (step 0, before training). */
+    private static Dataset lambadaAfterTheFirstStep() throws IOException {
+        Dataset all = csv(LAMBADA, List.of("params", "tokens", "step", "lambada_ppl"));
+        double[] step = all.column("step");
+        return all.select(java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] > 0).toArray());
     }
 
     /** Fits with the defaults and with {@code literal}; returns the default fit. */
