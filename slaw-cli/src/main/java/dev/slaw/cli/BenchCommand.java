@@ -205,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
      * the distinct candidates.
      */
     private int discover(PrintWriter out, Dataset d, FitOptions options) {
-        SearchOptions search = SearchOptions.defaults("N", options);
+        SearchOptions search = SearchOptions.defaults("N", options).withThreads(options.threads());
         List<Candidate> distinct = Grammar.enumerate(d, "loss", List.of("N", "D"), search.maxParameters());
         List<Candidate> cycled = java.util.stream.IntStream.range(0, candidates)
                 .mapToObj(i -> distinct.get(i % distinct.size())).toList();
