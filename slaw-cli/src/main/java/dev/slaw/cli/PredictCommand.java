@@ -109,6 +109,9 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // a prediction far beyond the fitted data is the law's guess, not the data's: say how far
         FitWarnings warnings = FitWarnings.of(fit).with(beyondTheData(fit, at));
+        // an accuracy predicted above 1 is the law's shape speaking, not the data: say so
+        warnings = warnings.with(dev.slaw.fit.VariableRange.outsideTheUnitInterval(fit.target(),
+                fit.provenance().targetRange(), y, i -> pointName(vars, at, i)).stream().toList());
         if (boot != null) {
             printIntervals(out, boot, at, vars, csv);
             output.printWarnings(warnings);
@@ -123,6 +126,12 @@ public final class PredictCommand implements Callable<Integer> {
         }
         output.printWarnings(warnings);
         return 0;
+    }
+
+    /** Prediction i's point as the warnings name it ({@code N = 7e10, D = 1.4e12}). */
+    private static String pointName(List<String> vars, Dataset at, int i) {
+        return String.join(", ", vars.stream().filter(at::hasColumn)
+                .map(v -> v + " = " + dev.slaw.law.Numbers.compact(at.column(v)[i])).toList());
     }
 
     /** How far the points {@code at} reach beyond each variable's fitted range, a line per variable that does. */

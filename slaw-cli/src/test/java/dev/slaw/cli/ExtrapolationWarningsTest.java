@@ -80,4 +80,24 @@ class ExtrapolationWarningsTest {
         assertThat(plan.out()).contains("extrapolated: N = ", "x the largest N fitted, 8e8",
                 "extrapolated: D = ", "extrapolated: U = 1e11 is 6.3x the largest U fitted, 1.6e10");
     }
+
+    /**
+     * ARC-C (an accuracy) over training compute with a plain power law: far enough out the law
+     * predicts more than 1, and the prediction says that no accuracy can; inside [0, 1] it does not.
+     */
+    @Test
+    void anAccuracyPredictedAboveOneSaysItCannotBe() throws Exception {
+        Path fit = dir.resolve("arc.json");
+        PlanCommandTest.Result r = PlanCommandTest.run("fit", "../examples/obsscaling/base_llm_benchmark_eval.csv",
+                "--map", "x=FLOPs (1E21)", "--target", "ARC-C", "--law", "power", "--drop-missing", "--out",
+                fit.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(fit)).contains("\"target_range\"");
+        PlanCommandTest.Result far = PlanCommandTest.run("predict", fit.toString(), "x=1e30");
+        assertThat(far.code()).as(far.err()).isZero();
+        assertThat(far.out()).contains("outside [0, 1]: ARC-C = 3.261 at x = 1e30, though every ARC-C fitted lies"
+                + " between 0 and 1 (0.202218 to 0.714)");
+        PlanCommandTest.Result near = PlanCommandTest.run("predict", fit.toString(), "x=1e24");
+        assertThat(near.out()).doesNotContain("outside [0, 1]");
+    }
 }

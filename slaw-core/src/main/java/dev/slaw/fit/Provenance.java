@@ -35,11 +35,13 @@ import java.util.Map;
  *                       recorded them
  * @param ranges         each variable's lowest and highest value over the rows used, by name
  *                       ({@link VariableRange#of}); empty for a fit saved before slaw recorded them
+ * @param targetRange    the target's lowest and highest value over the rows used ({@link
+ *                       VariableRange#ofTarget}); null for a fit saved before slaw recorded it
  */
 public record Provenance(String dataSource, String fingerprint, List<String> columns, List<String> notes,
                          String objective, String optimizer, String starts, long seed, int threads, String slawVersion,
                          String javaVersion, String created, double elapsedMillis, Map<String, Object> choices,
-                         Map<String, VariableRange> ranges) {
+                         Map<String, VariableRange> ranges, VariableRange targetRange) {
     public Provenance {
         columns = List.copyOf(columns);
         notes = List.copyOf(notes);
@@ -57,7 +59,8 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         return new Provenance(data.source(), data.fingerprint(used), used, options.notes(),
                 options.objective().describe(), options.describeOptimizer(), options.starts().describe(),
                 options.seed(), options.threads(), Slaw.version(), System.getProperty("java.version"),
-                Instant.now().toString(), elapsedMillis, choices(options), VariableRange.of(law, data));
+                Instant.now().toString(), elapsedMillis, choices(options), VariableRange.of(law, data),
+                VariableRange.ofTarget(data, target));
     }
 
     /**
@@ -108,7 +111,7 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         Map<String, Object> all = new LinkedHashMap<>(choices);
         all.putAll(estimatorChoices);
         return new Provenance(dataSource, fingerprint, columns, notes, objectiveDescription, optimizer, starts, seed,
-                threads, slawVersion, javaVersion, created, elapsedMillis, all, ranges);
+                threads, slawVersion, javaVersion, created, elapsedMillis, all, ranges, targetRange);
     }
 
     /**
@@ -122,7 +125,7 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         all.put("starts_screened_on_rows", (long) sampleRows);
         all.put("starts_run_on_all_rows", (long) startsRun);
         return new Provenance(dataSource, fingerprint, columns, notes, objective, optimizer, screenedStarts, seed,
-                threads, slawVersion, javaVersion, created, elapsedMillis, all, ranges);
+                threads, slawVersion, javaVersion, created, elapsedMillis, all, ranges, targetRange);
     }
 
     /**
@@ -135,16 +138,17 @@ public record Provenance(String dataSource, String fingerprint, List<String> col
         all.put("starts_run", (long) startsRun);
         all.put("starts_agreed", (long) startsAgreed);
         return new Provenance(dataSource, fingerprint, columns, notes, objective, optimizer, starts, seed, threads,
-                slawVersion, javaVersion, created, elapsedMillis, all, ranges);
+                slawVersion, javaVersion, created, elapsedMillis, all, ranges, targetRange);
     }
 
     /**
      * The same choices, versions and times for other rows: a group's share of a joint fit, with
-     * that group's source, fingerprint, notes and ranges.
+     * that group's source, fingerprint, notes and ranges (of its variables and its target).
      */
     public Provenance withData(String source, String rowsFingerprint, List<String> fingerprintColumns,
-                               List<String> rowNotes, Map<String, VariableRange> rowRanges) {
+                               List<String> rowNotes, Map<String, VariableRange> rowRanges,
+                               VariableRange rowTargetRange) {
         return new Provenance(source, rowsFingerprint, fingerprintColumns, rowNotes, objective, optimizer, starts,
-                seed, threads, slawVersion, javaVersion, created, elapsedMillis, choices, rowRanges);
+                seed, threads, slawVersion, javaVersion, created, elapsedMillis, choices, rowRanges, rowTargetRange);
     }
 }

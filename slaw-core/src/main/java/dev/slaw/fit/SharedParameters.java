@@ -229,7 +229,7 @@ final class SharedParameters {
         }
         List<String> used = Provenance.columnsUsed(base, target, joint.objective());
         Provenance prov = joint.provenance().withData(rows.source(), rows.fingerprint(used), used, notes,
-                VariableRange.of(base, rows));
+                VariableRange.of(base, rows), VariableRange.ofTarget(rows, target));
         Fit draft = new Fit(base, target, params, covariance, "joint fit: " + joint.covarianceMethod(),
                 Double.NaN, joint.objective(), joint.convergence(), joint.starts(), joint.statistics(), prov, List.of());
         FitStatistics stats = GroupFitter.statistics(draft, rows, target, baseFree.size());

@@ -41,6 +41,55 @@ public record VariableRange(double lowest, double highest) {
         return out;
     }
 
+    /** The target's range over the rows of {@code data}, or null when it is no column there or has no finite value. */
+    public static VariableRange ofTarget(Dataset data, String target) {
+        if (!data.hasColumn(target)) {
+            return null;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double y : data.column(target)) {
+            if (Double.isFinite(y)) {
+                lo = Math.min(lo, y);
+                hi = Math.max(hi, y);
+            }
+        }
+        return lo <= hi ? new VariableRange(lo, hi) : null;
+    }
+
+    /**
+     * A line when every value of the target fitted lies between 0 and 1 (an accuracy, an error
+     * rate, a fraction) but a prediction does not: such a target cannot leave [0, 1], so the law
+     * is extrapolated past where it can hold; empty otherwise (the fitted range unknown, or the
+     * target not bounded so). Names the farthest prediction and the point it was made at.
+     *
+     * @param where how each prediction's point reads ("x = 1e13"), by prediction
+     */
+    public static java.util.Optional<String> outsideTheUnitInterval(String target, VariableRange fitted,
+                                                                    double[] predicted,
+                                                                    java.util.function.IntFunction<String> where) {
+        if (fitted == null || fitted.lowest < 0 || fitted.highest > 1) {
+            return java.util.Optional.empty();
+        }
+        int worst = -1;
+        double distance = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            double d = predicted[i] > 1 ? predicted[i] - 1 : predicted[i] < 0 ? -predicted[i] : 0;
+            if (d > distance) {
+                distance = d;
+                worst = i;
+            }
+        }
+        if (worst < 0) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT,
+                "outside [0, 1]: %s = %.4g at %s, though every %s fitted lies between 0 and 1 (%s to %s): an"
+                        + " accuracy or a rate cannot leave [0, 1], so the law is extrapolated past where it holds",
+                target, predicted[worst], where.apply(worst), target, Numbers.compact(fitted.lowest),
+                Numbers.compact(fitted.highest)));
+    }
+
     /**
      * One line per variable of {@code ranges} that some point of {@code points} lies outside,
      * naming the farthest point and how far it is, as a multiple of the fitted end for positive

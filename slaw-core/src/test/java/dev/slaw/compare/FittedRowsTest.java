@@ -24,7 +24,7 @@ class FittedRowsTest {
 
     private static Provenance madeOn(Dataset rows) {
         return new Provenance("t.csv", rows.fingerprint(USED), USED, List.of(), "", "", "", 0, 1, "", "", "", 0,
-                Map.of(), Map.of());
+                Map.of(), Map.of(), null);
     }
 
     @Test

@@ -31,4 +31,32 @@ class VariableRangeTest {
         assertThat(lines.get(0)).contains("the largest N").contains(dev.slaw.law.Numbers.compact(Math.max(2e10, factor * 1e10)));
         assertThat(lines.get(1)).contains("10x below the smallest N");
     }
+
+    /**
+     * A target fitted between 0 and 1 (an accuracy) is named when a prediction leaves [0, 1],
+     * exactly then, with the farthest one; a target fitted outside [0, 1] (a loss) never is.
+     */
+    @Property
+    void aBoundedTargetIsNamedExactlyWhenAPredictionLeavesTheUnitInterval(
+            @ForAll @DoubleRange(min = -0.5, max = 1.5) double predicted) {
+        VariableRange accuracy = new VariableRange(0.25, 0.8);
+        var line = VariableRange.outsideTheUnitInterval("acc", accuracy, new double[]{0.5, predicted}, i -> "point " + i);
+        if (predicted >= 0 && predicted <= 1) {
+            assertThat(line).isEmpty();
+        } else {
+            assertThat(line).hasValueSatisfying(l -> assertThat(l).startsWith("outside [0, 1]: acc = ")
+                    .contains("at point 1").contains("(0.25 to 0.8)"));
+        }
+        assertThat(VariableRange.outsideTheUnitInterval("loss", new VariableRange(1.9, 3.2), new double[]{predicted},
+                i -> "")).isEmpty();
+        assertThat(VariableRange.outsideTheUnitInterval("acc", null, new double[]{predicted}, i -> "")).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void aTargetsRangeIsItsFiniteValues() {
+        var data = dev.slaw.data.Dataset.of("t", new java.util.LinkedHashMap<>(Map.of("acc",
+                new double[]{0.3, Double.NaN, 0.7, 0.2})));
+        assertThat(VariableRange.ofTarget(data, "acc")).isEqualTo(new VariableRange(0.2, 0.7));
+        assertThat(VariableRange.ofTarget(data, "loss")).isNull();
+    }
 }

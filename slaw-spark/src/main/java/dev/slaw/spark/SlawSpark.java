@@ -195,7 +195,7 @@ public final class SlawSpark {
         }
         return new Fit(f.law(), f.target(), f.parameters(), f.covariance(), f.covarianceMethod(), f.objectiveValue(),
                 f.objective(), f.convergence(), f.starts(), f.statistics(),
-                p.withData(source, p.fingerprint(), p.columns(), p.notes(), p.ranges()), f.warnings());
+                p.withData(source, p.fingerprint(), p.columns(), p.notes(), p.ranges(), p.targetRange()), f.warnings());
     }
 
     /** The arguments with {@code DATA} replaced by the executor's copy of the shipped file. */

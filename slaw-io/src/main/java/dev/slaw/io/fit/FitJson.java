@@ -182,6 +182,10 @@ public final class FitJson {
         pv.ranges().forEach((name, r) -> ranges.addObject().put("variable", name).put("lowest", r.lowest())
                 .put("highest", r.highest()));
         prov.put("ranges", ranges);
+        if (pv.targetRange() != null) {
+            prov.putObject("target_range").put("lowest", pv.targetRange().lowest())
+                    .put("highest", pv.targetRange().highest());
+        }
         root.putTexts("warnings", fit.warnings());
         return root;
     }
@@ -354,7 +358,8 @@ public final class FitJson {
                 text(p, "optimizer", "provenance"), text(p, "starts", "provenance"), integer(p, "seed", "provenance"),
                 (int) integer(p, "threads", "provenance"), text(p, "slaw_version", "provenance"),
                 text(p, "java_version", "provenance"), text(p, "created", "provenance"),
-                optionalNumber(p, "elapsed_ms", "provenance"), choices(p.get("choices")), ranges(p.get("ranges")));
+                optionalNumber(p, "elapsed_ms", "provenance"), choices(p.get("choices")), ranges(p.get("ranges")),
+                targetRange(p.get("target_range")));
         return new Fit(law, text(root, "target", ""), params, matrix, text(cov, "method", "covariance"),
                 optionalNumber(o, "value", "objective"), objective, conv, starts, stats, prov, strings(root.get("warnings")));
     }
@@ -515,6 +520,23 @@ public final class FitJson {
      * Each variable's fitted range, {@code [{"variable": "N", "lowest": ..., "highest": ...}]};
      * none in a fit saved before slaw recorded them.
      */
+    /** The target's fitted range, {@code {"lowest": ..., "highest": ...}}; null in a fit saved before slaw recorded it. */
+    private static VariableRange targetRange(JsonNode r) {
+        if (r == null || r.isNull()) {
+            return null;
+        }
+        if (!r.isObject()) {
+            throw new IllegalArgumentException("provenance \"target_range\" must be an object, got " + shown(r));
+        }
+        double lowest = finite(r, "lowest", "provenance \"target_range\"");
+        double highest = finite(r, "highest", "provenance \"target_range\"");
+        if (!(lowest <= highest)) {
+            throw new IllegalArgumentException("provenance \"target_range\": lowest " + lowest + " is above highest "
+                    + highest);
+        }
+        return new VariableRange(lowest, highest);
+    }
+
     private static Map<String, VariableRange> ranges(JsonNode r) {
         Map<String, VariableRange> out = new LinkedHashMap<>();
         if (r == null || r.isNull()) {

@@ -48,7 +48,8 @@ class FitJsonTest {
                         "huber(delta=0.001), summed", "lbfgsb", "chinchilla grid", 7L, 2, "0.1.0", "17.0.15",
                         "2026-11-22T08:19:29.503903501Z", elapsed,
                         Provenance.choices(FitOptions.defaults().withThreads(2).withSeed(7)),
-                        Map.of("N", new dev.slaw.fit.VariableRange(7.0e7, 1.6e10))),
+                        Map.of("N", new dev.slaw.fit.VariableRange(7.0e7, 1.6e10)),
+                        new dev.slaw.fit.VariableRange(2.0, 3.9)),
                 warnings);
     }
 
@@ -89,6 +90,7 @@ class FitJsonTest {
         java.nio.file.Path old = java.nio.file.Path.of(getClass().getResource("fit-before-choices.json").toURI());
         Fit f = FitJson.load(old);
         assertThat(f.provenance().choices()).isEmpty();
+        assertThat(f.provenance().targetRange()).isNull();
         assertThat(f.provenance().objective()).isEqualTo("huber(delta=0.001), summed");
     }
 
