@@ -57,6 +57,10 @@ class NoFlagsRecoveryTest {
                         logGrid2("N", 1e7, 1e10, "D", 1e8, 1e11, 6), List.of("Nc", "Dc")),
                 Arguments.of("chinchilla", Map.of("E", 1.8, "A", 480.0, "B", 2100.0, "alpha", 0.35, "beta", 0.37),
                         logGrid2("N", 1e7, 1e10, "D", 1e8, 1e12, 7), List.of()),
+                // Kaplan et al.'s learning-curve law at its Table 3 constants, models of 1M to 1B parameters
+                // and 5e3 to 2.5e5 steps, as their runs (reference s.10)
+                Arguments.of("kaplan-ns", Map.of("Nc", 6.5e13, "Sc", 2.1e3, "aN", 0.077, "aS", 0.76),
+                        logGrid2("N", 1e6, 1e9, "S", 5e3, 2.5e5, 6), List.of("Nc")),
                 Arguments.of("chinchilla-tied", Map.of("E", 1.8, "A", 480.0, "B", 2100.0, "alpha", 0.35),
                         logGrid2("N", 1e7, 1e10, "D", 1e8, 1e12, 7), List.of()),
                 Arguments.of("sigmoid-link", Map.of("a", 0.6, "k", 2.0, "x0", 23.0, "b", 0.25),
