@@ -100,7 +100,7 @@ public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung>
             }
             double e = s.larger().meanRelativeError();
             if (!Double.isFinite(e)) {
-                failure = "rung " + s.fittedScales() + ": " + (zeroTarget(data, target) ? "the relative error of the"
+                failure = "rung " + s.fittedScales() + ": " + (rowsAtZero(data, target) > 0 ? "the relative error of the"
                         + " held-out rows is not finite (the target is 0 in some rows, where it is undefined)"
                         : "predictions of the held-out rows are not finite");
                 break;
@@ -112,9 +112,9 @@ public record CandidateScore(Candidate candidate, int index, Fit fit, List<Rung>
         return new CandidateScore(candidate, index, full, out, score, failure, criteria[0], criteria[1]);
     }
 
-    /** Whether the target is 0 in some row. */
-    static boolean zeroTarget(Dataset data, String target) {
-        return Arrays.stream(data.column(target)).anyMatch(y -> y == 0);
+    /** The rows where the target is 0, where a relative error is undefined. */
+    static long rowsAtZero(Dataset data, String target) {
+        return Arrays.stream(data.column(target)).filter(y -> y == 0).count();
     }
 
     /**

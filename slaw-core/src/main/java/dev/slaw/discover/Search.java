@@ -169,7 +169,7 @@ public final class Search {
             winnerFit = Fitter.fit(w.candidate().law(), data, target, fit.withThreads(options.threads()).withNotes(notes));
             warnings.addAll(warnings(w, ranked, rungs, scales, options, slack(evaluated, options.tieMargin()), prefix < n,
                     prefix, n));
-            long zeros = Arrays.stream(data.column(target)).filter(y -> y == 0).count();
+            long zeros = CandidateScore.rowsAtZero(data, target);
             if (zeros > 0) {
                 warnings.add(String.format(Locale.ROOT, "%s is 0 in %d of %d rows: a relative error is undefined there,"
                         + " so AIC and BIC leave those rows out, and the rows just above 0 weigh most in every relative"

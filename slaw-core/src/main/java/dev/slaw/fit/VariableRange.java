@@ -23,19 +23,9 @@ public record VariableRange(double lowest, double highest) {
     public static Map<String, VariableRange> of(Law law, Dataset data) {
         Map<String, VariableRange> out = new LinkedHashMap<>();
         for (String v : law.variables()) {
-            if (!data.hasColumn(v)) {
-                continue;
-            }
-            double lo = Double.POSITIVE_INFINITY;
-            double hi = Double.NEGATIVE_INFINITY;
-            for (double x : data.column(v)) {
-                if (Double.isFinite(x)) {
-                    lo = Math.min(lo, x);
-                    hi = Math.max(hi, x);
-                }
-            }
-            if (lo <= hi) {
-                out.put(v, new VariableRange(lo, hi));
+            VariableRange range = data.hasColumn(v) ? ofFinite(data.column(v)) : null;
+            if (range != null) {
+                out.put(v, range);
             }
         }
         return out;
@@ -43,15 +33,17 @@ public record VariableRange(double lowest, double highest) {
 
     /** The target's range over the rows of {@code data}, or null when it is no column there or has no finite value. */
     public static VariableRange ofTarget(Dataset data, String target) {
-        if (!data.hasColumn(target)) {
-            return null;
-        }
+        return data.hasColumn(target) ? ofFinite(data.column(target)) : null;
+    }
+
+    /** The lowest and highest finite value of {@code values}, or null when none is finite. */
+    private static VariableRange ofFinite(double[] values) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
-        for (double y : data.column(target)) {
-            if (Double.isFinite(y)) {
-                lo = Math.min(lo, y);
-                hi = Math.max(hi, y);
+        for (double x : values) {
+            if (Double.isFinite(x)) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
             }
         }
         return lo <= hi ? new VariableRange(lo, hi) : null;

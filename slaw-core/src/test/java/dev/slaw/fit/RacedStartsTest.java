@@ -99,13 +99,9 @@ class RacedStartsTest {
      */
     @Test
     void aProjectedRaceThatNeverAgreesRunsTheGridsOwnStartsToo() throws IOException {
-        Dataset data = lambadaAfterTheFirstStep();
-        Law law = Catalogue.builtIn().resolve("E + exp(a)*params^-alpha + exp(b)*tokens^-beta",
-                List.of("params", "tokens", "step", "lambada_ppl"));
-        Fit raced = Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults());
-        Fit full = Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults().withStarts(Starts.fullGrid()));
-        assertThat(raced.starts().description()).contains("the best of both kept");
-        assertThat(raced.objectiveValue()).isLessThanOrEqualTo(full.objectiveValue() * (1 + SAME));
+        LambadaFits fits = lambadaFits("E + exp(a)*params^-alpha + exp(b)*tokens^-beta");
+        assertThat(fits.raced().starts().description()).contains("the best of both kept");
+        assertThat(fits.raced().objectiveValue()).isLessThanOrEqualTo(fits.full().objectiveValue() * (1 + SAME));
     }
 
     /**
@@ -115,13 +111,9 @@ class RacedStartsTest {
      */
     @Test
     void aRaceThatNeverAgreesKeepsItsOwnOptimumBesideTheGrids() throws IOException {
-        Dataset data = lambadaAfterTheFirstStep();
-        Law law = Catalogue.builtIn().resolve("E + A*params^-alpha + B*tokens^-beta",
-                List.of("params", "tokens", "step", "lambada_ppl"));
-        Fit raced = Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults());
-        Fit full = Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults().withStarts(Starts.fullGrid()));
-        assertThat(raced.starts().description()).contains("then every start of the grid, the best of both kept");
-        assertThat(raced.objectiveValue()).isLessThan(0.9 * full.objectiveValue());
+        LambadaFits fits = lambadaFits("E + A*params^-alpha + B*tokens^-beta");
+        assertThat(fits.raced().starts().description()).contains("then every start of the grid, the best of both kept");
+        assertThat(fits.raced().objectiveValue()).isLessThan(0.9 * fits.full().objectiveValue());
     }
 
     @Test
@@ -135,11 +127,22 @@ class RacedStartsTest {
         assertThat(law.metadata().startGrid()).containsKey("E");
     }
 
-    /** Pythia's LAMBADA perplexities at every checkpoint but the first (step 0, before training). */
-    private static Dataset lambadaAfterTheFirstStep() throws IOException {
-        Dataset all = csv(LAMBADA, List.of("params", "tokens", "step", "lambada_ppl"));
+    /** A law's default fit and its fit of every start of its grid. */
+    private record LambadaFits(Fit raced, Fit full) {
+    }
+
+    /**
+     * The formula fitted with the defaults and with every start of its grid to Pythia's LAMBADA
+     * perplexities at every checkpoint but the first (step 0, before training).
+     */
+    private static LambadaFits lambadaFits(String formula) throws IOException {
+        List<String> columns = List.of("params", "tokens", "step", "lambada_ppl");
+        Dataset all = csv(LAMBADA, columns);
         double[] step = all.column("step");
-        return all.select(java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] > 0).toArray());
+        Dataset data = all.select(java.util.stream.IntStream.range(0, step.length).filter(i -> step[i] > 0).toArray());
+        Law law = Catalogue.builtIn().resolve(formula, columns);
+        return new LambadaFits(Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults()),
+                Fitter.fit(law, data, "lambada_ppl", FitOptions.defaults().withStarts(Starts.fullGrid())));
     }
 
     /** Fits with the defaults and with {@code literal}; returns the default fit. */
